@@ -1,0 +1,89 @@
+#include "clicontext.h"
+
+#include "catalog/catalogloader.h"
+#include "i18n/translations.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+CliContext::CliContext()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+void CliContext::addCatalogOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("catalog"),
+                      QCoreApplication::translate("CliContext", "Use the catalog in <file> instead of the built-in one."),
+                      QStringLiteral("file")});
+}
+
+void CliContext::addLanguageOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("CliContext", "Language of the text: en or ja."),
+                      QStringLiteral("language"), QStringLiteral("en")});
+}
+
+void CliContext::addFormatOption(QCommandLineParser &parser, const QStringList &formats)
+{
+    parser.addOption({QStringLiteral("format"),
+                      QCoreApplication::translate("CliContext", "Output format: %1.")
+                          .arg(formats.join(QStringLiteral(", "))),
+                      QStringLiteral("format"), formats.first()});
+}
+
+bool CliContext::parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        m_err << parser.errorText() << Qt::endl;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText() << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
+std::optional<Catalog> CliContext::loadCatalog(const QCommandLineParser &parser)
+{
+    const QString file = parser.isSet(QStringLiteral("catalog")) ? parser.value(QStringLiteral("catalog"))
+                                                                 : CatalogLoader::builtinFileName();
+    CatalogLoader::Result result = CatalogLoader::loadFile(file);
+    if (!result.isOk()) {
+        m_err << QCoreApplication::translate("CliContext", "portolan-cli: catalog rejected: %1")
+                     .arg(result.error.toString())
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return result.catalog;
+}
+
+std::optional<Language> CliContext::language(const QCommandLineParser &parser)
+{
+    const auto language = languageFromCode(parser.value(QStringLiteral("lang")));
+    if (!language) {
+        m_err << QCoreApplication::translate("CliContext", "portolan-cli: unknown language \"%1\" (en or ja)")
+                     .arg(parser.value(QStringLiteral("lang")))
+              << Qt::endl;
+        return std::nullopt;
+    }
+    Translations::install(*language);
+    return language;
+}
+
+std::optional<QString> CliContext::format(const QCommandLineParser &parser, const QStringList &formats)
+{
+    const QString value = parser.value(QStringLiteral("format"));
+    if (!formats.contains(value)) {
+        m_err << QCoreApplication::translate("CliContext", "portolan-cli: unknown format \"%1\" (%2)")
+                     .arg(value, formats.join(QStringLiteral(", ")))
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return value;
+}

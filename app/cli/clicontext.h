@@ -1,0 +1,38 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "i18n/language.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <optional>
+
+// What every portolan-cli command shares: streams, the --catalog and --lang options, exit codes.
+class CliContext
+{
+public:
+    enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+    CliContext();
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    static void addCatalogOption(QCommandLineParser &parser);
+    static void addLanguageOption(QCommandLineParser &parser);
+    static void addFormatOption(QCommandLineParser &parser, const QStringList &formats);
+
+    // Parses arguments (the command name first); on error prints it and returns false.
+    bool parse(QCommandLineParser &parser, const QStringList &arguments);
+    // Loads --catalog or the built-in catalog; on error prints the located message.
+    std::optional<Catalog> loadCatalog(const QCommandLineParser &parser);
+    // --lang, installing the UI translation for it; nothing on a bad value (after printing it).
+    std::optional<Language> language(const QCommandLineParser &parser);
+    // --format, checked against the allowed values.
+    std::optional<QString> format(const QCommandLineParser &parser, const QStringList &formats);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+};

@@ -1,0 +1,70 @@
+#include "catalogcommand.h"
+#include "clicontext.h"
+#include "lookupcommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <functional>
+#include <map>
+
+namespace {
+struct Command
+{
+    const char *summary;
+    std::function<int(const QStringList &)> run;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table{
+        {QStringLiteral("catalog"), {QT_TRANSLATE_NOOP("main", "print the catalog, one record per endpoint"), &CatalogCommand::run}},
+        {QStringLiteral("lookup"), {QT_TRANSLATE_NOOP("main", "find the entries covering an address, host or URL"), &LookupCommand::run}},
+    };
+    return table;
+}
+
+void printUsage(QTextStream &stream)
+{
+    stream << QCoreApplication::translate("main", "Usage: portolan-cli COMMAND [OPTIONS]") << "\n\n"
+           << QCoreApplication::translate("main", "Commands:") << '\n';
+    for (const auto &[name, command] : commands())
+        stream << QStringLiteral("  %1  %2\n").arg(name, -10).arg(QCoreApplication::translate("main", command.summary));
+    stream << '\n'
+           << QCoreApplication::translate("main", "Run \"portolan-cli COMMAND --help\" for a command's options.")
+           << '\n';
+    stream.flush();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("portolan-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Portolan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        QTextStream(stdout) << "portolan-cli " << PORTOLAN_VERSION << Qt::endl;
+        return CliContext::Success;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        QTextStream out(stdout);
+        printUsage(out);
+        return CliContext::Success;
+    }
+    const auto it = commands().find(first);
+    if (it == commands().end()) {
+        QTextStream err(stderr);
+        if (!first.isEmpty())
+            err << QCoreApplication::translate("main", "portolan-cli: unknown command \"%1\"").arg(first) << "\n\n";
+        printUsage(err);
+        return CliContext::UsageError;
+    }
+    // The command parses the remaining arguments; it sees its own name where a program name goes.
+    arguments.removeFirst();
+    arguments.first() = QStringLiteral("portolan-cli ") + first;
+    return it->second.run(arguments);
+}

@@ -1,0 +1,6 @@
+#include "localizedtext.h"
+
+QString LocalizedText::combined() const
+{
+    return en + QLatin1Char('\n') + ja;
+}

@@ -1,0 +1,42 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+namespace {
+struct State
+{
+    QTranslator qtBase; // Qt's own strings (standard dialogs, buttons)
+    QTranslator portolan;
+    Language current = Language::English;
+};
+
+State &state()
+{
+    static State s;
+    return s;
+}
+} // namespace
+
+bool Translations::install(Language language)
+{
+    State &s = state();
+    QCoreApplication::removeTranslator(&s.portolan);
+    QCoreApplication::removeTranslator(&s.qtBase);
+    s.current = language;
+    if (language == Language::English)
+        return true;
+    const QString code = languageCode(language);
+    if (s.qtBase.load(QStringLiteral("qtbase_") + code,
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&s.qtBase);
+    if (!s.portolan.load(QStringLiteral("portolan_") + code, QStringLiteral(":/i18n")))
+        return false;
+    return QCoreApplication::installTranslator(&s.portolan);
+}
+
+Language Translations::current()
+{
+    return state().current;
+}

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "language.h"
+
+// Installs the embedded UI translation for a language into the application. English is the
+// source language and needs no translator.
+class Translations
+{
+public:
+    static bool install(Language language);
+    static Language current();
+};

@@ -13,7 +13,7 @@ int CatalogCommand::run(const QStringList &arguments)
     CliContext cli;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("CatalogCommand", "Print the catalog, one record per endpoint."));
+            QCoreApplication::translate("CatalogCommand", "Print the catalog, one record per endpoint."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -21,8 +21,9 @@ int CatalogCommand::run(const QStringList &arguments)
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
     if (!parser.positionalArguments().isEmpty()) {
-        cli.err() << QCoreApplication::translate("CatalogCommand", "portolan-cli catalog: unexpected argument \"%1\"")
-                         .arg(parser.positionalArguments().first())
+        cli.err() << QCoreApplication::translate("CatalogCommand",
+                                                 "portolan-cli catalog: unexpected argument \"%1\"")
+                             .arg(parser.positionalArguments().first())
                   << Qt::endl;
         return CliContext::UsageError;
     }

@@ -10,13 +10,13 @@
 CliContext::CliContext()
     : m_out(stdout)
     , m_err(stderr)
-{
-}
+{ }
 
 void CliContext::addCatalogOption(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("catalog"),
-                      QCoreApplication::translate("CliContext", "Use the catalog in <file> instead of the built-in one."),
+                      QCoreApplication::translate("CliContext",
+                                                  "Use the catalog in <file> instead of the built-in one."),
                       QStringLiteral("file")});
 }
 
@@ -31,7 +31,7 @@ void CliContext::addFormatOption(QCommandLineParser &parser, const QStringList &
 {
     parser.addOption({QStringLiteral("format"),
                       QCoreApplication::translate("CliContext", "Output format: %1.")
-                          .arg(formats.join(QStringLiteral(", "))),
+                              .arg(formats.join(QStringLiteral(", "))),
                       QStringLiteral("format"), formats.first()});
 }
 
@@ -56,7 +56,7 @@ std::optional<Catalog> CliContext::loadCatalog(const QCommandLineParser &parser)
     CatalogLoader::Result result = CatalogLoader::loadFile(file);
     if (!result.isOk()) {
         m_err << QCoreApplication::translate("CliContext", "portolan-cli: catalog rejected: %1")
-                     .arg(result.error.toString())
+                         .arg(result.error.toString())
               << Qt::endl;
         return std::nullopt;
     }
@@ -68,7 +68,7 @@ std::optional<Language> CliContext::language(const QCommandLineParser &parser)
     const auto language = languageFromCode(parser.value(QStringLiteral("lang")));
     if (!language) {
         m_err << QCoreApplication::translate("CliContext", "portolan-cli: unknown language \"%1\" (en or ja)")
-                     .arg(parser.value(QStringLiteral("lang")))
+                         .arg(parser.value(QStringLiteral("lang")))
               << Qt::endl;
         return std::nullopt;
     }
@@ -81,7 +81,7 @@ std::optional<QString> CliContext::format(const QCommandLineParser &parser, cons
     const QString value = parser.value(QStringLiteral("format"));
     if (!formats.contains(value)) {
         m_err << QCoreApplication::translate("CliContext", "portolan-cli: unknown format \"%1\" (%2)")
-                     .arg(value, formats.join(QStringLiteral(", ")))
+                         .arg(value, formats.join(QStringLiteral(", ")))
               << Qt::endl;
         return std::nullopt;
     }

@@ -35,10 +35,11 @@ int LookupCommand::run(const QStringList &arguments)
     CliContext cli;
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "LookupCommand", "Find the catalog entries that cover addresses, host names or URLs."));
-    parser.addPositionalArgument(QStringLiteral("value"),
-                                 QCoreApplication::translate("LookupCommand", "An IP address, host name or URL."),
-                                 QStringLiteral("VALUE..."));
+            "LookupCommand", "Find the catalog entries that cover addresses, host names or URLs."));
+    parser.addPositionalArgument(
+            QStringLiteral("value"),
+            QCoreApplication::translate("LookupCommand", "An IP address, host name or URL."),
+            QStringLiteral("VALUE..."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -47,7 +48,8 @@ int LookupCommand::run(const QStringList &arguments)
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
     const QStringList values = parser.positionalArguments();
     if (values.isEmpty()) {
-        cli.err() << QCoreApplication::translate("LookupCommand", "portolan-cli lookup: give at least one value")
+        cli.err() << QCoreApplication::translate("LookupCommand",
+                                                 "portolan-cli lookup: give at least one value")
                   << Qt::endl;
         return CliContext::UsageError;
     }
@@ -67,9 +69,10 @@ int LookupCommand::run(const QStringList &arguments)
         QJsonArray jsonMatches;
         if (query.kind == CatalogLookup::Query::Kind::Invalid) {
             anyInvalid = true;
-            cli.err() << QCoreApplication::translate("LookupCommand",
-                                                     "portolan-cli lookup: \"%1\" is not an IP address, host name or URL")
-                             .arg(value)
+            cli.err() << QCoreApplication::translate(
+                                 "LookupCommand",
+                                 "portolan-cli lookup: \"%1\" is not an IP address, host name or URL")
+                                 .arg(value)
                       << Qt::endl;
         } else if (*format == QLatin1String("text")) {
             cli.out() << value << '\n';
@@ -81,10 +84,10 @@ int LookupCommand::run(const QStringList &arguments)
             const Entry &e = catalog->entries.at(m.entry);
             if (*format == QLatin1String("text")) {
                 cli.out() << QStringLiteral("  %1  %2  [%3 → %4, %5]\n")
-                                 .arg(e.id, m.explanation(),
-                                      CatalogText::componentNames(*catalog, e.sources, *language),
-                                      CatalogText::componentNames(*catalog, {e.destination}, *language),
-                                      CatalogText::ports(e.ports));
+                                     .arg(e.id, m.explanation(),
+                                          CatalogText::componentNames(*catalog, e.sources, *language),
+                                          CatalogText::componentNames(*catalog, {e.destination}, *language),
+                                          CatalogText::ports(e.ports));
             }
             jsonMatches.append(QJsonObject{{QStringLiteral("entry"), e.id},
                                            {QStringLiteral("endpoint"), m.pattern},
@@ -95,9 +98,10 @@ int LookupCommand::run(const QStringList &arguments)
         }
         if (matches.isEmpty())
             allMatched = false;
-        results.append(QJsonObject{{QStringLiteral("value"), value},
-                                   {QStringLiteral("valid"), query.kind != CatalogLookup::Query::Kind::Invalid},
-                                   {QStringLiteral("matches"), jsonMatches}});
+        results.append(
+                QJsonObject{{QStringLiteral("value"), value},
+                            {QStringLiteral("valid"), query.kind != CatalogLookup::Query::Kind::Invalid},
+                            {QStringLiteral("matches"), jsonMatches}});
     }
     if (*format == QLatin1String("json"))
         cli.out() << QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented));

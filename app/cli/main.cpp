@@ -18,8 +18,11 @@ struct Command
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
-        {QStringLiteral("catalog"), {QT_TRANSLATE_NOOP("main", "print the catalog, one record per endpoint"), &CatalogCommand::run}},
-        {QStringLiteral("lookup"), {QT_TRANSLATE_NOOP("main", "find the entries covering an address, host or URL"), &LookupCommand::run}},
+            {QStringLiteral("catalog"),
+             {QT_TRANSLATE_NOOP("main", "print the catalog, one record per endpoint"), &CatalogCommand::run}},
+            {QStringLiteral("lookup"),
+             {QT_TRANSLATE_NOOP("main", "find the entries covering an address, host or URL"),
+              &LookupCommand::run}},
     };
     return table;
 }
@@ -29,9 +32,12 @@ void printUsage(QTextStream &stream)
     stream << QCoreApplication::translate("main", "Usage: portolan-cli COMMAND [OPTIONS]") << "\n\n"
            << QCoreApplication::translate("main", "Commands:") << '\n';
     for (const auto &[name, command] : commands())
-        stream << QStringLiteral("  %1  %2\n").arg(name, -10).arg(QCoreApplication::translate("main", command.summary));
+        stream << QStringLiteral("  %1  %2\n")
+                          .arg(name, -10)
+                          .arg(QCoreApplication::translate("main", command.summary));
     stream << '\n'
-           << QCoreApplication::translate("main", "Run \"portolan-cli COMMAND --help\" for a command's options.")
+           << QCoreApplication::translate("main",
+                                          "Run \"portolan-cli COMMAND --help\" for a command's options.")
            << '\n';
     stream.flush();
 }
@@ -59,7 +65,8 @@ int main(int argc, char *argv[])
     if (it == commands().end()) {
         QTextStream err(stderr);
         if (!first.isEmpty())
-            err << QCoreApplication::translate("main", "portolan-cli: unknown command \"%1\"").arg(first) << "\n\n";
+            err << QCoreApplication::translate("main", "portolan-cli: unknown command \"%1\"").arg(first)
+                << "\n\n";
         printUsage(err);
         return CliContext::UsageError;
     }

@@ -15,8 +15,9 @@ int main(int argc, char *argv[])
 
     CatalogStore store;
     if (const auto error = store.loadBuiltin()) {
-        QMessageBox::critical(nullptr, QObject::tr("Portolan"),
-                              QObject::tr("The built-in catalog could not be loaded:\n%1").arg(error->toString()));
+        QMessageBox::critical(
+                nullptr, QObject::tr("Portolan"),
+                QObject::tr("The built-in catalog could not be loaded:\n%1").arg(error->toString()));
         return 1;
     }
     MainWindow window(&store);

@@ -27,7 +27,8 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     m_table->setAccessibleName(tr("Catalog"));
     setCentralWidget(m_table);
 
-    connect(m_store, &CatalogStore::catalogChanged, this, [this] { m_model->setCatalog(m_store->catalog()); });
+    connect(m_store, &CatalogStore::catalogChanged, this,
+            [this] { m_model->setCatalog(m_store->catalog()); });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);

@@ -15,7 +15,7 @@ struct PortSpec
 {
     int port = 0;
     QString transport; // "tcp" or "udp"
-    QString protocol;  // application protocol: "HTTPS", "DNS", ...
+    QString protocol; // application protocol: "HTTPS", "DNS", ...
 };
 
 struct Component
@@ -60,7 +60,7 @@ struct Entry
     QString table;
     QStringList sources;
     QString destination;
-    QString direction;   // "inbound", "outbound", "local"
+    QString direction; // "inbound", "outbound", "local"
     QList<PortSpec> ports;
     QString requirement; // "required", "optional", "conditional"
     LocalizedText condition;

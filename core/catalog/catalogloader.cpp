@@ -83,7 +83,8 @@ public:
         const QString s = string(o, key, path);
         if (!allowed.contains(s))
             fail(path + QLatin1Char('.') + key,
-                 CatalogLoader::tr("%1 is not one of: %2").arg(quoted(s), allowed.join(QStringLiteral(", "))));
+                 CatalogLoader::tr("%1 is not one of: %2")
+                         .arg(quoted(s), allowed.join(QStringLiteral(", "))));
         return s;
     }
 
@@ -94,7 +95,7 @@ public:
         if (!re.match(s).hasMatch())
             fail(path + QLatin1Char('.') + key,
                  CatalogLoader::tr("%1 is not a valid id (lower-case letters, digits, '.' and '-')")
-                     .arg(quoted(s)));
+                         .arg(quoted(s)));
         return s;
     }
 
@@ -185,8 +186,9 @@ Endpoint readEndpoint(const QJsonValue &v, const QString &path)
         break;
     case Endpoint::Kind::Cidr:
         if (!NetworkSyntax::parseCidr(value))
-            fail(p, CatalogLoader::tr("%1 is not a valid subnet (network address/prefix length)")
-                        .arg(quoted(value)));
+            fail(p,
+                 CatalogLoader::tr("%1 is not a valid subnet (network address/prefix length)")
+                         .arg(quoted(value)));
         break;
     }
     return {*kind, value};
@@ -195,7 +197,8 @@ Endpoint readEndpoint(const QJsonValue &v, const QString &path)
 PortSpec readPort(const QJsonValue &v, const QString &path)
 {
     const QJsonObject o = Reader::object(v, path);
-    Reader::checkKeys(o, path, {QStringLiteral("port"), QStringLiteral("transport"), QStringLiteral("protocol")});
+    Reader::checkKeys(o, path,
+                      {QStringLiteral("port"), QStringLiteral("transport"), QStringLiteral("protocol")});
     const QJsonValue port = o.value(QStringLiteral("port"));
     const double n = port.toDouble(-1);
     if (!port.isDouble() || n != double(qint64(n)))
@@ -209,7 +212,8 @@ PortSpec readPort(const QJsonValue &v, const QString &path)
         fail(path + QStringLiteral(".protocol"),
              CatalogLoader::tr("%1 is not a protocol name").arg(quoted(protocol)));
     return {int(n),
-            Reader::choice(o, QStringLiteral("transport"), path, {QStringLiteral("tcp"), QStringLiteral("udp")}),
+            Reader::choice(o, QStringLiteral("transport"), path,
+                           {QStringLiteral("tcp"), QStringLiteral("udp")}),
             protocol};
 }
 
@@ -246,16 +250,17 @@ Entry readEntry(const QJsonValue &v, const QString &path, const Catalog &c)
     if (!c.component(e.destination))
         fail(path + QStringLiteral(".destination"),
              CatalogLoader::tr("unknown component %1").arg(quoted(e.destination)));
-    e.direction = Reader::choice(o, QStringLiteral("direction"), path,
-                                 {QStringLiteral("inbound"), QStringLiteral("outbound"), QStringLiteral("local")});
+    e.direction =
+            Reader::choice(o, QStringLiteral("direction"), path,
+                           {QStringLiteral("inbound"), QStringLiteral("outbound"), QStringLiteral("local")});
     const QJsonArray ports = Reader::array(o, QStringLiteral("ports"), path);
     if (ports.isEmpty())
         fail(path + QStringLiteral(".ports"), CatalogLoader::tr("at least one port is required"));
     for (int i = 0; i < ports.size(); ++i)
         e.ports.append(readPort(ports.at(i), indexed(path, QStringLiteral("ports"), i)));
-    e.requirement = Reader::choice(o, QStringLiteral("requirement"), path,
-                                   {QStringLiteral("required"), QStringLiteral("optional"),
-                                    QStringLiteral("conditional")});
+    e.requirement = Reader::choice(
+            o, QStringLiteral("requirement"), path,
+            {QStringLiteral("required"), QStringLiteral("optional"), QStringLiteral("conditional")});
     e.condition = Reader::text(o, QStringLiteral("condition"), path);
     if (e.requirement == QLatin1String("conditional") && e.condition.isEmpty())
         fail(path, CatalogLoader::tr("a conditional entry needs a condition"));
@@ -295,13 +300,15 @@ Catalog readCatalog(const QJsonObject &root)
     if (!version.isDouble() || version.toDouble() != CatalogLoader::SchemaVersion)
         fail(QStringLiteral("$.schemaVersion"),
              CatalogLoader::tr("unsupported schema version %1 (this program reads version %2)")
-                 .arg(version.isDouble() ? QString::number(version.toDouble())
-                                         : CatalogLoader::tr("(not a number)"))
-                 .arg(CatalogLoader::SchemaVersion));
+                     .arg(version.isDouble() ? QString::number(version.toDouble())
+                                             : CatalogLoader::tr("(not a number)"))
+                     .arg(CatalogLoader::SchemaVersion));
     c.title = Reader::text(root, QStringLiteral("title"), $);
     c.source = Reader::string(root, QStringLiteral("source"), $);
 
-    const QJsonArray notes = root.contains(QStringLiteral("notes")) ? Reader::array(root, QStringLiteral("notes"), $) : QJsonArray();
+    const QJsonArray notes = root.contains(QStringLiteral("notes"))
+            ? Reader::array(root, QStringLiteral("notes"), $)
+            : QJsonArray();
     for (int i = 0; i < notes.size(); ++i) {
         const QString p = indexed($, QStringLiteral("notes"), i);
         const QJsonObject o = Reader::object(notes.at(i), p);
@@ -311,13 +318,16 @@ Catalog readCatalog(const QJsonObject &root)
     }
     checkUnique(c.notes, QStringLiteral("notes"));
 
-    const QJsonArray rules = root.contains(QStringLiteral("validity")) ? Reader::array(root, QStringLiteral("validity"), $) : QJsonArray();
+    const QJsonArray rules = root.contains(QStringLiteral("validity"))
+            ? Reader::array(root, QStringLiteral("validity"), $)
+            : QJsonArray();
     for (int i = 0; i < rules.size(); ++i) {
         const QString p = indexed($, QStringLiteral("validity"), i);
         const QJsonObject o = Reader::object(rules.at(i), p);
         Reader::checkKeys(o, p,
-                          {QStringLiteral("id"), QStringLiteral("appliesTo"), QStringLiteral("accountsCreatedBefore"),
-                           QStringLiteral("validUntil"), QStringLiteral("afterwards")},
+                          {QStringLiteral("id"), QStringLiteral("appliesTo"),
+                           QStringLiteral("accountsCreatedBefore"), QStringLiteral("validUntil"),
+                           QStringLiteral("afterwards")},
                           {QStringLiteral("howToCheck")});
         ValidityRule r;
         r.id = Reader::id(o, QStringLiteral("id"), p);
@@ -334,19 +344,22 @@ Catalog readCatalog(const QJsonObject &root)
     for (int i = 0; i < components.size(); ++i) {
         const QString p = indexed($, QStringLiteral("components"), i);
         const QJsonObject o = Reader::object(components.at(i), p);
-        Reader::checkKeys(o, p, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("zone")},
-                          {QStringLiteral("role"), QStringLiteral("customerSide"), QStringLiteral("siteKey")});
+        Reader::checkKeys(
+                o, p, {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("zone")},
+                {QStringLiteral("role"), QStringLiteral("customerSide"), QStringLiteral("siteKey")});
         Component comp;
         comp.id = Reader::id(o, QStringLiteral("id"), p);
         comp.name = Reader::text(o, QStringLiteral("name"), p);
-        comp.zone = Reader::choice(o, QStringLiteral("zone"), p,
-                                   {QStringLiteral("customer"), QStringLiteral("internet"), QStringLiteral("trend-cloud")});
+        comp.zone = Reader::choice(
+                o, QStringLiteral("zone"), p,
+                {QStringLiteral("customer"), QStringLiteral("internet"), QStringLiteral("trend-cloud")});
         comp.isRole = Reader::boolean(o, QStringLiteral("role"), p);
         comp.isCustomerSide = Reader::boolean(o, QStringLiteral("customerSide"), p);
         if (o.contains(QStringLiteral("siteKey")))
             comp.siteKey = Reader::choice(o, QStringLiteral("siteKey"), p,
-                                          {QStringLiteral("dns"), QStringLiteral("ntp"), QStringLiteral("syslog"),
-                                           QStringLiteral("relay"), QStringLiteral("sps"), QStringLiteral("vcenter")});
+                                          {QStringLiteral("dns"), QStringLiteral("ntp"),
+                                           QStringLiteral("syslog"), QStringLiteral("relay"),
+                                           QStringLiteral("sps"), QStringLiteral("vcenter")});
         c.components.append(comp);
     }
     checkUnique(c.components, QStringLiteral("components"));
@@ -356,10 +369,11 @@ Catalog readCatalog(const QJsonObject &root)
         const QString p = indexed($, QStringLiteral("tables"), i);
         const QJsonObject o = Reader::object(tables.at(i), p);
         Reader::checkKeys(o, p, {QStringLiteral("id"), QStringLiteral("section"), QStringLiteral("title")});
-        c.tables.append({Reader::id(o, QStringLiteral("id"), p),
-                         Reader::choice(o, QStringLiteral("section"), p,
-                                        {QStringLiteral("ports"), QStringLiteral("urls"), QStringLiteral("ips")}),
-                         Reader::text(o, QStringLiteral("title"), p)});
+        c.tables.append(
+                {Reader::id(o, QStringLiteral("id"), p),
+                 Reader::choice(o, QStringLiteral("section"), p,
+                                {QStringLiteral("ports"), QStringLiteral("urls"), QStringLiteral("ips")}),
+                 Reader::text(o, QStringLiteral("title"), p)});
     }
     checkUnique(c.tables, QStringLiteral("tables"));
 

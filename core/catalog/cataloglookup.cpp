@@ -48,8 +48,7 @@ QString CatalogLookup::Match::explanation() const
 CatalogLookup::CatalogLookup(const Catalog &catalog, const QDate &today)
     : m_catalog(catalog)
     , m_today(today)
-{
-}
+{ }
 
 CatalogLookup::Query CatalogLookup::parse(const QString &value)
 {

@@ -13,10 +13,10 @@ class CatalogLookup
 
 public:
     enum class Reason {
-        ExactHost,    // the host is listed as is
+        ExactHost, // the host is listed as is
         WildcardHost, // the host is below a listed "*.domain" (the domain itself is not covered)
-        UrlHost,      // the host is the host of a listed URL
-        Url,          // the URL starts with a listed URL
+        UrlHost, // the host is the host of a listed URL
+        Url, // the URL starts with a listed URL
         ExactAddress, // the address is listed
         InsideSubnet, // the address is inside a listed subnet
     };
@@ -39,7 +39,7 @@ public:
         Kind kind = Kind::Invalid;
         QHostAddress address;
         QString host; // lower case, no trailing dot
-        QString url;  // normalized, for Kind::Url
+        QString url; // normalized, for Kind::Url
     };
 
     explicit CatalogLookup(const Catalog &catalog, const QDate &today = QDate::currentDate());

@@ -6,12 +6,12 @@
 
 QStringList CatalogRecords::fieldNames()
 {
-    return {QStringLiteral("id"),          QStringLiteral("section"),      QStringLiteral("table"),
-            QStringLiteral("endpoint"),    QStringLiteral("endpointKind"), QStringLiteral("ports"),
-            QStringLiteral("sources"),     QStringLiteral("destination"),  QStringLiteral("customerSide"),
-            QStringLiteral("direction"),   QStringLiteral("requirement"),  QStringLiteral("service"),
-            QStringLiteral("description"), QStringLiteral("condition"),    QStringLiteral("notes"),
-            QStringLiteral("configurable"), QStringLiteral("validUntil"),  QStringLiteral("expired")};
+    return {QStringLiteral("id"),           QStringLiteral("section"),      QStringLiteral("table"),
+            QStringLiteral("endpoint"),     QStringLiteral("endpointKind"), QStringLiteral("ports"),
+            QStringLiteral("sources"),      QStringLiteral("destination"),  QStringLiteral("customerSide"),
+            QStringLiteral("direction"),    QStringLiteral("requirement"),  QStringLiteral("service"),
+            QStringLiteral("description"),  QStringLiteral("condition"),    QStringLiteral("notes"),
+            QStringLiteral("configurable"), QStringLiteral("validUntil"),   QStringLiteral("expired")};
 }
 
 QJsonObject CatalogRecords::record(const Catalog &catalog, const CatalogRowRef &ref, Language language,
@@ -28,25 +28,26 @@ QJsonObject CatalogRecords::record(const Catalog &catalog, const CatalogRowRef &
     const bool hasEndpoint = ref.endpoint >= 0;
     const QDate until = catalog.validUntil(e);
     return {
-        {QStringLiteral("id"), e.id},
-        {QStringLiteral("section"), table ? table->section : QString()},
-        {QStringLiteral("table"), table ? table->title.text(language) : e.table},
-        {QStringLiteral("endpoint"), CatalogText::endpoint(catalog, e, ref.endpoint, language)},
-        {QStringLiteral("endpointKind"),
-         hasEndpoint ? Endpoint::kindName(e.endpoints.at(ref.endpoint).kind) : QStringLiteral("component")},
-        {QStringLiteral("ports"), ports},
-        {QStringLiteral("sources"), QJsonArray::fromStringList(e.sources)},
-        {QStringLiteral("destination"), e.destination},
-        {QStringLiteral("customerSide"), destination && destination->isCustomerSide},
-        {QStringLiteral("direction"), e.direction},
-        {QStringLiteral("requirement"), e.requirement},
-        {QStringLiteral("service"), e.service.text(language)},
-        {QStringLiteral("description"), e.description.text(language)},
-        {QStringLiteral("condition"), e.condition.text(language)},
-        {QStringLiteral("notes"), e.notes.text(language)},
-        {QStringLiteral("configurable"), e.configurable.text(language)},
-        {QStringLiteral("validUntil"), until.isValid() ? until.toString(Qt::ISODate) : QString()},
-        {QStringLiteral("expired"), catalog.isExpired(e, today)},
+            {QStringLiteral("id"), e.id},
+            {QStringLiteral("section"), table ? table->section : QString()},
+            {QStringLiteral("table"), table ? table->title.text(language) : e.table},
+            {QStringLiteral("endpoint"), CatalogText::endpoint(catalog, e, ref.endpoint, language)},
+            {QStringLiteral("endpointKind"),
+             hasEndpoint ? Endpoint::kindName(e.endpoints.at(ref.endpoint).kind)
+                         : QStringLiteral("component")},
+            {QStringLiteral("ports"), ports},
+            {QStringLiteral("sources"), QJsonArray::fromStringList(e.sources)},
+            {QStringLiteral("destination"), e.destination},
+            {QStringLiteral("customerSide"), destination && destination->isCustomerSide},
+            {QStringLiteral("direction"), e.direction},
+            {QStringLiteral("requirement"), e.requirement},
+            {QStringLiteral("service"), e.service.text(language)},
+            {QStringLiteral("description"), e.description.text(language)},
+            {QStringLiteral("condition"), e.condition.text(language)},
+            {QStringLiteral("notes"), e.notes.text(language)},
+            {QStringLiteral("configurable"), e.configurable.text(language)},
+            {QStringLiteral("validUntil"), until.isValid() ? until.toString(Qt::ISODate) : QString()},
+            {QStringLiteral("expired"), catalog.isExpired(e, today)},
     };
 }
 
@@ -60,9 +61,9 @@ QStringList CatalogRecords::cells(const QJsonObject &record)
             for (const QJsonValue &p : v.toArray()) {
                 const QJsonObject o = p.toObject();
                 ports.append(QStringLiteral("%1/%2 %3")
-                                 .arg(o.value(QStringLiteral("port")).toInt())
-                                 .arg(o.value(QStringLiteral("transport")).toString(),
-                                      o.value(QStringLiteral("protocol")).toString()));
+                                     .arg(o.value(QStringLiteral("port")).toInt())
+                                     .arg(o.value(QStringLiteral("transport")).toString(),
+                                          o.value(QStringLiteral("protocol")).toString()));
             }
             cells.append(ports.join(QStringLiteral("; ")));
         } else if (v.isArray()) {

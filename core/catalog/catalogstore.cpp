@@ -4,8 +4,7 @@
 
 CatalogStore::CatalogStore(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 std::optional<CatalogError> CatalogStore::loadFile(const QString &fileName)
 {

@@ -11,8 +11,7 @@ bool isValidHostName(const QString &name, bool allowWildcard)
         host = host.mid(2);
     if (host.isEmpty() || host.size() > 253)
         return false;
-    static const QRegularExpression label(
-        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
+    static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
     const QStringList labels = host.split(QLatin1Char('.'));
     for (const QString &l : labels) {
         if (!label.match(l).hasMatch())
@@ -25,8 +24,8 @@ bool isValidHostName(const QString &name, bool allowWildcard)
 
 std::optional<QHostAddress> parseAddress(const QString &text)
 {
-    static const QRegularExpression ipv4(QStringLiteral(
-        "^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"));
+    static const QRegularExpression ipv4(QStringLiteral("^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.("
+                                                        "25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$"));
     if (text.contains(QLatin1Char(':'))) {
         if (text.contains(QLatin1Char('%')) || text.contains(QLatin1Char('/')))
             return std::nullopt;

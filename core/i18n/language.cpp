@@ -19,6 +19,5 @@ std::optional<Language> languageFromCode(const QString &code)
 
 Language systemLanguage()
 {
-    return QLocale::system().language() == QLocale::Japanese ? Language::Japanese
-                                                             : Language::English;
+    return QLocale::system().language() == QLocale::Japanese ? Language::Japanese : Language::English;
 }

@@ -28,8 +28,7 @@ bool Translations::install(Language language)
     if (language == Language::English)
         return true;
     const QString code = languageCode(language);
-    if (s.qtBase.load(QStringLiteral("qtbase_") + code,
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (s.qtBase.load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&s.qtBase);
     if (!s.portolan.load(QStringLiteral("portolan_") + code, QStringLiteral(":/i18n")))
         return false;

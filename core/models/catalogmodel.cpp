@@ -7,8 +7,7 @@
 
 CatalogModel::CatalogModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void CatalogModel::setCatalog(const Catalog &catalog)
 {
@@ -109,9 +108,9 @@ QString CatalogModel::searchText(const CatalogRowRef &ref) const
         if (const CatalogTable *t = m_catalog.table(e.table))
             parts << t->title.text(l);
     }
-    parts << CatalogText::ports(e.ports) << e.id << e.direction << e.requirement
-          << e.service.combined() << e.description.combined() << e.condition.combined()
-          << e.notes.combined() << e.configurable.combined();
+    parts << CatalogText::ports(e.ports) << e.id << e.direction << e.requirement << e.service.combined()
+          << e.description.combined() << e.condition.combined() << e.notes.combined()
+          << e.configurable.combined();
     return parts.join(QLatin1Char('\n')).toLower();
 }
 

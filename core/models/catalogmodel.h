@@ -31,28 +31,28 @@ public:
 
     enum Role {
         EntryIdRole = Qt::UserRole + 1,
-        EntryIndexRole,    // int, index into Catalog::entries
+        EntryIndexRole, // int, index into Catalog::entries
         EndpointIndexRole, // int, -1 for an entry without endpoints
-        EndpointRole,      // QString, the raw endpoint value (empty without endpoint)
-        EndpointKindRole,  // QString: host, url, address, cidr, or empty
-        PortsRole,         // QVariantList of int
-        TransportsRole,    // QStringList
-        ProtocolsRole,     // QStringList
-        SourcesRole,       // QStringList of component ids
-        DestinationRole,   // QString component id
-        DirectionRole,     // QString: inbound, outbound, local
-        RequirementRole,   // QString: required, optional, conditional
-        SectionRole,       // QString: ports, urls, ips
-        TableRole,         // QString table id
-        ConditionRole,     // QString, current language
-        DescriptionRole,   // QString, current language
-        NotesRole,         // QString, current language
-        ConfigurableRole,  // QString, current language
-        ValidUntilRole,    // QDate, null when the endpoint never expires
-        ExpiredRole,       // bool
-        CustomerSideRole,  // bool: the destination lives in the customer network
-        SearchTextRole,    // QString, lower case, every text field in both languages
-        SortRole,          // QVariant that sorts naturally (ports numerically)
+        EndpointRole, // QString, the raw endpoint value (empty without endpoint)
+        EndpointKindRole, // QString: host, url, address, cidr, or empty
+        PortsRole, // QVariantList of int
+        TransportsRole, // QStringList
+        ProtocolsRole, // QStringList
+        SourcesRole, // QStringList of component ids
+        DestinationRole, // QString component id
+        DirectionRole, // QString: inbound, outbound, local
+        RequirementRole, // QString: required, optional, conditional
+        SectionRole, // QString: ports, urls, ips
+        TableRole, // QString table id
+        ConditionRole, // QString, current language
+        DescriptionRole, // QString, current language
+        NotesRole, // QString, current language
+        ConfigurableRole, // QString, current language
+        ValidUntilRole, // QDate, null when the endpoint never expires
+        ExpiredRole, // bool
+        CustomerSideRole, // bool: the destination lives in the customer network
+        SearchTextRole, // QString, lower case, every text field in both languages
+        SortRole, // QVariant that sorts naturally (ports numerically)
     };
     Q_ENUM(Role)
 

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Refreshes the .ts files from the sources (core and app share one catalogue of UI strings).
+# Then translate the new entries in Qt Linguist; the build compiles them with lrelease.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lupdate=$(command -v lupdate6 || command -v /usr/lib/qt6/bin/lupdate || command -v lupdate)
+"$lupdate" -no-obsolete -locations none core app -ts translations/portolan_ja.ts

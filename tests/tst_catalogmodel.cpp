@@ -22,6 +22,7 @@ private slots:
     void filters();
     void expiredHiddenByDefault();
     void clearFilters();
+    void checkStates();
 
 private:
     Catalog m_builtin;
@@ -80,7 +81,8 @@ void TestCatalogModel::rows()
     QCOMPARE(dns.data().toString(), QStringLiteral("DNS server (in your network)"));
     QCOMPARE(dns.data(CatalogModel::EndpointIndexRole).toInt(), -1);
     QVERIFY(dns.data(CatalogModel::CustomerSideRole).toBool());
-    QCOMPARE(model.index(0, CatalogModel::PortsColumn).data().toString(), QStringLiteral("53/UDP (DNS), 53/TCP (DNS)"));
+    QCOMPARE(model.index(0, CatalogModel::PortsColumn).data().toString(),
+             QStringLiteral("53/UDP (DNS), 53/TCP (DNS)"));
     const QModelIndex wildcard = model.index(2, CatalogModel::EndpointColumn);
     QCOMPARE(wildcard.data().toString(), QStringLiteral("*.wild.localhost"));
     QCOMPARE(wildcard.data(CatalogModel::EndpointKindRole).toString(), QStringLiteral("host"));
@@ -88,11 +90,13 @@ void TestCatalogModel::rows()
     QCOMPARE(wildcard.data(CatalogModel::ConditionRole).toString(), QStringLiteral("Only with feature X."));
     QCOMPARE(model.rowsForEntry(QStringLiteral("static")), (QList<int>{4, 5, 6}));
     model.setReferenceDate(QDate(2026, 11, 30));
-    QCOMPARE(model.index(4, CatalogModel::ValidityColumn).data().toString(), QStringLiteral("expired 2022-12-31"));
+    QCOMPARE(model.index(4, CatalogModel::ValidityColumn).data().toString(),
+             QStringLiteral("expired 2022-12-31"));
     QVERIFY(model.index(4, 0).data(CatalogModel::ExpiredRole).toBool());
     QVERIFY(model.index(4, 0).data(Qt::ForegroundRole).isValid());
     model.setReferenceDate(QDate(2022, 1, 1));
-    QCOMPARE(model.index(4, CatalogModel::ValidityColumn).data().toString(), QStringLiteral("valid until 2022-12-31"));
+    QCOMPARE(model.index(4, CatalogModel::ValidityColumn).data().toString(),
+             QStringLiteral("valid until 2022-12-31"));
     QVERIFY(!model.index(4, 0).data(CatalogModel::ExpiredRole).toBool());
 }
 
@@ -116,7 +120,9 @@ void TestCatalogModel::languageSwitchKeepsSelection()
     model.setLanguage(Language::Japanese);
     QCOMPARE(model.index(0, CatalogModel::SourcesColumn).data().toString(), QStringLiteral("エージェント"));
     QCOMPARE(model.index(1, CatalogModel::ServiceColumn).data().toString(), QStringLiteral("Webサービス"));
-    QCOMPARE(model.index(1, CatalogModel::ConditionRole - CatalogModel::ConditionRole).data(CatalogModel::ConditionRole).toString(),
+    QCOMPARE(model.index(1, CatalogModel::ConditionRole - CatalogModel::ConditionRole)
+                     .data(CatalogModel::ConditionRole)
+                     .toString(),
              QStringLiteral("機能Xを使用する場合のみ。"));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(dataChanged.count(), 1);
@@ -143,12 +149,15 @@ void TestCatalogModel::portsSortNumerically()
     int previous = 0;
     for (int row = 0; row < proxy.rowCount(); ++row) {
         const int port = proxy.index(row, CatalogModel::PortsColumn).data(CatalogModel::SortRole).toInt();
-        QVERIFY2(port >= previous, qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(port).arg(previous)));
+        QVERIFY2(port >= previous,
+                 qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(port).arg(previous)));
         previous = port;
     }
     QCOMPARE(proxy.index(0, CatalogModel::PortsColumn).data(CatalogModel::SortRole).toInt(), 53);
     // "5274" sorts after "443" numerically, not before it as text would.
-    QCOMPARE(proxy.index(proxy.rowCount() - 1, CatalogModel::PortsColumn).data(CatalogModel::SortRole).toInt(), 5274);
+    QCOMPARE(
+            proxy.index(proxy.rowCount() - 1, CatalogModel::PortsColumn).data(CatalogModel::SortRole).toInt(),
+            5274);
 }
 
 void TestCatalogModel::filters_data()
@@ -157,22 +166,38 @@ void TestCatalogModel::filters_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<int>("rows");
     // The built-in catalog with expired static addresses shown: 234 rows.
-    QTest::addRow("text english") << "text" << "smart feedback" << 9;
-    QTest::addRow("text japanese") << "text" << "スマートフィードバック" << 9;
-    QTest::addRow("text two words") << "text" << "agent-067 workload" << 1;
-    QTest::addRow("text no match") << "text" << "no-such-thing" << 0;
-    QTest::addRow("role dcg") << "role" << "dcg" << 5;
-    QTest::addRow("role api client") << "role" << "api-client" << 4;
-    QTest::addRow("role admin") << "role" << "admin" << 24;
-    QTest::addRow("direction inbound") << "direction" << "inbound" << 6;
-    QTest::addRow("direction local") << "direction" << "local" << 1;
-    QTest::addRow("requirement optional") << "requirement" << "optional" << 8;
-    QTest::addRow("protocol ntp") << "protocol" << "ntp" << 1;
-    QTest::addRow("protocol udp") << "protocol" << "udp" << 6;
-    QTest::addRow("protocol syslog") << "protocol" << "Syslog" << 3;
-    QTest::addRow("port 4123") << "port" << "4123" << 1;
-    QTest::addRow("port 5275") << "port" << "5275" << 1;
-    QTest::addRow("port 4118") << "port" << "4118" << 4;
+    QTest::addRow("text english") << "text"
+                                  << "smart feedback" << 9;
+    QTest::addRow("text japanese") << "text"
+                                   << "スマートフィードバック" << 9;
+    QTest::addRow("text two words") << "text"
+                                    << "agent-067 workload" << 1;
+    QTest::addRow("text no match") << "text"
+                                   << "no-such-thing" << 0;
+    QTest::addRow("role dcg") << "role"
+                              << "dcg" << 5;
+    QTest::addRow("role api client") << "role"
+                                     << "api-client" << 4;
+    QTest::addRow("role admin") << "role"
+                                << "admin" << 24;
+    QTest::addRow("direction inbound") << "direction"
+                                       << "inbound" << 6;
+    QTest::addRow("direction local") << "direction"
+                                     << "local" << 1;
+    QTest::addRow("requirement optional") << "requirement"
+                                          << "optional" << 8;
+    QTest::addRow("protocol ntp") << "protocol"
+                                  << "ntp" << 1;
+    QTest::addRow("protocol udp") << "protocol"
+                                  << "udp" << 6;
+    QTest::addRow("protocol syslog") << "protocol"
+                                     << "Syslog" << 3;
+    QTest::addRow("port 4123") << "port"
+                               << "4123" << 1;
+    QTest::addRow("port 5275") << "port"
+                               << "5275" << 1;
+    QTest::addRow("port 4118") << "port"
+                               << "4118" << 4;
 }
 
 void TestCatalogModel::filters()
@@ -222,7 +247,8 @@ void TestCatalogModel::expiredHiddenByDefault()
     QCOMPARE(proxy.rowCount(), 234);
     proxy.setRequiredOnly(true);
     for (int row = 0; row < proxy.rowCount(); ++row)
-        QCOMPARE(proxy.index(row, 0).data(CatalogModel::RequirementRole).toString(), QStringLiteral("required"));
+        QCOMPARE(proxy.index(row, 0).data(CatalogModel::RequirementRole).toString(),
+                 QStringLiteral("required"));
 }
 
 void TestCatalogModel::clearFilters()
@@ -240,6 +266,41 @@ void TestCatalogModel::clearFilters()
     proxy.clearFilters();
     QCOMPARE(proxy.rowCount(), 234);
     QVERIFY(proxy.includesExpired()); // the expiry toggle is a view setting, not a filter
+}
+
+void TestCatalogModel::checkStates()
+{
+    CatalogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setCatalog(m_minimal);
+    const int row = model.rowOf(1, 2); // the URL endpoint of "web"
+    QCOMPARE(row, 3);
+    QCOMPARE(model.rowOf(0, -1), 0);
+    QCOMPARE(model.rowOf(5, 0), -1);
+    QVERIFY(model.index(row, CatalogModel::CheckColumn).data().toString().isEmpty());
+    QVERIFY(!model.index(row, CatalogModel::EndpointColumn).data(Qt::DecorationRole).isValid());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setCheckState(row, {RowCheckState::Status::Failed, 5003, QStringLiteral("Timed out")});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), row);
+    QCOMPARE(model.index(row, CatalogModel::CheckColumn).data().toString(),
+             QStringLiteral("Timed out (5003 ms)"));
+    QCOMPARE(model.index(row, 0).data(CatalogModel::CheckStatusRole).toInt(),
+             int(RowCheckState::Status::Failed));
+    QCOMPARE(model.index(row, 0).data(CatalogModel::CheckLatencyRole).toLongLong(), 5003);
+    QCOMPARE(model.index(row, CatalogModel::EndpointColumn).data(Qt::DecorationRole).value<QColor>(),
+             CatalogModel::checkColor(RowCheckState::Status::Failed));
+
+    model.setCheckState(row, {RowCheckState::Status::Failed, 5003, QStringLiteral("Timed out")});
+    QCOMPARE(changed.count(), 1); // unchanged state, no signal
+    model.setCheckState(99, {RowCheckState::Status::Passed, 1, QString()});
+    QCOMPARE(changed.count(), 1); // out of range is ignored
+
+    model.clearCheckStates();
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(model.index(row, CatalogModel::CheckColumn).data().toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCatalogModel)

@@ -1,12 +1,17 @@
 #include "catalogcommand.h"
+#include "checkcommand.h"
 #include "clicontext.h"
+#include "diagramcommand.h"
+#include "exportcommand.h"
 #include "lookupcommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 struct Command
@@ -20,6 +25,15 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
             {QStringLiteral("catalog"),
              {QT_TRANSLATE_NOOP("main", "print the catalog, one record per endpoint"), &CatalogCommand::run}},
+            {QStringLiteral("diagram"),
+             {QT_TRANSLATE_NOOP("main", "write the ports diagram to an SVG, PNG or PDF file"),
+              &DiagramCommand::run}},
+            {QStringLiteral("export"),
+             {QT_TRANSLATE_NOOP("main", "write rules to paste: firewall, proxy, cloud, lists"),
+              &ExportCommand::run}},
+            {QStringLiteral("check"),
+             {QT_TRANSLATE_NOOP("main", "check that this machine reaches the destinations the product needs"),
+              &CheckCommand::run}},
             {QStringLiteral("lookup"),
              {QT_TRANSLATE_NOOP("main", "find the entries covering an address, host or URL"),
               &LookupCommand::run}},
@@ -45,7 +59,14 @@ void printUsage(QTextStream &stream)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The diagram command paints text and needs a QGuiApplication; without a display it renders
+    // offscreen. The other commands stay console-only.
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "diagram") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(needsGui ? new QGuiApplication(argc, argv)
+                                                   : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("portolan-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Portolan"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));

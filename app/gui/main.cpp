@@ -1,26 +1,128 @@
 #include "catalog/catalogstore.h"
+#include "common/apppalette.h"
 #include "i18n/translations.h"
+#include "lookup/lookupbar.h"
 #include "mainwindow.h"
+#include "models/catalogfilterproxymodel.h"
+#include "tables/catalogtableview.h"
+#include "tables/filterbar.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstring>
+
+namespace {
+// Renders the window offscreen at a fixed size for the README (scripts/screenshots.sh).
+int takeScreenshot(QApplication &app, MainWindow &window, const QCommandLineParser &parser)
+{
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1400,
+                  size.value(1).toInt() > 0 ? size.value(1).toInt() : 860);
+    window.show();
+    if (parser.isSet(QStringLiteral("role")))
+        window.filterBar()->setRole(parser.value(QStringLiteral("role")));
+    if (parser.isSet(QStringLiteral("search")))
+        window.filterBar()->searchField()->setText(parser.value(QStringLiteral("search")));
+    if (parser.isSet(QStringLiteral("lookup")))
+        window.lookupBar()->lookup(parser.value(QStringLiteral("lookup")));
+    if (parser.isSet(QStringLiteral("select")))
+        window.selectEntry(parser.value(QStringLiteral("select")));
+    window.tableView()->setFocus();
+
+    const QString fileName = parser.value(QStringLiteral("screenshot"));
+    int rc = 0;
+    QTimer::singleShot(300, &window, [&] {
+        if (!window.grab().save(fileName)) {
+            qWarning("portolan: cannot write %s", qPrintable(fileName));
+            rc = 1;
+        }
+        app.quit();
+    });
+    app.exec();
+    return rc;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    // Screenshots render without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Portolan"));
     QApplication::setOrganizationName(QStringLiteral("Portolan"));
     QApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
-    Translations::install(systemLanguage());
+    const bool systemDark = AppPalette::systemPrefersDark();
+    QApplication::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+            "main", "Network requirements explorer for Trend Micro Cloud One Workload Security."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption catalogOption(QStringLiteral("catalog"),
+                                           QApplication::translate("main", "Open this catalog file."),
+                                           QStringLiteral("file"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QApplication::translate("main", "User interface language: en or ja."),
+                                        QStringLiteral("code"));
+    parser.addOption(catalogOption);
+    parser.addOption(langOption);
+    // Hidden options for scripts/screenshots.sh.
+    const QList<QCommandLineOption> hidden{
+            {QStringLiteral("screenshot"), QString(), QStringLiteral("file")},
+            {QStringLiteral("size"), QString(), QStringLiteral("WxH")},
+            {QStringLiteral("search"), QString(), QStringLiteral("text")},
+            {QStringLiteral("lookup"), QString(), QStringLiteral("value")},
+            {QStringLiteral("select"), QString(), QStringLiteral("entry")},
+            {QStringLiteral("role"), QString(), QStringLiteral("component")},
+            {QStringLiteral("dark"), QString()},
+    };
+    for (QCommandLineOption option : hidden) {
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(option);
+    }
+    parser.process(app);
+    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
+
+    Language language = screenshot ? Language::English : MainWindow::savedLanguage();
+    if (parser.isSet(langOption)) {
+        const auto chosen = languageFromCode(parser.value(langOption));
+        if (!chosen) {
+            qWarning("portolan: unknown language \"%s\" (en or ja)", qPrintable(parser.value(langOption)));
+            return 2;
+        }
+        language = *chosen;
+    }
+    Translations::install(language);
+
+    const bool dark = screenshot ? parser.isSet(QStringLiteral("dark"))
+                                 : QSettings().value(QStringLiteral("ui/darkPalette"), systemDark).toBool();
+    AppPalette::apply(dark);
 
     CatalogStore store;
-    if (const auto error = store.loadBuiltin()) {
-        QMessageBox::critical(
-                nullptr, QObject::tr("Portolan"),
-                QObject::tr("The built-in catalog could not be loaded:\n%1").arg(error->toString()));
+    const auto error =
+            parser.isSet(catalogOption) ? store.loadFile(parser.value(catalogOption)) : store.loadBuiltin();
+    if (error) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Portolan"),
+                              QApplication::translate("main", "The catalog could not be loaded:\n%1")
+                                      .arg(error->toString()));
         return 1;
     }
     MainWindow window(&store);
+    window.setLanguage(language);
+    if (screenshot)
+        return takeScreenshot(app, window, parser);
+
+    window.readSettings();
     window.show();
     return app.exec();
 }

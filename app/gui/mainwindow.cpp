@@ -1,44 +1,549 @@
 #include "mainwindow.h"
 
+#include "diagram/diagramwidget.h"
+#include "export/exportdialog.h"
+
+#include "catalog/catalogloader.h"
 #include "catalog/catalogstore.h"
+#include "common/apppalette.h"
+#include "details/detailspane.h"
+#include "i18n/translations.h"
+#include "lookup/lookupbar.h"
 #include "models/catalogfilterproxymodel.h"
 #include "models/catalogmodel.h"
+#include "models/tableformatter.h"
+#include "tables/catalogtableview.h"
+#include "tables/filterbar.h"
+#include "util/textfile.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+const QString LanguageKey = QStringLiteral("ui/language");
+const QString DarkPaletteKey = QStringLiteral("ui/darkPalette");
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString SplitterKey = QStringLiteral("window/splitter");
+const QString HeaderKey = QStringLiteral("table/header");
+const QString ShowExpiredKey = QStringLiteral("table/showExpired");
+const QString LastDirKey = QStringLiteral("files/lastDir");
+} // namespace
 
 MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_model(new CatalogModel(this))
     , m_proxy(new CatalogFilterProxyModel(this))
-    , m_table(new QTableView(this))
+    , m_filterBar(new FilterBar(m_model, m_proxy, this))
+    , m_lookupBar(new LookupBar(m_model, this))
+    , m_table(new CatalogTableView(this))
+    , m_details(new DetailsPane(m_model, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_tabs(new QTabWidget(this))
+    , m_tablesPage(new QWidget(this))
+    , m_diagram(new DiagramWidget(this))
+    , m_status(new QLabel(this))
 {
-    setWindowTitle(tr("Portolan"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_splitter->setObjectName(QStringLiteral("tableSplitter"));
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tablesPage->setObjectName(QStringLiteral("requirementsPage"));
+    m_status->setObjectName(QStringLiteral("statusCount"));
+
+    m_model->setCatalog(m_store->catalog());
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(CatalogModel::IdColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAccessibleName(tr("Catalog"));
-    setCentralWidget(m_table);
+    // Catalog order (the page's order) until the user sorts; a third click returns to it.
+    m_table->horizontalHeader()->setSortIndicatorClearable(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->applyDefaultLayout();
+    m_defaultHeaderState = m_table->horizontalHeader()->saveState();
 
-    connect(m_store, &CatalogStore::catalogChanged, this,
-            [this] { m_model->setCatalog(m_store->catalog()); });
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_details->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
+
+    auto *pageLayout = new QVBoxLayout(m_tablesPage);
+    pageLayout->addWidget(m_filterBar);
+    pageLayout->addWidget(m_lookupBar);
+    pageLayout->addWidget(m_splitter, 1);
+    m_tabs->addTab(m_tablesPage, QString());
+    m_diagram->setObjectName(QStringLiteral("diagramPage"));
+    m_diagram->setCatalog(m_store->catalog());
+    m_tabs->addTab(m_diagram, QString());
+    setCentralWidget(m_tabs);
+    statusBar()->addWidget(m_status, 1);
+
+    createActions();
+    createMenus();
+
+    connect(m_store, &CatalogStore::catalogChanged, this, [this] {
+        m_model->setCatalog(m_store->catalog());
+        m_diagram->setCatalog(m_store->catalog());
+        updateTitle();
+    });
+    connectDiagram();
+    connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    m_model->setCatalog(m_store->catalog());
-    m_table->resizeColumnsToContents();
-    resize(1200, 720);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateStatus);
+    connect(m_lookupBar, &LookupBar::matched, this, &MainWindow::selectSourceRows);
+    connect(m_details, &DetailsPane::entryActivated, this, &MainWindow::selectEntry);
+
+    // Esc in the table clears the search, as it does in the search field.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, m_filterBar->searchField(), &QLineEdit::clear);
+
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1400, 860);
+    resize(QSize(1400, 860).boundedTo(available * 9 / 10));
+    retranslateUi();
+    updateTitle();
     updateStatus();
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openCatalogDialog);
+
+    m_exportViewAction = new QAction(this);
+    m_exportViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportViewAction, &QAction::triggered, this, &MainWindow::exportViewDialog);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_copyAction = new QAction(this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    connect(m_copyAction, &QAction::triggered, m_table, &CatalogTableView::copySelection);
+
+    m_copyDetailsAction = new QAction(this);
+    connect(m_copyDetailsAction, &QAction::triggered, m_details, &DetailsPane::copy);
+
+    m_findAction = new QAction(this);
+    m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_findAction, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
+
+    m_lookupAction = new QAction(this);
+    m_lookupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_lookupAction, &QAction::triggered, m_lookupBar, &LookupBar::focusField);
+
+    m_clearFiltersAction = new QAction(this);
+    connect(m_clearFiltersAction, &QAction::triggered, m_filterBar, &FilterBar::clearFilters);
+
+    m_showExpiredAction = new QAction(this);
+    m_showExpiredAction->setCheckable(true);
+    connect(m_showExpiredAction, &QAction::toggled, m_filterBar, &FilterBar::setShowExpired);
+    connect(m_filterBar->showExpiredBox(), &QCheckBox::toggled, m_showExpiredAction, &QAction::setChecked);
+
+    m_requiredOnlyAction = new QAction(this);
+    m_requiredOnlyAction->setCheckable(true);
+    connect(m_requiredOnlyAction, &QAction::toggled, m_filterBar->requiredOnlyBox(), &QCheckBox::setChecked);
+    connect(m_filterBar->requiredOnlyBox(), &QCheckBox::toggled, m_requiredOnlyAction, &QAction::setChecked);
+
+    m_darkPaletteAction = new QAction(this);
+    m_darkPaletteAction->setCheckable(true);
+    m_darkPaletteAction->setChecked(AppPalette::isDark());
+    connect(m_darkPaletteAction, &QAction::toggled, this, [](bool dark) {
+        AppPalette::apply(dark);
+        QSettings().setValue(DarkPaletteKey, dark);
+    });
+
+    m_resetColumnsAction = new QAction(this);
+    connect(m_resetColumnsAction, &QAction::triggered, this,
+            [this] { m_table->horizontalHeader()->restoreState(m_defaultHeaderState); });
+
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    // Language names are shown in their own language and are not translated.
+    m_englishAction = new QAction(QStringLiteral("English"), m_languageGroup);
+    m_japaneseAction = new QAction(QStringLiteral("日本語"), m_languageGroup);
+    for (QAction *action : {m_englishAction, m_japaneseAction}) {
+        action->setCheckable(true);
+        const Language language = action == m_japaneseAction ? Language::Japanese : Language::English;
+        connect(action, &QAction::triggered, this, [this, language] {
+            setLanguage(language);
+            QSettings().setValue(LanguageKey, languageCode(language));
+        });
+    }
+    (language() == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
+
+    m_exportRulesAction = new QAction(this);
+    m_exportRulesAction->setObjectName(QStringLiteral("exportRulesAction"));
+    m_exportRulesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportRulesAction, &QAction::triggered, this, &MainWindow::exportRulesDialog);
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectDiagram()
+{
+    // Diagram → tables: a component or an arrow filters the tables to its entries.
+    connect(m_diagram, &DiagramWidget::componentActivated, this, [this](const QString &componentId) {
+        QSet<QString> ids;
+        for (const Entry &e : m_store->catalog().entries) {
+            if (e.involves(componentId))
+                ids.insert(e.id);
+        }
+        m_proxy->setEntryIds(ids);
+    });
+    connect(m_diagram, &DiagramWidget::flowActivated, this,
+            [this](const QString &entryId) { m_proxy->setEntryIds({entryId}); });
+    // Tables → diagram: the role filter, and the selected rows' arrows highlighted.
+    connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this,
+            [this] { m_diagram->setRoleFilter(m_proxy->role()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_diagram->setHighlightedEntries(selectedEntryIds()); });
+}
+
+QSet<QString> MainWindow::selectedEntryIds() const
+{
+    QSet<QString> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.insert(index.data(CatalogModel::EntryIdRole).toString());
+    return ids;
+}
+
+void MainWindow::exportRulesDialog()
+{
+    const QSet<QString> selected = selectedEntryIds();
+    auto *dialog = new ExportDialog(m_store->catalog(), language(),
+                                    QStringList(selected.cbegin(), selected.cend()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_exportViewAction);
+    m_fileMenu->addAction(m_exportRulesAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_diagram->exportAction());
+    m_fileMenu->addAction(m_diagram->printAction());
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->setObjectName(QStringLiteral("editMenu"));
+    m_editMenu->addAction(m_copyAction);
+    m_editMenu->addAction(m_copyDetailsAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_findAction);
+    m_editMenu->addAction(m_lookupAction);
+    m_editMenu->addAction(m_clearFiltersAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_viewMenu->addAction(m_showExpiredAction);
+    m_viewMenu->addAction(m_requiredOnlyAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_darkPaletteAction);
+    m_viewMenu->addAction(m_resetColumnsAction);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageMenu->addAction(m_englishAction);
+    m_languageMenu->addAction(m_japaneseAction);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_tabs->setTabText(m_tabs->indexOf(m_tablesPage), tr("Requirements"));
+    m_tabs->setTabText(m_tabs->indexOf(m_diagram), tr("Diagram"));
+    m_diagram->setAccessibleName(tr("Ports diagram"));
+    m_exportRulesAction->setText(tr("Export &rules…"));
+    m_exportRulesAction->setToolTip(
+            tr("Firewall and proxy rules for the catalog (iptables, nftables, Windows, AWS, squid, PAC, …)"));
+    m_tabs->setAccessibleName(tr("Views"));
+    m_tablesPage->setAccessibleName(tr("Requirements"));
+    m_splitter->setAccessibleName(tr("Table and details"));
+    m_status->setAccessibleName(tr("Rows shown"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    for (QMenu *menu : {m_fileMenu, m_editMenu, m_viewMenu, m_languageMenu, m_helpMenu})
+        menu->setAccessibleName(QString(menu->title()).remove(QLatin1Char('&')));
+    menuBar()->setAccessibleName(tr("Menu bar"));
+    statusBar()->setAccessibleName(tr("Status"));
+
+    m_openAction->setText(tr("&Open catalog…"));
+    m_openAction->setStatusTip(tr("Load another catalog file"));
+    m_exportViewAction->setText(tr("&Export view…"));
+    m_exportViewAction->setStatusTip(tr("Save the rows shown as CSV or Markdown"));
+    m_quitAction->setText(tr("&Quit"));
+    m_copyAction->setText(tr("&Copy rows"));
+    m_copyAction->setStatusTip(tr("Copy the selected rows as tab-separated text"));
+    m_copyDetailsAction->setText(tr("Copy &details"));
+    m_findAction->setText(tr("&Search"));
+    m_lookupAction->setText(tr("&Look up address, host or URL"));
+    m_clearFiltersAction->setText(tr("C&lear filters"));
+    m_showExpiredAction->setText(tr("Show &expired static addresses"));
+    m_requiredOnlyAction->setText(tr("&Required only"));
+    m_darkPaletteAction->setText(tr("&Dark palette"));
+    m_resetColumnsAction->setText(tr("Reset &columns"));
+    m_aboutAction->setText(tr("&About Portolan"));
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    event->accept();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
 }
 
 void MainWindow::updateStatus()
 {
-    statusBar()->showMessage(tr("showing %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    const int selected =
+            m_table->selectionModel() ? int(m_table->selectionModel()->selectedRows().size()) : 0;
+    QString text = tr("showing %1 of %2").arg(shown).arg(total);
+    if (selected > 0)
+        text = tr("%1, %2 selected").arg(text).arg(selected);
+    m_status->setText(text);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString file = m_store->fileName();
+    if (file.isEmpty() || file == CatalogLoader::builtinFileName())
+        setWindowTitle(tr("Portolan"));
+    else
+        setWindowTitle(tr("%1 — Portolan").arg(QFileInfo(file).fileName()));
+}
+
+void MainWindow::updateDetails()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    m_details->setRow(current.isValid() ? m_model->rowRef(current.row()) : CatalogRowRef());
+}
+
+Language MainWindow::language() const
+{
+    return m_model->language();
+}
+
+void MainWindow::setLanguage(Language language)
+{
+    Translations::install(language);
+    m_model->setLanguage(language);
+    m_diagram->setLanguage(language);
+    (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
+    // An empty translation installs no event; retranslate every widget of the window now.
+    QEvent event(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(this, &event);
+}
+
+Language MainWindow::savedLanguage()
+{
+    const auto saved = languageFromCode(QSettings().value(LanguageKey).toString());
+    return saved ? *saved : systemLanguage();
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    if (!m_errorBox) {
+        m_errorBox = new QMessageBox(this);
+        m_errorBox->setObjectName(QStringLiteral("errorBox"));
+        m_errorBox->setIcon(QMessageBox::Warning);
+        m_errorBox->setStandardButtons(QMessageBox::Ok);
+        m_errorBox->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_errorBox->setWindowTitle(title);
+    m_errorBox->setText(title);
+    m_errorBox->setInformativeText(text);
+    m_errorBox->setAccessibleName(title);
+    m_errorBox->open(); // window-modal, returns at once
+}
+
+bool MainWindow::openCatalog(const QString &fileName)
+{
+    if (const auto error = m_store->loadFile(fileName)) {
+        showError(tr("Catalog not loaded"),
+                  tr("%1\n\nThe current catalog stays in use.").arg(error->toString()));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::openCatalogDialog()
+{
+    QSettings settings;
+    const QString fileName = QFileDialog::getOpenFileName(
+            this, tr("Open catalog"), settings.value(LastDirKey, QDir::homePath()).toString(),
+            tr("Catalog files (*.json);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    settings.setValue(LastDirKey, QFileInfo(fileName).absolutePath());
+    openCatalog(fileName);
+}
+
+std::optional<QString> MainWindow::exportView(const QString &fileName) const
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    const TableFormatter::Format format = suffix == QLatin1String("md") || suffix == QLatin1String("markdown")
+            ? TableFormatter::Format::Markdown
+            : TableFormatter::Format::Csv;
+    const QString text = TableFormatter::format(m_proxy, TableFormatter::allRows(m_proxy),
+                                                m_table->visibleColumns(), format, true);
+    return TextFile::write(fileName, text);
+}
+
+void MainWindow::exportViewDialog()
+{
+    QSettings settings;
+    const QString csvFilter = tr("CSV (*.csv)");
+    const QString markdownFilter = tr("Markdown (*.md)");
+    QString selectedFilter = csvFilter;
+    const QString dir = settings.value(LastDirKey, QDir::homePath()).toString();
+    QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Export view"), QDir(dir).filePath(QStringLiteral("portolan-view.csv")),
+            csvFilter + QStringLiteral(";;") + markdownFilter, &selectedFilter);
+    if (fileName.isEmpty())
+        return;
+    if (QFileInfo(fileName).suffix().isEmpty())
+        fileName += selectedFilter == markdownFilter ? QStringLiteral(".md") : QStringLiteral(".csv");
+    settings.setValue(LastDirKey, QFileInfo(fileName).absolutePath());
+    if (const auto error = exportView(fileName))
+        showError(tr("View not exported"), *error);
+    else
+        statusBar()->showMessage(
+                tr("Exported %1 rows to %2")
+                        .arg(QString::number(m_proxy->rowCount()), QDir::toNativeSeparators(fileName)),
+                5000);
+}
+
+void MainWindow::selectSourceRows(const QList<int> &sourceRows)
+{
+    QItemSelectionModel *selection = m_table->selectionModel();
+    if (sourceRows.isEmpty()) {
+        selection->clearSelection();
+        return;
+    }
+    const auto allShown = [this, &sourceRows] {
+        for (int row : sourceRows) {
+            if (!m_proxy->mapFromSource(m_model->index(row, 0)).isValid())
+                return false;
+        }
+        return true;
+    };
+    if (!allShown()) {
+        for (int row : sourceRows) {
+            if (m_model->index(row, 0).data(CatalogModel::ExpiredRole).toBool())
+                m_filterBar->setShowExpired(true);
+        }
+    }
+    if (!allShown())
+        m_filterBar->clearFilters();
+
+    QItemSelection items;
+    QModelIndex first;
+    for (int row : sourceRows) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (!index.isValid())
+            continue;
+        items.select(index, index);
+        if (!first.isValid() || index.row() < first.row())
+            first = index;
+    }
+    selection->select(items, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (first.isValid()) {
+        selection->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_table->scrollTo(first, QAbstractItemView::PositionAtCenter);
+    }
+    updateDetails();
+}
+
+void MainWindow::selectEntry(const QString &entryId)
+{
+    selectSourceRows(m_model->rowsForEntry(entryId));
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    restoreState(settings.value(StateKey).toByteArray());
+    if (!m_splitter->restoreState(settings.value(SplitterKey).toByteArray()))
+        m_splitter->setSizes({width() * 3 / 4, width() / 4});
+    const QByteArray header = settings.value(HeaderKey).toByteArray();
+    if (header.isEmpty() || !m_table->horizontalHeader()->restoreState(header))
+        m_table->horizontalHeader()->restoreState(m_defaultHeaderState);
+    m_filterBar->setShowExpired(settings.value(ShowExpiredKey, false).toBool());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    settings.setValue(SplitterKey, m_splitter->saveState());
+    settings.setValue(HeaderKey, m_table->horizontalHeader()->saveState());
+    settings.setValue(ShowExpiredKey, m_proxy->includesExpired());
+}
+
+void MainWindow::showAbout()
+{
+    const Catalog &catalog = m_store->catalog();
+    QMessageBox::about(
+            this, tr("About Portolan"),
+            tr("<p><b>Portolan %1</b></p><p>Network requirements explorer for Trend Micro Cloud One "
+               "Workload Security.</p><p>Catalog: %2<br>Source: %3</p>")
+                    .arg(QCoreApplication::applicationVersion(),
+                         catalog.title.text(language()).toHtmlEscaped(), catalog.source.toHtmlEscaped()));
 }

@@ -1,12 +1,31 @@
 #pragma once
 
+#include "i18n/language.h"
+
 #include <QMainWindow>
+#include <QSet>
+
+#include <optional>
 
 class CatalogFilterProxyModel;
 class CatalogModel;
 class CatalogStore;
-class QTableView;
+class CatalogTableView;
+class DetailsPane;
+class DiagramWidget;
+class FilterBar;
+class LookupBar;
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QMessageBox;
+class QSplitter;
+class QTabWidget;
 
+// The explorer: role buttons, search and facets over one table of every catalog row, a details
+// pane, reverse lookup, copy and export of the current view, and runtime language switching.
+// Widgets display and forward; filtering, lookup and formatting live in portolan_core.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -17,13 +36,90 @@ public:
 
     CatalogModel *catalogModel() const { return m_model; }
     CatalogFilterProxyModel *filterModel() const { return m_proxy; }
-    QTableView *tableView() const { return m_table; }
+    CatalogTableView *tableView() const { return m_table; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    LookupBar *lookupBar() const { return m_lookupBar; }
+    DetailsPane *detailsPane() const { return m_details; }
+    QTabWidget *tabs() const { return m_tabs; }
+    DiagramWidget *diagram() const { return m_diagram; }
+    QSet<QString> selectedEntryIds() const;
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QString statusText() const;
+    // The last error shown (non-modal), or nullptr.
+    QMessageBox *errorBox() const { return m_errorBox; }
+
+    Language language() const;
+    // Installs the UI translation, switches the catalog text and retranslates every widget.
+    void setLanguage(Language language);
+    // The remembered language, or on first start the system's.
+    static Language savedLanguage();
+
+    // Loads another catalog with the loader's validation. A bad file shows its located error
+    // and leaves the current catalog in place.
+    bool openCatalog(const QString &fileName);
+    // Writes the rows shown, with the visible columns, as CSV or Markdown (by the file name's
+    // suffix: .md/.markdown for Markdown). Returns an error message, or nothing.
+    std::optional<QString> exportView(const QString &fileName) const;
+    // Selects these CatalogModel rows, relaxing the filters when they hide some of them.
+    void selectSourceRows(const QList<int> &sourceRows);
+    void selectEntry(const QString &entryId);
+
+    void readSettings();
+    void writeSettings() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    void retranslateUi();
     void updateStatus();
+    void updateTitle();
+    void updateDetails();
+    void showError(const QString &title, const QString &text);
+    void openCatalogDialog();
+    void exportViewDialog();
+    void showAbout();
+    void connectDiagram();
+    void exportRulesDialog();
 
     CatalogStore *m_store;
     CatalogModel *m_model;
     CatalogFilterProxyModel *m_proxy;
-    QTableView *m_table;
+    FilterBar *m_filterBar;
+    LookupBar *m_lookupBar;
+    CatalogTableView *m_table;
+    DetailsPane *m_details;
+    QSplitter *m_splitter;
+    QTabWidget *m_tabs;
+    QWidget *m_tablesPage;
+    DiagramWidget *m_diagram;
+    QLabel *m_status;
+    QMessageBox *m_errorBox = nullptr;
+    QByteArray m_defaultHeaderState;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportViewAction = nullptr;
+    QAction *m_exportRulesAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_copyDetailsAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_lookupAction = nullptr;
+    QAction *m_clearFiltersAction = nullptr;
+    QAction *m_showExpiredAction = nullptr;
+    QAction *m_requiredOnlyAction = nullptr;
+    QAction *m_darkPaletteAction = nullptr;
+    QAction *m_resetColumnsAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_englishAction = nullptr;
+    QAction *m_japaneseAction = nullptr;
+    QAction *m_aboutAction = nullptr;
 };

@@ -14,6 +14,7 @@ void CatalogModel::setCatalog(const Catalog &catalog)
     beginResetModel();
     m_catalog = catalog;
     m_rows = m_catalog.rows();
+    m_checkStates = QList<RowCheckState>(m_rows.size());
     m_searchTexts.clear();
     m_searchTexts.reserve(m_rows.size());
     for (const CatalogRowRef &ref : std::as_const(m_rows))
@@ -45,6 +46,59 @@ void CatalogModel::emitAllChanged()
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
+int CatalogModel::rowOf(int entry, int endpoint) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).entry == entry && m_rows.at(row).endpoint == endpoint)
+            return row;
+    }
+    return -1;
+}
+
+void CatalogModel::setCheckState(int row, const RowCheckState &state)
+{
+    if (row < 0 || row >= m_checkStates.size() || m_checkStates.at(row) == state)
+        return;
+    m_checkStates[row] = state;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void CatalogModel::clearCheckStates()
+{
+    m_checkStates = QList<RowCheckState>(m_rows.size());
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+}
+
+QString CatalogModel::checkText(const RowCheckState &state)
+{
+    if (state.status == RowCheckState::Status::Untested)
+        return {};
+    if (state.status == RowCheckState::Status::Running)
+        return tr("Testing…");
+    if (state.latencyMs < 0)
+        return state.summary;
+    return tr("%1 (%2 ms)").arg(state.summary).arg(state.latencyMs);
+}
+
+QColor CatalogModel::checkColor(RowCheckState::Status status)
+{
+    switch (status) {
+    case RowCheckState::Status::Passed:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case RowCheckState::Status::Failed:
+        return QColor(0xd1, 0x3b, 0x3b);
+    case RowCheckState::Status::Partial:
+        return QColor(0xe0, 0x8e, 0x1b);
+    case RowCheckState::Status::Running:
+        return QColor(0x3b, 0x82, 0xd1);
+    case RowCheckState::Status::Skipped:
+    case RowCheckState::Status::Untested:
+        break;
+    }
+    return QColor(0x9a, 0x9a, 0x9a);
+}
+
 QList<int> CatalogModel::rowsForEntry(const QString &entryId) const
 {
     QList<int> result;
@@ -66,8 +120,9 @@ int CatalogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString CatalogModel::displayText(const CatalogRowRef &ref, int column) const
+QString CatalogModel::displayText(int row, int column) const
 {
+    const CatalogRowRef &ref = m_rows.at(row);
     const Entry &e = m_catalog.entries.at(ref.entry);
     switch (column) {
     case EndpointColumn:
@@ -92,6 +147,8 @@ QString CatalogModel::displayText(const CatalogRowRef &ref, int column) const
     }
     case IdColumn:
         return e.id;
+    case CheckColumn:
+        return checkText(m_checkStates.at(row));
     default:
         return {};
     }
@@ -124,13 +181,18 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(ref, index.column());
+        return displayText(index.row(), index.column());
     case Qt::ToolTipRole: {
         QString tip = e.service.text(m_language) + QLatin1Char('\n') + e.description.text(m_language);
         if (!e.condition.isEmpty())
             tip += QLatin1Char('\n') + e.condition.text(m_language);
         return tip;
     }
+    case Qt::DecorationRole:
+        if (index.column() == EndpointColumn
+            && m_checkStates.at(index.row()).status != RowCheckState::Status::Untested)
+            return checkColor(m_checkStates.at(index.row()).status); // views draw a colour swatch
+        return {};
     case Qt::ForegroundRole:
         if (m_catalog.isExpired(e, m_referenceDate))
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
@@ -191,6 +253,10 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
         const Component *c = m_catalog.component(e.destination);
         return c && c->isCustomerSide;
     }
+    case CheckStatusRole:
+        return int(m_checkStates.at(index.row()).status);
+    case CheckLatencyRole:
+        return m_checkStates.at(index.row()).latencyMs;
     case SearchTextRole:
         return m_searchTexts.at(index.row());
     case SortRole:
@@ -198,7 +264,10 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
             return e.ports.isEmpty() ? 0 : e.ports.first().port;
         if (index.column() == ValidityColumn)
             return m_catalog.validUntil(e);
-        return displayText(ref, index.column());
+        if (index.column() == CheckColumn)
+            return int(m_checkStates.at(index.row()).status) * 1000000
+                    + m_checkStates.at(index.row()).latencyMs;
+        return displayText(index.row(), index.column());
     default:
         return {};
     }
@@ -227,6 +296,8 @@ QString CatalogModel::columnTitle(Column column)
         return tr("Table");
     case IdColumn:
         return tr("Id");
+    case CheckColumn:
+        return tr("Check");
     case ColumnCount:
         break;
     }

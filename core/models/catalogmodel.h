@@ -1,8 +1,10 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "rowcheckstate.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QDate>
 
 // One row per catalog endpoint (an entry without endpoints is one row). Display text follows
@@ -25,6 +27,7 @@ public:
         ValidityColumn,
         TableColumn,
         IdColumn,
+        CheckColumn, // connectivity test state and latency
         ColumnCount
     };
     Q_ENUM(Column)
@@ -53,6 +56,8 @@ public:
         CustomerSideRole, // bool: the destination lives in the customer network
         SearchTextRole, // QString, lower case, every text field in both languages
         SortRole, // QVariant that sorts naturally (ports numerically)
+        CheckStatusRole, // int, RowCheckState::Status
+        CheckLatencyRole, // qint64 ms, -1 when nothing ran
     };
     Q_ENUM(Role)
 
@@ -69,6 +74,14 @@ public:
     void setReferenceDate(const QDate &date);
 
     CatalogRowRef rowRef(int row) const { return m_rows.value(row); }
+    // The row of an entry's endpoint (endpoint -1: the entry's only row when it has no
+    // endpoints), or -1.
+    int rowOf(int entry, int endpoint) const;
+
+    // Connectivity results shown in the CheckColumn and as a colour swatch beside the endpoint.
+    RowCheckState checkState(int row) const { return m_checkStates.value(row); }
+    void setCheckState(int row, const RowCheckState &state);
+    void clearCheckStates();
     // Rows of an entry, in order.
     QList<int> rowsForEntry(const QString &entryId) const;
 
@@ -79,18 +92,21 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     static QString columnTitle(Column column);
+    static QString checkText(const RowCheckState &state);
+    static QColor checkColor(RowCheckState::Status status);
 
 signals:
     void languageChanged(Language language);
 
 private:
-    QString displayText(const CatalogRowRef &ref, int column) const;
+    QString displayText(int row, int column) const;
     QString searchText(const CatalogRowRef &ref) const;
     void emitAllChanged();
 
     Catalog m_catalog;
     QList<CatalogRowRef> m_rows;
     QStringList m_searchTexts;
+    QList<RowCheckState> m_checkStates;
     Language m_language = Language::English;
     QDate m_referenceDate = QDate::currentDate();
 };

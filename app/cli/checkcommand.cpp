@@ -1,0 +1,181 @@
+#include "checkcommand.h"
+
+#include "clicontext.h"
+#include "connectivitytester.h"
+#include "resultsreport.h"
+#include "testplanner.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CheckCommand", text);
+}
+} // namespace
+
+int CheckCommand::run(const QStringList &arguments)
+{
+    CliContext cli;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Check whether this machine reaches the destinations the product needs.\n"
+               "Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors."));
+    const QStringList formats = ResultsReport::formatNames();
+    CliContext::addCatalogOption(parser);
+    CliContext::addLanguageOption(parser);
+    CliContext::addFormatOption(parser, formats);
+    parser.addOptions({
+            {QStringLiteral("role"), tr("Check for role <role> (repeatable; default: agent)."),
+             QStringLiteral("role")},
+            {QStringLiteral("required-only"), tr("Check only the required entries.")},
+            {QStringLiteral("include-expired"), tr("Also check static addresses whose validity has ended.")},
+            {QStringLiteral("site"),
+             tr("Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter "
+                "(repeatable)."),
+             QStringLiteral("key=address")},
+            {QStringLiteral("resolve"), tr("Use <address> for <host> without asking DNS (repeatable)."),
+             QStringLiteral("host:address")},
+            {QStringLiteral("dns-server"), tr("Resolve names with this DNS server instead of the system's."),
+             QStringLiteral("address[:port]")},
+            {QStringLiteral("ca-file"), tr("Also trust the CA certificates in this PEM file."),
+             QStringLiteral("pem")},
+            {QStringLiteral("proxy"), tr("direct (default), system, or http://[user:password@]host:port."),
+             QStringLiteral("url"), QStringLiteral("direct")},
+            {QStringLiteral("timeout"), tr("Timeout of each stage in seconds (default 5)."),
+             QStringLiteral("seconds"), QStringLiteral("5")},
+            {QStringLiteral("concurrency"), tr("Checks in flight at once (default 32)."), QStringLiteral("n"),
+             QStringLiteral("32")},
+            {QStringLiteral("output"), tr("Write the report to <file> instead of standard output."),
+             QStringLiteral("file")},
+            {QStringLiteral("dry-run"), tr("Print the plan and send nothing.")},
+            {QStringLiteral("loopback-only"),
+             tr("Refuse every destination outside the loopback network (for tests).")},
+    });
+    if (!cli.parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+    auto usageError = [&cli](const QString &message) {
+        cli.err() << tr("portolan-cli check: %1").arg(message) << Qt::endl;
+        return CliContext::UsageError;
+    };
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    const auto language = cli.language(parser);
+    const auto formatName = cli.format(parser, formats);
+    if (!language || !formatName)
+        return CliContext::UsageError;
+    const ResultsReport::Format format = *ResultsReport::formatFromName(*formatName);
+
+    TestPlanner::Options planOptions;
+    planOptions.language = *language;
+    if (parser.isSet(QStringLiteral("role")))
+        planOptions.roles = parser.values(QStringLiteral("role"));
+    planOptions.requiredOnly = parser.isSet(QStringLiteral("required-only"));
+    planOptions.includeExpired = parser.isSet(QStringLiteral("include-expired"));
+    for (const QString &site : parser.values(QStringLiteral("site"))) {
+        if (const auto error = planOptions.site.parseAssignment(site))
+            return usageError(*error);
+    }
+
+    TesterOptions options;
+    for (const QString &mapping : parser.values(QStringLiteral("resolve"))) {
+        if (const auto error = options.addResolveOverride(mapping))
+            return usageError(*error);
+    }
+    if (parser.isSet(QStringLiteral("dns-server"))) {
+        const auto server = TesterOptions::parseDnsServer(parser.value(QStringLiteral("dns-server")));
+        if (const auto *error = std::get_if<QString>(&server))
+            return usageError(*error);
+        options.dnsServer = std::get<TesterOptions::DnsServer>(server);
+    }
+    if (parser.isSet(QStringLiteral("ca-file"))) {
+        if (const auto error = options.addCaFile(parser.value(QStringLiteral("ca-file"))))
+            return usageError(*error);
+    }
+    const auto proxy = ProxySettings::parse(parser.value(QStringLiteral("proxy")));
+    if (const auto *error = std::get_if<QString>(&proxy))
+        return usageError(*error);
+    options.proxy = std::get<ProxySettings>(proxy);
+    bool ok = false;
+    const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || timeout <= 0 || timeout > 600)
+        return usageError(tr("--timeout: \"%1\" is not a number of seconds between 0 and 600")
+                                  .arg(parser.value(QStringLiteral("timeout"))));
+    options.stageTimeoutMs = qMax(1, int(timeout * 1000));
+    options.udpRefusalWaitMs = qMin(options.udpRefusalWaitMs, options.stageTimeoutMs);
+    const int concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
+    if (!ok || concurrency < 1 || concurrency > 1024)
+        return usageError(tr("--concurrency: \"%1\" is not a number from 1 to 1024")
+                                  .arg(parser.value(QStringLiteral("concurrency"))));
+    options.concurrency = concurrency;
+    options.allowOnlyLoopback = parser.isSet(QStringLiteral("loopback-only"));
+
+    const auto catalog = cli.loadCatalog(parser);
+    if (!catalog)
+        return CliContext::UsageError;
+    const auto planned = TestPlanner::build(*catalog, planOptions);
+    if (const auto *error = std::get_if<QString>(&planned))
+        return usageError(*error);
+    const TestPlan plan = std::get<TestPlan>(planned);
+
+    auto write = [&cli, &parser](const QByteArray &data) {
+        if (!parser.isSet(QStringLiteral("output"))) {
+            QFile out;
+            if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size())
+                return false;
+            return true;
+        }
+        const QString fileName = parser.value(QStringLiteral("output"));
+        QSaveFile file(fileName);
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+            cli.err() << tr("portolan-cli check: cannot write %1: %2").arg(fileName, file.errorString())
+                      << Qt::endl;
+            return false;
+        }
+        return true;
+    };
+
+    if (parser.isSet(QStringLiteral("dry-run")))
+        return write(ResultsReport::plan(format, plan)) ? CliContext::Success : CliContext::UsageError;
+
+    ConnectivityTester tester;
+    tester.setOptions(options);
+    int done = 0;
+    if (isatty(fileno(stderr))) {
+        QObject::connect(&tester, &ConnectivityTester::resultReady, &tester,
+                         [&cli, &done, total = plan.targets.size()](int, const CheckResult &result) {
+                             cli.err() << QStringLiteral("[%1/%2] ").arg(++done).arg(total)
+                                       << ResultsReport::resultLine(result) << Qt::endl;
+                         });
+    }
+    QEventLoop loop;
+    bool cancelled = false;
+    QObject::connect(&tester, &ConnectivityTester::finished, &loop, [&loop, &cancelled](bool wasCancelled) {
+        cancelled = wasCancelled;
+        loop.quit();
+    });
+    tester.start(plan);
+    loop.exec();
+
+    const QList<CheckResult> results = tester.results();
+    ResultsReport::Run run;
+    run.proxy = options.proxy.displayName();
+    run.stageTimeoutMs = options.stageTimeoutMs;
+    run.concurrency = options.concurrency;
+    run.elapsedMs = tester.elapsedMs();
+    run.cancelled = cancelled;
+    if (!write(ResultsReport::results(format, plan, results, run)))
+        return CliContext::UsageError;
+    for (const CheckResult &result : results) {
+        if (result.isFailure())
+            return CliContext::Failure;
+    }
+    return CliContext::Success;
+}

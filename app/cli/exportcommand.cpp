@@ -1,0 +1,124 @@
+#include "exportcommand.h"
+
+#include "clicontext.h"
+#include "export/exporterregistry.h"
+#include "export/exportselection.h"
+#include "export/exporttext.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ExportCommand", text);
+}
+} // namespace
+
+int ExportCommand::run(const QStringList &arguments)
+{
+    CliContext cli;
+    const ExporterRegistry registry;
+    const QStringList formats = registry.ids();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Write the catalog's requirements as rules to paste: firewall, proxy, cloud or a list."));
+    parser.addOption({QStringLiteral("format"),
+                      tr("Output format: %1.").arg(formats.join(QStringLiteral(", "))),
+                      QStringLiteral("format")});
+    CliContext::addCatalogOption(parser);
+    CliContext::addLanguageOption(parser);
+    parser.addOption({QStringLiteral("role"),
+                      tr("Only entries for this role (component id, e.g. agent); repeatable."),
+                      QStringLiteral("role")});
+    parser.addOption({QStringLiteral("required-only"), tr("Only required entries.")});
+    parser.addOption({QStringLiteral("selected"), tr("Only these entries (comma-separated ids)."),
+                      QStringLiteral("ids")});
+    parser.addOption({QStringLiteral("include-expired"),
+                      tr("Include static addresses past their validity date, marked expired.")});
+    parser.addOption({QStringLiteral("proxy"), tr("Proxy for the pac and squid formats."),
+                      QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("resolve-hosts"),
+                      tr("Resolve host names now and write rules for their addresses (address-only "
+                         "formats), with a timestamp.")});
+    parser.addOption({QStringLiteral("output"), tr("Write to <file> instead of standard output."),
+                      QStringLiteral("file")});
+    if (!cli.parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+    if (!parser.positionalArguments().isEmpty()) {
+        cli.err() << tr("portolan-cli export: unexpected argument \"%1\"")
+                             .arg(parser.positionalArguments().first())
+                  << Qt::endl;
+        return CliContext::UsageError;
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    const RuleExporter *exporter = registry.find(format);
+    if (!exporter) {
+        cli.err() << (format.isEmpty() ? tr("portolan-cli export: give --format (%1)")
+                                                 .arg(formats.join(QStringLiteral(", ")))
+                                       : tr("portolan-cli export: unknown format \"%1\" (%2)")
+                                                 .arg(format, formats.join(QStringLiteral(", "))))
+                  << Qt::endl;
+        return CliContext::UsageError;
+    }
+    const QString proxy = parser.value(QStringLiteral("proxy"));
+    if (!proxy.isEmpty() && !ExportText::isValidProxy(proxy)) {
+        cli.err() << tr("portolan-cli export: --proxy \"%1\" is not host:port").arg(proxy) << Qt::endl;
+        return CliContext::UsageError;
+    }
+    const auto language = cli.language(parser);
+    const auto catalog = language ? cli.loadCatalog(parser) : std::nullopt;
+    if (!catalog)
+        return CliContext::UsageError;
+
+    ExportRequest request;
+    request.catalog = *catalog;
+    request.language = *language;
+    request.proxy = proxy;
+    request.scope.requiredOnly = parser.isSet(QStringLiteral("required-only"));
+    request.scope.includeExpired = parser.isSet(QStringLiteral("include-expired"));
+    for (const QString &role : parser.values(QStringLiteral("role"))) {
+        const Component *component = catalog->component(role);
+        if (!component || !component->isRole) {
+            QStringList roles;
+            for (const Component &c : catalog->components) {
+                if (c.isRole)
+                    roles << c.id;
+            }
+            cli.err() << tr("portolan-cli export: --role \"%1\" is not a role (%2)")
+                                 .arg(role, roles.join(QStringLiteral(", ")))
+                      << Qt::endl;
+            return CliContext::UsageError;
+        }
+        request.scope.roles << role;
+    }
+    for (const QString &value : parser.values(QStringLiteral("selected"))) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString id = part.trimmed();
+            if (!catalog->entry(id)) {
+                cli.err() << tr("portolan-cli export: --selected: no entry \"%1\" in the catalog").arg(id)
+                          << Qt::endl;
+                return CliContext::UsageError;
+            }
+            request.scope.selectedEntryIds << id;
+        }
+    }
+    if (parser.isSet(QStringLiteral("resolve-hosts")))
+        ExportSelection::resolveHosts(request, &ExportSelection::systemResolve,
+                                      QDateTime::currentDateTimeUtc());
+
+    const QByteArray text = exporter->render(request).toUtf8();
+    if (!parser.isSet(QStringLiteral("output"))) {
+        cli.out() << QString::fromUtf8(text);
+        cli.out().flush();
+        return CliContext::Success;
+    }
+    const QString fileName = parser.value(QStringLiteral("output"));
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(fileName, file.errorString())
+                  << Qt::endl;
+        return CliContext::Failure;
+    }
+    return CliContext::Success;
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QGraphicsItem>
+
+class DiagramScene;
+
+// One part of the diagram in the scene: a zone, a component box, an arrow or the legend. It
+// paints itself with DiagramPainter from the scene's model; index points into that model.
+class DiagramItem final : public QGraphicsItem
+{
+public:
+    enum class Kind { Zone, Node, Flow, Legend };
+    enum { Type = UserType + 1 };
+
+    DiagramItem(DiagramScene *scene, Kind kind, int index);
+
+    Kind kind() const { return m_kind; }
+    int index() const { return m_index; }
+    // The component id for a node, the entry id for a flow.
+    QString id() const;
+    // The flow key (entry|source) for a flow.
+    QString flowKey() const;
+    bool isHighlighted() const;
+    bool isDimmed() const;
+    bool isHovered() const { return m_hovered; }
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    DiagramScene *m_scene;
+    Kind m_kind;
+    int m_index;
+    bool m_hovered = false;
+};

@@ -1,0 +1,198 @@
+#include "diagramwidget.h"
+
+#include "diagramexporter.h"
+#include "diagramscene.h"
+#include "diagramview.h"
+#include "presentationwindow.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QStandardPaths>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+DiagramWidget::DiagramWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new DiagramView(this))
+    , m_toolBar(new QToolBar(this))
+    , m_zoomInAction(new QAction(this))
+    , m_zoomOutAction(new QAction(this))
+    , m_fitAction(new QAction(this))
+    , m_exportAction(new QAction(this))
+    , m_printAction(new QAction(this))
+    , m_presentAction(new QAction(this))
+{
+    m_zoomInAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
+    m_zoomOutAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
+    m_fitAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
+    m_exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-export")));
+    m_printAction->setIcon(QIcon::fromTheme(QStringLiteral("document-print")));
+    m_presentAction->setIcon(QIcon::fromTheme(QStringLiteral("view-presentation")));
+    m_presentAction->setShortcut(QKeySequence(Qt::Key_F11)); // F5 runs the connectivity test
+    m_presentAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_presentAction);
+
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_zoomInAction);
+    m_toolBar->addAction(m_zoomOutAction);
+    m_toolBar->addAction(m_fitAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_exportAction);
+    m_toolBar->addAction(m_printAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_presentAction);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_zoomInAction, &QAction::triggered, m_view, &DiagramView::zoomIn);
+    connect(m_zoomOutAction, &QAction::triggered, m_view, &DiagramView::zoomOut);
+    connect(m_fitAction, &QAction::triggered, m_view, &DiagramView::fitToWindow);
+    connect(m_exportAction, &QAction::triggered, this, &DiagramWidget::exportDiagram);
+    connect(m_printAction, &QAction::triggered, this, &DiagramWidget::printDiagram);
+    connect(m_presentAction, &QAction::triggered, this, &DiagramWidget::present);
+    connect(m_view, &DiagramView::componentActivated, this, &DiagramWidget::componentActivated);
+    connect(m_view, &DiagramView::flowActivated, this, &DiagramWidget::flowActivated);
+    retranslate();
+}
+
+DiagramWidget::~DiagramWidget()
+{
+    delete m_presentation;
+}
+
+void DiagramWidget::retranslate()
+{
+    m_zoomInAction->setText(tr("Zoom in"));
+    m_zoomInAction->setToolTip(tr("Zoom in (Ctrl++ or the mouse wheel)"));
+    m_zoomOutAction->setText(tr("Zoom out"));
+    m_zoomOutAction->setToolTip(tr("Zoom out (Ctrl+- or the mouse wheel)"));
+    m_fitAction->setText(tr("Fit"));
+    m_fitAction->setToolTip(tr("Fit the diagram to the window (Ctrl+0)"));
+    m_exportAction->setText(tr("Export diagram…"));
+    m_exportAction->setToolTip(tr("Save the diagram as SVG, PNG or PDF"));
+    m_printAction->setText(tr("Print diagram…"));
+    m_presentAction->setText(tr("Present"));
+    m_presentAction->setToolTip(tr("Full-screen walkthrough of the flows (F11); Esc leaves"));
+}
+
+void DiagramWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DiagramWidget::setCatalog(const Catalog &catalog)
+{
+    m_view->setCatalog(catalog);
+    if (m_presentation)
+        m_presentation->setCatalog(catalog);
+}
+
+void DiagramWidget::setLanguage(Language language)
+{
+    m_view->setLanguage(language);
+    if (m_presentation)
+        m_presentation->setLanguage(language);
+}
+
+void DiagramWidget::setRoleFilter(const QString &componentId)
+{
+    m_view->setRoleFilter(componentId);
+    if (m_presentation)
+        m_presentation->setRoleFilter(componentId);
+}
+
+void DiagramWidget::setResults(const DiagramResults &results)
+{
+    m_view->setResults(results);
+    if (m_presentation)
+        m_presentation->setResults(results);
+}
+
+void DiagramWidget::setHighlightedEntries(const QSet<QString> &entryIds)
+{
+    m_view->setHighlightedEntries(entryIds);
+}
+
+QString DiagramWidget::exportTo(const QString &fileName) const
+{
+    const auto format = DiagramExporter::formatFromFileName(fileName);
+    if (!format)
+        return tr("Unknown file type for %1: use .svg, .png or .pdf.").arg(fileName);
+    DiagramState state = m_view->diagramScene()->state();
+    state.highlightedEntries.clear();
+    state.highlightedFlows.clear();
+    state.highlightedComponents.clear();
+    return DiagramExporter::write(m_view->diagramScene()->model(), state, *format, fileName, 2.0).error;
+}
+
+void DiagramWidget::exportDiagram()
+{
+    QString selectedFilter;
+    const QString svg = tr("SVG image (*.svg)");
+    const QString png = tr("PNG image (*.png)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Export diagram"), directory + QStringLiteral("/portolan-diagram.svg"),
+            QStringList{svg, png, pdf}.join(QStringLiteral(";;")), &selectedFilter);
+    if (fileName.isEmpty())
+        return;
+    if (!DiagramExporter::formatFromFileName(fileName))
+        fileName += selectedFilter == png
+                ? QStringLiteral(".png")
+                : (selectedFilter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".svg"));
+    const QString error = exportTo(fileName);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export diagram"), error);
+}
+
+void DiagramWidget::printTo(QPrinter *printer) const
+{
+    const DiagramModel &model = m_view->diagramScene()->model();
+    DiagramState state = m_view->diagramScene()->state();
+    state.highlightedEntries.clear();
+    state.highlightedFlows.clear();
+    QPainter painter(printer);
+    const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
+    const qreal scale = std::min(page.width() / model.bounds.width(), page.height() / model.bounds.height());
+    painter.translate((page.width() - model.bounds.width() * scale) / 2,
+                      (page.height() - model.bounds.height() * scale) / 2);
+    painter.scale(scale, scale);
+    painter.translate(-model.bounds.topLeft());
+    DiagramPainter::paint(&painter, model, state);
+}
+
+void DiagramWidget::printDiagram()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    const QRectF bounds = m_view->diagramScene()->model().bounds;
+    printer.setPageOrientation(bounds.width() > bounds.height() ? QPageLayout::Landscape
+                                                                : QPageLayout::Portrait);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print diagram"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    printTo(&printer);
+}
+
+void DiagramWidget::present()
+{
+    if (!m_presentation) {
+        m_presentation = new PresentationWindow;
+        m_presentation->setLanguage(m_view->diagramScene()->language());
+        m_presentation->setRoleFilter(m_view->diagramScene()->roleFilter());
+    }
+    m_presentation->setCatalog(m_view->diagramScene()->catalog());
+    m_presentation->setResults(m_view->diagramScene()->results());
+    m_presentation->start();
+}

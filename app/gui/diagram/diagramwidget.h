@@ -1,0 +1,68 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "diagramresults.h"
+#include "i18n/language.h"
+
+#include <QSet>
+#include <QWidget>
+
+class DiagramView;
+class PresentationWindow;
+class QAction;
+class QPrinter;
+class QToolBar;
+
+// The diagram tab: a DiagramView under a tool bar (zoom in, zoom out, fit, export, print,
+// present). The main window embeds it and may put exportAction() and printAction() in its
+// File menu ("Export diagram…", "Print diagram…").
+class DiagramWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiagramWidget)
+
+public:
+    explicit DiagramWidget(QWidget *parent = nullptr);
+    ~DiagramWidget() override;
+
+    DiagramView *view() const { return m_view; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *printAction() const { return m_printAction; }
+    QAction *presentAction() const { return m_presentAction; }
+    PresentationWindow *presentationWindow() const { return m_presentation; }
+
+    // Writes what the view shows (without highlight) to an SVG, PNG or PDF file, the format
+    // from the suffix. Returns the error, empty on success.
+    QString exportTo(const QString &fileName) const;
+    void printTo(QPrinter *printer) const;
+
+public slots:
+    void setCatalog(const Catalog &catalog);
+    void setLanguage(Language language);
+    void setRoleFilter(const QString &componentId);
+    void setResults(const DiagramResults &results);
+    void setHighlightedEntries(const QSet<QString> &entryIds);
+    void exportDiagram();
+    void printDiagram();
+    void present();
+
+signals:
+    void componentActivated(const QString &componentId);
+    void flowActivated(const QString &entryId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    DiagramView *m_view;
+    QToolBar *m_toolBar;
+    QAction *m_zoomInAction;
+    QAction *m_zoomOutAction;
+    QAction *m_fitAction;
+    QAction *m_exportAction;
+    QAction *m_printAction;
+    QAction *m_presentAction;
+    PresentationWindow *m_presentation = nullptr;
+};

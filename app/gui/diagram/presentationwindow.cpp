@@ -1,0 +1,209 @@
+#include "presentationwindow.h"
+
+#include "diagramscene.h"
+#include "diagramtext.h"
+#include "diagramview.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+PresentationWindow::PresentationWindow(QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_view(new DiagramView(this))
+    , m_title(new QLabel(this))
+    , m_narration(new QLabel(this))
+    , m_counter(new QLabel(this))
+{
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    setWindowTitle(tr("Portolan presentation"));
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, Qt::white);
+    pal.setColor(QPalette::WindowText, QColor(0x21, 0x21, 0x21));
+    setPalette(pal);
+
+    m_view->diagramScene()->setFontScale(FontScale);
+    m_view->setFrameShape(QFrame::NoFrame);
+    // The window handles the keys; the view only shows.
+    m_view->setFocusPolicy(Qt::NoFocus);
+    m_view->setInteractive(false);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    QFont titleFont = font();
+    titleFont.setPixelSize(30);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QFont narrationFont = font();
+    narrationFont.setPixelSize(24);
+    m_narration->setFont(narrationFont);
+    m_narration->setWordWrap(true);
+    m_narration->setTextFormat(Qt::PlainText);
+    m_narration->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_narration->setMinimumHeight(3 * QFontMetrics(narrationFont).height());
+    QFont counterFont = font();
+    counterFont.setPixelSize(18);
+    m_counter->setFont(counterFont);
+    m_counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_counter->setMinimumWidth(
+            QFontMetrics(counterFont).horizontalAdvance(tr("Step %1 of %2").arg(888).arg(888)));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_counter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addLayout(header);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_narration);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(m_view->diagramScene(), &DiagramScene::layoutChanged, this,
+            [this] { setStep(qMin(m_step, stepCount())); });
+    showStep();
+}
+
+void PresentationWindow::setCatalog(const Catalog &catalog)
+{
+    m_view->setCatalog(catalog);
+    m_step = 0;
+    showStep();
+}
+
+void PresentationWindow::setLanguage(Language language)
+{
+    m_view->setLanguage(language);
+    showStep();
+}
+
+void PresentationWindow::setRoleFilter(const QString &componentId)
+{
+    m_view->setRoleFilter(componentId);
+    m_step = 0;
+    showStep();
+}
+
+void PresentationWindow::setResults(const DiagramResults &results)
+{
+    m_view->setResults(results);
+}
+
+int PresentationWindow::stepCount() const
+{
+    return int(m_view->diagramScene()->model().flows.size());
+}
+
+QString PresentationWindow::stepTitle() const
+{
+    return m_title->text();
+}
+
+QString PresentationWindow::narration() const
+{
+    return m_narration->text();
+}
+
+void PresentationWindow::start()
+{
+    m_step = 0;
+    showStep();
+    showFullScreen();
+    raise();
+    activateWindow();
+    setFocus();
+}
+
+void PresentationWindow::next()
+{
+    setStep(m_step + 1);
+}
+
+void PresentationWindow::previous()
+{
+    setStep(m_step - 1);
+}
+
+void PresentationWindow::setStep(int step)
+{
+    step = qBound(0, step, stepCount());
+    if (step == m_step && !m_narration->text().isEmpty())
+        return;
+    m_step = step;
+    showStep();
+}
+
+void PresentationWindow::showStep()
+{
+    DiagramScene *scene = m_view->diagramScene();
+    const Catalog &catalog = scene->catalog();
+    const Language language = scene->language();
+    if (m_step == 0 || m_step > stepCount()) {
+        scene->clearHighlight();
+        m_view->fitToWindow();
+        m_title->setText(tr("Network ports overview"));
+        m_narration->setText(tr("%n connection(s) between the components. Use the arrow keys to step through "
+                                "them; Esc leaves.",
+                                nullptr, stepCount()));
+        m_counter->clear();
+    } else {
+        const DiagramFlow &flow = scene->model().flows.at(m_step - 1);
+        scene->setHighlightedFlow(flow.key());
+        // Zoom to the flow and its two components, with some of the diagram around them.
+        QRectF focus = flow.path.boundingRect().united(flow.labelRect);
+        for (const QString &id : {flow.from, flow.to}) {
+            if (const DiagramNode *node = scene->model().node(id))
+                focus = focus.united(node->rect);
+        }
+        const qreal margin = std::max(focus.width(), focus.height()) * 0.15;
+        m_view->focusOn(focus.adjusted(-margin, -margin, margin, margin).intersected(scene->sceneRect()));
+        m_title->setText(DiagramText::flowTitle(catalog, flow, language));
+        m_narration->setText(DiagramText::narration(catalog, flow, language));
+        m_counter->setText(tr("Step %1 of %2").arg(m_step).arg(stepCount()));
+    }
+    emit stepChanged(m_step);
+}
+
+void PresentationWindow::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+    case Qt::Key_Space:
+    case Qt::Key_PageDown:
+        next();
+        break;
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+    case Qt::Key_Backspace:
+    case Qt::Key_PageUp:
+        previous();
+        break;
+    case Qt::Key_Home:
+        setStep(0);
+        break;
+    case Qt::Key_End:
+        setStep(stepCount());
+        break;
+    case Qt::Key_Escape:
+        close();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void PresentationWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        setWindowTitle(tr("Portolan presentation"));
+        showStep();
+    }
+    QWidget::changeEvent(event);
+}

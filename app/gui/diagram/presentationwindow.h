@@ -1,0 +1,58 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "diagramresults.h"
+#include "i18n/language.h"
+
+#include <QWidget>
+
+class DiagramView;
+class QLabel;
+
+// Full-screen walkthrough of the diagram for pre-sales: larger type; Right / Left (or Space /
+// Backspace, Page Down / Page Up) step through the flows one at a time, each highlighted with a
+// short narration in the current language; Home returns to the overview; Esc leaves.
+class PresentationWindow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PresentationWindow)
+
+public:
+    explicit PresentationWindow(QWidget *parent = nullptr);
+
+    static constexpr qreal FontScale = 1.5;
+
+    void setCatalog(const Catalog &catalog);
+    void setLanguage(Language language);
+    void setRoleFilter(const QString &componentId);
+    void setResults(const DiagramResults &results);
+
+    // 0 is the overview; 1..stepCount() are the flows.
+    int step() const { return m_step; }
+    int stepCount() const;
+    QString narration() const;
+    QString stepTitle() const;
+    DiagramView *view() const { return m_view; }
+
+public slots:
+    void start(); // full screen, at the overview
+    void next();
+    void previous();
+    void setStep(int step);
+
+signals:
+    void stepChanged(int step);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showStep();
+
+    DiagramView *m_view;
+    QLabel *m_title;
+    QLabel *m_narration;
+    QLabel *m_counter;
+    int m_step = 0;
+};

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "export/exporterregistry.h"
+#include "export/exportselection.h"
+#include "i18n/language.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QHostAddress>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+// Exports the catalog as rules to paste: pick a format and a scope, read the live preview, copy
+// it or save it. The exporters in core/export do the work; the dialog only collects the request.
+class ExportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportDialog)
+
+public:
+    ExportDialog(const Catalog &catalog, Language language, const QStringList &selectedEntryIds,
+                 QWidget *parent = nullptr);
+
+    // Replaces the asynchronous system resolver (QHostInfo) with a synchronous one; for tests.
+    void setHostResolver(const ExportSelection::Resolver &resolver);
+
+    QString formatId() const;
+    void setFormatId(const QString &id);
+    ExportRequest request() const;
+    QString previewText() const;
+    // Writes the preview atomically (QSaveFile); on failure returns the reason, else empty.
+    QString saveTo(const QString &fileName) const;
+
+    QComboBox *formatCombo() const { return m_format; }
+    QPlainTextEdit *preview() const { return m_preview; }
+    QCheckBox *requiredOnlyBox() const { return m_requiredOnly; }
+    QCheckBox *includeExpiredBox() const { return m_includeExpired; }
+    QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
+    QCheckBox *resolveHostsBox() const { return m_resolveHosts; }
+    QLineEdit *proxyEdit() const { return m_proxy; }
+    QPushButton *copyButton() const { return m_copy; }
+    QPushButton *saveButton() const { return m_save; }
+    QList<QCheckBox *> roleBoxes() const { return m_roles; }
+
+signals:
+    void previewUpdated();
+
+private:
+    void updatePreview();
+    void startResolving();
+    void copy();
+    void save();
+    const RuleExporter *exporter() const;
+
+    Catalog m_catalog;
+    Language m_language;
+    QStringList m_selectedEntryIds;
+    ExporterRegistry m_registry;
+    ExportSelection::Resolver m_resolver;
+    QHash<QString, QList<QHostAddress>> m_resolved;
+    QDateTime m_resolvedAt;
+    int m_resolveGeneration = 0;
+    int m_pendingLookups = 0;
+
+    QComboBox *m_format;
+    QList<QCheckBox *> m_roles;
+    QCheckBox *m_requiredOnly;
+    QCheckBox *m_includeExpired;
+    QCheckBox *m_selectedOnly;
+    QLineEdit *m_proxy;
+    QLabel *m_proxyProblem;
+    QCheckBox *m_resolveHosts;
+    QLabel *m_status;
+    QPlainTextEdit *m_preview;
+    QPushButton *m_copy;
+    QPushButton *m_save;
+};

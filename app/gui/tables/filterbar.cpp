@@ -1,0 +1,290 @@
+#include "filterbar.h"
+
+#include "catalog/catalogtext.h"
+#include "models/catalogfilterproxymodel.h"
+#include "models/catalogmodel.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QShortcut>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+// Re-fills a combo box with (text, data) items after a first "all" item, keeping the current
+// choice when it still exists.
+void refill(QComboBox *box, const QString &allText, const QList<QPair<QString, QVariant>> &items)
+{
+    const QVariant current = box->currentData();
+    box->clear();
+    box->addItem(allText, QVariant());
+    for (const auto &[text, data] : items)
+        box->addItem(text, data);
+    const int index = current.isValid() ? box->findData(current) : 0;
+    box->setCurrentIndex(index < 0 ? 0 : index);
+}
+} // namespace
+
+FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(proxy)
+    , m_roleLabel(new QLabel(this))
+    , m_roleLayout(new QHBoxLayout)
+    , m_roleGroup(new QButtonGroup(this))
+    , m_search(new QLineEdit(this))
+    , m_direction(new QComboBox(this))
+    , m_requirement(new QComboBox(this))
+    , m_protocol(new QComboBox(this))
+    , m_port(new QComboBox(this))
+    , m_requiredOnly(new QCheckBox(this))
+    , m_showExpired(new QCheckBox(this))
+    , m_clear(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("filterBar"));
+    m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_direction->setObjectName(QStringLiteral("directionFilter"));
+    m_requirement->setObjectName(QStringLiteral("requirementFilter"));
+    m_protocol->setObjectName(QStringLiteral("protocolFilter"));
+    m_port->setObjectName(QStringLiteral("portFilter"));
+    m_requiredOnly->setObjectName(QStringLiteral("requiredOnly"));
+    m_showExpired->setObjectName(QStringLiteral("showExpired"));
+    m_clear->setObjectName(QStringLiteral("clearFilters"));
+
+    m_roleGroup->setExclusive(true);
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 28);
+    for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_clear->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_roleLayout->setContentsMargins(0, 0, 0, 0);
+    m_roleLayout->setSpacing(2);
+    auto *roleRow = new QHBoxLayout;
+    roleRow->addWidget(m_roleLabel);
+    roleRow->addLayout(m_roleLayout);
+    roleRow->addStretch(1);
+
+    auto *facetRow = new QHBoxLayout;
+    facetRow->addWidget(m_search, 2);
+    facetRow->addWidget(m_direction);
+    facetRow->addWidget(m_requirement);
+    facetRow->addWidget(m_protocol);
+    facetRow->addWidget(m_port);
+    facetRow->addWidget(m_requiredOnly);
+    facetRow->addWidget(m_showExpired);
+    facetRow->addWidget(m_clear);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(roleRow);
+    layout->addLayout(facetRow);
+
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &CatalogFilterProxyModel::setFilterText);
+    auto *escape =
+            new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, m_search, &QLineEdit::clear);
+    connect(m_roleGroup, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *button, bool checked) {
+        QFont font = button->font();
+        font.setBold(checked);
+        button->setFont(font);
+        if (checked && !m_updating)
+            m_proxy->setRole(button->property("componentId").toString());
+    });
+    for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
+        connect(box, &QComboBox::currentIndexChanged, this, &FilterBar::applyFacets);
+    connect(m_requiredOnly, &QCheckBox::toggled, m_proxy, &CatalogFilterProxyModel::setRequiredOnly);
+    connect(m_showExpired, &QCheckBox::toggled, m_proxy, &CatalogFilterProxyModel::setIncludeExpired);
+    connect(m_clear, &QToolButton::clicked, this, &FilterBar::clearFilters);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        rebuildRoles();
+        rebuildFacets();
+    });
+    connect(m_model, &CatalogModel::languageChanged, this, [this] {
+        rebuildRoles();
+        rebuildFacets();
+    });
+
+    m_requiredOnly->setChecked(m_proxy->isRequiredOnly());
+    m_showExpired->setChecked(m_proxy->includesExpired());
+    rebuildRoles();
+    retranslateUi();
+}
+
+QAbstractButton *FilterBar::roleButton(const QString &componentId) const
+{
+    for (QToolButton *button : m_roleButtons) {
+        if (button->property("componentId").toString() == componentId)
+            return button;
+    }
+    return nullptr;
+}
+
+void FilterBar::retranslateUi()
+{
+    m_roleLabel->setText(tr("Role:"));
+    m_roleLabel->setAccessibleName(tr("Role"));
+    m_search->setPlaceholderText(tr("Search all columns, English and Japanese (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setToolTip(tr("Every word must appear in the row. Esc clears."));
+    m_direction->setAccessibleName(tr("Direction filter"));
+    m_requirement->setAccessibleName(tr("Requirement filter"));
+    m_protocol->setAccessibleName(tr("Protocol filter"));
+    m_port->setAccessibleName(tr("Port filter"));
+    m_requiredOnly->setText(tr("Required only"));
+    m_requiredOnly->setAccessibleName(tr("Required only"));
+    m_showExpired->setText(tr("Show expired"));
+    m_showExpired->setAccessibleName(tr("Show expired static addresses"));
+    m_showExpired->setToolTip(tr("Show static IP addresses whose validity has ended, greyed out"));
+    m_clear->setText(tr("Clear filters"));
+    m_clear->setAccessibleName(tr("Clear filters"));
+    setAccessibleName(tr("Filters"));
+    rebuildRoles();
+    rebuildFacets();
+}
+
+void FilterBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void FilterBar::rebuildRoles()
+{
+    const Catalog &catalog = m_model->catalog();
+    QList<QPair<QString, QString>> roles{{QString(), tr("All roles")}};
+    for (const Component &c : catalog.components) {
+        if (c.isRole)
+            roles.append({c.id, c.name.text(m_model->language())});
+    }
+
+    // Reuse the buttons when the roles are the same; only the texts change with the language.
+    bool same = roles.size() == m_roleButtons.size();
+    for (int i = 0; same && i < roles.size(); ++i)
+        same = m_roleButtons.at(i)->property("componentId").toString() == roles.at(i).first;
+    if (!same) {
+        m_updating = true;
+        qDeleteAll(m_roleButtons);
+        m_roleButtons.clear();
+        for (const auto &role : std::as_const(roles)) {
+            auto *button = new QToolButton(this);
+            button->setObjectName(role.first.isEmpty() ? QStringLiteral("role-all")
+                                                       : QStringLiteral("role-") + role.first);
+            button->setProperty("componentId", role.first);
+            button->setCheckable(true);
+            button->setAutoRaise(false);
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            m_roleGroup->addButton(button);
+            m_roleLayout->addWidget(button);
+            m_roleButtons.append(button);
+        }
+        QAbstractButton *current = roleButton(m_proxy->role());
+        if (!current) {
+            m_proxy->setRole(QString());
+            current = m_roleButtons.constFirst();
+        }
+        current->setChecked(true);
+        m_updating = false;
+    }
+    for (int i = 0; i < roles.size(); ++i) {
+        QToolButton *button = m_roleButtons.at(i);
+        button->setText(roles.at(i).second);
+        button->setAccessibleName(i == 0 ? tr("All roles") : tr("Role: %1").arg(roles.at(i).second));
+        button->setToolTip(
+                i == 0 ? tr("Show the requirements of every role")
+                       : tr("Show what %1 must reach and what must reach it").arg(roles.at(i).second));
+    }
+}
+
+void FilterBar::rebuildFacets()
+{
+    const Catalog &catalog = m_model->catalog();
+    m_updating = true;
+
+    QList<QPair<QString, QVariant>> directions;
+    for (const char *d : {"inbound", "outbound", "local"})
+        directions.append({CatalogText::direction(QLatin1String(d)), QString::fromLatin1(d)});
+    refill(m_direction, tr("All directions"), directions);
+
+    QList<QPair<QString, QVariant>> requirements;
+    for (const char *r : {"required", "optional", "conditional"})
+        requirements.append({CatalogText::requirement(QLatin1String(r)), QString::fromLatin1(r)});
+    refill(m_requirement, tr("All requirements"), requirements);
+
+    QStringList protocols;
+    QStringList transports;
+    QList<int> ports;
+    for (const Entry &e : catalog.entries) {
+        for (const PortSpec &p : e.ports) {
+            if (!protocols.contains(p.protocol))
+                protocols.append(p.protocol);
+            if (!transports.contains(p.transport.toUpper()))
+                transports.append(p.transport.toUpper());
+            if (!ports.contains(p.port))
+                ports.append(p.port);
+        }
+    }
+    protocols.sort(Qt::CaseInsensitive);
+    transports.sort();
+    std::sort(ports.begin(), ports.end());
+    QList<QPair<QString, QVariant>> protocolItems;
+    for (const QString &p : std::as_const(protocols))
+        protocolItems.append({p, p});
+    for (const QString &t : std::as_const(transports))
+        protocolItems.append({tr("any %1").arg(t), t});
+    refill(m_protocol, tr("All protocols"), protocolItems);
+
+    QList<QPair<QString, QVariant>> portItems;
+    for (int p : std::as_const(ports))
+        portItems.append({QString::number(p), p});
+    refill(m_port, tr("All ports"), portItems);
+
+    m_updating = false;
+    applyFacets();
+}
+
+void FilterBar::applyFacets()
+{
+    if (m_updating)
+        return;
+    m_proxy->setDirection(m_direction->currentData().toString());
+    m_proxy->setRequirement(m_requirement->currentData().toString());
+    m_proxy->setProtocol(m_protocol->currentData().toString());
+    m_proxy->setPort(m_port->currentData().toInt());
+}
+
+void FilterBar::setRole(const QString &componentId)
+{
+    if (QAbstractButton *button = roleButton(componentId))
+        button->setChecked(true);
+}
+
+void FilterBar::setShowExpired(bool show)
+{
+    m_showExpired->setChecked(show);
+}
+
+void FilterBar::clearFilters()
+{
+    m_search->clear();
+    setRole(QString());
+    for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
+        box->setCurrentIndex(0);
+    m_requiredOnly->setChecked(false);
+}
+
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}

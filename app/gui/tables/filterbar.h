@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QWidget>
+
+class CatalogFilterProxyModel;
+class CatalogModel;
+class QAbstractButton;
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+// The explorer's filters: one-click role buttons, a live search field and facets for direction,
+// requirement, protocol and port, "required only" and "show expired". It only forwards to a
+// CatalogFilterProxyModel; the facet values come from the catalog in the model.
+class FilterBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FilterBar)
+
+public:
+    explicit FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidget *parent = nullptr);
+
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *directionBox() const { return m_direction; }
+    QComboBox *requirementBox() const { return m_requirement; }
+    QComboBox *protocolBox() const { return m_protocol; }
+    QComboBox *portBox() const { return m_port; }
+    QCheckBox *requiredOnlyBox() const { return m_requiredOnly; }
+    QCheckBox *showExpiredBox() const { return m_showExpired; }
+    // The button of a role (component id), or of "all roles" for an empty id.
+    QAbstractButton *roleButton(const QString &componentId) const;
+
+    void setRole(const QString &componentId);
+    void setShowExpired(bool show);
+    // Resets every filter (search, role, facets, required only) but not "show expired".
+    void clearFilters();
+    void focusSearch();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void rebuildRoles();
+    void rebuildFacets();
+    void applyFacets();
+
+    CatalogModel *m_model;
+    CatalogFilterProxyModel *m_proxy;
+    QLabel *m_roleLabel;
+    QHBoxLayout *m_roleLayout;
+    QButtonGroup *m_roleGroup;
+    QList<QToolButton *> m_roleButtons;
+    QLineEdit *m_search;
+    QComboBox *m_direction;
+    QComboBox *m_requirement;
+    QComboBox *m_protocol;
+    QComboBox *m_port;
+    QCheckBox *m_requiredOnly;
+    QCheckBox *m_showExpired;
+    QToolButton *m_clear;
+    bool m_updating = false;
+};

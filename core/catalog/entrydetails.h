@@ -1,0 +1,29 @@
+#pragma once
+
+#include "catalog.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+// Everything the explorer's details pane says about one catalog row, as labelled fields in the
+// UI language with catalog text in the requested language; and the entries related to it.
+class EntryDetails
+{
+    Q_DECLARE_TR_FUNCTIONS(EntryDetails)
+
+public:
+    struct Field
+    {
+        QString key; // stable: "service", "endpoint", "condition", "configurable", ...
+        QString label; // translated
+        QString text;
+    };
+
+    // Fields that have a value, in reading order.
+    static QList<Field> fields(const Catalog &catalog, const CatalogRowRef &ref, Language language,
+                               const QDate &today);
+    // "Label: text" lines, for the clipboard.
+    static QString plainText(const QList<Field> &fields);
+    // Other entries of the same service: the same destination component, in catalog order.
+    static QList<int> relatedEntries(const Catalog &catalog, int entry);
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "diagrampainter.h"
+
+#include <QCoreApplication>
+#include <QSize>
+
+#include <optional>
+
+// Writes a laid-out diagram to an SVG, PNG or PDF file (atomically, via QSaveFile).
+class DiagramExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(DiagramExporter)
+
+public:
+    enum class Format { Svg, Png, Pdf };
+
+    struct Result
+    {
+        QString error; // empty on success
+        bool isOk() const { return error.isEmpty(); }
+    };
+
+    static std::optional<Format> formatFromName(const QString &name);
+    static QStringList formatNames();
+    // The format a file name's suffix asks for.
+    static std::optional<Format> formatFromFileName(const QString &fileName);
+
+    // PNG: the diagram's bounds times scale, in pixels. PDF: one page of the diagram's bounds
+    // in points. SVG: the bounds in user units.
+    static Result write(const DiagramModel &model, const DiagramState &state, Format format,
+                        const QString &fileName, qreal pngScale = 1.0);
+    static QSize pngSize(const DiagramModel &model, qreal scale = 1.0);
+    static QImage renderImage(const DiagramModel &model, const DiagramState &state, qreal scale = 1.0);
+};

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "diagrammodel.h"
+#include "diagramresults.h"
+#include "i18n/language.h"
+
+#include <QCoreApplication>
+
+class Catalog;
+
+// The words around the diagram: tooltips and the presentation narration, in the UI language
+// (tr()) with catalog text in the requested language.
+class DiagramText
+{
+    Q_DECLARE_TR_FUNCTIONS(DiagramText)
+
+public:
+    // Rich text for a flow's tooltip.
+    static QString flowToolTip(const Catalog &catalog, const DiagramFlow &flow, Language language,
+                               const DiagramResults &results = {});
+    static QString nodeToolTip(const Catalog &catalog, const DiagramModel &model, const DiagramNode &node,
+                               Language language, const DiagramResults &results = {});
+    // "Deep Security Agent → Workload Security"
+    static QString flowTitle(const Catalog &catalog, const DiagramFlow &flow, Language language);
+    // A sentence or two that a presenter can read out for the flow.
+    static QString narration(const Catalog &catalog, const DiagramFlow &flow, Language language);
+    static QString statusText(FlowStatus status);
+};

@@ -1,0 +1,53 @@
+#include "exporterregistry.h"
+
+#include "allowlistexporter.h"
+#include "awssgexporter.h"
+#include "csvexporter.h"
+#include "iptablesexporter.h"
+#include "markdownexporter.h"
+#include "nftablesexporter.h"
+#include "pacexporter.h"
+#include "squidexporter.h"
+#include "terraformexporter.h"
+#include "windowsfirewallexporter.h"
+
+ExporterRegistry::ExporterRegistry()
+{
+    m_exporters.push_back(std::make_unique<IptablesExporter>());
+    m_exporters.push_back(std::make_unique<NftablesExporter>());
+    m_exporters.push_back(std::make_unique<WindowsFirewallExporter>());
+    m_exporters.push_back(std::make_unique<AwsSgExporter>());
+    m_exporters.push_back(std::make_unique<TerraformExporter>());
+    m_exporters.push_back(std::make_unique<SquidExporter>());
+    m_exporters.push_back(std::make_unique<PacExporter>());
+    m_exporters.push_back(std::make_unique<AllowlistExporter>());
+    m_exporters.push_back(std::make_unique<CsvExporter>());
+    m_exporters.push_back(std::make_unique<MarkdownExporter>());
+}
+
+ExporterRegistry::~ExporterRegistry() = default;
+
+QList<const RuleExporter *> ExporterRegistry::exporters() const
+{
+    QList<const RuleExporter *> result;
+    for (const auto &exporter : m_exporters)
+        result.append(exporter.get());
+    return result;
+}
+
+QStringList ExporterRegistry::ids() const
+{
+    QStringList result;
+    for (const auto &exporter : m_exporters)
+        result.append(exporter->id());
+    return result;
+}
+
+const RuleExporter *ExporterRegistry::find(const QString &id) const
+{
+    for (const auto &exporter : m_exporters) {
+        if (exporter->id() == id)
+            return exporter.get();
+    }
+    return nullptr;
+}

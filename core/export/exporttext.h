@@ -1,0 +1,38 @@
+#pragma once
+
+#include "exportrequest.h"
+#include "exportrule.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Text helpers the exporters share: making catalog text safe to put on one line, the notes
+// that address-only formats write instead of a rule, and the header every export starts with.
+class ExportText
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportText)
+
+public:
+    // Control characters (C0, DEL, C1) and Unicode line and paragraph separators become
+    // spaces; runs of white space collapse; the result is trimmed. Nothing can start a new line.
+    static QString oneLine(const QString &text);
+    // At most maxBytes of UTF-8, cut at a character boundary, "..." marking a cut.
+    static QString truncateUtf8(const QString &text, int maxBytes);
+    // Only the characters AWS accepts in a security group rule description
+    // (a-z A-Z 0-9 space ._-:/()#,@[]+=&;{}!$*), at most 255 of them.
+    static QString awsDescription(const QString &text);
+
+    // The header lines (without comment markers): what was exported, from what, with what scope.
+    static QStringList header(const ExportRequest &request, const QString &formatName);
+    // For formats that take only addresses: the note to write instead of a rule, or nothing
+    // when the rule is an address or a network the format can use.
+    static std::optional<QString> addressOnlyNote(const ExportRule &rule);
+    // "443/TCP (HTTPS), 80/TCP (HTTP)"
+    static QString ports(const ExportRule &rule);
+
+    // "host:port" with a valid host name or address and a port 1-65535.
+    static bool isValidProxy(const QString &proxy);
+};

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "verdict.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One stage of a check (dns, tcp, proxy, tls, http, ntp, syslog). A stage that did not run is
+// never reported as passed.
+struct CheckStage
+{
+    enum class Status { NotRun, Passed, Failed };
+
+    QString name; // stable: "dns", "proxy", "tcp", "tls", "http", "ntp", "udp-send"
+    Status status = Status::NotRun;
+    qint64 durationMs = -1; // -1 when it did not run
+    QString detail; // translated, human readable
+
+    static QString statusName(Status status); // "passed", "failed", "not-run"
+};
+
+struct TlsInfo
+{
+    bool present = false;
+    QString protocol; // "TLSv1.3"
+    QString subject;
+    QString issuer;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QStringList errors; // translated certificate verification errors
+};
+
+// The result of one check target: its verdict, the stages that ran and what they saw.
+struct CheckResult
+{
+    int targetIndex = -1; // index into TestPlan::targets
+    QString entryId;
+    QString endpoint; // as shown: "files.trendmicro.com:443", "https://host/path", "ntp 10.0.0.1:123"
+    QString host;
+    int port = 0;
+    QString transport; // "tcp" / "udp"
+    QString kind; // CheckTarget kind name: "tcp", "tls", "http", "https", "ntp", "syslog-udp"
+
+    Verdict::Value verdict = Verdict::Skipped;
+    QString reason; // translated: why skipped, or the failing stage's detail
+    QString hint; // translated: what to fix
+    QList<CheckStage> stages;
+    QStringList resolvedAddresses;
+    QString connectedAddress;
+    TlsInfo tls;
+    int httpStatus = 0; // 0 when no HTTP response
+    QString proxy; // "direct" or the proxy URL without the password
+    double ntpOffsetMs = 0.0; // only for ntp when ok
+    qint64 durationMs = 0;
+
+    bool isFailure() const { return Verdict::isFailure(verdict); }
+    const CheckStage *stage(const QString &name) const;
+};

@@ -1,0 +1,838 @@
+#include "endpointcheck.h"
+
+#include "dnsclient.h"
+#include "ntppacket.h"
+#include "udprefusal.h"
+
+#include "catalog/networksyntax.h"
+
+#include <QDateTime>
+#include <QHostInfo>
+#include <QNetworkProxy>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QUdpSocket>
+
+namespace {
+
+constexpr int MaxReplyHeader = 16 * 1024;
+
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLSv1.3");
+    case QSsl::DtlsV1_2:
+        return QStringLiteral("DTLSv1.2");
+    default:
+        return QStringLiteral("TLS");
+    }
+}
+
+QString addressText(const QHostAddress &address)
+{
+    return address.toString();
+}
+
+QStringList addressTexts(const QList<QHostAddress> &addresses)
+{
+    QStringList texts;
+    for (const QHostAddress &address : addresses)
+        texts.append(addressText(address));
+    return texts;
+}
+
+// The status code of an HTTP status line ("HTTP/1.1 200 OK"), or 0.
+int httpStatus(const QByteArray &header)
+{
+    const qsizetype end = header.indexOf("\r\n");
+    const QByteArray line = end < 0 ? header : header.left(end);
+    if (!line.startsWith("HTTP/1."))
+        return 0;
+    const QList<QByteArray> parts = line.split(' ');
+    if (parts.size() < 2 || parts.at(1).size() != 3)
+        return 0;
+    bool ok = false;
+    const int status = parts.at(1).toInt(&ok);
+    return ok && status >= 100 && status <= 599 ? status : 0;
+}
+
+QByteArray headerValue(const QByteArray &header, const QByteArray &name)
+{
+    const QList<QByteArray> lines = header.split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == name.toLower())
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+QString hostForUrl(const QString &host)
+{
+    return host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
+}
+
+QString seconds(int ms)
+{
+    return QString::number(ms / 1000.0, 'g', 3);
+}
+
+} // namespace
+
+EndpointCheck::EndpointCheck(const CheckTarget &target, const TesterOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_target(target)
+    , m_options(options)
+{
+    m_stageTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5% early: a stage must get its whole timeout.
+    m_stageTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_stageTimer, &QTimer::timeout, this, &EndpointCheck::onStageTimeout);
+
+    m_result.entryId = target.entryId;
+    m_result.endpoint = target.endpoint;
+    m_result.host = target.host;
+    m_result.port = target.port;
+    m_result.transport = target.transport;
+    m_result.kind = CheckTarget::kindName(target.kind);
+    m_result.proxy = QStringLiteral("direct");
+}
+
+EndpointCheck::~EndpointCheck()
+{
+    if (m_hostLookupId >= 0)
+        QHostInfo::abortHostLookup(m_hostLookupId);
+}
+
+void EndpointCheck::start()
+{
+    m_total.start();
+    if (m_target.isSkipped()) {
+        finish(Verdict::Skipped, m_target.skipReason);
+        return;
+    }
+    if (m_target.isUdp()) {
+        addStage(QStringLiteral("dns"));
+        addStage(m_target.kind == CheckTarget::Kind::Ntp           ? QStringLiteral("ntp")
+                         : m_target.kind == CheckTarget::Kind::Dns ? QStringLiteral("dns-query")
+                                                                   : QStringLiteral("udp-send"));
+        startUdp();
+        return;
+    }
+    const QString scheme =
+            m_target.kind == CheckTarget::Kind::Http ? QStringLiteral("http") : QStringLiteral("https");
+    m_proxy = m_options.proxy.proxyFor(scheme, m_target.host, m_target.port);
+    if (m_proxy) {
+        m_result.proxy = m_proxy->displayName();
+        addStage(QStringLiteral("proxy"));
+        if (m_target.kind != CheckTarget::Kind::Http)
+            addStage(QStringLiteral("tunnel"));
+    } else {
+        addStage(QStringLiteral("dns"));
+        addStage(QStringLiteral("tcp"));
+    }
+    if (m_target.usesTls())
+        addStage(QStringLiteral("tls"));
+    if (m_target.usesHttp())
+        addStage(QStringLiteral("http"));
+    startTcp();
+}
+
+void EndpointCheck::cancel()
+{
+    if (m_done)
+        return;
+    blockSignals(true);
+    finish(Verdict::Skipped, tr("Cancelled"));
+}
+
+void EndpointCheck::addStage(const QString &name)
+{
+    CheckStage stage;
+    stage.name = name;
+    m_result.stages.append(stage);
+}
+
+void EndpointCheck::beginStage(const QString &name, Step step, int timeoutMs)
+{
+    m_step = step;
+    m_stageIndex = -1;
+    for (int i = 0; i < m_result.stages.size(); ++i) {
+        if (m_result.stages.at(i).name == name)
+            m_stageIndex = i;
+    }
+    if (m_stageIndex < 0) {
+        addStage(name);
+        m_stageIndex = int(m_result.stages.size()) - 1;
+    }
+    m_stageClock.start();
+    m_stageTimer.start(timeoutMs >= 0 ? timeoutMs : m_options.stageTimeoutMs);
+}
+
+void EndpointCheck::passStage(const QString &detail)
+{
+    m_stageTimer.stop();
+    if (m_stageIndex < 0)
+        return;
+    CheckStage &stage = m_result.stages[m_stageIndex];
+    stage.status = CheckStage::Status::Passed;
+    stage.durationMs = m_stageClock.elapsed();
+    stage.detail = detail;
+    m_stageIndex = -1;
+}
+
+void EndpointCheck::failStage(Verdict::Value verdict, const QString &detail)
+{
+    m_stageTimer.stop();
+    if (m_stageIndex >= 0) {
+        CheckStage &stage = m_result.stages[m_stageIndex];
+        stage.status = CheckStage::Status::Failed;
+        stage.durationMs = m_stageClock.elapsed();
+        stage.detail = detail;
+        m_stageIndex = -1;
+    }
+    finish(verdict, detail);
+}
+
+void EndpointCheck::finish(Verdict::Value verdict, const QString &reason)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_step = Step::Done;
+    m_stageTimer.stop();
+    if (m_stageIndex >= 0) {
+        // Interrupted (cancelled): the stage ran but did not pass.
+        CheckStage &stage = m_result.stages[m_stageIndex];
+        stage.status = CheckStage::Status::Failed;
+        stage.durationMs = m_stageClock.elapsed();
+        stage.detail = reason;
+        m_stageIndex = -1;
+    }
+    if (m_hostLookupId >= 0) {
+        QHostInfo::abortHostLookup(m_hostLookupId);
+        m_hostLookupId = -1;
+    }
+    if (m_socket)
+        m_socket->abort();
+    if (m_udp)
+        m_udp->abort();
+    if (m_dns) {
+        m_dns->disconnect(this);
+        m_dns->deleteLater();
+        m_dns = nullptr;
+    }
+    m_result.verdict = verdict;
+    m_result.reason = reason;
+    m_result.hint =
+            Verdict::hint(verdict, m_target.host, m_target.port, m_target.transport, m_result.tls.issuer);
+    m_result.durationMs = m_total.isValid() ? m_total.elapsed() : 0;
+    emit finished();
+}
+
+std::optional<QString> EndpointCheck::refuseNonLoopback(const QList<QHostAddress> &addresses) const
+{
+    if (!m_options.allowOnlyLoopback)
+        return std::nullopt;
+    for (const QHostAddress &address : addresses) {
+        if (!TesterOptions::isLoopback(address)) {
+            qWarning("portolan tester: refusing non-loopback address %s (loopback-only mode)",
+                     qPrintable(address.toString()));
+            return tr("Refused to contact %1: only loopback addresses are allowed").arg(address.toString());
+        }
+    }
+    return std::nullopt;
+}
+
+void EndpointCheck::resolve(const QString &host, const AddressesHandler &done, const FailureHandler &failed)
+{
+    if (const auto literal = NetworkSyntax::parseAddress(host)) {
+        if (const auto refusal = refuseNonLoopback({*literal})) {
+            failed(*refusal);
+            return;
+        }
+        done({*literal}, {});
+        return;
+    }
+    const QString name = host.toLower();
+    const auto override = m_options.resolveOverrides.constFind(name);
+    if (override != m_options.resolveOverrides.cend()) {
+        if (const auto refusal = refuseNonLoopback(*override)) {
+            failed(*refusal);
+            return;
+        }
+        done(*override,
+             tr("%1 (given with --resolve)").arg(addressTexts(*override).join(QStringLiteral(", "))));
+        return;
+    }
+    if (m_options.dnsServer) {
+        const TesterOptions::DnsServer server = *m_options.dnsServer;
+        if (const auto refusal = refuseNonLoopback({server.address})) {
+            failed(*refusal);
+            return;
+        }
+        m_dns = new DnsClient(this);
+        connect(m_dns, &DnsClient::finished, this,
+                [this, done, failed, server](const QList<QHostAddress> &addresses, DnsClient::Error error,
+                                             int) {
+                    m_dns->deleteLater();
+                    m_dns = nullptr;
+                    switch (error) {
+                    case DnsClient::Error::None:
+                        if (const auto refusal = refuseNonLoopback(addresses)) {
+                            failed(*refusal);
+                            return;
+                        }
+                        done(addresses,
+                             tr("%1 (from DNS server %2)")
+                                     .arg(addressTexts(addresses).join(QStringLiteral(", ")),
+                                          server.address.toString()));
+                        return;
+                    case DnsClient::Error::NoSuchName:
+                        failed(tr("No such name (DNS server %1)").arg(server.address.toString()));
+                        return;
+                    case DnsClient::Error::NoAddress:
+                        failed(tr("The name has no address (DNS server %1)").arg(server.address.toString()));
+                        return;
+                    case DnsClient::Error::Refused:
+                        failed(tr("The DNS server %1 refused the query").arg(server.address.toString()));
+                        return;
+                    case DnsClient::Error::Unreachable:
+                        failed(tr("No DNS server at %1 port %2")
+                                       .arg(server.address.toString())
+                                       .arg(server.port));
+                        return;
+                    case DnsClient::Error::ServerFailure:
+                        failed(tr("The DNS server %1 failed").arg(server.address.toString()));
+                        return;
+                    }
+                });
+        m_dns->lookup(name, server.address, server.port);
+        return;
+    }
+    if (m_options.allowOnlyLoopback && name != QLatin1String("localhost")) {
+        qWarning("portolan tester: refusing to look up %s with the system resolver (loopback-only mode)",
+                 qPrintable(name));
+        failed(tr("Refused to look up %1 with the system resolver: only loopback destinations are allowed")
+                       .arg(name));
+        return;
+    }
+    m_hostLookupId = QHostInfo::lookupHost(name, this, [this, done, failed](const QHostInfo &info) {
+        m_hostLookupId = -1;
+        if (m_done)
+            return;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            failed(info.errorString());
+            return;
+        }
+        if (const auto refusal = refuseNonLoopback(info.addresses())) {
+            failed(*refusal);
+            return;
+        }
+        done(info.addresses(),
+             tr("%1 (system resolver)").arg(addressTexts(info.addresses()).join(QStringLiteral(", "))));
+    });
+}
+
+// --- TCP: direct or through the proxy -------------------------------------------------------
+
+void EndpointCheck::startTcp()
+{
+    m_socket = new QSslSocket(this);
+    m_socket->setProxy(QNetworkProxy::NoProxy);
+    connect(m_socket, &QSslSocket::connected, this, &EndpointCheck::onConnected);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &EndpointCheck::onSocketError);
+    connect(m_socket, &QSslSocket::readyRead, this, &EndpointCheck::onReadyRead);
+    connect(m_socket, &QSslSocket::encrypted, this, &EndpointCheck::onEncrypted);
+    connect(m_socket, qOverload<const QList<QSslError> &>(&QSslSocket::sslErrors), this,
+            &EndpointCheck::onSslErrors);
+
+    if (m_proxy) {
+        beginStage(QStringLiteral("proxy"), Step::ProxyConnect);
+        resolve(
+                m_proxy->host,
+                [this](const QList<QHostAddress> &addresses, const QString &) {
+                    m_addresses = addresses;
+                    m_addressIndex = 0;
+                    connectNext();
+                },
+                [this](const QString &detail) {
+                    failStage(Verdict::ProxyRefused,
+                              tr("Cannot resolve the proxy %1: %2").arg(m_proxy->host, detail));
+                });
+        return;
+    }
+    beginStage(QStringLiteral("dns"), Step::Resolve);
+    resolve(
+            m_target.host,
+            [this](const QList<QHostAddress> &addresses, const QString &detail) {
+                m_result.resolvedAddresses = addressTexts(addresses);
+                if (detail.isEmpty()) {
+                    // An address literal: nothing was resolved, the stage did not run.
+                    m_stageTimer.stop();
+                    m_result.stages[m_stageIndex].detail = tr("An address: nothing to resolve");
+                    m_stageIndex = -1;
+                } else {
+                    passStage(detail);
+                }
+                m_addresses = addresses;
+                m_addressIndex = 0;
+                beginStage(QStringLiteral("tcp"), Step::Connect);
+                connectNext();
+            },
+            [this](const QString &detail) { failStage(Verdict::DnsFailed, detail); });
+}
+
+void EndpointCheck::connectNext()
+{
+    const QHostAddress address = m_addresses.at(m_addressIndex);
+    m_socket->connectToHost(address, quint16(m_proxy ? m_proxy->port : m_target.port));
+}
+
+void EndpointCheck::onConnected()
+{
+    const QHostAddress address = m_addresses.value(m_addressIndex);
+    if (m_step == Step::ProxyConnect) {
+        passStage(tr("Connected to the proxy %1").arg(m_proxy->displayName()));
+        if (m_target.kind == CheckTarget::Kind::Http)
+            startHttp();
+        else
+            startTunnel();
+        return;
+    }
+    if (m_step != Step::Connect)
+        return;
+    m_result.connectedAddress = addressText(address);
+    passStage(tr("Connected to %1 port %2").arg(addressText(address)).arg(m_target.port));
+    if (m_target.usesTls())
+        startTls();
+    else if (m_target.usesHttp())
+        startHttp();
+    else
+        finish(Verdict::Ok);
+}
+
+void EndpointCheck::onSocketError()
+{
+    if (m_done)
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    const QString text = m_socket->errorString();
+    switch (m_step) {
+    case Step::ProxyConnect:
+        if (error != QAbstractSocket::ConnectionRefusedError && m_addressIndex + 1 < m_addresses.size()) {
+            ++m_addressIndex;
+            connectNext();
+            return;
+        }
+        failStage(Verdict::ProxyRefused,
+                  tr("Cannot connect to the proxy %1: %2").arg(m_proxy->displayName(), text));
+        return;
+    case Step::Connect:
+        if (m_addressIndex + 1 < m_addresses.size()) {
+            ++m_addressIndex;
+            connectNext();
+            return;
+        }
+        if (error == QAbstractSocket::SocketTimeoutError)
+            failStage(Verdict::Timeout, text);
+        else
+            failStage(Verdict::Refused,
+                      tr("%1 port %2: %3")
+                              .arg(addressText(m_addresses.value(m_addressIndex)))
+                              .arg(m_target.port)
+                              .arg(text));
+        return;
+    case Step::Tunnel:
+        if (!m_buffer.isEmpty())
+            onTunnelReply();
+        if (!m_done)
+            failStage(Verdict::ProxyRefused, tr("The proxy closed the connection: %1").arg(text));
+        return;
+    case Step::Tls:
+        if (!m_sslErrorsSeen)
+            failStage(Verdict::TlsFailed, text);
+        return;
+    case Step::Http:
+        onHttpReply(true);
+        if (!m_done)
+            failStage(Verdict::HttpError, tr("The connection closed without an HTTP response: %1").arg(text));
+        return;
+    default:
+        return;
+    }
+}
+
+void EndpointCheck::onReadyRead()
+{
+    if (m_done)
+        return;
+    if (m_step != Step::Tunnel && m_step != Step::Http) {
+        return;
+    }
+    m_buffer.append(m_socket->read(MaxReplyHeader - m_buffer.size() + 1));
+    if (m_step == Step::Tunnel)
+        onTunnelReply();
+    else
+        onHttpReply(false);
+}
+
+void EndpointCheck::startTunnel()
+{
+    beginStage(QStringLiteral("tunnel"), Step::Tunnel);
+    m_buffer.clear();
+    const QByteArray authority =
+            QStringLiteral("%1:%2").arg(hostForUrl(m_target.host)).arg(m_target.port).toUtf8();
+    QByteArray request = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    const QByteArray authorization = m_proxy->authorization();
+    if (!authorization.isEmpty())
+        request += "Proxy-Authorization: " + authorization + "\r\n";
+    request += "User-Agent: Portolan/" PORTOLAN_VERSION "\r\n\r\n";
+    m_socket->write(request);
+}
+
+void EndpointCheck::onTunnelReply()
+{
+    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (m_buffer.size() > MaxReplyHeader)
+            failStage(Verdict::ProxyRefused, tr("The proxy sent no valid reply to CONNECT"));
+        return;
+    }
+    const QByteArray header = m_buffer.left(end);
+    m_buffer.clear();
+    const int status = httpStatus(header);
+    if (status >= 200 && status < 300) {
+        passStage(tr("The proxy connected to %1 port %2 (HTTP %3)")
+                          .arg(m_target.host)
+                          .arg(m_target.port)
+                          .arg(status));
+        if (m_target.usesTls())
+            startTls();
+        else
+            finish(Verdict::Ok);
+        return;
+    }
+    m_result.httpStatus = 0;
+    const QByteArray squidError = headerValue(header, "X-Squid-Error");
+    const QString detail =
+            tr("The proxy answered CONNECT with HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError));
+    if (status == 407)
+        failStage(Verdict::ProxyAuthRequired, detail);
+    else if (squidError.startsWith("ERR_DNS_FAIL"))
+        failStage(Verdict::DnsFailed, detail);
+    else if (squidError.startsWith("ERR_CONNECT_FAIL"))
+        failStage(squidError.endsWith(" 110") ? Verdict::Timeout : Verdict::Refused, detail);
+    else if (squidError.startsWith("ERR_READ_TIMEOUT") || squidError.startsWith("ERR_CONNECT_TIMEOUT")
+             || status == 504)
+        failStage(Verdict::Timeout, detail);
+    else if (status == 502 || status == 503)
+        failStage(Verdict::Refused, detail);
+    else
+        failStage(Verdict::ProxyRefused, detail);
+}
+
+// --- TLS ----------------------------------------------------------------------------------
+
+void EndpointCheck::startTls()
+{
+    beginStage(QStringLiteral("tls"), Step::Tls);
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    if (!m_options.extraCaCertificates.isEmpty())
+        configuration.addCaCertificates(m_options.extraCaCertificates);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_socket->setSslConfiguration(configuration);
+    // The name to validate the certificate against is also the SNI server name.
+    m_socket->setPeerVerifyName(m_target.host);
+    m_socket->startClientEncryption();
+}
+
+void EndpointCheck::recordCertificate()
+{
+    const QSslCertificate certificate = m_socket->peerCertificate();
+    if (certificate.isNull())
+        return;
+    m_result.tls.present = true;
+    m_result.tls.subject = certificate.subjectDisplayName();
+    m_result.tls.issuer = certificate.issuerDisplayName();
+    m_result.tls.notBefore = certificate.effectiveDate();
+    m_result.tls.notAfter = certificate.expiryDate();
+}
+
+void EndpointCheck::onEncrypted()
+{
+    if (m_done || m_step != Step::Tls)
+        return;
+    recordCertificate();
+    m_result.tls.protocol = protocolName(m_socket->sessionProtocol());
+    passStage(tr("%1, certificate for %2 issued by %3, valid until %4")
+                      .arg(m_result.tls.protocol, m_result.tls.subject, m_result.tls.issuer,
+                           m_result.tls.notAfter.toString(Qt::ISODate)));
+    if (m_target.usesHttp())
+        startHttp();
+    else
+        finish(Verdict::Ok);
+}
+
+void EndpointCheck::onSslErrors(const QList<QSslError> &errors)
+{
+    if (m_done)
+        return;
+    m_sslErrorsSeen = true;
+    recordCertificate();
+    if (!m_result.tls.present && !errors.isEmpty() && !errors.first().certificate().isNull()) {
+        const QSslCertificate certificate = errors.first().certificate();
+        m_result.tls.present = true;
+        m_result.tls.subject = certificate.subjectDisplayName();
+        m_result.tls.issuer = certificate.issuerDisplayName();
+        m_result.tls.notBefore = certificate.effectiveDate();
+        m_result.tls.notAfter = certificate.expiryDate();
+    }
+    bool untrusted = false;
+    bool expired = false;
+    bool mismatch = false;
+    for (const QSslError &error : errors) {
+        m_result.tls.errors.append(error.errorString());
+        switch (error.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+        case QSslError::CertificateRejected:
+        case QSslError::InvalidCaCertificate:
+            untrusted = true;
+            break;
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            expired = true;
+            break;
+        case QSslError::HostNameMismatch:
+            mismatch = true;
+            break;
+        default:
+            break;
+        }
+    }
+    const Verdict::Value verdict = untrusted ? Verdict::TlsUntrusted
+            : expired                        ? Verdict::TlsExpired
+            : mismatch                       ? Verdict::TlsHostnameMismatch
+                                             : Verdict::TlsFailed;
+    failStage(verdict,
+              tr("Certificate for %1 issued by %2: %3")
+                      .arg(m_result.tls.subject, m_result.tls.issuer,
+                           m_result.tls.errors.join(QStringLiteral("; "))));
+}
+
+// --- HTTP ---------------------------------------------------------------------------------
+
+void EndpointCheck::startHttp()
+{
+    beginStage(QStringLiteral("http"), Step::Http);
+    m_buffer.clear();
+    const bool defaultPort = (m_target.kind == CheckTarget::Kind::Https && m_target.port == 443)
+            || (m_target.kind == CheckTarget::Kind::Http && m_target.port == 80);
+    const QString authority = defaultPort
+            ? hostForUrl(m_target.host)
+            : QStringLiteral("%1:%2").arg(hostForUrl(m_target.host)).arg(m_target.port);
+    const QString path = m_target.path.isEmpty() ? QStringLiteral("/") : m_target.path;
+    // Plain HTTP through a proxy uses the absolute form; everything else the origin form.
+    const bool absolute = m_proxy && m_target.kind == CheckTarget::Kind::Http;
+    const QString target = absolute ? QStringLiteral("http://%1%2").arg(authority, path) : path;
+    QByteArray request = "HEAD " + target.toUtf8() + " HTTP/1.1\r\nHost: " + authority.toUtf8() + "\r\n";
+    if (absolute) {
+        const QByteArray authorization = m_proxy->authorization();
+        if (!authorization.isEmpty())
+            request += "Proxy-Authorization: " + authorization + "\r\n";
+    }
+    request += "User-Agent: Portolan/" PORTOLAN_VERSION "\r\nAccept: */*\r\nConnection: close\r\n\r\n";
+    m_socket->write(request);
+}
+
+void EndpointCheck::onHttpReply(bool closed)
+{
+    if (m_done)
+        return;
+    const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+    if (end < 0 && !closed && m_buffer.size() <= MaxReplyHeader) {
+        // A status line that cannot be HTTP fails early.
+        if (m_buffer.size() >= 7 && !m_buffer.startsWith("HTTP/1."))
+            failStage(Verdict::HttpError, tr("The answer is not HTTP"));
+        return;
+    }
+    const QByteArray header = end < 0 ? m_buffer : m_buffer.left(end);
+    const int status = httpStatus(header);
+    if (status == 0) {
+        failStage(Verdict::HttpError,
+                  m_buffer.isEmpty() ? tr("No HTTP response") : tr("The answer is not HTTP"));
+        return;
+    }
+    m_result.httpStatus = status;
+    if (m_proxy && m_target.kind == CheckTarget::Kind::Http) {
+        const QByteArray squidError = headerValue(header, "X-Squid-Error");
+        const QString detail =
+                tr("The proxy answered HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError));
+        if (status == 407) {
+            failStage(Verdict::ProxyAuthRequired, detail);
+            return;
+        }
+        if (!squidError.isEmpty()) {
+            if (squidError.startsWith("ERR_DNS_FAIL"))
+                failStage(Verdict::DnsFailed, detail);
+            else if (squidError.startsWith("ERR_CONNECT_FAIL"))
+                failStage(squidError.endsWith(" 110") ? Verdict::Timeout : Verdict::Refused, detail);
+            else if (squidError.contains("TIMEOUT"))
+                failStage(Verdict::Timeout, detail);
+            else
+                failStage(Verdict::ProxyRefused, detail);
+            return;
+        }
+    }
+    passStage(tr("HTTP %1").arg(status));
+    finish(Verdict::Ok);
+}
+
+// --- UDP: NTP, syslog, DNS ----------------------------------------------------------------
+
+void EndpointCheck::startUdp()
+{
+    beginStage(QStringLiteral("dns"), Step::Resolve);
+    resolve(
+            m_target.host,
+            [this](const QList<QHostAddress> &addresses, const QString &detail) {
+                m_result.resolvedAddresses = addressTexts(addresses);
+                if (detail.isEmpty()) {
+                    m_stageTimer.stop();
+                    m_result.stages[m_stageIndex].detail = tr("An address: nothing to resolve");
+                    m_stageIndex = -1;
+                } else {
+                    passStage(detail);
+                }
+                const QHostAddress address = addresses.first();
+                m_result.connectedAddress = addressText(address);
+                if (m_target.kind == CheckTarget::Kind::Dns) {
+                    beginStage(QStringLiteral("dns-query"), Step::DnsQuery);
+                    m_dns = new DnsClient(this);
+                    connect(m_dns, &DnsClient::finished, this,
+                            [this](const QList<QHostAddress> &, DnsClient::Error error, int rcode) {
+                                if (error == DnsClient::Error::Unreachable)
+                                    failStage(Verdict::Refused,
+                                              tr("Nothing answers DNS on port %1 (ICMP port unreachable)")
+                                                      .arg(m_target.port));
+                                else if (rcode < 0)
+                                    failStage(Verdict::Refused, tr("No DNS reply"));
+                                else {
+                                    passStage(tr("The DNS server answered (response code %1)").arg(rcode));
+                                    finish(Verdict::Ok);
+                                }
+                            });
+                    m_dns->probe(address, quint16(m_target.port));
+                    return;
+                }
+                m_udp = new QUdpSocket(this);
+                m_udp->setProxy(QNetworkProxy::NoProxy);
+                connect(m_udp, &QUdpSocket::readyRead, this, &EndpointCheck::onUdpReadyRead);
+                connect(m_udp, &QUdpSocket::errorOccurred, this, &EndpointCheck::onUdpError);
+                m_udp->connectToHost(address, quint16(m_target.port));
+                if (m_target.kind == CheckTarget::Kind::Ntp) {
+                    beginStage(QStringLiteral("ntp"), Step::Ntp);
+                    m_ntpSentMs = QDateTime::currentMSecsSinceEpoch();
+                    m_ntpRequest = NtpPacket::request(m_ntpSentMs);
+                    m_udp->write(m_ntpRequest);
+                } else {
+                    beginStage(QStringLiteral("udp-send"), Step::UdpSend, m_options.udpRefusalWaitMs);
+                    const QByteArray message = "<14>1 "
+                            + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1()
+                            + " portolan portolan - - - Portolan connectivity test to "
+                            + m_target.endpoint.toUtf8() + '\n';
+                    if (m_udp->write(message) < 0)
+                        failStage(Verdict::Refused, m_udp->errorString());
+                }
+            },
+            [this](const QString &detail) { failStage(Verdict::DnsFailed, detail); });
+}
+
+void EndpointCheck::onUdpReadyRead()
+{
+    if (!m_done && UdpRefusal::isRefused(m_udp)) {
+        failStage(Verdict::Refused,
+                  tr("Nothing listens on UDP port %1 (ICMP port unreachable)").arg(m_target.port));
+        return;
+    }
+    while (!m_done && m_udp->hasPendingDatagrams()) {
+        QByteArray datagram(int(qMax<qint64>(m_udp->pendingDatagramSize(), 0)), '\0');
+        const qint64 size = m_udp->readDatagram(datagram.data(), datagram.size());
+        if (size < 0)
+            continue;
+        datagram.truncate(int(size));
+        if (m_step != Step::Ntp)
+            continue;
+        const qint64 receivedMs = QDateTime::currentMSecsSinceEpoch();
+        const auto reply = NtpPacket::parseReply(datagram, m_ntpRequest);
+        if (!reply)
+            continue;
+        m_result.ntpOffsetMs = NtpPacket::offsetMs(m_ntpSentMs, *reply, receivedMs);
+        passStage(tr("Clock offset %1 ms, stratum %2")
+                          .arg(m_result.ntpOffsetMs, 0, 'f', 1)
+                          .arg(reply->stratum));
+        finish(Verdict::Ok);
+    }
+}
+
+void EndpointCheck::onUdpError()
+{
+    if (m_done)
+        return;
+    if (m_udp->error() == QAbstractSocket::ConnectionRefusedError)
+        failStage(Verdict::Refused,
+                  tr("Nothing listens on UDP port %1 (ICMP port unreachable)").arg(m_target.port));
+    else if (m_step == Step::UdpSend || m_step == Step::Ntp)
+        failStage(Verdict::Refused, m_udp->errorString());
+}
+
+void EndpointCheck::onStageTimeout()
+{
+    if (m_done)
+        return;
+    const QString waited = seconds(m_options.stageTimeoutMs);
+    switch (m_step) {
+    case Step::Resolve:
+        failStage(Verdict::DnsFailed, tr("No answer from the resolver within %1 s").arg(waited));
+        return;
+    case Step::ProxyConnect:
+        failStage(Verdict::ProxyRefused,
+                  tr("The proxy %1 did not answer within %2 s").arg(m_proxy->displayName(), waited));
+        return;
+    case Step::Connect:
+        failStage(Verdict::Timeout,
+                  tr("No answer to the connection request within %1 s: dropped on the way").arg(waited));
+        return;
+    case Step::Tunnel:
+        failStage(Verdict::Timeout,
+                  tr("The proxy did not connect to the destination within %1 s").arg(waited));
+        return;
+    case Step::Tls:
+        failStage(Verdict::Timeout, tr("No TLS handshake within %1 s").arg(waited));
+        return;
+    case Step::Http:
+        failStage(Verdict::Timeout, tr("No HTTP response within %1 s").arg(waited));
+        return;
+    case Step::Ntp:
+        failStage(Verdict::Timeout, tr("No NTP reply within %1 s").arg(waited));
+        return;
+    case Step::DnsQuery:
+        failStage(Verdict::Timeout, tr("No DNS reply within %1 s").arg(waited));
+        return;
+    case Step::UdpSend:
+        passStage(tr("Sent; UDP gives no reply and no refusal came back"));
+        finish(Verdict::NotVerifiable, tr("Sent, not verifiable: syslog over UDP has no reply"));
+        return;
+    case Step::Idle:
+    case Step::Done:
+        return;
+    }
+}

@@ -1,0 +1,132 @@
+#include "verdict.h"
+
+#include <QList>
+
+namespace {
+struct VerdictInfo
+{
+    Verdict::Value value;
+    const char *name;
+};
+
+constexpr VerdictInfo verdictInfo[] = {
+        {Verdict::Ok, "ok"},
+        {Verdict::DnsFailed, "dns-failed"},
+        {Verdict::Refused, "refused"},
+        {Verdict::Timeout, "timeout"},
+        {Verdict::TlsUntrusted, "tls-untrusted"},
+        {Verdict::TlsHostnameMismatch, "tls-hostname-mismatch"},
+        {Verdict::TlsExpired, "tls-expired"},
+        {Verdict::TlsFailed, "tls-failed"},
+        {Verdict::HttpError, "http-error"},
+        {Verdict::ProxyRefused, "proxy-refused"},
+        {Verdict::ProxyAuthRequired, "proxy-auth-required"},
+        {Verdict::NotVerifiable, "not-verifiable"},
+        {Verdict::Skipped, "skipped"},
+};
+} // namespace
+
+QList<Verdict::Value> Verdict::all()
+{
+    QList<Value> values;
+    for (const VerdictInfo &info : verdictInfo)
+        values.append(info.value);
+    return values;
+}
+
+QString Verdict::name(Value verdict)
+{
+    for (const VerdictInfo &info : verdictInfo) {
+        if (info.value == verdict)
+            return QString::fromLatin1(info.name);
+    }
+    return {};
+}
+
+std::optional<Verdict::Value> Verdict::fromName(const QString &name)
+{
+    for (const VerdictInfo &info : verdictInfo) {
+        if (name == QLatin1String(info.name))
+            return info.value;
+    }
+    return std::nullopt;
+}
+
+QString Verdict::text(Value verdict)
+{
+    switch (verdict) {
+    case Ok:
+        return tr("Reachable");
+    case DnsFailed:
+        return tr("Name not resolved");
+    case Refused:
+        return tr("Connection refused");
+    case Timeout:
+        return tr("Timed out");
+    case TlsUntrusted:
+        return tr("Untrusted certificate");
+    case TlsHostnameMismatch:
+        return tr("Certificate for another host");
+    case TlsExpired:
+        return tr("Certificate expired");
+    case TlsFailed:
+        return tr("TLS handshake failed");
+    case HttpError:
+        return tr("No valid HTTP response");
+    case ProxyRefused:
+        return tr("Refused by the proxy");
+    case ProxyAuthRequired:
+        return tr("Proxy authentication required");
+    case NotVerifiable:
+        return tr("Sent, not verifiable");
+    case Skipped:
+        return tr("Skipped");
+    }
+    return {};
+}
+
+bool Verdict::isFailure(Value verdict)
+{
+    return verdict != Ok && verdict != NotVerifiable && verdict != Skipped;
+}
+
+QString Verdict::hint(Value verdict, const QString &host, int port, const QString &transport,
+                      const QString &issuer)
+{
+    const QString flow = QStringLiteral("%1 %2").arg(transport.toUpper()).arg(port);
+    switch (verdict) {
+    case Ok:
+    case Skipped:
+        return {};
+    case DnsFailed:
+        return tr("Check the DNS server settings, or ask for %1 to be resolvable from this machine.")
+                .arg(host);
+    case Refused:
+        return tr("Ask for %1 to %2 to be allowed in the firewall; check the address.").arg(flow, host);
+    case Timeout:
+        return tr("Traffic is silently dropped: ask for %1 to %2 to be allowed.").arg(flow, host);
+    case TlsUntrusted:
+        return tr("The certificate comes from \"%1\": if that is a TLS-inspecting proxy, exclude %2 from "
+                  "inspection.")
+                .arg(issuer, host);
+    case TlsHostnameMismatch:
+        return tr("The certificate is not for %1: check for a TLS-inspecting proxy or a wrong address.")
+                .arg(host);
+    case TlsExpired:
+        return tr("Check this machine's clock; otherwise a proxy presents an expired certificate for %1.")
+                .arg(host);
+    case TlsFailed:
+        return tr("Check that TLS 1.2 or later to %1 is not blocked or altered on the way.").arg(host);
+    case HttpError:
+        return tr("Something on %1 that is not the web server answered: check for a filter or proxy.")
+                .arg(flow);
+    case ProxyRefused:
+        return tr("Ask for %1 to %2 to be allowed through the proxy; check the proxy address.")
+                .arg(flow, host);
+    case ProxyAuthRequired:
+        return tr("Give the proxy user and password: http://USER:PASSWORD@HOST:PORT.");
+    case NotVerifiable:
+        return tr("Confirm at the receiver that the test message arrived.");
+    }
+    return {};
+}

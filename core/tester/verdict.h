@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+// The outcome of one connectivity check. The names are stable (JSON, JUnit, scripts); the
+// text and the hint are translated.
+class Verdict
+{
+    Q_DECLARE_TR_FUNCTIONS(Verdict)
+
+public:
+    enum Value {
+        Ok,
+        DnsFailed,
+        Refused,
+        Timeout,
+        TlsUntrusted,
+        TlsHostnameMismatch,
+        TlsExpired,
+        TlsFailed,
+        HttpError,
+        ProxyRefused,
+        ProxyAuthRequired,
+        NotVerifiable,
+        Skipped,
+    };
+
+    static QList<Value> all();
+    // "ok", "dns-failed", ...
+    static QString name(Value verdict);
+    static std::optional<Value> fromName(const QString &name);
+    // A short translated label: "Reachable", "Name not resolved", ...
+    static QString text(Value verdict);
+    // Whether the verdict counts as a failure for the exit code (skipped and not-verifiable do
+    // not).
+    static bool isFailure(Value verdict);
+    // What to do about it, for a destination ("files.trendmicro.com", 443, "tcp"). issuer names
+    // the certificate's issuer for TLS verdicts. Empty for ok and skipped.
+    static QString hint(Value verdict, const QString &host, int port, const QString &transport,
+                        const QString &issuer = {});
+};

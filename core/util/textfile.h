@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+// Writes a whole UTF-8 text file atomically (QSaveFile): either the new content replaces the
+// file, or the file is left as it was.
+class TextFile
+{
+    Q_DECLARE_TR_FUNCTIONS(TextFile)
+
+public:
+    // Returns a translated error message, or nothing on success.
+    static std::optional<QString> write(const QString &fileName, const QString &text);
+};

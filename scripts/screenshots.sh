@@ -1,0 +1,31 @@
+#!/bin/sh
+# Regenerates the README screenshots of the explorer window, in English and Japanese.
+# Usage: scripts/screenshots.sh [build-dir]   (default: build)
+# The window is rendered offscreen at a fixed size; no display is needed.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$root/build"}
+out="$root/docs/screenshots"
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+fi
+cmake --build "$build" --target portolan
+mkdir -p "$out"
+
+export QT_QPA_PLATFORM=offscreen
+export QT_SCALE_FACTOR=1
+export LC_ALL=C.UTF-8
+# Keep the user's settings out of the pictures.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+
+for lang in en ja; do
+    "$build/bin/portolan" --screenshot "$out/explorer-$lang.png" --lang "$lang" --size 1400x860 \
+        --role agent --select agent-out-syslog
+    echo "wrote $out/explorer-$lang.png"
+done
+"$build/bin/portolan" --screenshot "$out/lookup-en.png" --lang en --size 1400x860 --lookup 34.205.5.7
+echo "wrote $out/lookup-en.png"

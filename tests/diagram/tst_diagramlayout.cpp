@@ -1,0 +1,292 @@
+#include "diagramlayout.h"
+#include "diagramtestcatalogs.h"
+
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QTest>
+
+Q_DECLARE_METATYPE(Language)
+
+// The layout needs fonts, hence a QGuiApplication (QTEST_MAIN), though it uses no widget.
+class TestDiagramLayout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void noOverlaps_data();
+    void noOverlaps();
+    void oneArrowPerFlow_data();
+    void oneArrowPerFlow();
+    void roleFilter();
+    void deterministic();
+    void languageChangesLabels();
+    void flowLabel_data();
+    void flowLabel();
+    void largerTypeGrows();
+
+private:
+    void addCatalogRows();
+    Catalog m_builtin;
+    Catalog m_synthetic;
+    Catalog m_cloudOnly;
+};
+
+void TestDiagramLayout::initTestCase()
+{
+    m_builtin = DiagramTestCatalogs::builtin();
+    m_synthetic = DiagramTestCatalogs::synthetic();
+    m_cloudOnly = DiagramTestCatalogs::cloudOnly();
+}
+
+void TestDiagramLayout::addCatalogRows()
+{
+    QTest::addColumn<QString>("catalogName");
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<qreal>("scale");
+    for (const QString &name :
+         {QStringLiteral("builtin"), QStringLiteral("synthetic"), QStringLiteral("cloudOnly")}) {
+        for (Language language : {Language::English, Language::Japanese}) {
+            const QString code = languageCode(language);
+            QTest::addRow("%s-%s", qPrintable(name), qPrintable(code))
+                    << name << language << QString() << 1.0;
+            QTest::addRow("%s-%s-large", qPrintable(name), qPrintable(code))
+                    << name << language << QString() << 1.5;
+        }
+    }
+    QTest::addRow("builtin-en-agent") << "builtin" << Language::English << "agent" << 1.0;
+    QTest::addRow("builtin-ja-relay") << "builtin" << Language::Japanese << "relay" << 1.0;
+    QTest::addRow("builtin-ja-workload-security")
+            << "builtin" << Language::Japanese << "workload-security" << 1.0;
+    QTest::addRow("synthetic-en-sensor") << "synthetic" << Language::English << "sensor" << 1.0;
+}
+
+void TestDiagramLayout::noOverlaps_data()
+{
+    addCatalogRows();
+}
+
+void TestDiagramLayout::noOverlaps()
+{
+    QFETCH(QString, catalogName);
+    QFETCH(Language, language);
+    QFETCH(QString, role);
+    QFETCH(qreal, scale);
+    const Catalog &catalog = catalogName == QLatin1String("builtin")
+            ? m_builtin
+            : (catalogName == QLatin1String("synthetic") ? m_synthetic : m_cloudOnly);
+    DiagramOptions options;
+    options.language = language;
+    options.role = role;
+    options.fontScale = scale;
+    options.showResultsLegend = true;
+    const DiagramModel model = DiagramLayout::layout(catalog, options);
+    QVERIFY(!model.nodes.isEmpty());
+    QVERIFY(!model.flows.isEmpty());
+
+    // Boxes: apart from each other, inside their zone, inside the bounds.
+    for (int a = 0; a < model.nodes.size(); ++a) {
+        const DiagramNode &node = model.nodes.at(a);
+        QVERIFY2(model.bounds.contains(node.rect), qPrintable(node.id));
+        bool inZone = false;
+        for (const DiagramZone &zone : model.zones)
+            inZone = inZone || (zone.id == node.zone && zone.rect.contains(node.rect));
+        QVERIFY2(inZone, qPrintable(node.id));
+        QVERIFY2(!node.rect.intersects(model.legend.rect), qPrintable(node.id));
+        for (const DiagramZone &zone : model.zones)
+            QVERIFY2(!node.rect.intersects(zone.labelRect), qPrintable(node.id));
+        for (int b = a + 1; b < model.nodes.size(); ++b)
+            QVERIFY2(!node.rect.intersects(model.nodes.at(b).rect),
+                     qPrintable(node.id + QLatin1String(" / ") + model.nodes.at(b).id));
+    }
+    // The wrapped name fits its box.
+    for (const DiagramNode &node : model.nodes) {
+        const qreal height =
+                DiagramLayout::wrappedTextHeight(model.nodeFont, node.textRect.width(), node.label);
+        QVERIFY2(height <= node.textRect.height() + 0.5, qPrintable(node.id));
+    }
+    // Zones do not overlap.
+    for (int a = 0; a < model.zones.size(); ++a) {
+        for (int b = a + 1; b < model.zones.size(); ++b)
+            QVERIFY(!model.zones.at(a).rect.intersects(model.zones.at(b).rect));
+    }
+
+    // Labels: wide enough for their text, apart from each other, from boxes, the legend and the
+    // other arrows.
+    const QFontMetricsF metrics(model.labelFont);
+    for (int a = 0; a < model.flows.size(); ++a) {
+        const DiagramFlow &flow = model.flows.at(a);
+        const QString what = flow.key() + QLatin1String(": ") + flow.label;
+        QVERIFY2(metrics.horizontalAdvance(flow.label) <= flow.labelRect.width(), qPrintable(what));
+        QVERIFY2(model.bounds.contains(flow.labelRect), qPrintable(what));
+        QVERIFY2(!flow.labelRect.intersects(model.legend.rect), qPrintable(what));
+        for (const DiagramNode &node : model.nodes)
+            QVERIFY2(!flow.labelRect.intersects(node.rect),
+                     qPrintable(what + QLatin1String(" / ") + node.id));
+        for (const DiagramZone &zone : model.zones)
+            QVERIFY2(!flow.labelRect.intersects(zone.labelRect), qPrintable(what));
+        for (int b = a + 1; b < model.flows.size(); ++b)
+            QVERIFY2(!flow.labelRect.intersects(model.flows.at(b).labelRect),
+                     qPrintable(what + QLatin1String(" / ") + model.flows.at(b).key()));
+        const QRectF inner = flow.labelRect.adjusted(1, 1, -1, -1);
+        for (int b = 0; b < model.flows.size(); ++b) {
+            if (b == a)
+                continue;
+            const QPolygonF &path = model.flows.at(b).path;
+            for (int k = 0; k + 1 < path.size(); ++k) {
+                const QRectF segment =
+                        QRectF(path.at(k), path.at(k + 1)).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+                QVERIFY2(!inner.intersects(segment),
+                         qPrintable(what + QLatin1String(" crossed by ") + model.flows.at(b).key()));
+            }
+        }
+    }
+
+    // Arrows: orthogonal, from the source's edge to the destination's edge, never through a box.
+    for (const DiagramFlow &flow : model.flows) {
+        const QRectF from = model.node(flow.from)->rect;
+        const QRectF to = model.node(flow.to)->rect;
+        QVERIFY(flow.path.size() >= 2);
+        const QPointF start = flow.path.first();
+        const QPointF end = flow.path.last();
+        QVERIFY2(qFuzzyCompare(start.x(), from.left()) || qFuzzyCompare(start.x(), from.right()),
+                 qPrintable(flow.key()));
+        QVERIFY2(start.y() > from.top() && start.y() < from.bottom(), qPrintable(flow.key()));
+        QVERIFY2(qFuzzyCompare(end.x(), to.left()) || qFuzzyCompare(end.x(), to.right()),
+                 qPrintable(flow.key()));
+        QVERIFY2(end.y() > to.top() && end.y() < to.bottom(), qPrintable(flow.key()));
+        for (int k = 0; k + 1 < flow.path.size(); ++k) {
+            const QPointF p = flow.path.at(k);
+            const QPointF q = flow.path.at(k + 1);
+            QVERIFY2(qFuzzyCompare(p.x(), q.x()) || qFuzzyCompare(p.y(), q.y()), qPrintable(flow.key()));
+            const QRectF segment = QRectF(p, q).normalized().adjusted(-0.1, -0.1, 0.1, 0.1);
+            for (const DiagramNode &node : model.nodes) {
+                const QRectF inside = node.rect.adjusted(1, 1, -1, -1);
+                QVERIFY2(!inside.intersects(segment),
+                         qPrintable(flow.key() + QLatin1String(" through ") + node.id));
+            }
+        }
+    }
+
+    // Legend items apart.
+    const auto &items = model.legend.items;
+    for (int a = 0; a < items.size(); ++a) {
+        QVERIFY(model.legend.rect.contains(items.at(a).textRect));
+        for (int b = a + 1; b < items.size(); ++b)
+            QVERIFY(!items.at(a)
+                             .textRect.united(items.at(a).swatchRect)
+                             .intersects(items.at(b).textRect.united(items.at(b).swatchRect)));
+    }
+}
+
+void TestDiagramLayout::oneArrowPerFlow_data()
+{
+    QTest::addColumn<QString>("catalogName");
+    QTest::addRow("builtin") << "builtin";
+    QTest::addRow("synthetic") << "synthetic";
+}
+
+void TestDiagramLayout::oneArrowPerFlow()
+{
+    QFETCH(QString, catalogName);
+    const Catalog &catalog = catalogName == QLatin1String("builtin") ? m_builtin : m_synthetic;
+    const DiagramModel model = DiagramLayout::layout(catalog);
+    int expected = 0;
+    for (const Entry &entry : catalog.entries)
+        expected += entry.sources.size();
+    QCOMPARE(model.flows.size(), expected);
+    QSet<QString> keys;
+    for (const DiagramFlow &flow : model.flows) {
+        keys.insert(flow.key());
+        const Entry *entry = catalog.entry(flow.entryId);
+        QVERIFY(entry);
+        QVERIFY(entry->sources.contains(flow.from));
+        QCOMPARE(flow.to, entry->destination);
+        QCOMPARE(flow.isRequired(), entry->requirement == QLatin1String("required"));
+        QCOMPARE(flow.label, DiagramLayout::flowLabel(*entry));
+    }
+    QCOMPARE(keys.size(), expected);
+    // Every component is shown without a role filter, in its zone.
+    QCOMPARE(model.nodes.size(), catalog.components.size());
+    for (const Component &component : catalog.components) {
+        QVERIFY(model.node(component.id));
+        QCOMPARE(model.node(component.id)->zone, component.zone);
+    }
+}
+
+void TestDiagramLayout::roleFilter()
+{
+    DiagramOptions options;
+    options.role = QStringLiteral("relay");
+    const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+    QVERIFY(!model.flows.isEmpty());
+    for (const DiagramFlow &flow : model.flows)
+        QVERIFY(flow.from == options.role || flow.to == options.role);
+    QVERIFY(model.node(QStringLiteral("relay"))->isFocus);
+    QVERIFY(!model.node(QStringLiteral("admin"))); // no flow with the relay
+    QVERIFY(model.node(QStringLiteral("update-servers")));
+    QVERIFY(model.flows.size() < DiagramLayout::layout(m_builtin).flows.size());
+}
+
+void TestDiagramLayout::deterministic()
+{
+    const DiagramModel a = DiagramLayout::layout(m_builtin);
+    const DiagramModel b = DiagramLayout::layout(m_builtin);
+    QCOMPARE(a.bounds, b.bounds);
+    QCOMPARE(a.nodes.size(), b.nodes.size());
+    for (int i = 0; i < a.nodes.size(); ++i)
+        QCOMPARE(a.nodes.at(i).rect, b.nodes.at(i).rect);
+    for (int i = 0; i < a.flows.size(); ++i) {
+        QCOMPARE(a.flows.at(i).path, b.flows.at(i).path);
+        QCOMPARE(a.flows.at(i).labelRect, b.flows.at(i).labelRect);
+    }
+}
+
+void TestDiagramLayout::languageChangesLabels()
+{
+    DiagramOptions options;
+    options.language = Language::Japanese;
+    const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+    QCOMPARE(model.node(QStringLiteral("dns-server"))->label, QStringLiteral("DNSサーバ"));
+    options.language = Language::English;
+    QCOMPARE(DiagramLayout::layout(m_builtin, options).node(QStringLiteral("dns-server"))->label,
+             QStringLiteral("DNS server"));
+}
+
+void TestDiagramLayout::flowLabel_data()
+{
+    QTest::addColumn<QString>("entryId");
+    QTest::addColumn<QString>("label");
+    QTest::addRow("one port") << "url-xdr"
+                              << "443/TCP HTTPS";
+    QTest::addRow("sorted by port") << "url-census"
+                                    << "80/TCP HTTP, 443/TCP HTTPS";
+    QTest::addRow("tcp and udp merged") << "agent-out-dns"
+                                        << "53/TCP+UDP DNS";
+    QTest::addRow("udp") << "agent-out-ntp"
+                         << "123/UDP NTP";
+}
+
+void TestDiagramLayout::flowLabel()
+{
+    QFETCH(QString, entryId);
+    QFETCH(QString, label);
+    const Entry *entry = m_builtin.entry(entryId);
+    QVERIFY(entry);
+    QCOMPARE(DiagramLayout::flowLabel(*entry), label);
+}
+
+void TestDiagramLayout::largerTypeGrows()
+{
+    DiagramOptions options;
+    const DiagramModel normal = DiagramLayout::layout(m_builtin, options);
+    options.fontScale = 1.5;
+    const DiagramModel large = DiagramLayout::layout(m_builtin, options);
+    QVERIFY(large.labelFont.pixelSize() > normal.labelFont.pixelSize());
+    QVERIFY(large.bounds.width() > normal.bounds.width());
+    QVERIFY(large.bounds.height() > normal.bounds.height());
+}
+
+QTEST_MAIN(TestDiagramLayout)
+#include "tst_diagramlayout.moc"

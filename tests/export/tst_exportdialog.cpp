@@ -1,0 +1,199 @@
+#include "catalog/catalogloader.h"
+#include "export/exportdialog.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The export dialog offscreen: format and scope drive the preview; copy and save deliver it.
+class TestExportDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void formatChangesPreview_data();
+    void formatChangesPreview();
+    void scopeChangesPreview();
+    void selectedEntries();
+    void proxy();
+    void resolveHosts();
+    void copy();
+    void save();
+    void screenshot();
+
+private:
+    Catalog m_catalog;
+};
+
+void TestExportDialog::initTestCase()
+{
+    const CatalogLoader::Result loaded =
+            CatalogLoader::loadFile(QStringLiteral(PORTOLAN_TEST_DATA "/export/catalog.json"));
+    QVERIFY2(loaded.isOk(), qPrintable(loaded.error.toString()));
+    m_catalog = *loaded.catalog;
+}
+
+void TestExportDialog::formatChangesPreview_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("nftables") << "nftables"
+                              << "table inet portolan {";
+    QTest::addRow("pac") << "pac"
+                         << "function FindProxyForURL(url, host) {";
+    QTest::addRow("aws-sg") << "aws-sg"
+                            << "\"IpPermissions\"";
+    QTest::addRow("csv") << "csv"
+                         << "entry,direction,kind,endpoint";
+}
+
+void TestExportDialog::formatChangesPreview()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, expected);
+    ExportDialog dialog(m_catalog, Language::English, {});
+    QCOMPARE(dialog.formatId(), QStringLiteral("iptables"));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("*filter")));
+    QSignalSpy spy(&dialog, &ExportDialog::previewUpdated);
+    dialog.formatCombo()->setCurrentIndex(dialog.formatCombo()->findData(format));
+    QCOMPARE(spy.count(), 1);
+    QVERIFY2(dialog.previewText().contains(expected), qPrintable(dialog.previewText()));
+    QVERIFY(dialog.preview()->isReadOnly());
+    // Address-only formats offer resolving; proxy formats the proxy field.
+    const bool addressOnly = format == QLatin1String("nftables") || format == QLatin1String("aws-sg");
+    QCOMPARE(dialog.resolveHostsBox()->isEnabled(), addressOnly);
+    QCOMPARE(dialog.proxyEdit()->isEnabled(), format == QLatin1String("pac"));
+}
+
+void TestExportDialog::scopeChangesPreview()
+{
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.setFormatId(QStringLiteral("allowlist"));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("*.feedback.example.test")));
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("127.0.0.10")));
+
+    dialog.requiredOnlyBox()->setChecked(true);
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("*.feedback.example.test")));
+    dialog.includeExpiredBox()->setChecked(true);
+    QVERIFY(dialog.previewText().contains(QStringLiteral("127.0.0.10")));
+
+    QCOMPARE(dialog.roleBoxes().size(), 3);
+    QCheckBox *relay = nullptr;
+    for (QCheckBox *box : dialog.roleBoxes()) {
+        if (box->property("componentId").toString() == QLatin1String("relay"))
+            relay = box;
+    }
+    QVERIFY(relay);
+    QCOMPARE(relay->text(), QStringLiteral("Relay"));
+    relay->setChecked(true);
+    QVERIFY(dialog.previewText().contains(QStringLiteral("relay.example.test")));
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("files.example.test")));
+    QCOMPARE(dialog.request().scope.roles, QStringList{QStringLiteral("relay")});
+}
+
+void TestExportDialog::selectedEntries()
+{
+    ExportDialog none(m_catalog, Language::English, {});
+    QVERIFY(!none.selectedOnlyBox()->isEnabled());
+
+    ExportDialog dialog(m_catalog, Language::Japanese, {QStringLiteral("url-update")});
+    QVERIFY(dialog.selectedOnlyBox()->isEnabled());
+    dialog.setFormatId(QStringLiteral("markdown"));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("url-feedback")));
+    dialog.selectedOnlyBox()->setChecked(true);
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("url-feedback")));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("セキュリティアップデート")));
+}
+
+void TestExportDialog::proxy()
+{
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setFormatId(QStringLiteral("pac"));
+    QVERIFY(dialog.proxyEdit()->isEnabled());
+    QTest::keyClicks(dialog.proxyEdit(), QStringLiteral("127.0.0.1:3128"));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("return \"PROXY 127.0.0.1:3128\";")));
+    dialog.proxyEdit()->setText(QStringLiteral("not a proxy"));
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("PROXY")));
+    bool problemShown = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("host:port")) && label->isVisible())
+            problemShown = true;
+    }
+    QVERIFY(problemShown);
+}
+
+void TestExportDialog::resolveHosts()
+{
+    ExportDialog dialog(m_catalog, Language::English, {});
+    QStringList asked;
+    dialog.setHostResolver([&asked](const QString &host) {
+        asked.append(host);
+        return host == QLatin1String("files.example.test")
+                ? QList<QHostAddress>{QHostAddress(QStringLiteral("127.0.0.21"))}
+                : QList<QHostAddress>();
+    });
+    QVERIFY(asked.isEmpty()); // nothing resolved until asked for
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("127.0.0.21")));
+    dialog.resolveHostsBox()->setChecked(true);
+    QVERIFY(asked.contains(QStringLiteral("files.example.test")));
+    QVERIFY(dialog.previewText().contains(
+            QStringLiteral("-A OUTPUT -d 127.0.0.21/32 -p tcp -m tcp --dport 443")));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("files.example.test resolved at ")));
+    dialog.resolveHostsBox()->setChecked(false);
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("127.0.0.21")));
+}
+
+void TestExportDialog::copy()
+{
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.setFormatId(QStringLiteral("squid"));
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(dialog.copyButton(), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), dialog.previewText());
+    QVERIFY(dialog.previewText().contains(QStringLiteral("http_access allow")));
+}
+
+void TestExportDialog::save()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.setFormatId(QStringLiteral("terraform"));
+    const QString file = dir.filePath(QStringLiteral("rules.tf"));
+    QCOMPARE(dialog.saveTo(file), QString());
+    QFile saved(file);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(saved.readAll()), dialog.previewText());
+    // A failed save names the reason and leaves nothing behind.
+    const QString bad = dir.filePath(QStringLiteral("missing/rules.tf"));
+    QVERIFY(!dialog.saveTo(bad).isEmpty());
+    QVERIFY(!QFile::exists(bad));
+}
+
+void TestExportDialog::screenshot()
+{
+    const QString target = qEnvironmentVariable("PORTOLAN_SCREENSHOT");
+    if (target.isEmpty())
+        QSKIP("set PORTOLAN_SCREENSHOT=FILE.png to save a picture of the dialog");
+    ExportDialog dialog(m_catalog, Language::English, {QStringLiteral("url-update")});
+    dialog.resize(1100, 640);
+    dialog.setFormatId(QStringLiteral("iptables"));
+    dialog.includeExpiredBox()->setChecked(true);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.grab().save(target));
+}
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"

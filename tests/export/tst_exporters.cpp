@@ -1,0 +1,978 @@
+#include "catalog/catalogloader.h"
+#include "catalog/networksyntax.h"
+#include "export/exporterregistry.h"
+#include "export/exportselection.h"
+#include "export/exporttext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The exporters against the real validators (iptables-restore, nft, squid, node) where Debian
+// has them, golden files where it has none, and a hostile catalog for every format.
+class TestExporters : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void registry();
+    void scope_data();
+    void scope();
+    void directions();
+    void everyEntryCommented_data();
+    void everyEntryCommented();
+    void expiredMarked_data();
+    void expiredMarked();
+    void hostNamesInAddressFormats_data();
+    void hostNamesInAddressFormats();
+    void resolvedHosts_data();
+    void resolvedHosts();
+    void resolverAsksOnlyPlainNames();
+    void escaping_data();
+    void escaping();
+    void proxySyntax_data();
+    void proxySyntax();
+
+    void iptablesRestore_data();
+    void iptablesRestore();
+    void nftCheck_data();
+    void nftCheck();
+    void squidParse_data();
+    void squidParse();
+    void pacDecisions_data();
+    void pacDecisions();
+    void awsShape_data();
+    void awsShape();
+    void golden_data();
+    void golden();
+
+    void hostileLoads();
+    void hostile_data();
+    void hostile();
+    void newlineRejectedByLoader();
+    void newlineEscapedByExporters_data();
+    void newlineEscapedByExporters();
+
+private:
+    ExportRequest request(const QString &catalogFile = QStringLiteral("catalog.json")) const;
+    QString render(const QString &format, const ExportRequest &request) const;
+    QString writeTemp(const QString &name, const QString &text);
+    // Runs a shell script in a private network namespace (unshare -rn): exit code and output.
+    struct Run
+    {
+        int exitCode = -1;
+        QString output;
+    };
+    Run runInNamespace(const QString &script, const QStringList &arguments);
+    // Why a validator cannot run in a private network namespace here, or empty.
+    QString namespaceProblem(const QString &tool) const;
+
+    ExporterRegistry m_registry;
+    QTemporaryDir m_dir;
+    QString m_namespaceProblem; // empty when namespaces work
+};
+
+namespace {
+const QString Proxy = QStringLiteral("127.0.0.1:3128");
+
+QString data(const QString &name)
+{
+    return QStringLiteral(PORTOLAN_TEST_DATA "/export/") + name;
+}
+
+QList<QHostAddress> fakeResolve(const QString &host)
+{
+    static const QHash<QString, QStringList> table{
+            {QStringLiteral("app.example.test"), {QStringLiteral("127.0.0.20")}},
+            {QStringLiteral("files.example.test"),
+             {QStringLiteral("127.0.0.21"), QStringLiteral("127.0.0.22")}},
+            {QStringLiteral("ipv6.example.test"), {QStringLiteral("::1")}},
+    };
+    QList<QHostAddress> result;
+    for (const QString &a : table.value(host))
+        result.append(QHostAddress(a));
+    return result;
+}
+
+QDateTime fixedTime()
+{
+    return QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+}
+
+QString findTool(const QString &name)
+{
+    return QStandardPaths::findExecutable(name,
+                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"),
+                                           QStringLiteral("/usr/bin"), QStringLiteral("/bin")});
+}
+
+// The comment-free lines of a text.
+QStringList codeLines(const QString &text, const QString &commentPrefix)
+{
+    QStringList result;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && !trimmed.startsWith(commentPrefix))
+            result.append(line);
+    }
+    return result;
+}
+
+// AWS CLI input for authorize-security-group-egress/-ingress: nothing but IpPermissions whose
+// items have the fields and value ranges the API takes. Returns the problem, or empty.
+QString awsProblem(const QJsonObject &root, int *rangeCount)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*]*$"));
+    *rangeCount = 0;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it.key() == QLatin1String("portolan"))
+            continue;
+        if (it.key() != QLatin1String("authorize-security-group-egress")
+            && it.key() != QLatin1String("authorize-security-group-ingress"))
+            return QStringLiteral("unexpected key ") + it.key();
+        const QJsonObject command = it.value().toObject();
+        if (command.keys() != QStringList{QStringLiteral("IpPermissions")})
+            return QStringLiteral("command object must hold only IpPermissions");
+        const QJsonArray permissions = command.value(QStringLiteral("IpPermissions")).toArray();
+        if (permissions.isEmpty())
+            return QStringLiteral("empty IpPermissions");
+        for (const QJsonValue &pv : permissions) {
+            const QJsonObject p = pv.toObject();
+            for (const QString &key : p.keys()) {
+                if (!QStringList{"IpProtocol", "FromPort", "ToPort", "IpRanges", "Ipv6Ranges"}.contains(key))
+                    return QStringLiteral("unexpected permission key ") + key;
+            }
+            const QString protocol = p.value(QStringLiteral("IpProtocol")).toString();
+            if (protocol != QLatin1String("tcp") && protocol != QLatin1String("udp"))
+                return QStringLiteral("bad IpProtocol ") + protocol;
+            const QJsonValue from = p.value(QStringLiteral("FromPort"));
+            const QJsonValue to = p.value(QStringLiteral("ToPort"));
+            if (!from.isDouble() || !to.isDouble() || from.toInt() < 1 || to.toInt() > 65535
+                || from.toInt() > to.toInt())
+                return QStringLiteral("bad port range");
+            if (!p.contains(QStringLiteral("IpRanges")) && !p.contains(QStringLiteral("Ipv6Ranges")))
+                return QStringLiteral("permission without ranges");
+            for (const QString &key : {QStringLiteral("IpRanges"), QStringLiteral("Ipv6Ranges")}) {
+                const QString cidrKey = key == QLatin1String("IpRanges") ? QStringLiteral("CidrIp")
+                                                                         : QStringLiteral("CidrIpv6");
+                QSet<QString> cidrs;
+                for (const QJsonValue &rv : p.value(key).toArray()) {
+                    const QJsonObject range = rv.toObject();
+                    if (range.keys() != QStringList{cidrKey, QStringLiteral("Description")})
+                        return QStringLiteral("bad range keys");
+                    const auto cidr = NetworkSyntax::parseCidr(range.value(cidrKey).toString());
+                    if (!cidr
+                        || (cidrKey == QLatin1String("CidrIpv6"))
+                                != (cidr->first.protocol() == QAbstractSocket::IPv6Protocol))
+                        return QStringLiteral("bad CIDR ") + range.value(cidrKey).toString();
+                    if (cidrs.contains(range.value(cidrKey).toString()))
+                        return QStringLiteral("duplicate CIDR in one permission");
+                    cidrs.insert(range.value(cidrKey).toString());
+                    const QString description = range.value(QStringLiteral("Description")).toString();
+                    if (description.size() > 255 || !allowed.match(description).hasMatch())
+                        return QStringLiteral("description AWS rejects: ") + description;
+                    ++*rangeCount;
+                }
+            }
+        }
+    }
+    return {};
+}
+
+QStringList rfc4180Rows(const QString &text, bool *ok)
+{
+    QStringList rows; // cells joined with \x1f
+    QStringList cells;
+    QString cell;
+    bool quoted = false;
+    *ok = true;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == QLatin1Char('"') && cell.isEmpty()) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            cells << cell;
+            cell.clear();
+        } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n')) {
+            cells << cell;
+            cell.clear();
+            rows << cells.join(QChar(0x1f));
+            cells.clear();
+            ++i;
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            *ok = false;
+        } else {
+            cell += c;
+        }
+    }
+    if (quoted || !cell.isEmpty() || !cells.isEmpty())
+        *ok = false;
+    return rows;
+}
+} // namespace
+
+void TestExporters::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString unshare = findTool(QStringLiteral("unshare"));
+    if (unshare.isEmpty()) {
+        m_namespaceProblem = QStringLiteral("unshare is not installed");
+        return;
+    }
+    QProcess probe;
+    probe.start(unshare, {QStringLiteral("-rn"), QStringLiteral("true")});
+    if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+        m_namespaceProblem = QStringLiteral("cannot create a private network namespace (unshare -rn): ")
+                + QString::fromLocal8Bit(probe.readAllStandardError()).trimmed();
+}
+
+ExportRequest TestExporters::request(const QString &catalogFile) const
+{
+    const CatalogLoader::Result loaded = CatalogLoader::loadFile(data(catalogFile));
+    if (!loaded.isOk())
+        qFatal("test catalog rejected: %s", qPrintable(loaded.error.toString()));
+    ExportRequest r;
+    r.catalog = *loaded.catalog;
+    r.today = QDate(2024, 5, 1);
+    return r;
+}
+
+QString TestExporters::render(const QString &format, const ExportRequest &request) const
+{
+    const RuleExporter *exporter = m_registry.find(format);
+    if (!exporter)
+        qFatal("no exporter %s", qPrintable(format));
+    return exporter->render(request);
+}
+
+QString TestExporters::writeTemp(const QString &name, const QString &text)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+QString TestExporters::namespaceProblem(const QString &tool) const
+{
+    if (findTool(tool).isEmpty())
+        return tool + QStringLiteral(" is not installed");
+    return m_namespaceProblem;
+}
+
+TestExporters::Run TestExporters::runInNamespace(const QString &script, const QStringList &arguments)
+{
+    Run run;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    // The validators live in sbin, which a normal user's PATH may lack.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PATH"),
+                       QStringLiteral("/usr/sbin:/sbin:") + environment.value(QStringLiteral("PATH")));
+    process.setProcessEnvironment(environment);
+    process.start(findTool(QStringLiteral("unshare")),
+                  QStringList{QStringLiteral("-rn"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                              QStringLiteral("sh")}
+                          + arguments);
+    if (!process.waitForFinished(30000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.output = QString::fromUtf8(process.readAll());
+    return run;
+}
+
+void TestExporters::registry()
+{
+    const QStringList expected{"iptables", "nftables", "windows-firewall", "aws-sg", "terraform",
+                               "squid",    "pac",      "allowlist",        "csv",    "markdown"};
+    QCOMPARE(m_registry.ids(), expected);
+    QCOMPARE(m_registry.find(QStringLiteral("nope")), nullptr);
+    QSet<QString> addressOnly;
+    for (const RuleExporter *exporter : m_registry.exporters()) {
+        QCOMPARE(m_registry.find(exporter->id()), exporter);
+        QVERIFY(!exporter->displayName().isEmpty());
+        QVERIFY(!exporter->fileExtension().isEmpty());
+        if (exporter->needsAddresses())
+            addressOnly.insert(exporter->id());
+    }
+    QCOMPARE(addressOnly, (QSet<QString>{"iptables", "nftables", "windows-firewall", "aws-sg", "terraform"}));
+}
+
+void TestExporters::scope_data()
+{
+    QTest::addColumn<QStringList>("roles");
+    QTest::addColumn<bool>("requiredOnly");
+    QTest::addColumn<bool>("includeExpired");
+    QTest::addColumn<QStringList>("selected");
+    QTest::addColumn<QStringList>("entries");
+
+    const QStringList all{"url-heartbeat", "url-update", "url-feedback", "agent-out-dns",
+                          "ip-in-agent",   "ip-out-v6",  "relay-local",  "relay-update"};
+    QTest::addRow("everything but expired") << QStringList() << false << false << QStringList() << all;
+    QStringList withExpired = all;
+    withExpired.insert(5, QStringLiteral("ip-out-gui"));
+    QTest::addRow("with expired") << QStringList() << false << true << QStringList() << withExpired;
+    QTest::addRow("relay") << QStringList{"relay"} << false << false << QStringList()
+                           << QStringList{"url-heartbeat", "relay-local", "relay-update"};
+    QTest::addRow("relay required") << QStringList{"relay"} << true << false << QStringList()
+                                    << QStringList{"url-heartbeat", "relay-update"};
+    QTest::addRow("two roles required")
+            << QStringList{"relay", "workload-security"} << true << false << QStringList()
+            << QStringList{"url-heartbeat", "ip-out-v6", "relay-update"};
+    QTest::addRow("selected") << QStringList() << false << false << QStringList{"url-feedback", "ip-out-gui"}
+                              << QStringList{"url-feedback"};
+    QTest::addRow("selected expired")
+            << QStringList() << false << true << QStringList{"url-feedback", "ip-out-gui"}
+            << QStringList{"url-feedback", "ip-out-gui"};
+}
+
+void TestExporters::scope()
+{
+    QFETCH(QStringList, roles);
+    QFETCH(bool, requiredOnly);
+    QFETCH(bool, includeExpired);
+    QFETCH(QStringList, selected);
+    QFETCH(QStringList, entries);
+
+    ExportRequest r = request();
+    r.scope.roles = roles;
+    r.scope.requiredOnly = requiredOnly;
+    r.scope.includeExpired = includeExpired;
+    r.scope.selectedEntryIds = selected;
+    QStringList ids;
+    for (const ExportRule &rule : ExportSelection::rules(r)) {
+        if (!ids.contains(rule.entryId))
+            ids.append(rule.entryId);
+    }
+    QCOMPARE(ids, entries);
+}
+
+void TestExporters::directions()
+{
+    ExportRequest r = request();
+    const QList<ExportRule> rules = ExportSelection::rules(r);
+    const auto find = [&rules](const QString &id) {
+        for (const ExportRule &rule : rules) {
+            if (rule.entryId == id)
+                return rule;
+        }
+        return ExportRule();
+    };
+    const ExportRule in = find(QStringLiteral("ip-in-agent"));
+    QCOMPARE(in.direction, ExportRule::Direction::Ingress);
+    QCOMPARE(in.kind, ExportRule::Kind::Network);
+    QCOMPARE(in.value, QStringLiteral("127.10.0.0/24"));
+    const ExportRule dns = find(QStringLiteral("agent-out-dns"));
+    QCOMPARE(dns.kind, ExportRule::Kind::SiteSpecific);
+    QVERIFY2(dns.comment.contains(QStringLiteral("in your network: the address is site-specific")),
+             qPrintable(dns.comment));
+    QCOMPARE(find(QStringLiteral("relay-local")).direction, ExportRule::Direction::Local);
+    QCOMPARE(find(QStringLiteral("url-update")).direction, ExportRule::Direction::Egress);
+    // Two URLs on one host make one host rule.
+    int api = 0;
+    for (const ExportRule &rule : rules)
+        api += rule.value == QLatin1String("api.example.test") ? 1 : 0;
+    QCOMPARE(api, 1);
+    // iptables: ingress from the network as source, egress to the endpoint.
+    const QString ipt = render(QStringLiteral("iptables"), r);
+    QVERIFY(ipt.contains(QStringLiteral("-A INPUT -s 127.10.0.0/24 -p tcp -m tcp --dport 4118 ")));
+    QVERIFY(ipt.contains(QStringLiteral("-A OUTPUT -d 127.0.0.12/32 -p tcp -m tcp --dport 443 ")));
+    const QString ps = render(QStringLiteral("windows-firewall"), r);
+    QVERIFY(ps.contains(QStringLiteral("-Direction Inbound -Action Allow -Protocol TCP -LocalPort 4118 "
+                                       "-RemoteAddress '127.10.0.0/24'")));
+}
+
+void TestExporters::everyEntryCommented_data()
+{
+    QTest::addColumn<QString>("format");
+    for (const QString &id : m_registry.ids())
+        QTest::addRow("%s", qPrintable(id)) << id;
+}
+
+void TestExporters::everyEntryCommented()
+{
+    QFETCH(QString, format);
+    ExportRequest r = request();
+    r.proxy = Proxy;
+    const QString text = render(format, r);
+    for (const char *idText : {"url-heartbeat", "url-update", "url-feedback", "agent-out-dns", "ip-in-agent",
+                               "ip-out-v6", "relay-local", "relay-update"}) {
+        const QString id = QString::fromLatin1(idText);
+        QVERIFY2(text.contains(id)
+                         || (format == QLatin1String("pac")
+                             && (id == QLatin1String("agent-out-dns") || id == QLatin1String("ip-in-agent")
+                                 || id == QLatin1String("relay-local"))),
+                 qPrintable(QStringLiteral("%1 missing from %2").arg(id, format)));
+    }
+    // The purpose in the request's language, framing or not.
+    if (format != QLatin1String("aws-sg")) {
+        QVERIFY(text.contains(QStringLiteral("Security updates")));
+        r.language = Language::Japanese;
+        QVERIFY(render(format, r).contains(QStringLiteral("セキュリティアップデート")));
+    }
+    // Rules of address formats each carry their entry id.
+    if (format == QLatin1String("iptables")) {
+        for (const QString &line : codeLines(text, QStringLiteral("#"))) {
+            if (line.startsWith(QLatin1String("-A ")))
+                QVERIFY2(line.contains(QRegularExpression(QStringLiteral("--comment \"[a-z0-9.-]+: "))),
+                         qPrintable(line));
+        }
+    }
+}
+
+void TestExporters::expiredMarked_data()
+{
+    QTest::addColumn<QString>("format");
+    for (const QString &id : m_registry.ids())
+        QTest::addRow("%s", qPrintable(id)) << id;
+}
+
+void TestExporters::expiredMarked()
+{
+    QFETCH(QString, format);
+    ExportRequest r = request();
+    QVERIFY(!render(format, r).contains(QStringLiteral("127.0.0.10")));
+    r.scope.includeExpired = true;
+    const QString text = render(format, r);
+    QVERIFY(text.contains(QStringLiteral("127.0.0.10")));
+    QVERIFY(text.contains(QStringLiteral("EXPIRED")));
+    // Every line naming an expired address says so (for line formats).
+    if (format != QLatin1String("aws-sg") && format != QLatin1String("terraform")) {
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            if (line.contains(QStringLiteral("127.0.0.10")) && format != QLatin1String("allowlist")
+                && format != QLatin1String("pac") && format != QLatin1String("squid"))
+                QVERIFY2(line.contains(QStringLiteral("EXPIRED")), qPrintable(line));
+        }
+    }
+}
+
+void TestExporters::hostNamesInAddressFormats_data()
+{
+    QTest::addColumn<QString>("format");
+    for (const RuleExporter *exporter : m_registry.exporters()) {
+        if (exporter->needsAddresses())
+            QTest::addRow("%s", qPrintable(exporter->id())) << exporter->id();
+    }
+}
+
+void TestExporters::hostNamesInAddressFormats()
+{
+    QFETCH(QString, format);
+    const QString text = render(format, request());
+    QVERIFY(text.contains(QStringLiteral("app.example.test is a host name, not an address: allow it at the "
+                                         "proxy, or resolve with --resolve-hosts")));
+    QVERIFY(text.contains(QStringLiteral("*.cloud.example.test is a wildcard host name, not an address")));
+    QVERIFY(text.contains(QStringLiteral("the address is site-specific")));
+    QVERIFY(!text.contains(QStringLiteral("127.0.0.20")));
+}
+
+void TestExporters::resolvedHosts_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("iptables") << "iptables"
+                              << "-A OUTPUT -d 127.0.0.21/32 -p tcp -m tcp --dport 80 -m comment --comment "
+                                 "\"url-update: Security updates (files.example.test resolved at "
+                                 "2024-05-01T12:00:00Z)\" -j ACCEPT";
+    QTest::addRow("nftables") << "nftables"
+                              << "ip6 daddr ::1/128 tcp dport 443 accept";
+    QTest::addRow("windows-firewall") << "windows-firewall"
+                                      << "-RemoteAddress '127.0.0.20/32'";
+    QTest::addRow("aws-sg") << "aws-sg"
+                            << "\"CidrIp\": \"127.0.0.22/32\"";
+    QTest::addRow("terraform") << "terraform"
+                               << "cidr_ipv6         = \"::1/128\"";
+    QTest::addRow("csv") << "csv"
+                         << "address,127.0.0.20,,443,tcp";
+    QTest::addRow("markdown") << "markdown"
+                              << "127.0.0.20 (resolved from app.example.test)";
+}
+
+void TestExporters::resolvedHosts()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, expected);
+    ExportRequest r = request();
+    ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
+    const QString text = render(format, r);
+    QVERIFY2(text.contains(expected), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("2024-05-01T12:00:00Z")));
+    // A name that did not resolve says so; a wildcard cannot be resolved.
+    if (format != QLatin1String("csv"))
+        QVERIFY(text.contains(QStringLiteral("agents.example.test did not resolve at 2024-05-01T12:00:00Z")));
+}
+
+void TestExporters::resolverAsksOnlyPlainNames()
+{
+    ExportRequest r = request();
+    r.scope.roles = {QStringLiteral("agent")};
+    QStringList asked;
+    ExportSelection::resolveHosts(
+            r,
+            [&asked](const QString &host) {
+                asked.append(host);
+                return QList<QHostAddress>();
+            },
+            fixedTime());
+    QCOMPARE(asked,
+             (QStringList{"agents.example.test", "api.example.test", "app.example.test", "files.example.test",
+                          "gw.cloud.example.test", "ipv6.example.test"}));
+    QCOMPARE(r.resolvedAt, fixedTime());
+}
+
+void TestExporters::escaping_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("oneLine");
+    QTest::addRow("newline") << "a\nb\r\nc"
+                             << "a b c";
+    QTest::addRow("separators") << QString::fromUtf8("a\u2028b\u2029c\u0085d") << "a b c d";
+    QTest::addRow("tabs and spaces") << " a\t\t b  "
+                                     << "a b";
+    QTest::addRow("non-ASCII kept") << QString::fromUtf8("日本語 ‘x’") << QString::fromUtf8("日本語 ‘x’");
+}
+
+void TestExporters::escaping()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, oneLine);
+    QCOMPARE(ExportText::oneLine(input), oneLine);
+    const QString cut = ExportText::truncateUtf8(QString(100, QChar(0x65e5)), 127);
+    QVERIFY(cut.toUtf8().size() <= 127);
+    QVERIFY(cut.endsWith(QStringLiteral("...")));
+    QCOMPARE(ExportText::awsDescription(QStringLiteral("a\"b'c `d` $(e) 日本 ;#")),
+             QStringLiteral("abc d $(e) ;#"));
+}
+
+void TestExporters::proxySyntax_data()
+{
+    QTest::addColumn<QString>("proxy");
+    QTest::addColumn<bool>("valid");
+    QTest::addRow("address") << "127.0.0.1:3128" << true;
+    QTest::addRow("name") << "proxy.example.test:8080" << true;
+    QTest::addRow("ipv6") << "[::1]:3128" << true;
+    QTest::addRow("no port") << "proxy.example.test" << false;
+    QTest::addRow("port 0") << "proxy.example.test:0" << false;
+    QTest::addRow("port too big") << "proxy.example.test:65536" << false;
+    QTest::addRow("quote") << "proxy\".example.test:80" << false;
+    QTest::addRow("semicolon") << "a;b:80" << false;
+    QTest::addRow("bare ipv6") << "::1:80" << false;
+}
+
+void TestExporters::proxySyntax()
+{
+    QFETCH(QString, proxy);
+    QFETCH(bool, valid);
+    QCOMPARE(ExportText::isValidProxy(proxy), valid);
+}
+
+void TestExporters::iptablesRestore_data()
+{
+    QTest::addColumn<QString>("catalog");
+    QTest::addRow("catalog") << "catalog.json";
+    QTest::addRow("hostile") << "hostile.json";
+}
+
+void TestExporters::iptablesRestore()
+{
+    QFETCH(QString, catalog);
+    ExportRequest r = request(catalog);
+    r.scope.includeExpired = true;
+    ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
+    if (const QString problem = namespaceProblem(QStringLiteral("iptables-restore")); !problem.isEmpty())
+        QSKIP(qPrintable(problem));
+    const QString text = render(QStringLiteral("iptables"), r);
+    const QString file = writeTemp(QStringLiteral("rules.v4"), text);
+    const Run check = runInNamespace(QStringLiteral("iptables-restore --test \"$1\""), {file});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.output + text));
+    // Loaded for real (in the private namespace), every rule is there with its comment intact.
+    const Run load = runInNamespace(
+            QStringLiteral("iptables-restore --noflush \"$1\" && iptables-save -t filter"), {file});
+    QVERIFY2(load.exitCode == 0, qPrintable(load.output));
+    int expected = 0;
+    for (const QString &line : codeLines(text, QStringLiteral("#")))
+        expected += line.startsWith(QLatin1String("-A ")) ? 1 : 0;
+    QVERIFY(expected >= 8);
+    QCOMPARE(load.output.count(QStringLiteral("-j ACCEPT")), expected);
+    QCOMPARE(load.output.count(QStringLiteral("--comment")), expected);
+    QVERIFY(load.output.contains(QStringLiteral("-A INPUT -s 127.10.0.0/24")));
+}
+
+void TestExporters::nftCheck_data()
+{
+    iptablesRestore_data();
+}
+
+void TestExporters::nftCheck()
+{
+    QFETCH(QString, catalog);
+    ExportRequest r = request(catalog);
+    r.scope.includeExpired = true;
+    ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
+    if (const QString problem = namespaceProblem(QStringLiteral("nft")); !problem.isEmpty())
+        QSKIP(qPrintable(problem));
+    const QString text = render(QStringLiteral("nftables"), r);
+    const QString file = writeTemp(QStringLiteral("rules.nft"), text);
+    const Run check = runInNamespace(QStringLiteral("nft -c -f \"$1\""), {file});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.output + text));
+    const Run load = runInNamespace(QStringLiteral("nft -f \"$1\" && nft list table inet portolan"), {file});
+    QVERIFY2(load.exitCode == 0, qPrintable(load.output));
+    int expected = 0;
+    for (const QString &line : codeLines(text, QStringLiteral("#")))
+        expected += line.contains(QLatin1String(" accept comment ")) ? 1 : 0;
+    QVERIFY(expected >= 10);
+    QCOMPARE(load.output.count(QStringLiteral(" accept comment ")), expected);
+    QVERIFY(load.output.contains(QStringLiteral("ip6 daddr ::1 tcp dport 443 accept")));
+}
+
+void TestExporters::squidParse_data()
+{
+    QTest::addColumn<QString>("catalog");
+    QTest::addColumn<QString>("proxy");
+    QTest::addRow("catalog") << "catalog.json" << QString();
+    QTest::addRow("catalog via parent") << "catalog.json" << Proxy;
+    QTest::addRow("hostile via parent") << "hostile.json" << Proxy;
+}
+
+void TestExporters::squidParse()
+{
+    QFETCH(QString, catalog);
+    QFETCH(QString, proxy);
+    const QString squid = findTool(QStringLiteral("squid"));
+    if (squid.isEmpty())
+        QSKIP("squid is not installed");
+    ExportRequest r = request(catalog);
+    r.scope.includeExpired = true;
+    r.proxy = proxy;
+    const QString text = render(QStringLiteral("squid"), r);
+    QVERIFY(text.contains(QStringLiteral(" .cloud.example.test")));
+    QVERIFY(!text.contains(QStringLiteral(" gw.cloud.example.test"))); // covered by the wildcard
+    QCOMPARE(text.contains(QStringLiteral("cache_peer 127.0.0.1 parent 3128")), !proxy.isEmpty());
+    const QString exported = writeTemp(QStringLiteral("portolan.conf"), text);
+    const QString config = writeTemp(QStringLiteral("squid.conf"),
+                                     QStringLiteral("http_port 127.0.0.1:3128\n"
+                                                    "pid_filename none\n"
+                                                    "cache_log /dev/null\n"
+                                                    "include %1\n"
+                                                    "http_access deny all\n")
+                                             .arg(exported));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(squid, {QStringLiteral("-k"), QStringLiteral("parse"), QStringLiteral("-f"), config});
+    QVERIFY(process.waitForFinished(30000));
+    const QString output = QString::fromUtf8(process.readAll());
+    QVERIFY2(process.exitCode() == 0, qPrintable(output));
+    QVERIFY2(!output.contains(QRegularExpression(QStringLiteral("WARNING|ERROR|FATAL|Bungled"))),
+             qPrintable(output));
+    // Every http_access line was read from the exported file.
+    const int accessLines = text.count(QStringLiteral("\nhttp_access allow "));
+    QVERIFY(accessLines >= 4);
+    QCOMPARE(output.count(QStringLiteral("Processing: http_access allow portolan_")), accessLines);
+}
+
+void TestExporters::pacDecisions_data()
+{
+    QTest::addColumn<QString>("catalog");
+    QTest::addColumn<QString>("proxy");
+    QTest::addRow("through proxy") << "catalog.json" << Proxy;
+    QTest::addRow("direct") << "catalog.json" << QString();
+    QTest::addRow("hostile") << "hostile.json" << Proxy;
+}
+
+void TestExporters::pacDecisions()
+{
+    QFETCH(QString, catalog);
+    QFETCH(QString, proxy);
+    const QString node = findTool(QStringLiteral("node"));
+    if (node.isEmpty())
+        QSKIP("node is not installed");
+    ExportRequest r = request(catalog);
+    r.proxy = proxy;
+    r.scope.includeExpired = true;
+    const QString file = writeTemp(QStringLiteral("proxy.pac"), render(QStringLiteral("pac"), r));
+
+    const QString through = proxy.isEmpty() ? QStringLiteral("DIRECT") : QStringLiteral("PROXY ") + proxy;
+    QHash<QString, QString> expected;
+    for (const Entry &entry : r.catalog.entries) {
+        if (entry.direction != QLatin1String("outbound"))
+            continue;
+        for (const Endpoint &endpoint : entry.endpoints) {
+            QString host = endpoint.kind == Endpoint::Kind::Address ? endpoint.value : endpoint.hostName();
+            if (host.isEmpty())
+                continue;
+            if (endpoint.isWildcard()) {
+                expected.insert(QStringLiteral("deep.x") + host.mid(1), through);
+                host = host.mid(2); // the apex
+            }
+            expected.insert(host, through);
+        }
+    }
+    QVERIFY(expected.size() >= 12);
+    expected.insert(QStringLiteral("unrelated.example.org"), QStringLiteral("DIRECT"));
+    expected.insert(QStringLiteral("evilcloud.example.test"), QStringLiteral("DIRECT"));
+    expected.insert(QStringLiteral("127.10.0.5"), QStringLiteral("DIRECT")); // inbound network
+    expected.insert(QStringLiteral("APP.example.test"), through);
+
+    QProcess process;
+    process.start(node, QStringList{data(QStringLiteral("pachost.js")), file} + expected.keys());
+    QVERIFY(process.waitForFinished(30000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QJsonObject result = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const QJsonObject decisions = result.value(QStringLiteral("decisions")).toObject();
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QVERIFY2(decisions.value(it.key()).toString() == it.value(),
+                 qPrintable(it.key() + QStringLiteral(": ") + decisions.value(it.key()).toString()));
+    // No DNS lookups, no stray globals.
+    QCOMPARE(result.value(QStringLiteral("lookups")).toArray().size(), 0);
+    QCOMPARE(result.value(QStringLiteral("globals")).toArray().toVariantList(),
+             QVariantList{QStringLiteral("FindProxyForURL")});
+}
+
+void TestExporters::awsShape_data()
+{
+    iptablesRestore_data();
+}
+
+void TestExporters::awsShape()
+{
+    QFETCH(QString, catalog);
+    ExportRequest r = request(catalog);
+    r.scope.includeExpired = true;
+    ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
+    const QString text = render(QStringLiteral("aws-sg"), r);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    int ranges = 0;
+    const QString problem = awsProblem(doc.object(), &ranges);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // 127.0.0.10, .11, .12, .20, .21 x2 ports, .22 x2, ::1 (address and resolved), 127.10.0.0/24
+    QCOMPARE(ranges, 11);
+    const QJsonArray ingress = doc.object()
+                                       .value(QStringLiteral("authorize-security-group-ingress"))
+                                       .toObject()
+                                       .value(QStringLiteral("IpPermissions"))
+                                       .toArray();
+    QCOMPARE(ingress.size(), 1);
+    QCOMPARE(ingress.at(0).toObject().value(QStringLiteral("FromPort")).toInt(), 4118);
+    QVERIFY(text.contains(QStringLiteral("not an address")));
+}
+
+void TestExporters::golden_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("language");
+    for (const char *format : {"windows-firewall", "terraform", "allowlist", "csv", "markdown"})
+        QTest::addRow("%s", format) << QString::fromLatin1(format) << QStringLiteral("en");
+    QTest::addRow("terraform-ja") << "terraform"
+                                  << "ja";
+}
+
+void TestExporters::golden()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, language);
+    ExportRequest r = request();
+    r.scope.includeExpired = true;
+    r.language = *languageFromCode(language);
+    ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
+    const QString text = render(format, r);
+    const QString suffix = language == QLatin1String("en") ? QString() : QLatin1Char('-') + language;
+    const QString golden = data(
+            QStringLiteral("golden/%1%2.%3").arg(format, suffix, m_registry.find(format)->fileExtension()));
+    if (qEnvironmentVariableIntValue("PORTOLAN_UPDATE_GOLDEN")) {
+        QFile out(golden);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(text.toUtf8());
+        qInfo("updated %s", qPrintable(golden));
+    }
+    QFile file(golden);
+    QVERIFY2(file.open(QIODevice::ReadOnly),
+             qPrintable(golden + QStringLiteral(" (PORTOLAN_UPDATE_GOLDEN=1)")));
+    QCOMPARE(text, QString::fromUtf8(file.readAll()));
+}
+
+void TestExporters::hostileLoads()
+{
+    const CatalogLoader::Result loaded = CatalogLoader::loadFile(data(QStringLiteral("hostile.json")));
+    QVERIFY2(loaded.isOk(), qPrintable(loaded.error.toString()));
+    QVERIFY(loaded.catalog->entries.first().description.en.contains(QStringLiteral("$(touch")));
+}
+
+void TestExporters::hostile_data()
+{
+    QTest::addColumn<QString>("format");
+    for (const QString &id : m_registry.ids())
+        QTest::addRow("%s", qPrintable(id)) << id;
+}
+
+// The real validators run on the hostile catalog above (iptablesRestore, nftCheck, squidParse,
+// pacDecisions, awsShape); here every format's code lines keep the shape they must have, so no
+// catalog text became code.
+void TestExporters::hostile()
+{
+    QFETCH(QString, format);
+    ExportRequest r = request(QStringLiteral("hostile.json"));
+    r.scope.includeExpired = true;
+    r.proxy = Proxy;
+    ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
+    const QString text = render(format, r);
+    QVERIFY(!text.contains(QChar(0x2028)));
+    QVERIFY(!text.contains(QLatin1Char('\r')) || format == QLatin1String("csv"));
+
+    QRegularExpression shape;
+    QString commentPrefix = QStringLiteral("#");
+    if (format == QLatin1String("iptables")) {
+        shape.setPattern(QStringLiteral(
+                "^(\\*filter|COMMIT|-A (OUTPUT|INPUT) -[sd] [0-9./]+ -p (tcp|udp) -m (tcp|udp) "
+                "--dport \\d+ -m comment --comment \"[^\"\\\\]*\" -j ACCEPT)$"));
+    } else if (format == QLatin1String("nftables")) {
+        shape.setPattern(QStringLiteral(
+                "^(table inet portolan \\{|    chain (output|input) \\{|        type filter "
+                "hook (output|input) priority filter; policy accept;|    \\}|\\}|        "
+                "ip6? [sd]addr [0-9a-f.:/]+ (tcp|udp) dport \\d+ accept comment \"[^\"\\\\]*\")$"));
+    } else if (format == QLatin1String("windows-firewall")) {
+        const QString str = QStringLiteral("'(?:[^'\\x{2018}-\\x{201B}]|'')*'");
+        shape.setPattern(
+                QStringLiteral("^New-NetFirewallRule -DisplayName %1 -Group 'Portolan' -Direction "
+                               "(Inbound|Outbound) -Action Allow -Protocol (TCP|UDP) -(Local|Remote)Port "
+                               "\\d+ -RemoteAddress '[0-9a-f.:/]+' -Description %1$")
+                        .arg(str));
+    } else if (format == QLatin1String("terraform")) {
+        const QString str =
+                QStringLiteral("\"(?:[^\"\\\\$%]|\\\\[\\\\\"]|\\$\\$\\{|%%\\{|\\$(?!\\{)|%(?!\\{))*\"");
+        shape.setPattern(
+                QStringLiteral("^(variable \"security_group_id\" \\{|resource "
+                               "\"aws_vpc_security_group_(egress|ingress)_rule\" \"portolan_\\w+\" \\{|\\}|"
+                               "  (description|ip_protocol|cidr_ipv4|cidr_ipv6) +=  ?%1|  type +="
+                               " string|  security_group_id = var.security_group_id|  (from|to)_port +"
+                               "= \\d+)$")
+                        .arg(str));
+    } else if (format == QLatin1String("squid")) {
+        shape.setPattern(
+                QStringLiteral("^(acl portolan_[\\w.-]+ (dstdomain|dst)( [\\w.:/*-]+)+|http_access allow "
+                               "portolan_[\\w.-]+|cache_peer 127\\.0\\.0\\.1 parent 3128 0 no-query "
+                               "no-digest name=portolan_parent|cache_peer_access portolan_parent "
+                               "(allow portolan_[\\w.-]+|deny all)|never_direct allow portolan_[\\w.-]+)$"));
+    } else if (format == QLatin1String("pac")) {
+        commentPrefix = QStringLiteral("//");
+        shape.setPattern(QStringLiteral(
+                "^(function FindProxyForURL\\(url, host\\) \\{|    host = "
+                "host.toLowerCase\\(\\);|    var isIpv4 = .*;|    if \\(.*|        .*(\\)| \\|\\|)|"
+                "        return \"[A-Z0-9 .:]+\";|    return \"DIRECT\";|\\})$"));
+        for (const QString &line : codeLines(text, commentPrefix)) {
+            // Conditions hold only quoted host names and addresses.
+            QString rest = line;
+            rest.remove(QRegularExpression(QStringLiteral("\"[A-Za-z0-9.: -]*\"")));
+            QVERIFY2(!rest.contains(QLatin1Char('"')) && !rest.contains(QLatin1Char('\'')), qPrintable(line));
+        }
+    } else if (format == QLatin1String("allowlist")) {
+        for (const QString &line : codeLines(text, commentPrefix)) {
+            QVERIFY2(NetworkSyntax::isValidHostName(line, true) || NetworkSyntax::parseAddress(line)
+                             || NetworkSyntax::parseCidr(line),
+                     qPrintable(line));
+        }
+        return;
+    } else if (format == QLatin1String("csv")) {
+        bool ok = false;
+        const QStringList rows = rfc4180Rows(text, &ok);
+        QVERIFY(ok);
+        QVERIFY(rows.size() > 10);
+        for (const QString &row : rows) {
+            const QStringList cells = row.split(QChar(0x1f));
+            QCOMPARE(cells.size(), 14);
+            for (const QString &cell : cells)
+                QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@").contains(cell.at(0)), qPrintable(cell));
+            QVERIFY(cells.last().isEmpty() || cells.last().contains(QStringLiteral("$(touch"))
+                    || rows.first() == row);
+        }
+        return;
+    } else if (format == QLatin1String("markdown")) {
+        int rows = 0;
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            QString bare = line;
+            bare.remove(QStringLiteral("\\\\")).remove(QStringLiteral("\\`"));
+            QVERIFY2(!line.contains(QLatin1Char('<')) && !bare.contains(QLatin1Char('`')), qPrintable(line));
+            if (!line.startsWith(QLatin1Char('|')))
+                continue;
+            ++rows;
+            QString unescaped = line;
+            unescaped.remove(QStringLiteral("\\\\")).remove(QStringLiteral("\\|"));
+            QCOMPARE(unescaped.count(QLatin1Char('|')), 7);
+        }
+        QVERIFY(rows > 10);
+        return;
+    } else if (format == QLatin1String("aws-sg")) {
+        int ranges = 0;
+        const QString problem = awsProblem(QJsonDocument::fromJson(text.toUtf8()).object(), &ranges);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(ranges > 5);
+        // Notes for what has no address are JSON strings, not rules.
+        QVERIFY(text.contains(QStringLiteral("$(touch /tmp/portolan-pwned)")));
+        return;
+    }
+    QVERIFY(shape.isValid());
+    const QStringList lines = codeLines(text, commentPrefix);
+    QVERIFY(lines.size() > 4);
+    for (const QString &line : lines)
+        QVERIFY2(shape.match(line).hasMatch(), qPrintable(line));
+    // The hostile text is there, but only in comments and quoted strings.
+    QVERIFY(text.contains(QStringLiteral("touch /tmp/portolan-pwned")));
+}
+
+void TestExporters::newlineRejectedByLoader()
+{
+    const CatalogLoader::Result loaded =
+            CatalogLoader::loadFile(data(QStringLiteral("hostile-newline.json")));
+    QVERIFY(!loaded.isOk());
+    QVERIFY2(loaded.error.path.startsWith(QStringLiteral("$.entries[0].description")),
+             qPrintable(loaded.error.toString()));
+}
+
+void TestExporters::newlineEscapedByExporters_data()
+{
+    hostile_data();
+}
+
+// Exporters do not rely on the loader: text with line breaks built in memory stays on its line.
+void TestExporters::newlineEscapedByExporters()
+{
+    QFETCH(QString, format);
+    ExportRequest r = request();
+    const QString payload = QStringLiteral("-A OUTPUT -j DROP");
+    for (Entry &entry : r.catalog.entries) {
+        entry.description = {QStringLiteral("x\n") + payload + QStringLiteral("\r\n}\n") + payload,
+                             QStringLiteral("y\n") + payload};
+        entry.service = entry.description;
+    }
+    const QString text = render(format, r);
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        QVERIFY2(!trimmed.startsWith(payload) && !trimmed.startsWith(QLatin1Char('}') + payload),
+                 qPrintable(line));
+        QVERIFY2(!(line.startsWith(payload.left(3)) && format != QLatin1String("iptables")),
+                 qPrintable(line));
+    }
+    QVERIFY(text.contains(payload) || format == QLatin1String("aws-sg") || format == QLatin1String("pac"));
+}
+
+QTEST_GUILESS_MAIN(TestExporters)
+#include "tst_exporters.moc"

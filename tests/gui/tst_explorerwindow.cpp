@@ -1,0 +1,736 @@
+#include "catalog/catalogstore.h"
+#include "details/detailspane.h"
+#include "i18n/translations.h"
+#include "lookup/lookupbar.h"
+#include "mainwindow.h"
+#include "models/catalogfilterproxymodel.h"
+#include "models/catalogmodel.h"
+#include "tables/catalogtableview.h"
+#include "tables/filterbar.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+const QString TestCatalog = QStringLiteral(PORTOLAN_TEST_DATA "/gui/explorer.json");
+const QChar Mark(0x27EA); // ⟪
+
+// Translates every string to "⟪source", so that a test sees which texts were retranslated.
+class MarkingTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *, const char *source, const char *, int) const override
+    {
+        return Mark + QString::fromUtf8(source);
+    }
+    bool isEmpty() const override { return false; }
+};
+
+QStringList entryIdsOf(const QAbstractItemModel *model, const QModelIndexList &indexes)
+{
+    Q_UNUSED(model)
+    QStringList ids;
+    for (const QModelIndex &index : indexes)
+        ids.append(index.data(CatalogModel::EntryIdRole).toString() + QLatin1Char('#')
+                   + index.data(CatalogModel::EndpointRole).toString());
+    ids.sort();
+    return ids;
+}
+
+QStringList shownEntryIds(const QAbstractItemModel *model)
+{
+    QStringList ids;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString id = model->index(row, 0).data(CatalogModel::EntryIdRole).toString();
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    ids.sort();
+    return ids;
+}
+
+// QTest::keyClicks only knows ASCII; other characters are sent as text key events.
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80)
+            QTest::keyClick(widget, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+QMenu *menuNamed(MainWindow *window, const QString &objectName)
+{
+    return window->findChild<QMenu *>(objectName);
+}
+} // namespace
+
+class TestExplorerWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void startsWithAllRowsButExpired();
+    void searchReducesAndClearRestores_data();
+    void searchReducesAndClearRestores();
+    void escapeClearsSearch();
+    void facetFilters_data();
+    void facetFilters();
+    void requiredOnly();
+    void expiredRowsGreyedAndMarked();
+    void roleViewIsOneClick();
+    void lookupSelectsRows_data();
+    void lookupSelectsRows();
+    void lookupNotInCatalog_data();
+    void lookupNotInCatalog();
+    void languageSwitchChangesCellsAndBack();
+    void languageSwitchRetranslatesWidgets();
+    void languageChoiceIsRemembered();
+    void ctrlCCopiesSelectedRows();
+    void detailsPaneShowsEverything();
+    void relatedEntryLinkSelectsIt();
+    void exportView_data();
+    void exportView();
+    void badCatalogLeavesWindowUnchanged_data();
+    void badCatalogLeavesWindowUnchanged();
+    void goodCatalogReplacesRows();
+    void builtinCatalogPortsSortNumerically();
+    void builtinCatalogRoles();
+    void settingsRoundTrip();
+    void shortcutsFocusFields();
+    void everyWidgetHasAccessibleName();
+
+private:
+    std::unique_ptr<CatalogStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+};
+
+void TestExplorerWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("PortolanTest"));
+    QApplication::setApplicationName(QStringLiteral("tst_explorerwindow"));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QSettings().clear();
+}
+
+void TestExplorerWindow::init()
+{
+    QSettings().clear();
+    Translations::install(Language::English);
+    m_store = std::make_unique<CatalogStore>();
+    const auto error = m_store->loadFile(TestCatalog);
+    QVERIFY2(!error, qPrintable(error ? error->toString() : QString()));
+    m_window = std::make_unique<MainWindow>(m_store.get());
+    m_window->setLanguage(Language::English);
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(m_window->catalogModel());
+    m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_window->filterModel());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestExplorerWindow::cleanup()
+{
+    m_proxyTester.reset();
+    m_modelTester.reset();
+    m_window.reset();
+    m_store.reset();
+    Translations::install(Language::English);
+}
+
+void TestExplorerWindow::startsWithAllRowsButExpired()
+{
+    // 9 rows: dns, relay-in, relay-local, 3 x web, update, 2 x static (expired, hidden).
+    QCOMPARE(m_window->catalogModel()->rowCount(), 9);
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+    QCOMPARE(m_window->statusText(), QStringLiteral("showing 7 of 9"));
+    QVERIFY(!m_window->filterBar()->showExpiredBox()->isChecked());
+}
+
+void TestExplorerWindow::searchReducesAndClearRestores_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("entries");
+    QTest::addRow("host") << "svc.local" << QStringList{"web"};
+    QTest::addRow("two words") << "relay port" << QStringList{"relay-in", "relay-local"};
+    QTest::addRow("japanese") << "ハートビート" << QStringList{"web"};
+    QTest::addRow("japanese component") << "DNSサーバ" << QStringList{"dns"};
+    QTest::addRow("condition") << "manager-initiated" << QStringList{"relay-in"};
+    QTest::addRow("port") << "4123" << QStringList{"relay-local"};
+    QTest::addRow("case") << "NAME SERVICE" << QStringList{"dns"};
+    QTest::addRow("nothing") << "no-such-thing" << QStringList{};
+}
+
+void TestExplorerWindow::searchReducesAndClearRestores()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, entries);
+    QLineEdit *search = m_window->filterBar()->searchField();
+    QSignalSpy filterSpy(m_window->filterModel(), &CatalogFilterProxyModel::filterChanged);
+    typeText(search, text);
+    QCOMPARE(filterSpy.count(), text.size()); // live: one filter per keystroke
+    QCOMPARE(shownEntryIds(m_window->filterModel()), entries);
+    QVERIFY(m_window->statusText().startsWith(
+            QStringLiteral("showing %1 of 9").arg(m_window->filterModel()->rowCount())));
+    search->clear();
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+    QCOMPARE(m_window->statusText(), QStringLiteral("showing 7 of 9"));
+}
+
+void TestExplorerWindow::escapeClearsSearch()
+{
+    QLineEdit *search = m_window->filterBar()->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("update"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::facetFilters_data()
+{
+    QTest::addColumn<QString>("facet");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QStringList>("entries");
+    QTest::addRow("direction inbound") << "directionFilter" << QVariant("inbound") << QStringList{"relay-in"};
+    QTest::addRow("direction local") << "directionFilter" << QVariant("local") << QStringList{"relay-local"};
+    QTest::addRow("direction outbound")
+            << "directionFilter" << QVariant("outbound") << QStringList{"dns", "update", "web"};
+    QTest::addRow("requirement required")
+            << "requirementFilter" << QVariant("required") << QStringList{"dns", "web"};
+    QTest::addRow("requirement optional")
+            << "requirementFilter" << QVariant("optional") << QStringList{"relay-local", "update"};
+    QTest::addRow("requirement conditional")
+            << "requirementFilter" << QVariant("conditional") << QStringList{"relay-in"};
+    QTest::addRow("protocol HTTPS") << "protocolFilter" << QVariant("HTTPS")
+                                    << QStringList{"relay-in", "web"};
+    QTest::addRow("protocol DNS") << "protocolFilter" << QVariant("DNS") << QStringList{"dns"};
+    QTest::addRow("transport UDP") << "protocolFilter" << QVariant("UDP") << QStringList{"dns"};
+    QTest::addRow("port 80") << "portFilter" << QVariant(80) << QStringList{"update"};
+    QTest::addRow("port 4122") << "portFilter" << QVariant(4122) << QStringList{"relay-in"};
+    QTest::addRow("port 443") << "portFilter" << QVariant(443) << QStringList{"web"};
+}
+
+void TestExplorerWindow::facetFilters()
+{
+    QFETCH(QString, facet);
+    QFETCH(QVariant, value);
+    QFETCH(QStringList, entries);
+    auto *box = m_window->findChild<QComboBox *>(facet);
+    QVERIFY(box);
+    const int index = box->findData(value);
+    QVERIFY2(index > 0, qPrintable(value.toString()));
+    box->setCurrentIndex(index);
+    QCOMPARE(shownEntryIds(m_window->filterModel()), entries);
+    box->setCurrentIndex(0);
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+
+    // The facet combines with the search.
+    box->setCurrentIndex(index);
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("no-such-thing"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 0);
+    m_window->filterBar()->clearFilters();
+    QCOMPARE(box->currentIndex(), 0);
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::requiredOnly()
+{
+    QCheckBox *box = m_window->filterBar()->requiredOnlyBox();
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(box->isChecked());
+    QCOMPARE(shownEntryIds(m_window->filterModel()), (QStringList{"dns", "web"}));
+    QCOMPARE(m_window->statusText(), QStringLiteral("showing 4 of 9"));
+    QTest::mouseClick(box, Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::expiredRowsGreyedAndMarked()
+{
+    QCheckBox *box = m_window->filterBar()->showExpiredBox();
+    QTest::mouseClick(box, Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->rowCount(), 9);
+    QAbstractItemModel *proxy = m_window->filterModel();
+    int expired = 0;
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QModelIndex validity = proxy->index(row, CatalogModel::ValidityColumn);
+        if (validity.data(CatalogModel::EntryIdRole).toString() != QLatin1String("static"))
+            continue;
+        ++expired;
+        QCOMPARE(validity.data().toString(), QStringLiteral("expired 2022-12-31"));
+        const QColor grey = validity.data(Qt::ForegroundRole).value<QBrush>().color();
+        QCOMPARE(grey, QPalette().color(QPalette::Disabled, QPalette::Text));
+    }
+    QCOMPARE(expired, 2);
+    QTest::mouseClick(box, Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::roleViewIsOneClick()
+{
+    QAbstractButton *relay = m_window->filterBar()->roleButton(QStringLiteral("relay"));
+    QVERIFY(relay);
+    QCOMPARE(relay->text(), QStringLiteral("Relay"));
+    QTest::mouseClick(relay, Qt::LeftButton);
+    QVERIFY(relay->isChecked());
+    QCOMPARE(m_window->filterModel()->role(), QStringLiteral("relay"));
+    QCOMPARE(shownEntryIds(m_window->filterModel()),
+             (QStringList{"relay-in", "relay-local", "update", "web"}));
+
+    QAbstractButton *all = m_window->filterBar()->roleButton(QString());
+    QVERIFY(all);
+    QTest::mouseClick(all, Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+    QVERIFY(!relay->isChecked());
+    // Only components marked as roles get a button.
+    QVERIFY(!m_window->filterBar()->roleButton(QStringLiteral("dns-server")));
+}
+
+void TestExplorerWindow::lookupSelectsRows_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("rows");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<bool>("expired");
+    QTest::addRow("exact host") << "svc.localhost" << QStringList{"web#svc.localhost"}
+                                << "is listed as svc.localhost" << false;
+    QTest::addRow("wildcard") << "a.b.wild.localhost" << QStringList{"web#*.wild.localhost"}
+                              << "matches *.wild.localhost" << false;
+    QTest::addRow("url") << "https://api.localhost/api/v1/x" << QStringList{"web#https://api.localhost/api"}
+                         << "is covered by https://api.localhost/api" << false;
+    QTest::addRow("host with port") << "update.localhost:80" << QStringList{"update#update.localhost"}
+                                    << "update.localhost" << false;
+    QTest::addRow("inside subnet (expired)")
+            << "127.0.1.5" << QStringList{"static#127.0.1.0/27"} << "inside 127.0.1.0/27" << true;
+    QTest::addRow("exact address (expired)")
+            << "127.0.0.10" << QStringList{"static#127.0.0.10"} << "is listed as 127.0.0.10" << true;
+}
+
+void TestExplorerWindow::lookupSelectsRows()
+{
+    QFETCH(QString, value);
+    QFETCH(QStringList, rows);
+    QFETCH(QString, reason);
+    QFETCH(bool, expired);
+    // A search that hides the match is relaxed so that the match can be shown.
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("Name service"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+
+    LookupBar *lookup = m_window->lookupBar();
+    QSignalSpy spy(lookup, &LookupBar::matched);
+    QTest::keyClicks(lookup->field(), value);
+    QTest::keyClick(lookup->field(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 1);
+    QItemSelectionModel *selection = m_window->tableView()->selectionModel();
+    QCOMPARE(entryIdsOf(m_window->filterModel(), selection->selectedRows()), rows);
+    QVERIFY2(lookup->resultText().contains(reason), qPrintable(lookup->resultText()));
+    QCOMPARE(m_window->filterBar()->showExpiredBox()->isChecked(), expired);
+    // The details pane follows the selection.
+    QCOMPARE(m_window->detailsPane()->row().entry,
+             m_window->catalogModel()->catalog().entryIndex(rows.first().section(QLatin1Char('#'), 0, 0)));
+}
+
+void TestExplorerWindow::lookupNotInCatalog_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("address") << "127.0.2.1"
+                             << "127.0.2.1 is not in the catalog.";
+    QTest::addRow("wildcard base is not covered") << "wild.localhost"
+                                                  << "wild.localhost is not in the catalog.";
+    QTest::addRow("other url") << "https://other.localhost/"
+                               << "https://other.localhost/ is not in the catalog.";
+    QTest::addRow("garbage") << "not a host!"
+                             << "\"not a host!\" is not an IP address, host name or URL.";
+}
+
+void TestExplorerWindow::lookupNotInCatalog()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    m_window->selectEntry(QStringLiteral("dns"));
+    QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 1);
+    m_window->lookupBar()->lookup(value);
+    QCOMPARE(m_window->lookupBar()->resultText(), message);
+    QVERIFY(m_window->tableView()->selectionModel()->selectedRows().isEmpty());
+}
+
+void TestExplorerWindow::languageSwitchChangesCellsAndBack()
+{
+    QAbstractItemModel *proxy = m_window->filterModel();
+    m_window->selectEntry(QStringLiteral("dns"));
+    const QModelIndex service =
+            m_window->tableView()->selectionModel()->selectedRows(CatalogModel::ServiceColumn).value(0);
+    QCOMPARE(service.data().toString(), QStringLiteral("Name service"));
+    QSignalSpy headerSpy(proxy, &QAbstractItemModel::headerDataChanged);
+
+    QMenu *languageMenu = menuNamed(m_window.get(), QStringLiteral("languageMenu"));
+    QVERIFY(languageMenu);
+    QAction *japanese = languageMenu->actions().value(1);
+    QVERIFY(japanese);
+    QCOMPARE(japanese->text(), QStringLiteral("日本語"));
+    japanese->trigger();
+
+    QCOMPARE(m_window->language(), Language::Japanese);
+    QCOMPARE(Translations::current(), Language::Japanese);
+    QVERIFY(headerSpy.count() >= 1);
+    // The selection survives the switch (no model reset).
+    const QModelIndex jaService =
+            m_window->tableView()->selectionModel()->selectedRows(CatalogModel::ServiceColumn).value(0);
+    QCOMPARE(jaService.data().toString(), QStringLiteral("名前サービス"));
+    QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_window->filterBar()->roleButton(QStringLiteral("agent"))->text(),
+             QStringLiteral("エージェント"));
+    QVERIFY(m_window->detailsPane()->browser()->toPlainText().contains(
+            QStringLiteral("リゾルバの設定で変更します。")));
+    // UI strings come from the installed translation.
+    QCOMPARE(proxy->headerData(CatalogModel::ServiceColumn, Qt::Horizontal).toString(),
+             QCoreApplication::translate("CatalogModel", "Service"));
+    QCOMPARE(menuNamed(m_window.get(), QStringLiteral("fileMenu"))->title(),
+             QCoreApplication::translate("MainWindow", "&File"));
+
+    languageMenu->actions().value(0)->trigger();
+    QCOMPARE(m_window->language(), Language::English);
+    QCOMPARE(jaService.data().toString(), QStringLiteral("Name service"));
+    QCOMPARE(proxy->headerData(CatalogModel::ServiceColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Service"));
+    QCOMPARE(menuNamed(m_window.get(), QStringLiteral("fileMenu"))->title(), QStringLiteral("&File"));
+    QCOMPARE(m_window->filterBar()->roleButton(QStringLiteral("agent"))->text(), QStringLiteral("Agent"));
+}
+
+void TestExplorerWindow::languageSwitchRetranslatesWidgets()
+{
+    // Whatever the .ts holds, every widget must pick up the installed translator's strings.
+    MarkingTranslator marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    QMenu *fileMenu = menuNamed(m_window.get(), QStringLiteral("fileMenu"));
+    QTRY_COMPARE(fileMenu->title(), Mark + QStringLiteral("&File"));
+    QCOMPARE(fileMenu->actions().first()->text(), Mark + QStringLiteral("&Open catalog…"));
+    QCOMPARE(m_window->tabs()->tabText(0), Mark + QStringLiteral("Requirements"));
+    QCOMPARE(m_window->filterBar()->requiredOnlyBox()->text(), Mark + QStringLiteral("Required only"));
+    QCOMPARE(m_window->filterBar()->directionBox()->itemText(0), Mark + QStringLiteral("All directions"));
+    QCOMPARE(m_window->filterBar()->roleButton(QString())->text(), Mark + QStringLiteral("All roles"));
+    QVERIFY(m_window->statusText().startsWith(Mark + QStringLiteral("showing")));
+    QCOMPARE(m_window->filterModel()->headerData(CatalogModel::DirectionColumn, Qt::Horizontal).toString(),
+             Mark + QStringLiteral("Direction"));
+    QCOMPARE(m_window->filterModel()->index(0, CatalogModel::DirectionColumn).data().toString(),
+             Mark + QStringLiteral("Outbound"));
+    QVERIFY(QCoreApplication::removeTranslator(&marking));
+    QTRY_COMPARE(fileMenu->title(), QStringLiteral("&File"));
+    QCOMPARE(m_window->filterBar()->requiredOnlyBox()->text(), QStringLiteral("Required only"));
+}
+
+void TestExplorerWindow::languageChoiceIsRemembered()
+{
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QString());
+    QCOMPARE(MainWindow::savedLanguage(), systemLanguage());
+    menuNamed(m_window.get(), QStringLiteral("languageMenu"))->actions().value(1)->trigger();
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("ja"));
+    QCOMPARE(MainWindow::savedLanguage(), Language::Japanese);
+    menuNamed(m_window.get(), QStringLiteral("languageMenu"))->actions().value(0)->trigger();
+    QCOMPARE(MainWindow::savedLanguage(), Language::English);
+}
+
+void TestExplorerWindow::ctrlCCopiesSelectedRows()
+{
+    QApplication::clipboard()->clear();
+    CatalogTableView *table = m_window->tableView();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    table->setFocus();
+    m_window->selectSourceRows(m_window->catalogModel()->rowsForEntry(QStringLiteral("dns"))
+                               + m_window->catalogModel()->rowsForEntry(QStringLiteral("update")));
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+    QTest::keySequence(table, QKeySequence::Copy);
+    const QString expected = QStringLiteral(
+            "DNS server (in your network)\t53/UDP (DNS), 53/TCP (DNS)\tOutbound\tRequired\tAgent\tDNS "
+            "server\t"
+            "Name service\t\tAgent ports\n"
+            "update.localhost\t80/TCP (HTTP)\tOutbound\tOptional\tRelay\tCloud service\tUpdate service\t\t"
+            "Service URLs\n");
+    QCOMPARE(QApplication::clipboard()->text(), expected);
+
+    // Columns follow the view: hidden ones are left out, moved ones keep their place.
+    QHeaderView *header = table->horizontalHeader();
+    header->moveSection(header->visualIndex(CatalogModel::PortsColumn), 0);
+    for (int column = 0; column < CatalogModel::ColumnCount; ++column)
+        table->setColumnHidden(column,
+                               column != CatalogModel::PortsColumn && column != CatalogModel::EndpointColumn);
+    QTest::keySequence(table, QKeySequence::Copy);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("53/UDP (DNS), 53/TCP (DNS)\tDNS server (in your network)\n"
+                            "80/TCP (HTTP)\tupdate.localhost\n"));
+}
+
+void TestExplorerWindow::detailsPaneShowsEverything()
+{
+    DetailsPane *details = m_window->detailsPane();
+    QVERIFY(!details->copyButton()->isEnabled());
+    m_window->selectEntry(QStringLiteral("relay-in"));
+    const QString text = details->browser()->toPlainText();
+    for (const QString &expected :
+         {QStringLiteral("Relay port"), QStringLiteral("4122/TCP (HTTPS)"),
+          QStringLiteral("Only with manager-initiated communication."), QStringLiteral("Usually closed."),
+          QStringLiteral("The cloud reaches the relay."), QStringLiteral("Conditional"),
+          QStringLiteral("Relay ports")})
+        QVERIFY2(text.contains(expected), qPrintable(expected));
+    QVERIFY(details->copyButton()->isEnabled());
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(details->copyButton(), Qt::LeftButton);
+    QVERIFY(QApplication::clipboard()->text().contains(
+            QStringLiteral("Condition: Only with manager-initiated")));
+
+    m_window->selectEntry(QStringLiteral("dns"));
+    QVERIFY(details->browser()->toPlainText().contains(QStringLiteral("Set in the resolver settings.")));
+
+    m_window->filterBar()->setShowExpired(true);
+    m_window->selectEntry(QStringLiteral("static"));
+    const QString validity = details->browser()->toPlainText();
+    QVERIFY(validity.contains(QStringLiteral("expired 2022-12-31")));
+    QVERIFY(validity.contains(QStringLiteral("Old accounts")));
+    QVERIFY(validity.contains(QStringLiteral("Look at the account.")));
+}
+
+void TestExplorerWindow::relatedEntryLinkSelectsIt()
+{
+    m_window->selectEntry(QStringLiteral("web"));
+    QTextBrowser *browser = m_window->detailsPane()->browser();
+    QVERIFY(browser->toHtml().contains(QStringLiteral("entry:update")));
+    QVERIFY(browser->toHtml().contains(QStringLiteral("entry:static")));
+    QVERIFY(!browser->toHtml().contains(QStringLiteral("entry:dns")));
+    emit browser->anchorClicked(QUrl(QStringLiteral("entry:update")));
+    QCOMPARE(entryIdsOf(m_window->filterModel(), m_window->tableView()->selectionModel()->selectedRows()),
+             QStringList{QStringLiteral("update#update.localhost")});
+}
+
+void TestExplorerWindow::exportView_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("firstLine");
+    QTest::addColumn<QString>("dnsLine");
+    QTest::addRow("csv")
+            << "view.csv"
+            << "Endpoint,Ports,Direction,Requirement,Source,Destination,Service,Validity,Table"
+            << "DNS server (in your network),\"53/UDP (DNS), 53/TCP (DNS)\",Outbound,Required,Agent,"
+               "DNS server,Name service,,Agent ports";
+    QTest::addRow("markdown")
+            << "view.md"
+            << "| Endpoint | Ports | Direction | Requirement | Source | Destination | Service | "
+               "Validity | Table |"
+            << "| DNS server (in your network) | 53/UDP (DNS), 53/TCP (DNS) | Outbound | Required | "
+               "Agent | DNS server | Name service |  | Agent ports |";
+}
+
+void TestExplorerWindow::exportView()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, firstLine);
+    QFETCH(QString, dnsLine);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    m_window->filterBar()->requirementBox()->setCurrentIndex(
+            m_window->filterBar()->requirementBox()->findData(QStringLiteral("required")));
+    const QString path = dir.filePath(fileName);
+    const auto error = m_window->exportView(path);
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll())
+                                      .split(QRegularExpression(QStringLiteral("\r?\n")), Qt::SkipEmptyParts);
+    QCOMPARE(lines.value(0), firstLine);
+    QVERIFY2(lines.contains(dnsLine), qPrintable(lines.join(QLatin1Char('\n'))));
+    const int header = fileName.endsWith(QLatin1String(".md")) ? 2 : 1;
+    QCOMPARE(lines.size(), header + m_window->filterModel()->rowCount()); // the view, not the catalog
+
+    // A file that cannot be written gives an error and leaves nothing behind.
+    const auto failed = m_window->exportView(dir.filePath(QStringLiteral("missing/dir/") + fileName));
+    QVERIFY(failed.has_value());
+    QVERIFY(failed->contains(QStringLiteral("missing")));
+}
+
+void TestExplorerWindow::badCatalogLeavesWindowUnchanged_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("located");
+    QTest::addRow("syntax") << "bad-syntax.json"
+                            << "bad-syntax.json:5:";
+    QTest::addRow("unknown field") << "bad-field.json"
+                                   << "$.entries[1]";
+    QTest::addRow("dangling reference") << "bad-reference.json"
+                                        << "$.entries[1].destination";
+    QTest::addRow("missing file") << "no-such-file.json"
+                                  << "no-such-file.json";
+}
+
+void TestExplorerWindow::badCatalogLeavesWindowUnchanged()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, located);
+    m_window->selectEntry(QStringLiteral("web"));
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("heartbeat"));
+    const QString title = m_window->windowTitle();
+    const QString status = m_window->statusText();
+    const int rows = m_window->catalogModel()->rowCount();
+    const QString storeFile = m_store->fileName();
+    QSignalSpy resetSpy(m_window->catalogModel(), &QAbstractItemModel::modelReset);
+
+    QVERIFY(!m_window->openCatalog(QStringLiteral(PORTOLAN_TEST_DATA "/gui/") + fileName));
+
+    QMessageBox *box = m_window->errorBox();
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->informativeText().contains(located), qPrintable(box->informativeText()));
+    QCOMPARE(resetSpy.count(), 0);
+    QCOMPARE(m_window->catalogModel()->rowCount(), rows);
+    QCOMPARE(m_store->fileName(), storeFile);
+    QCOMPARE(m_window->windowTitle(), title);
+    QCOMPARE(m_window->statusText(), status);
+    QCOMPARE(m_window->filterBar()->searchField()->text(), QStringLiteral("heartbeat"));
+    QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 3);
+    box->close();
+}
+
+void TestExplorerWindow::goodCatalogReplacesRows()
+{
+    QVERIFY(m_window->openCatalog(QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json")));
+    QVERIFY(!m_window->errorBox());
+    QCOMPARE(m_window->catalogModel()->rowCount(), m_window->catalogModel()->catalog().rows().size());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("minimal.json — Portolan"));
+    QCOMPARE(m_window->filterBar()->roleButton(QStringLiteral("relay")), nullptr);
+    QVERIFY(m_window->filterBar()->roleButton(QStringLiteral("cloud")));
+}
+
+void TestExplorerWindow::builtinCatalogPortsSortNumerically()
+{
+    QVERIFY(!m_store->loadBuiltin());
+    CatalogTableView *table = m_window->tableView();
+    table->sortByColumn(CatalogModel::PortsColumn, Qt::AscendingOrder);
+    QAbstractItemModel *proxy = m_window->filterModel();
+    int previous = 0;
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const int port = proxy->index(row, CatalogModel::PortsColumn)
+                                 .data(CatalogModel::PortsRole)
+                                 .toList()
+                                 .first()
+                                 .toInt();
+        QVERIFY2(port >= previous,
+                 qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(port).arg(previous)));
+        previous = port;
+    }
+    // 443 comes before 4118 (a text sort would put "4118" first).
+    const auto firstPort = [proxy](int row) {
+        return proxy->index(row, CatalogModel::PortsColumn)
+                .data(CatalogModel::PortsRole)
+                .toList()
+                .first()
+                .toInt();
+    };
+    QCOMPARE(firstPort(0), 53);
+    QVERIFY(firstPort(proxy->rowCount() - 1) > 4118);
+}
+
+void TestExplorerWindow::builtinCatalogRoles()
+{
+    QVERIFY(!m_store->loadBuiltin());
+    QStringList roles;
+    for (const QString &id :
+         {QStringLiteral("agent"), QStringLiteral("relay"), QStringLiteral("dcg"), QStringLiteral("admin"),
+          QStringLiteral("api-client"), QStringLiteral("workload-security")}) {
+        QAbstractButton *button = m_window->filterBar()->roleButton(id);
+        QVERIFY2(button, qPrintable(id));
+        roles.append(button->text());
+    }
+    QCOMPARE(roles,
+             (QStringList{"Deep Security Agent", "Deep Security Relay", "Data Center Gateway",
+                          "Administrator's computer", "API client", "Workload Security"}));
+    QTest::mouseClick(m_window->filterBar()->roleButton(QStringLiteral("agent")), Qt::LeftButton);
+    QVERIFY(m_window->filterModel()->rowCount() > 0);
+    QVERIFY(m_window->filterModel()->rowCount() < m_window->catalogModel()->rowCount());
+    // Expired static addresses are hidden by default in the built-in catalog too.
+    m_window->filterBar()->clearFilters();
+    m_window->lookupBar()->lookup(QStringLiteral("34.205.5.1"));
+    QVERIFY2(m_window->lookupBar()->resultText().contains(QStringLiteral("inside 34.205.5.0/27")),
+             qPrintable(m_window->lookupBar()->resultText()));
+    const QModelIndexList selected = m_window->tableView()->selectionModel()->selectedRows();
+    QVERIFY(!selected.isEmpty());
+    for (const QModelIndex &index : selected)
+        QCOMPARE(index.data(CatalogModel::EndpointRole).toString(), QStringLiteral("34.205.5.0/27"));
+}
+
+void TestExplorerWindow::settingsRoundTrip()
+{
+    m_window->tableView()->sortByColumn(CatalogModel::PortsColumn, Qt::DescendingOrder);
+    m_window->tableView()->setColumnWidth(CatalogModel::ServiceColumn, 321);
+    m_window->filterBar()->setShowExpired(true);
+    m_window->close(); // writes the settings
+    QVERIFY(QSettings().contains(QStringLiteral("table/header")));
+
+    MainWindow second(m_store.get());
+    QHeaderView *header = second.tableView()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    second.readSettings();
+    QCOMPARE(header->sortIndicatorSection(), int(CatalogModel::PortsColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(header->sectionSize(CatalogModel::ServiceColumn), 321);
+    QVERIFY(second.filterBar()->showExpiredBox()->isChecked());
+}
+
+void TestExplorerWindow::shortcutsFocusFields()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->tableView()->setFocus();
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_F));
+    QTRY_VERIFY(m_window->filterBar()->searchField()->hasFocus());
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    QTRY_VERIFY(m_window->lookupBar()->field()->hasFocus());
+}
+
+void TestExplorerWindow::everyWidgetHasAccessibleName()
+{
+    for (Language language : {Language::English, Language::Japanese}) {
+        m_window->setLanguage(language);
+        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+        int checked = 0;
+        for (QWidget *widget : widgets) {
+            if (widget->objectName().isEmpty() || widget->objectName().startsWith(QLatin1String("qt_")))
+                continue;
+            ++checked;
+            QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+        }
+        QVERIFY(checked >= 20);
+    }
+}
+
+QTEST_MAIN(TestExplorerWindow)
+#include "tst_explorerwindow.moc"

@@ -1,0 +1,500 @@
+#include "testservers.h"
+
+#include "dnsclient.h"
+#include "ntppacket.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <unistd.h>
+
+// --- TestCertificates ---------------------------------------------------------------------
+
+QString TestCertificates::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral("openssl"), arguments);
+    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0)
+        return QStringLiteral("openssl %1 failed: %2 %3")
+                .arg(arguments.join(QLatin1Char(' ')), QString::fromLocal8Bit(process.readAllStandardError()),
+                     process.errorString());
+    return {};
+}
+
+QString TestCertificates::makeCa(const QString &name, const QString &subject)
+{
+    return run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
+                name + QStringLiteral(".pem"), QStringLiteral("-subj"), subject, QStringLiteral("-days"),
+                QStringLiteral("3"), QStringLiteral("-addext"),
+                QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
+                QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
+}
+
+QString TestCertificates::makeLeaf(const QString &name, const QString &ca, const QString &host,
+                                   const QStringList &dates)
+{
+    QString error =
+            run({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
+                 QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                 QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
+                 name + QStringLiteral(".csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + host});
+    if (!error.isEmpty())
+        return error;
+    QFile ext(m_dir.filePath(name + QStringLiteral(".ext")));
+    if (!ext.open(QIODevice::WriteOnly))
+        return ext.errorString();
+    ext.write(
+            QStringLiteral("subjectAltName=DNS:%1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+                    .arg(host)
+                    .toUtf8());
+    ext.close();
+    return run(QStringList{QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-notext"),
+                           QStringLiteral("-config"), QStringLiteral("ca.cnf"), QStringLiteral("-cert"),
+                           ca + QStringLiteral(".pem"), QStringLiteral("-keyfile"),
+                           ca + QStringLiteral(".key"), QStringLiteral("-in"), name + QStringLiteral(".csr"),
+                           QStringLiteral("-out"), name + QStringLiteral(".pem"), QStringLiteral("-extfile"),
+                           name + QStringLiteral(".ext")}
+               + dates);
+}
+
+QString TestCertificates::generate()
+{
+    if (!m_dir.isValid())
+        return QStringLiteral("no temporary directory");
+    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        return QStringLiteral("the openssl command is not installed");
+    QFile config(m_dir.filePath(QStringLiteral("ca.cnf")));
+    if (!config.open(QIODevice::WriteOnly))
+        return config.errorString();
+    config.write("[ca]\ndefault_ca = testca\n[testca]\ndatabase = index.txt\nnew_certs_dir = .\n"
+                 "serial = serial\ndefault_md = sha256\npolicy = anything\nunique_subject = no\n"
+                 "default_days = 2\n[anything]\ncommonName = supplied\n");
+    config.close();
+    QFile(m_dir.filePath(QStringLiteral("index.txt"))).open(QIODevice::WriteOnly);
+    QFile serial(m_dir.filePath(QStringLiteral("serial")));
+    serial.open(QIODevice::WriteOnly);
+    serial.write("1000\n");
+    serial.close();
+
+    const QString host = QString::fromLatin1(HostName);
+    for (const QString &error :
+         {makeCa(QStringLiteral("ca"), QStringLiteral("/CN=Portolan Test CA")),
+          makeCa(QStringLiteral("proxyca"), QStringLiteral("/CN=Inspecting Proxy CA")),
+          makeLeaf(fileBase(Leaf::Valid), QStringLiteral("ca"), host, {}),
+          makeLeaf(fileBase(Leaf::Expired), QStringLiteral("ca"), host,
+                   {QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
+                    QStringLiteral("-enddate"), QStringLiteral("20200201000000Z")}),
+          makeLeaf(fileBase(Leaf::WrongHost), QStringLiteral("ca"), QStringLiteral("other.test"), {}),
+          makeLeaf(fileBase(Leaf::Untrusted), QStringLiteral("proxyca"), host, {})}) {
+        if (!error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
+QString TestCertificates::fileBase(Leaf leaf)
+{
+    switch (leaf) {
+    case Leaf::Valid:
+        return QStringLiteral("valid");
+    case Leaf::Expired:
+        return QStringLiteral("expired");
+    case Leaf::WrongHost:
+        return QStringLiteral("wronghost");
+    case Leaf::Untrusted:
+        return QStringLiteral("untrusted");
+    }
+    return {};
+}
+
+QSslCertificate TestCertificates::certificate(Leaf leaf) const
+{
+    const auto list = QSslCertificate::fromPath(m_dir.filePath(fileBase(leaf) + QStringLiteral(".pem")));
+    return list.value(0);
+}
+
+QSslKey TestCertificates::key(Leaf leaf) const
+{
+    QFile file(m_dir.filePath(fileBase(leaf) + QStringLiteral(".key")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QSslKey(file.readAll(), QSsl::Ec);
+}
+
+// --- TestTcpServer --------------------------------------------------------------------------
+
+TestTcpServer::TestTcpServer(Mode mode, QObject *parent)
+    : QTcpServer(parent)
+    , m_mode(mode)
+{
+    setMaxPendingConnections(1000);
+}
+
+void TestTcpServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_certificate = certificate;
+    m_key = key;
+}
+
+bool TestTcpServer::listenLoopback()
+{
+    return listen(QHostAddress::LocalHost, 0);
+}
+
+void TestTcpServer::incomingConnection(qintptr descriptor)
+{
+    ++m_connections;
+    ++m_open;
+    m_maxConcurrent = qMax(m_maxConcurrent, m_open);
+    QTcpSocket *socket = nullptr;
+    if (!m_certificate.isNull()) {
+        auto *ssl = new QSslSocket(this);
+        ssl->setSocketDescriptor(descriptor);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(m_certificate);
+        configuration.setPrivateKey(m_key);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        ssl->setSslConfiguration(configuration);
+        connect(ssl, &QSslSocket::errorOccurred, ssl, [ssl] { ssl->deleteLater(); });
+        ssl->startServerEncryption();
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(descriptor);
+    }
+    connect(socket, &QTcpSocket::destroyed, this, [this] { --m_open; });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    serve(socket);
+}
+
+void TestTcpServer::serve(QTcpSocket *socket)
+{
+    switch (m_mode) {
+    case Mode::Http:
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            socket->setProperty("request", socket->property("request").toByteArray() + socket->readAll());
+            if (socket->property("request").toByteArray().contains("\r\n\r\n")) {
+                ++m_requests;
+                socket->write(
+                        "HTTP/1.1 204 No Content\r\nServer: portolan-test\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+        break;
+    case Mode::NotHttp:
+        socket->write("SSH-2.0-OpenSSH_9.2\r\n");
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+        break;
+    case Mode::Silent:
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+        break;
+    }
+}
+
+// --- UDP servers ----------------------------------------------------------------------------
+
+TestNtpServer::TestNtpServer(qint64 offsetMs, QObject *parent)
+    : QObject(parent)
+    , m_offsetMs(offsetMs)
+{
+    connect(&m_socket, &QUdpSocket::readyRead, this, &TestNtpServer::read);
+}
+
+bool TestNtpServer::listenLoopback()
+{
+    return m_socket.bind(QHostAddress::LocalHost, 0);
+}
+
+void TestNtpServer::read()
+{
+    while (m_socket.hasPendingDatagrams()) {
+        QHostAddress sender;
+        quint16 senderPort = 0;
+        QByteArray datagram(int(m_socket.pendingDatagramSize()), '\0');
+        m_socket.readDatagram(datagram.data(), datagram.size(), &sender, &senderPort);
+        ++m_queries;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() + m_offsetMs;
+        m_socket.writeDatagram(NtpPacket::reply(datagram, now, now), sender, senderPort);
+    }
+}
+
+TestUdpSink::TestUdpSink(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_socket, &QUdpSocket::readyRead, this, [this] {
+        while (m_socket.hasPendingDatagrams()) {
+            QByteArray datagram(int(m_socket.pendingDatagramSize()), '\0');
+            m_socket.readDatagram(datagram.data(), datagram.size());
+            m_messages.append(datagram);
+        }
+    });
+}
+
+bool TestUdpSink::listenLoopback()
+{
+    return m_socket.bind(QHostAddress::LocalHost, 0);
+}
+
+TestDnsServer::TestDnsServer(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_socket, &QUdpSocket::readyRead, this, &TestDnsServer::read);
+}
+
+bool TestDnsServer::listenLoopback()
+{
+    return m_socket.bind(QHostAddress::LocalHost, 0);
+}
+
+void TestDnsServer::read()
+{
+    while (m_socket.hasPendingDatagrams()) {
+        QHostAddress sender;
+        quint16 senderPort = 0;
+        QByteArray query(int(m_socket.pendingDatagramSize()), '\0');
+        m_socket.readDatagram(query.data(), query.size(), &sender, &senderPort);
+        if (query.size() < 17)
+            continue;
+        ++m_queries;
+        QStringList labels;
+        int offset = 12;
+        while (offset < query.size() && query.at(offset) != 0) {
+            const int length = quint8(query.at(offset));
+            labels.append(QString::fromLatin1(query.mid(offset + 1, length)));
+            offset += 1 + length;
+        }
+        offset += 1;
+        const int type = (quint8(query.at(offset)) << 8) | quint8(query.at(offset + 1));
+        const QString name = labels.join(QLatin1Char('.')).toLower();
+        const QByteArray question = query.mid(12, offset + 4 - 12);
+        const bool known = m_records.contains(name);
+        const bool answer = known && type == 1;
+        QByteArray reply;
+        reply.append(query.left(2));
+        reply.append(char(0x81));
+        reply.append(char(known ? 0x80 : 0x83)); // NXDOMAIN for unknown names
+        reply.append("\0\x01", 2);
+        reply.append(char(0));
+        reply.append(char(answer ? 1 : 0));
+        reply.append(QByteArray(4, '\0'));
+        reply.append(question);
+        if (answer) {
+            reply.append("\xc0\x0c\0\x01\0\x01\0\0\0\x3c\0\x04", 12);
+            const quint32 ip = m_records.value(name).toIPv4Address();
+            reply.append(char(ip >> 24));
+            reply.append(char(ip >> 16));
+            reply.append(char(ip >> 8));
+            reply.append(char(ip));
+        }
+        m_socket.writeDatagram(reply, sender, senderPort);
+    }
+}
+
+quint16 closedTcpPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+quint16 closedUdpPort()
+{
+    QUdpSocket socket;
+    socket.bind(QHostAddress::LocalHost, 0);
+    return socket.localPort();
+}
+
+bool tcpPortAnswers(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(200);
+}
+
+// --- TestProcess ---------------------------------------------------------------------------
+
+TestProcess::~TestProcess()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000)) {
+            m_process->kill();
+            m_process->waitForFinished(2000);
+        }
+    }
+}
+
+QString TestProcess::start(const QString &program, const QStringList &arguments,
+                           const std::function<bool()> &ready, int timeoutMs)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(program, arguments);
+    if (!m_process->waitForStarted(5000))
+        return QStringLiteral("%1 did not start: %2").arg(program, m_process->errorString());
+    if (!QTest::qWaitFor([&] { return ready() || m_process->state() == QProcess::NotRunning; }, timeoutMs)
+        || m_process->state() == QProcess::NotRunning)
+        return QStringLiteral("%1 did not become ready: %2").arg(program, output());
+    return {};
+}
+
+QString TestProcess::output() const
+{
+    return m_process ? QString::fromLocal8Bit(m_process->readAll()) : QString();
+}
+
+QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
+                   const QString &user, const QString &password)
+{
+    const QString squid = QStandardPaths::findExecutable(
+            QStringLiteral("squid"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (squid.isEmpty())
+        return QStringLiteral("squid is not installed (apt-get install squid)");
+    const QString helper = QStringLiteral("/usr/lib/squid/basic_ncsa_auth");
+    if (!user.isEmpty() && !QFile::exists(helper))
+        return QStringLiteral("%1 is missing").arg(helper);
+    QTemporaryDir &dir = process.dir();
+    // squid started as root drops to its own user: it must read the directory and write the log.
+    QFile::setPermissions(dir.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup
+                                  | QFileDevice::ExeGroup);
+    *port = closedTcpPort();
+    QString hostsText;
+    for (auto it = hosts.cbegin(); it != hosts.cend(); ++it)
+        hostsText += QStringLiteral("%1 %2\n").arg(it.value(), it.key());
+    QFile hostsFile(dir.filePath(QStringLiteral("hosts")));
+    hostsFile.open(QIODevice::WriteOnly);
+    hostsFile.write(hostsText.toUtf8());
+    hostsFile.close();
+    QString config = QStringLiteral("http_port 127.0.0.1:%1\n"
+                                    "pid_filename none\n"
+                                    "cache_log %2/cache.log\n"
+                                    "access_log none\n"
+                                    "cache deny all\n"
+                                    "cache_mem 1 MB\n"
+                                    "coredump_dir %2\n"
+                                    "hosts_file %2/hosts\n"
+                                    "dns_nameservers 127.0.0.1\n"
+                                    "pinger_enable off\n"
+                                    "visible_hostname portolan-test\n"
+                                    "shutdown_lifetime 0 seconds\n"
+                                    "connect_timeout 3 seconds\n"
+                                    "acl blocked dstdomain blocked.test\n"
+                                    "http_access deny blocked\n")
+                             .arg(*port)
+                             .arg(dir.path());
+    if (!user.isEmpty()) {
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("passwd"), QStringLiteral("-1"), password});
+        if (!openssl.waitForFinished(10000) || openssl.exitCode() != 0)
+            return QStringLiteral("openssl passwd failed");
+        QFile passwd(dir.filePath(QStringLiteral("passwd")));
+        passwd.open(QIODevice::WriteOnly);
+        passwd.write(user.toUtf8() + ':' + openssl.readAllStandardOutput().trimmed() + '\n');
+        passwd.close();
+        config += QStringLiteral("auth_param basic program %1 %2/passwd\n"
+                                 "auth_param basic realm portolan-test\n"
+                                 "acl authenticated proxy_auth REQUIRED\n"
+                                 "http_access allow localhost authenticated\n")
+                          .arg(helper, dir.path());
+    } else {
+        config += QStringLiteral("http_access allow localhost\n");
+    }
+    config += QStringLiteral("http_access deny all\n");
+    QFile configFile(dir.filePath(QStringLiteral("squid.conf")));
+    configFile.open(QIODevice::WriteOnly);
+    configFile.write(config.toUtf8());
+    configFile.close();
+    QFile log(dir.filePath(QStringLiteral("cache.log")));
+    log.open(QIODevice::WriteOnly);
+    log.close();
+    for (const QString &name : {QStringLiteral("cache.log"), QStringLiteral("hosts"),
+                                QStringLiteral("passwd"), QStringLiteral("squid.conf")})
+        QFile::setPermissions(dir.filePath(name),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
+                                      | QFileDevice::WriteOther | QFileDevice::ReadGroup);
+    const quint16 listenPort = *port;
+    return process.start(
+            squid, {QStringLiteral("-N"), QStringLiteral("-f"), dir.filePath(QStringLiteral("squid.conf"))},
+            [listenPort] { return tcpPortAnswers(listenPort); }, 20000);
+}
+
+QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByteArray *output)
+{
+    const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
+    if (unshare.isEmpty())
+        return QStringLiteral("unshare is not installed (util-linux)");
+    // Probe: can this process create a network namespace (root, or user namespaces allowed)?
+    const QStringList mode =
+            geteuid() == 0 ? QStringList{QStringLiteral("-n")} : QStringList{QStringLiteral("-rn")};
+    QProcess probe;
+    probe.start(unshare, mode + QStringList{QStringLiteral("true")});
+    if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+        return QStringLiteral("cannot create a network namespace: %1")
+                .arg(QString::fromLocal8Bit(probe.readAllStandardError()).trimmed());
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PORTOLAN_IN_NETNS"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(unshare, mode + QStringList{QCoreApplication::applicationFilePath()} + arguments);
+    if (!process.waitForFinished(120000))
+        return QStringLiteral("the namespaced run did not finish");
+    *exitCode = process.exitCode();
+    *output = process.readAll();
+    return {};
+}
+
+QString blackholeLoopbackPorts(const QList<quint16> &ports)
+{
+    auto run = [](const QString &program, const QStringList &arguments) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(program, arguments);
+        if (!process.waitForFinished(10000) || process.exitCode() != 0)
+            return QStringLiteral("%1 %2: %3")
+                    .arg(program, arguments.join(QLatin1Char(' ')),
+                         QString::fromLocal8Bit(process.readAll()));
+        return QString();
+    };
+    QString error =
+            run(QStringLiteral("ip"),
+                {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    if (!error.isEmpty())
+        return error;
+    QStringList portList;
+    for (quint16 port : ports)
+        portList.append(QString::number(port));
+    const QString set = portList.join(QLatin1Char(','));
+    // nft first; iptables as the fallback.
+    error = run(QStringLiteral("nft"),
+                {QStringLiteral("add table inet portolan; add chain inet portolan in { type filter hook "
+                                "input priority 0; }; "
+                                "add rule inet portolan in tcp dport { %1 } drop")
+                         .arg(set)});
+    if (error.isEmpty())
+        return {};
+    QString iptablesError;
+    for (quint16 port : ports) {
+        iptablesError = run(QStringLiteral("iptables"),
+                            {QStringLiteral("-A"), QStringLiteral("INPUT"), QStringLiteral("-p"),
+                             QStringLiteral("tcp"), QStringLiteral("--dport"), QString::number(port),
+                             QStringLiteral("-j"), QStringLiteral("DROP")});
+        if (!iptablesError.isEmpty())
+            break;
+    }
+    return iptablesError.isEmpty() ? QString() : error + QLatin1Char('\n') + iptablesError;
+}

@@ -1,0 +1,170 @@
+#pragma once
+
+// Loopback servers and helpers for the tester tests and the benchmark. Everything listens on
+// 127.0.0.1 with a port chosen by the system.
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QUdpSocket>
+
+#include <functional>
+#include <memory>
+
+// Certificates generated with the openssl command line into a temporary directory: a trusted
+// test CA, an untrusted "inspecting proxy" CA, and leaf certificates signed by them.
+class TestCertificates
+{
+public:
+    enum class Leaf { Valid, Expired, WrongHost, Untrusted };
+
+    static constexpr const char *HostName = "valid.test";
+
+    // Returns an error message, or an empty string on success.
+    QString generate();
+
+    QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
+    QSslCertificate certificate(Leaf leaf) const;
+    QSslKey key(Leaf leaf) const;
+
+private:
+    QString run(const QStringList &arguments);
+    QString makeCa(const QString &name, const QString &subject);
+    QString makeLeaf(const QString &name, const QString &ca, const QString &host, const QStringList &dates);
+    static QString fileBase(Leaf leaf);
+
+    QTemporaryDir m_dir;
+};
+
+// A TCP (optionally TLS) server with a behaviour.
+class TestTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    enum class Mode {
+        Http, // answers a request with "HTTP/1.1 204 No Content"
+        NotHttp, // sends an SSH banner at once (not HTTP, not TLS)
+        Silent, // accepts and never answers
+    };
+
+    explicit TestTcpServer(Mode mode, QObject *parent = nullptr);
+
+    // Serves TLS with this certificate and key (server side QSslSocket).
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+    bool listenLoopback();
+    quint16 port() const { return serverPort(); }
+
+    int connectionCount() const { return m_connections; }
+    int maxConcurrent() const { return m_maxConcurrent; }
+    int openConnections() const { return m_open; }
+    int requestCount() const { return m_requests; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    void serve(QTcpSocket *socket);
+
+    Mode m_mode;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    int m_connections = 0;
+    int m_open = 0;
+    int m_maxConcurrent = 0;
+    int m_requests = 0;
+};
+
+// An SNTP server whose clock runs offsetMs ahead.
+class TestNtpServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestNtpServer(qint64 offsetMs, QObject *parent = nullptr);
+    bool listenLoopback();
+    quint16 port() const { return m_socket.localPort(); }
+    int queries() const { return m_queries; }
+
+private:
+    void read();
+
+    QUdpSocket m_socket;
+    qint64 m_offsetMs;
+    int m_queries = 0;
+};
+
+// A UDP sink (syslog receiver) that keeps what it receives.
+class TestUdpSink final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestUdpSink(QObject *parent = nullptr);
+    bool listenLoopback();
+    quint16 port() const { return m_socket.localPort(); }
+    QList<QByteArray> messages() const { return m_messages; }
+
+private:
+    QUdpSocket m_socket;
+    QList<QByteArray> m_messages;
+};
+
+// A DNS server answering A queries from a table and NXDOMAIN otherwise.
+class TestDnsServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestDnsServer(QObject *parent = nullptr);
+    void addRecord(const QString &name, const QHostAddress &address) { m_records.insert(name, address); }
+    bool listenLoopback();
+    quint16 port() const { return m_socket.localPort(); }
+    int queries() const { return m_queries; }
+
+private:
+    void read();
+
+    QUdpSocket m_socket;
+    QHash<QString, QHostAddress> m_records;
+    int m_queries = 0;
+};
+
+// A port on which nothing listens (TCP and UDP): bound, noted, closed.
+quint16 closedTcpPort();
+quint16 closedUdpPort();
+
+// An external server process (squid, dnsmasq) started on a loopback port from a generated
+// configuration, stopped by the destructor.
+class TestProcess
+{
+public:
+    ~TestProcess();
+    // Starts program; waits until ready() is true (at most timeoutMs). Returns an error or "".
+    QString start(const QString &program, const QStringList &arguments, const std::function<bool()> &ready,
+                  int timeoutMs = 10000);
+    QTemporaryDir &dir() { return m_dir; }
+    QString output() const;
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+};
+
+// Starts squid as an HTTP proxy on 127.0.0.1: hosts maps names to loopback addresses;
+// with a user, basic authentication is required. blocked.test is denied.
+QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
+                   const QString &user = {}, const QString &password = {});
+// Whether a TCP connection to 127.0.0.1:port can be made now.
+bool tcpPortAnswers(quint16 port);
+// Re-runs one test function of this executable inside a new network namespace (unshare -n)
+// with PORTOLAN_IN_NETNS=1 set. Returns an error if namespaces are not available (the caller
+// skips), else fills exitCode and output.
+QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByteArray *output);
+// Inside the namespace: brings lo up and drops TCP to the ports (iptables or nft).
+QString blackholeLoopbackPorts(const QList<quint16> &ports);

@@ -1,0 +1,232 @@
+// portolan-cli check end to end: plan, exit codes, formats, against loopback servers only
+// (--loopback-only).
+
+#include "testservers.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+#include <QXmlStreamReader>
+
+class tst_CheckCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void dryRunSendsNothing();
+    void usageErrors_data();
+    void usageErrors();
+    void loopbackRun_data();
+    void loopbackRun();
+
+private:
+    struct Output
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Output cli(const QStringList &arguments);
+    QString catalog();
+
+    TestCertificates m_certificates;
+    QString m_certificateError;
+    QTemporaryDir m_dir;
+};
+
+void tst_CheckCli::initTestCase()
+{
+    m_certificateError = m_certificates.generate();
+}
+
+tst_CheckCli::Output tst_CheckCli::cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(PORTOLAN_CLI), QStringList{QStringLiteral("check")} + arguments);
+    // The servers live in this process: keep its event loop running while the CLI works.
+    if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000))
+        process.kill();
+    process.waitForFinished();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void tst_CheckCli::dryRunSendsNothing()
+{
+    // The real catalog is only planned, never contacted.
+    const Output output =
+            cli({QStringLiteral("--dry-run"), QStringLiteral("--format"), QStringLiteral("json"),
+                 QStringLiteral("--site"), QStringLiteral("ntp=127.0.0.1")});
+    QCOMPARE(output.exitCode, 0);
+    const QJsonObject plan = QJsonDocument::fromJson(output.out).object();
+    QVERIFY(plan.value(QLatin1String("testable")).toInt() > 100);
+    QCOMPARE(plan.value(QLatin1String("site")).toObject().value(QLatin1String("ntp")).toString(),
+             QStringLiteral("127.0.0.1"));
+    bool wildcard = false;
+    for (const QJsonValue &target : plan.value(QLatin1String("targets")).toArray())
+        wildcard = wildcard
+                || target.toObject().value(QLatin1String("kind")).toString() == QLatin1String("wildcard");
+    QVERIFY(wildcard);
+    QVERIFY(output.err.isEmpty());
+    const Output text = cli({QStringLiteral("--dry-run"), QStringLiteral("--role"), QStringLiteral("relay")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("Dry run: nothing was sent."));
+}
+
+void tst_CheckCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("site key") << QStringList{QStringLiteral("--site"), QStringLiteral("ldap=1.2.3.4")}
+                              << "ldap";
+    QTest::addRow("resolve") << QStringList{QStringLiteral("--resolve"), QStringLiteral("host")}
+                             << "HOST:ADDRESS";
+    QTest::addRow("proxy") << QStringList{QStringLiteral("--proxy"), QStringLiteral("socks5://x:1")}
+                           << "socks5";
+    QTest::addRow("timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("0")} << "--timeout";
+    QTest::addRow("concurrency") << QStringList{QStringLiteral("--concurrency"), QStringLiteral("x")}
+                                 << "--concurrency";
+    QTest::addRow("role") << QStringList{QStringLiteral("--role"), QStringLiteral("spn")} << "unknown role";
+    QTest::addRow("format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml")} << "xml";
+    QTest::addRow("dns server") << QStringList{QStringLiteral("--dns-server"), QStringLiteral("dns.test")}
+                                << "dns.test";
+    QTest::addRow("ca file") << QStringList{QStringLiteral("--ca-file"), QStringLiteral("/nonexistent.pem")}
+                             << "nonexistent";
+    QTest::addRow("catalog") << QStringList{QStringLiteral("--catalog"),
+                                            QStringLiteral(PORTOLAN_TEST_DATA "/gui/bad-syntax.json")}
+                             << "bad-syntax.json";
+    QTest::addRow("argument") << QStringList{QStringLiteral("extra")} << "extra";
+}
+
+void tst_CheckCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Output output = cli(arguments + QStringList{QStringLiteral("--loopback-only")});
+    QCOMPARE(output.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(output.err).contains(message), output.err.constData());
+    QVERIFY(output.out.isEmpty());
+}
+
+QString tst_CheckCli::catalog()
+{
+    return m_dir.filePath(QStringLiteral("loopback.json"));
+}
+
+void tst_CheckCli::loopbackRun_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("requiredOnly");
+    QTest::addColumn<int>("exitCode");
+    QTest::addRow("junit, a failure") << "junit" << false << 1;
+    QTest::addRow("json, a failure") << "json" << false << 1;
+    QTest::addRow("text, all required pass") << "text" << true << 0;
+}
+
+void tst_CheckCli::loopbackRun()
+{
+    QFETCH(QString, format);
+    QFETCH(bool, requiredOnly);
+    QFETCH(int, exitCode);
+    if (!m_certificateError.isEmpty())
+        QSKIP(qPrintable(m_certificateError));
+
+    TestTcpServer https(TestTcpServer::Mode::Http);
+    https.setTls(m_certificates.certificate(TestCertificates::Leaf::Valid),
+                 m_certificates.key(TestCertificates::Leaf::Valid));
+    TestTcpServer http(TestTcpServer::Mode::Http);
+    TestNtpServer ntp(-1500);
+    TestUdpSink syslog;
+    QVERIFY(https.listenLoopback() && http.listenLoopback() && ntp.listenLoopback()
+            && syslog.listenLoopback());
+    QFile templateFile(QStringLiteral(PORTOLAN_TEST_DATA "/tester/loopback.json.in"));
+    QVERIFY(templateFile.open(QIODevice::ReadOnly));
+    QByteArray data = templateFile.readAll();
+    data.replace("@HTTPS_PORT@", QByteArray::number(https.port()));
+    data.replace("@HTTP_PORT@", QByteArray::number(http.port()));
+    data.replace("@NTP_PORT@", QByteArray::number(ntp.port()));
+    data.replace("@SYSLOG_PORT@", QByteArray::number(syslog.port()));
+    data.replace("@CLOSED_PORT@", QByteArray::number(closedTcpPort()));
+    QFile catalogFile(catalog());
+    QVERIFY(catalogFile.open(QIODevice::WriteOnly));
+    catalogFile.write(data);
+    catalogFile.close();
+
+    const QString report = m_dir.filePath(QStringLiteral("report.") + format);
+    QStringList arguments{QStringLiteral("--catalog"),
+                          catalog(),
+                          QStringLiteral("--loopback-only"),
+                          QStringLiteral("--resolve"),
+                          QStringLiteral("valid.test:127.0.0.1"),
+                          QStringLiteral("--resolve"),
+                          QStringLiteral("closed.test:127.0.0.1"),
+                          QStringLiteral("--ca-file"),
+                          m_certificates.caFile(),
+                          QStringLiteral("--site"),
+                          QStringLiteral("ntp=127.0.0.1"),
+                          QStringLiteral("--site"),
+                          QStringLiteral("syslog=127.0.0.1"),
+                          QStringLiteral("--timeout"),
+                          QStringLiteral("2"),
+                          QStringLiteral("--format"),
+                          format,
+                          QStringLiteral("--output"),
+                          report};
+    if (requiredOnly)
+        arguments.append(QStringLiteral("--required-only"));
+    const Output output = cli(arguments);
+    QVERIFY2(output.exitCode == exitCode, output.err.constData());
+    QVERIFY(output.out.isEmpty()); // the report went to the file
+    QFile file(report);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+
+    if (format == QLatin1String("junit")) {
+        QXmlStreamReader xml(written);
+        QStringList failures;
+        int testcases = 0;
+        int skipped = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1String("testcase"))
+                ++testcases;
+            else if (xml.name() == QLatin1String("failure"))
+                failures.append(xml.attributes().value(QLatin1String("type")).toString());
+            else if (xml.name() == QLatin1String("skipped"))
+                ++skipped;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(testcases, 7); // 2 https, 1 http, ntp, syslog, relay (skipped), closed
+        QCOMPARE(failures, QStringList{QStringLiteral("refused")});
+        QCOMPARE(skipped, 2); // relay without address, syslog not verifiable
+    } else if (format == QLatin1String("json")) {
+        const QJsonObject root = QJsonDocument::fromJson(written).object();
+        const QJsonObject summary = root.value(QLatin1String("summary")).toObject();
+        QCOMPARE(summary.value(QLatin1String("ok")).toInt(), 4);
+        QCOMPARE(summary.value(QLatin1String("refused")).toInt(), 1);
+        QCOMPARE(summary.value(QLatin1String("not-verifiable")).toInt(), 1);
+        QCOMPARE(summary.value(QLatin1String("skipped")).toInt(), 1);
+        const QJsonObject entries = root.value(QLatin1String("entries")).toObject();
+        QCOMPARE(entries.value(QLatin1String("web")).toString(), QStringLiteral("passed"));
+        QCOMPARE(entries.value(QLatin1String("closed")).toString(), QStringLiteral("failed"));
+        QCOMPARE(entries.value(QLatin1String("relay")).toString(), QStringLiteral("untested"));
+        for (const QJsonValue &value : root.value(QLatin1String("results")).toArray()) {
+            const QJsonObject result = value.toObject();
+            if (result.value(QLatin1String("kind")).toString() == QLatin1String("ntp"))
+                QVERIFY(qAbs(result.value(QLatin1String("ntpOffsetMs")).toDouble() + 1500) < 200);
+        }
+        QCOMPARE(syslog.messages().size(), 1);
+    } else {
+        QVERIFY(written.contains("Reachable"));
+        QVERIFY(!written.contains("Connection refused"));
+        QCOMPARE(https.requestCount(), 2); // two URLs
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_CheckCli)
+#include "tst_checkcli.moc"

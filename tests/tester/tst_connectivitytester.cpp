@@ -1,0 +1,696 @@
+// The engine against real servers on loopback: every verdict, every stage, proxies (squid),
+// DNS (in-process server, dnsmasq), NTP, syslog, a blackhole inside a private network
+// namespace, concurrency, total time and cancellation. Nothing leaves the loopback interface:
+// every test runs with allowOnlyLoopback.
+
+#include "checktarget.h"
+#include "connectivitytester.h"
+#include "dnsclient.h"
+#include "testservers.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace {
+
+enum class Server { ValidTls, ExpiredTls, WrongHostTls, UntrustedTls, PlainHttp, NotHttp, Silent, Closed };
+
+CheckTarget target(CheckTarget::Kind kind, const QString &host, quint16 port,
+                   const QString &entry = QStringLiteral("e"))
+{
+    CheckTarget t;
+    t.entryId = entry;
+    t.host = host;
+    t.port = port;
+    t.kind = kind;
+    t.transport = t.isUdp() ? QStringLiteral("udp") : QStringLiteral("tcp");
+    t.path = QStringLiteral("/");
+    t.endpoint = QStringLiteral("%1:%2").arg(host).arg(port);
+    return t;
+}
+
+QString verdictName(Verdict::Value verdict)
+{
+    return Verdict::name(verdict);
+}
+
+} // namespace
+
+class tst_ConnectivityTester : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void verdicts_data();
+    void verdicts();
+    void ntp();
+    void ntpRefusedAndSilent();
+    void syslog();
+    void dnsProbe();
+    void dnsServer();
+    void dnsmasq();
+    void squidProxy_data();
+    void squidProxy();
+    void proxyUnreachable();
+    void blackhole();
+    void loopbackOnlyRefuses();
+    void skippedTargets();
+    void sameDestinationCheckedOnce();
+    void concurrencyIsBounded();
+    void totalTimeIsCloseToSlowest();
+    void cancelStopsEverything();
+    void everyVerdictProduced();
+
+private:
+    TesterOptions baseOptions() const;
+    QList<CheckResult> run(const QList<CheckTarget> &targets, const TesterOptions &options);
+    CheckResult runOne(const CheckTarget &target, const TesterOptions &options);
+    void verifyStages(const CheckResult &result);
+    TestTcpServer *server(Server kind);
+
+    TestCertificates m_certificates;
+    QString m_certificateError;
+    QSet<Verdict::Value> m_seen;
+    std::unique_ptr<TestProcess> m_squid;
+    std::unique_ptr<TestProcess> m_squidAuth;
+    quint16 m_squidPort = 0;
+    quint16 m_squidAuthPort = 0;
+    QString m_squidError;
+    bool m_inNamespace = false;
+};
+
+void tst_ConnectivityTester::initTestCase()
+{
+    m_inNamespace = qEnvironmentVariableIsSet("PORTOLAN_IN_NETNS");
+    if (!m_inNamespace)
+        m_certificateError = m_certificates.generate();
+}
+
+void tst_ConnectivityTester::cleanupTestCase()
+{
+    m_squid.reset();
+    m_squidAuth.reset();
+}
+
+TesterOptions tst_ConnectivityTester::baseOptions() const
+{
+    TesterOptions options;
+    options.allowOnlyLoopback = true;
+    options.stageTimeoutMs = 1000;
+    options.udpRefusalWaitMs = 300;
+    options.addResolveOverride(QStringLiteral("valid.test:127.0.0.1"));
+    options.addResolveOverride(QStringLiteral("closed.test:127.0.0.1"));
+    if (m_certificateError.isEmpty() && !m_inNamespace)
+        options.addCaFile(m_certificates.caFile());
+    return options;
+}
+
+QList<CheckResult> tst_ConnectivityTester::run(const QList<CheckTarget> &targets,
+                                               const TesterOptions &options)
+{
+    TestPlan plan;
+    plan.roles = {QStringLiteral("agent")};
+    plan.targets = targets;
+    ConnectivityTester tester;
+    tester.setOptions(options);
+    QSignalSpy finished(&tester, &ConnectivityTester::finished);
+    QSignalSpy ready(&tester, &ConnectivityTester::resultReady);
+    tester.start(plan);
+    if (!finished.wait(60000))
+        return {};
+    const QList<CheckResult> results = tester.results();
+    if (ready.count() != targets.size())
+        qWarning("resultReady emitted %d times for %d targets", int(ready.count()), int(targets.size()));
+    for (const CheckResult &result : results) {
+        m_seen.insert(result.verdict);
+        verifyStages(result);
+    }
+    return results;
+}
+
+CheckResult tst_ConnectivityTester::runOne(const CheckTarget &target, const TesterOptions &options)
+{
+    const QList<CheckResult> results = run({target}, options);
+    return results.value(0);
+}
+
+// A stage that did not run is never passed; a failure names exactly one failed stage, after
+// which nothing ran.
+void tst_ConnectivityTester::verifyStages(const CheckResult &result)
+{
+    int failed = 0;
+    bool afterFailure = false;
+    for (const CheckStage &stage : result.stages) {
+        if (stage.status == CheckStage::Status::NotRun)
+            QCOMPARE(stage.durationMs, qint64(-1));
+        else
+            QVERIFY2(!afterFailure, qPrintable(stage.name + QStringLiteral(" ran after a failure")));
+        if (stage.status == CheckStage::Status::Failed) {
+            ++failed;
+            afterFailure = true;
+        }
+    }
+    if (result.verdict == Verdict::Ok) {
+        QCOMPARE(failed, 0);
+        for (const CheckStage &stage : result.stages) {
+            if (stage.name != QLatin1String("dns"))
+                QVERIFY2(stage.status == CheckStage::Status::Passed, qPrintable(stage.name));
+        }
+    } else if (result.isFailure()) {
+        QCOMPARE(failed, 1);
+        QVERIFY(!result.hint.isEmpty());
+    }
+}
+
+TestTcpServer *tst_ConnectivityTester::server(Server kind)
+{
+    using Leaf = TestCertificates::Leaf;
+    TestTcpServer *server = nullptr;
+    switch (kind) {
+    case Server::ValidTls:
+    case Server::ExpiredTls:
+    case Server::WrongHostTls:
+    case Server::UntrustedTls: {
+        const Leaf leaf = kind == Server::ValidTls ? Leaf::Valid
+                : kind == Server::ExpiredTls       ? Leaf::Expired
+                : kind == Server::WrongHostTls     ? Leaf::WrongHost
+                                                   : Leaf::Untrusted;
+        server = new TestTcpServer(TestTcpServer::Mode::Http, this);
+        server->setTls(m_certificates.certificate(leaf), m_certificates.key(leaf));
+        break;
+    }
+    case Server::PlainHttp:
+        server = new TestTcpServer(TestTcpServer::Mode::Http, this);
+        break;
+    case Server::NotHttp:
+        server = new TestTcpServer(TestTcpServer::Mode::NotHttp, this);
+        break;
+    case Server::Silent:
+    case Server::Closed:
+        server = new TestTcpServer(TestTcpServer::Mode::Silent, this);
+        break;
+    }
+    server->listenLoopback();
+    if (kind == Server::Closed)
+        server->close();
+    return server;
+}
+
+void tst_ConnectivityTester::verdicts_data()
+{
+    QTest::addColumn<Server>("server");
+    QTest::addColumn<CheckTarget::Kind>("kind");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("failedStage");
+
+    using K = CheckTarget::Kind;
+    QTest::addRow("https ok") << Server::ValidTls << K::Https << "ok"
+                              << "";
+    QTest::addRow("tls ok") << Server::ValidTls << K::Tls << "ok"
+                            << "";
+    QTest::addRow("http ok") << Server::PlainHttp << K::Http << "ok"
+                             << "";
+    QTest::addRow("tcp ok") << Server::Silent << K::Tcp << "ok"
+                            << "";
+    QTest::addRow("refused") << Server::Closed << K::Https << "refused"
+                             << "tcp";
+    QTest::addRow("untrusted") << Server::UntrustedTls << K::Https << "tls-untrusted"
+                               << "tls";
+    QTest::addRow("hostname mismatch") << Server::WrongHostTls << K::Https << "tls-hostname-mismatch"
+                                       << "tls";
+    QTest::addRow("expired") << Server::ExpiredTls << K::Tls << "tls-expired"
+                             << "tls";
+    QTest::addRow("not tls") << Server::NotHttp << K::Tls << "tls-failed"
+                             << "tls";
+    QTest::addRow("tls silent") << Server::Silent << K::Https << "timeout"
+                                << "tls";
+    QTest::addRow("not http") << Server::NotHttp << K::Http << "http-error"
+                              << "http";
+    QTest::addRow("http silent") << Server::Silent << K::Http << "timeout"
+                                 << "http";
+}
+
+void tst_ConnectivityTester::verdicts()
+{
+    QFETCH(Server, server);
+    QFETCH(CheckTarget::Kind, kind);
+    QFETCH(QString, verdict);
+    QFETCH(QString, failedStage);
+    if (!m_certificateError.isEmpty())
+        QSKIP(qPrintable(m_certificateError));
+
+    TestTcpServer *listener = this->server(server);
+    const CheckResult result =
+            runOne(target(kind, QStringLiteral("valid.test"), listener->port()), baseOptions());
+    delete listener;
+
+    QCOMPARE(verdictName(result.verdict), verdict);
+    QCOMPARE(result.resolvedAddresses, QStringList{QStringLiteral("127.0.0.1")});
+    QCOMPARE(result.stage(QStringLiteral("dns"))->status, CheckStage::Status::Passed);
+    if (failedStage.isEmpty()) {
+        QVERIFY(result.reason.isEmpty());
+    } else {
+        QVERIFY(result.stage(failedStage));
+        QCOMPARE(result.stage(failedStage)->status, CheckStage::Status::Failed);
+        QVERIFY(!result.reason.isEmpty());
+    }
+    if (verdict == QLatin1String("ok")
+        && (kind == CheckTarget::Kind::Http || kind == CheckTarget::Kind::Https))
+        QCOMPARE(result.httpStatus, 204);
+    if (verdict == QLatin1String("ok")
+        && (kind == CheckTarget::Kind::Https || kind == CheckTarget::Kind::Tls)) {
+        QVERIFY(result.tls.present);
+        QCOMPARE(result.tls.issuer, QStringLiteral("Portolan Test CA"));
+        QCOMPARE(result.tls.subject, QStringLiteral("valid.test"));
+        QVERIFY(result.tls.protocol.startsWith(QLatin1String("TLSv1.")));
+        QVERIFY(result.tls.notAfter > QDateTime::currentDateTimeUtc());
+    }
+    if (verdict == QLatin1String("tls-untrusted")) {
+        // The issuer is named: it reveals a TLS-inspecting proxy.
+        QCOMPARE(result.tls.issuer, QStringLiteral("Inspecting Proxy CA"));
+        QVERIFY(result.reason.contains(QLatin1String("Inspecting Proxy CA")));
+        QVERIFY(result.hint.contains(QLatin1String("Inspecting Proxy CA")));
+    }
+    if (verdict == QLatin1String("tls-expired"))
+        QCOMPARE(result.tls.notAfter.date(), QDate(2020, 2, 1));
+    if (verdict == QLatin1String("tls-hostname-mismatch"))
+        QCOMPARE(result.tls.subject, QStringLiteral("other.test"));
+}
+
+void tst_ConnectivityTester::ntp()
+{
+    TestNtpServer server(2500);
+    QVERIFY(server.listenLoopback());
+    const CheckResult result =
+            runOne(target(CheckTarget::Kind::Ntp, QStringLiteral("127.0.0.1"), server.port()), baseOptions());
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
+    QCOMPARE(server.queries(), 1);
+    QVERIFY2(qAbs(result.ntpOffsetMs - 2500.0) < 200.0, qPrintable(QString::number(result.ntpOffsetMs)));
+    QCOMPARE(result.stage(QStringLiteral("ntp"))->status, CheckStage::Status::Passed);
+    QCOMPARE(result.stage(QStringLiteral("dns"))->status, CheckStage::Status::NotRun);
+}
+
+void tst_ConnectivityTester::ntpRefusedAndSilent()
+{
+    const CheckResult refused = runOne(
+            target(CheckTarget::Kind::Ntp, QStringLiteral("127.0.0.1"), closedUdpPort()), baseOptions());
+    QCOMPARE(verdictName(refused.verdict), QStringLiteral("refused"));
+    QVERIFY(refused.reason.contains(QLatin1String("ICMP")));
+
+    TestUdpSink silent;
+    QVERIFY(silent.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 300;
+    const CheckResult timeout =
+            runOne(target(CheckTarget::Kind::Ntp, QStringLiteral("127.0.0.1"), silent.port()), options);
+    QCOMPARE(verdictName(timeout.verdict), QStringLiteral("timeout"));
+    QCOMPARE(silent.messages().size(), 1);
+}
+
+void tst_ConnectivityTester::syslog()
+{
+    TestUdpSink sink;
+    QVERIFY(sink.listenLoopback());
+    const CheckResult sent = runOne(
+            target(CheckTarget::Kind::SyslogUdp, QStringLiteral("127.0.0.1"), sink.port()), baseOptions());
+    QCOMPARE(verdictName(sent.verdict), QStringLiteral("not-verifiable"));
+    QVERIFY(!sent.isFailure());
+    QCOMPARE(sink.messages().size(), 1);
+    QVERIFY(sink.messages().first().startsWith("<14>1 "));
+    QVERIFY(sink.messages().first().contains("Portolan connectivity test"));
+
+    const CheckResult refused =
+            runOne(target(CheckTarget::Kind::SyslogUdp, QStringLiteral("127.0.0.1"), closedUdpPort()),
+                   baseOptions());
+    QCOMPARE(verdictName(refused.verdict), QStringLiteral("refused"));
+}
+
+void tst_ConnectivityTester::dnsProbe()
+{
+    TestDnsServer server;
+    QVERIFY(server.listenLoopback());
+    const CheckResult ok =
+            runOne(target(CheckTarget::Kind::Dns, QStringLiteral("127.0.0.1"), server.port()), baseOptions());
+    QCOMPARE(verdictName(ok.verdict), QStringLiteral("ok"));
+    QCOMPARE(server.queries(), 1);
+    const CheckResult refused = runOne(
+            target(CheckTarget::Kind::Dns, QStringLiteral("127.0.0.1"), closedUdpPort()), baseOptions());
+    QCOMPARE(verdictName(refused.verdict), QStringLiteral("refused"));
+}
+
+void tst_ConnectivityTester::dnsServer()
+{
+    TestDnsServer dns;
+    dns.addRecord(QStringLiteral("mapped.test"), QHostAddress(QStringLiteral("127.0.0.1")));
+    QVERIFY(dns.listenLoopback());
+    TestTcpServer web(TestTcpServer::Mode::Http);
+    QVERIFY(web.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.dnsServer = TesterOptions::DnsServer{QHostAddress::LocalHost, dns.port()};
+
+    const QList<CheckResult> results =
+            run({target(CheckTarget::Kind::Http, QStringLiteral("mapped.test"), web.port()),
+                 target(CheckTarget::Kind::Http, QStringLiteral("missing.test"), web.port())},
+                options);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(verdictName(results.at(0).verdict), QStringLiteral("ok"));
+    QVERIFY(results.at(0).stage(QStringLiteral("dns"))->detail.contains(QLatin1String("DNS server")));
+    QCOMPARE(verdictName(results.at(1).verdict), QStringLiteral("dns-failed"));
+    QCOMPARE(results.at(1).stage(QStringLiteral("tcp"))->status, CheckStage::Status::NotRun);
+    QCOMPARE(web.requestCount(), 1);
+
+    // A DNS server that does not answer.
+    options.dnsServer = TesterOptions::DnsServer{QHostAddress::LocalHost, closedUdpPort()};
+    const CheckResult unreachable =
+            runOne(target(CheckTarget::Kind::Http, QStringLiteral("mapped.test"), web.port()), options);
+    QCOMPARE(verdictName(unreachable.verdict), QStringLiteral("dns-failed"));
+}
+
+void tst_ConnectivityTester::dnsmasq()
+{
+    const QString program = QStandardPaths::findExecutable(
+            QStringLiteral("dnsmasq"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (program.isEmpty())
+        QSKIP("dnsmasq is not installed (apt-get install dnsmasq)");
+    const quint16 port = closedUdpPort();
+    TestProcess process;
+    auto answers = [port] {
+        QUdpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.write(DnsClient::query(7, QStringLiteral("mapped.test"), 1));
+        return socket.waitForReadyRead(200) && socket.hasPendingDatagrams();
+    };
+    const QString error = process.start(
+            program,
+            {QStringLiteral("--keep-in-foreground"), QStringLiteral("--conf-file=/dev/null"),
+             QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"), QStringLiteral("--no-poll"),
+             QStringLiteral("--listen-address=127.0.0.1"), QStringLiteral("--bind-interfaces"),
+             QStringLiteral("--port=%1").arg(port), QStringLiteral("--pid-file="),
+             QStringLiteral("--address=/mapped.test/127.0.0.1"), QStringLiteral("--log-facility=-")},
+            answers);
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    TestTcpServer web(TestTcpServer::Mode::Http);
+    QVERIFY(web.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.dnsServer = TesterOptions::DnsServer{QHostAddress::LocalHost, port};
+    const QList<CheckResult> results =
+            run({target(CheckTarget::Kind::Http, QStringLiteral("mapped.test"), web.port()),
+                 target(CheckTarget::Kind::Http, QStringLiteral("unknown.test"), web.port())},
+                options);
+    QCOMPARE(verdictName(results.value(0).verdict), QStringLiteral("ok"));
+    QCOMPARE(results.value(0).resolvedAddresses, QStringList{QStringLiteral("127.0.0.1")});
+    QCOMPARE(verdictName(results.value(1).verdict), QStringLiteral("dns-failed"));
+}
+
+void tst_ConnectivityTester::squidProxy_data()
+{
+    QTest::addColumn<bool>("auth");
+    QTest::addColumn<QString>("credentials");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<CheckTarget::Kind>("kind");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("failedStage");
+
+    using K = CheckTarget::Kind;
+    QTest::addRow("https through CONNECT") << false << ""
+                                           << "valid.test" << K::Https << "ok"
+                                           << "";
+    QTest::addRow("http absolute form") << false << ""
+                                        << "valid.test" << K::Http << "ok"
+                                        << "";
+    QTest::addRow("tcp through CONNECT") << false << ""
+                                         << "valid.test" << K::Tcp << "ok"
+                                         << "";
+    QTest::addRow("denied by proxy") << false << ""
+                                     << "blocked.test" << K::Https << "proxy-refused"
+                                     << "tunnel";
+    QTest::addRow("target refused") << false << ""
+                                    << "closed.test" << K::Https << "refused"
+                                    << "tunnel";
+    QTest::addRow("auth missing") << true << ""
+                                  << "valid.test" << K::Https << "proxy-auth-required"
+                                  << "tunnel";
+    QTest::addRow("auth missing http") << true << ""
+                                       << "valid.test" << K::Http << "proxy-auth-required"
+                                       << "http";
+    QTest::addRow("auth wrong") << true << "user:wrong"
+                                << "valid.test" << K::Https << "proxy-auth-required"
+                                << "tunnel";
+    QTest::addRow("auth ok") << true << "user:s3cret"
+                             << "valid.test" << K::Https << "ok"
+                             << "";
+}
+
+void tst_ConnectivityTester::squidProxy()
+{
+    QFETCH(bool, auth);
+    QFETCH(QString, credentials);
+    QFETCH(QString, host);
+    QFETCH(CheckTarget::Kind, kind);
+    QFETCH(QString, verdict);
+    QFETCH(QString, failedStage);
+    if (!m_certificateError.isEmpty())
+        QSKIP(qPrintable(m_certificateError));
+
+    const QHash<QString, QString> hosts{{QStringLiteral("valid.test"), QStringLiteral("127.0.0.1")},
+                                        {QStringLiteral("blocked.test"), QStringLiteral("127.0.0.1")},
+                                        {QStringLiteral("closed.test"), QStringLiteral("127.0.0.1")}};
+    std::unique_ptr<TestProcess> &squid = auth ? m_squidAuth : m_squid;
+    quint16 &squidPort = auth ? m_squidAuthPort : m_squidPort;
+    if (!squid && m_squidError.isEmpty()) {
+        squid = std::make_unique<TestProcess>();
+        m_squidError = auth
+                ? startSquid(*squid, &squidPort, hosts, QStringLiteral("user"), QStringLiteral("s3cret"))
+                : startSquid(*squid, &squidPort, hosts);
+    }
+    if (!m_squidError.isEmpty())
+        QSKIP(qPrintable(m_squidError));
+
+    TestTcpServer *listener = server(kind == CheckTarget::Kind::Http ? Server::PlainHttp : Server::ValidTls);
+    const quint16 port = host == QLatin1String("closed.test") ? closedTcpPort() : listener->port();
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 4000;
+    const QString url = credentials.isEmpty()
+            ? QStringLiteral("http://127.0.0.1:%1").arg(squidPort)
+            : QStringLiteral("http://%1@127.0.0.1:%2").arg(credentials).arg(squidPort);
+    options.proxy = std::get<ProxySettings>(ProxySettings::parse(url));
+    const CheckResult result = runOne(target(kind, host, port), options);
+    delete listener;
+
+    QCOMPARE(verdictName(result.verdict), verdict);
+    QVERIFY(result.proxy.startsWith(QLatin1String("http://")));
+    QVERIFY2(!result.proxy.contains(QLatin1String("s3cret")), "the password never appears in results");
+    // Through a proxy, the target's name is resolved by the proxy, not here.
+    QVERIFY(!result.stage(QStringLiteral("dns")));
+    QCOMPARE(result.stage(QStringLiteral("proxy"))->status, CheckStage::Status::Passed);
+    if (!failedStage.isEmpty())
+        QCOMPARE(result.stage(failedStage)->status, CheckStage::Status::Failed);
+    if (verdict == QLatin1String("ok") && kind == CheckTarget::Kind::Https)
+        QCOMPARE(result.tls.issuer, QStringLiteral("Portolan Test CA"));
+}
+
+void tst_ConnectivityTester::proxyUnreachable()
+{
+    TesterOptions options = baseOptions();
+    options.proxy = std::get<ProxySettings>(
+            ProxySettings::parse(QStringLiteral("http://127.0.0.1:%1").arg(closedTcpPort())));
+    const CheckResult result =
+            runOne(target(CheckTarget::Kind::Https, QStringLiteral("valid.test"), 443), options);
+    // A proxy failure is told apart from a target failure.
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("proxy-refused"));
+    QCOMPARE(result.stage(QStringLiteral("proxy"))->status, CheckStage::Status::Failed);
+    QCOMPARE(result.stage(QStringLiteral("tunnel"))->status, CheckStage::Status::NotRun);
+    QCOMPARE(result.stage(QStringLiteral("tls"))->status, CheckStage::Status::NotRun);
+}
+
+void tst_ConnectivityTester::blackhole()
+{
+    if (!m_inNamespace) {
+        int exitCode = -1;
+        QByteArray output;
+        const QString error = runInNetworkNamespace({QStringLiteral("blackhole")}, &exitCode, &output);
+        if (!error.isEmpty())
+            QSKIP(qPrintable(error));
+        QVERIFY2(!output.contains("SKIP   :"), output.constData());
+        QVERIFY2(exitCode == 0, output.constData());
+        QVERIFY2(output.contains("PASS   : tst_ConnectivityTester::blackhole()"), output.constData());
+        m_seen.insert(Verdict::Timeout);
+        return;
+    }
+    // Inside a private network namespace: TCP to these ports is dropped on lo.
+    const QList<quint16> ports{9, 10, 11, 12};
+    const QString error = blackholeLoopbackPorts(ports);
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 500;
+    QList<CheckTarget> targets;
+    for (quint16 port : ports)
+        targets.append(target(CheckTarget::Kind::Https, QStringLiteral("valid.test"), port));
+    QElapsedTimer clock;
+    clock.start();
+    const QList<CheckResult> results = run(targets, options);
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(results.size(), ports.size());
+    for (const CheckResult &result : results) {
+        QCOMPARE(verdictName(result.verdict), QStringLiteral("timeout"));
+        QCOMPARE(result.stage(QStringLiteral("tcp"))->status, CheckStage::Status::Failed);
+        QVERIFY(result.stage(QStringLiteral("tcp"))->durationMs >= 450);
+        QCOMPARE(result.stage(QStringLiteral("tls"))->status, CheckStage::Status::NotRun);
+    }
+    // In parallel: about one timeout, not four.
+    QVERIFY2(elapsed < 1500, qPrintable(QString::number(elapsed)));
+}
+
+void tst_ConnectivityTester::loopbackOnlyRefuses()
+{
+    TesterOptions options = baseOptions();
+    const QList<CheckResult> results =
+            run({target(CheckTarget::Kind::Https, QStringLiteral("192.0.2.1"), 443),
+                 target(CheckTarget::Kind::Https, QStringLiteral("not-mapped.example"), 443)},
+                options);
+    QCOMPARE(results.size(), 2);
+    for (const CheckResult &result : results) {
+        QVERIFY(result.isFailure());
+        QVERIFY2(result.reason.contains(QLatin1String("loopback")), qPrintable(result.reason));
+        QCOMPARE(result.stage(QStringLiteral("tcp"))->status, CheckStage::Status::NotRun);
+    }
+}
+
+void tst_ConnectivityTester::skippedTargets()
+{
+    CheckTarget wildcard = target(CheckTarget::Kind::Wildcard, QStringLiteral("*.valid.test"), 0);
+    wildcard.skipReason = QStringLiteral("Not directly testable");
+    const CheckResult result = runOne(wildcard, baseOptions());
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("skipped"));
+    QCOMPARE(result.reason, QStringLiteral("Not directly testable"));
+    QVERIFY(result.stages.isEmpty());
+    QVERIFY(!result.isFailure());
+}
+
+void tst_ConnectivityTester::sameDestinationCheckedOnce()
+{
+    TestTcpServer web(TestTcpServer::Mode::Http);
+    QVERIFY(web.listenLoopback());
+    QList<CheckTarget> targets;
+    for (const QString &entry : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")})
+        targets.append(target(CheckTarget::Kind::Http, QStringLiteral("valid.test"), web.port(), entry));
+    const QList<CheckResult> results = run(targets, baseOptions());
+    QCOMPARE(web.connectionCount(), 1);
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).entryId, QStringLiteral("a"));
+    QCOMPARE(results.at(2).entryId, QStringLiteral("c"));
+    QCOMPARE(results.at(2).targetIndex, 2);
+    for (const CheckResult &result : results)
+        QCOMPARE(result.verdict, Verdict::Ok);
+}
+
+void tst_ConnectivityTester::concurrencyIsBounded()
+{
+    TestTcpServer silent(TestTcpServer::Mode::Silent);
+    QVERIFY(silent.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.concurrency = 3;
+    options.stageTimeoutMs = 300;
+    QList<CheckTarget> targets;
+    for (int i = 0; i < 9; ++i) {
+        CheckTarget t = target(CheckTarget::Kind::Http, QStringLiteral("valid.test"), silent.port());
+        t.path = QStringLiteral("/%1").arg(i); // distinct checks
+        targets.append(t);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const QList<CheckResult> results = run(targets, options);
+    QCOMPARE(results.size(), 9);
+    QCOMPARE(silent.connectionCount(), 9);
+    QCOMPARE(silent.maxConcurrent(), 3);
+    QVERIFY(clock.elapsed() >= 3 * 300);
+}
+
+void tst_ConnectivityTester::totalTimeIsCloseToSlowest()
+{
+    TestTcpServer silent(TestTcpServer::Mode::Silent);
+    TestTcpServer web(TestTcpServer::Mode::Http);
+    QVERIFY(silent.listenLoopback());
+    QVERIFY(web.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 400;
+    QList<CheckTarget> targets;
+    for (int i = 0; i < 30; ++i) {
+        CheckTarget t = target(CheckTarget::Kind::Http, QStringLiteral("valid.test"),
+                               i % 2 ? silent.port() : web.port());
+        t.path = QStringLiteral("/%1").arg(i);
+        targets.append(t);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const QList<CheckResult> results = run(targets, options);
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(results.size(), 30);
+    QCOMPARE(web.requestCount(), 15);
+    // 15 checks wait a full timeout each: sequentially 6 s, in parallel about 0.4 s.
+    QVERIFY2(elapsed < 2 * 400 + 400, qPrintable(QString::number(elapsed)));
+}
+
+void tst_ConnectivityTester::cancelStopsEverything()
+{
+    TestTcpServer silent(TestTcpServer::Mode::Silent);
+    QVERIFY(silent.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 30000;
+    options.concurrency = 8;
+    TestPlan plan;
+    for (int i = 0; i < 20; ++i) {
+        CheckTarget t = target(CheckTarget::Kind::Http, QStringLiteral("valid.test"), silent.port());
+        t.path = QStringLiteral("/%1").arg(i);
+        plan.targets.append(t);
+    }
+    ConnectivityTester tester;
+    tester.setOptions(options);
+    QSignalSpy finished(&tester, &ConnectivityTester::finished);
+    tester.start(plan);
+    QTRY_COMPARE(silent.openConnections(), 8);
+    QElapsedTimer clock;
+    clock.start();
+    tester.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 200);
+    QVERIFY(clock.elapsed() < 200);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!tester.isRunning());
+    const QList<CheckResult> results = tester.results();
+    QCOMPARE(results.size(), 20);
+    for (const CheckResult &result : results) {
+        QCOMPARE(result.verdict, Verdict::Skipped);
+        QCOMPARE(result.reason, QStringLiteral("Cancelled"));
+        verifyStages(result);
+    }
+    // The sockets are gone: the server sees every connection closed, and no new one comes.
+    QTRY_COMPARE_WITH_TIMEOUT(silent.openConnections(), 0, 2000);
+    QCOMPARE(silent.connectionCount(), 8);
+}
+
+void tst_ConnectivityTester::everyVerdictProduced()
+{
+    if (m_inNamespace || QCoreApplication::arguments().size() > 1)
+        QSKIP("needs the whole test run");
+    QStringList missing;
+    for (Verdict::Value verdict : Verdict::all()) {
+        if (!m_seen.contains(verdict))
+            missing.append(Verdict::name(verdict));
+    }
+    if (!missing.isEmpty() && (!m_squidError.isEmpty() || !m_certificateError.isEmpty()))
+        QSKIP(qPrintable(
+                QStringLiteral("not produced (%1): %2")
+                        .arg(m_squidError + m_certificateError, missing.join(QStringLiteral(", ")))));
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+}
+
+QTEST_GUILESS_MAIN(tst_ConnectivityTester)
+#include "tst_connectivitytester.moc"

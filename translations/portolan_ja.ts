@@ -1,4 +1,2121 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>AllowlistExporter</name>
+    <message>
+        <source>Allowlist (plain hosts and addresses)</source>
+        <translation>許可リスト (ホストとアドレスのみ)</translation>
+    </message>
+    <message>
+        <source>A wildcard &quot;*.example.com&quot; is followed by its apex &quot;example.com&quot;.</source>
+        <translation>ワイルドカード「*.example.com」の後には、そのドメイン自体「example.com」が続きます。</translation>
+    </message>
+    <message>
+        <source>inbound from</source>
+        <translation>受信</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>outbound to</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>%1 resolved from %2</source>
+        <translation>%1 (%2 から解決)</translation>
+    </message>
+</context>
+<context>
+    <name>AwsSgExporter</name>
+    <message>
+        <source>AWS security group (AWS CLI JSON)</source>
+        <translation>AWS セキュリティグループ (AWS CLI JSON)</translation>
+    </message>
+    <message>
+        <source>Pass one of the objects to the AWS CLI, for example: aws ec2 authorize-security-group-egress --group-id sg-... --cli-input-json file://egress.json</source>
+        <translation>いずれかのオブジェクトを AWS CLI に渡してください。例: aws ec2 authorize-security-group-egress --group-id sg-... --cli-input-json file://egress.json</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCommand</name>
+    <message>
+        <source>Print the catalog, one record per endpoint.</source>
+        <translation>カタログをエンドポイントごとに 1 レコードで出力します。</translation>
+    </message>
+    <message>
+        <source>portolan-cli catalog: unexpected argument &quot;%1&quot;</source>
+        <translation>portolan-cli catalog: 予期しない引数「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogLoader</name>
+    <message>
+        <source>expected an object</source>
+        <translation>オブジェクトが必要です</translation>
+    </message>
+    <message>
+        <source>missing required field %1</source>
+        <translation>必須フィールド %1 がありません</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>不明なフィールド %1</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>文字列が必要です</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>制御文字は使用できません</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>空にはできません</translation>
+    </message>
+    <message>
+        <source>%1 is not one of: %2</source>
+        <translation>%1 は次のいずれでもありません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid id (lower-case letters, digits, &apos;.&apos; and &apos;-&apos;)</source>
+        <translation>%1 は有効な ID ではありません (英小文字、数字、'.'、'-')</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true または false が必要です</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>配列が必要です</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD)</source>
+        <translation>%1 は日付 (YYYY-MM-DD) ではありません</translation>
+    </message>
+    <message>
+        <source>duplicate id %1</source>
+        <translation>ID %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>an endpoint has exactly one of: host, url, address, cidr</source>
+        <translation>エンドポイントには host、url、address、cidr のいずれか 1 つだけを指定します</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid host name</source>
+        <translation>%1 は有効なホスト名ではありません</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid http or https URL</source>
+        <translation>%1 は有効な http または https の URL ではありません</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid IPv4 or IPv6 address</source>
+        <translation>%1 は有効な IPv4 または IPv6 アドレスではありません</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid subnet (network address/prefix length)</source>
+        <translation>%1 は有効なサブネット (ネットワークアドレス/プレフィックス長) ではありません</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>整数が必要です</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range (1-65535)</source>
+        <translation>ポート %1 は範囲外です (1-65535)</translation>
+    </message>
+    <message>
+        <source>%1 is not a protocol name</source>
+        <translation>%1 はプロトコル名ではありません</translation>
+    </message>
+    <message>
+        <source>unknown table %1</source>
+        <translation>不明なテーブル %1</translation>
+    </message>
+    <message>
+        <source>at least one source is required</source>
+        <translation>送信元が少なくとも 1 つ必要です</translation>
+    </message>
+    <message>
+        <source>unknown component %1</source>
+        <translation>不明なコンポーネント %1</translation>
+    </message>
+    <message>
+        <source>duplicate source %1</source>
+        <translation>送信元 %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>at least one port is required</source>
+        <translation>ポートが少なくとも 1 つ必要です</translation>
+    </message>
+    <message>
+        <source>a conditional entry needs a condition</source>
+        <translation>条件付きのエントリには条件が必要です</translation>
+    </message>
+    <message>
+        <source>unknown validity rule %1</source>
+        <translation>不明な有効期限ルール %1</translation>
+    </message>
+    <message>
+        <source>duplicate endpoint %1</source>
+        <translation>エンドポイント %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>unsupported schema version %1 (this program reads version %2)</source>
+        <translation>サポートされていないスキーマバージョン %1 です (このプログラムが読み込めるのはバージョン %2 です)</translation>
+    </message>
+    <message>
+        <source>(not a number)</source>
+        <translation>(数値ではありません)</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>ファイルを開けません: %1</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>ファイルが %1 MiB を超えています</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>無効な JSON: %1</translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object</source>
+        <translation>最上位は JSON オブジェクトである必要があります</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogLookup</name>
+    <message>
+        <source>is listed as %1</source>
+        <translation>%1 として登録済み</translation>
+    </message>
+    <message>
+        <source>matches %1</source>
+        <translation>%1 に一致</translation>
+    </message>
+    <message>
+        <source>is the host of %1</source>
+        <translation>%1 のホスト</translation>
+    </message>
+    <message>
+        <source>is covered by %1</source>
+        <translation>%1 に含まれる</translation>
+    </message>
+    <message>
+        <source>inside %1</source>
+        <translation>%1 の範囲内</translation>
+    </message>
+    <message>
+        <source>%1 (static address, expired)</source>
+        <translation>%1 (静的アドレス、期限切れ)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation>%1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>送信元</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要件</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTableView</name>
+    <message>
+        <source>Catalog entries</source>
+        <translation>カタログのエントリ</translation>
+    </message>
+    <message>
+        <source>One row per address, host name or URL. Ctrl+C copies the selected rows.</source>
+        <translation>アドレス、ホスト名、URL ごとに 1 行です。Ctrl+C で選択した行をコピーします。</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Columns shown</source>
+        <translation>表示する列</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogText</name>
+    <message>
+        <source>Inbound</source>
+        <translation>受信</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Conditional</source>
+        <translation>条件付き</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>URLs</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>IP アドレス</translation>
+    </message>
+    <message>
+        <source>Customer network</source>
+        <translation>お客さまのネットワーク</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>インターネット</translation>
+    </message>
+    <message>
+        <source>Trend Micro cloud</source>
+        <translation>トレンドマイクロのクラウド</translation>
+    </message>
+    <message>
+        <source>%1 (in your network)</source>
+        <translation>%1 (お客さまのネットワーク内)</translation>
+    </message>
+    <message>
+        <source>%1 (no static address)</source>
+        <translation>%1 (静的アドレスなし)</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>%1 に期限切れ</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>%1 まで有効</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Check whether this machine reaches the destinations the product needs.
+Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors.</source>
+        <translation>このマシンが製品に必要な送信先に到達できるかどうかをチェックします。
+終了ステータス: チェックの失敗がなければ 0、失敗があれば 1、使用方法またはカタログのエラーの場合は 2。</translation>
+    </message>
+    <message>
+        <source>Check for role &lt;role&gt; (repeatable; default: agent).</source>
+        <translation>役割 &lt;role&gt; についてチェックします (複数指定可、デフォルト: agent)。</translation>
+    </message>
+    <message>
+        <source>Check only the required entries.</source>
+        <translation>必須のエントリのみチェックします。</translation>
+    </message>
+    <message>
+        <source>Also check static addresses whose validity has ended.</source>
+        <translation>有効期限が切れた静的アドレスもチェックします。</translation>
+    </message>
+    <message>
+        <source>Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter (repeatable).</source>
+        <translation>サイト内の送信先のアドレス: dns、ntp、syslog、relay、sps、vcenter (複数指定可)。</translation>
+    </message>
+    <message>
+        <source>Use &lt;address&gt; for &lt;host&gt; without asking DNS (repeatable).</source>
+        <translation>DNS に問い合わせずに、&lt;host&gt; に &lt;address&gt; を使用します (複数指定可)。</translation>
+    </message>
+    <message>
+        <source>Resolve names with this DNS server instead of the system&apos;s.</source>
+        <translation>システムの DNS サーバーではなく、この DNS サーバーで名前を解決します。</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file.</source>
+        <translation>この PEM ファイル内の CA 証明書も信頼します。</translation>
+    </message>
+    <message>
+        <source>direct (default), system, or http://[user:password@]host:port.</source>
+        <translation>direct (デフォルト)、system、または http://[user:password@]host:port。</translation>
+    </message>
+    <message>
+        <source>Timeout of each stage in seconds (default 5).</source>
+        <translation>各段階のタイムアウト (秒、デフォルト 5)。</translation>
+    </message>
+    <message>
+        <source>Checks in flight at once (default 32).</source>
+        <translation>同時に実行するチェックの数 (デフォルト 32)。</translation>
+    </message>
+    <message>
+        <source>Write the report to &lt;file&gt; instead of standard output.</source>
+        <translation>標準出力ではなく &lt;file&gt; にレポートを書き込みます。</translation>
+    </message>
+    <message>
+        <source>Print the plan and send nothing.</source>
+        <translation>計画を表示し、何も送信しません。</translation>
+    </message>
+    <message>
+        <source>Refuse every destination outside the loopback network (for tests).</source>
+        <translation>ループバックネットワーク外のすべての送信先を拒否します (テスト用)。</translation>
+    </message>
+    <message>
+        <source>portolan-cli check: %1</source>
+        <translation>portolan-cli check: %1</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>予期しない引数「%1」</translation>
+    </message>
+    <message>
+        <source>--timeout: &quot;%1&quot; is not a number of seconds between 0 and 600</source>
+        <translation>--timeout: 「%1」は 0 から 600 までの秒数ではありません</translation>
+    </message>
+    <message>
+        <source>--concurrency: &quot;%1&quot; is not a number from 1 to 1024</source>
+        <translation>--concurrency: 「%1」は 1 から 1024 までの数値ではありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli check: cannot write %1: %2</source>
+        <translation>portolan-cli check: %1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>Use the catalog in &lt;file&gt; instead of the built-in one.</source>
+        <translation>組み込みのカタログではなく、&lt;file&gt; のカタログを使用します。</translation>
+    </message>
+    <message>
+        <source>Language of the text: en or ja.</source>
+        <translation>テキストの言語: en または ja。</translation>
+    </message>
+    <message>
+        <source>Output format: %1.</source>
+        <translation>出力形式: %1。</translation>
+    </message>
+    <message>
+        <source>portolan-cli: catalog rejected: %1</source>
+        <translation>portolan-cli: カタログが無効です: %1</translation>
+    </message>
+    <message>
+        <source>portolan-cli: unknown language &quot;%1&quot; (en or ja)</source>
+        <translation>portolan-cli: 不明な言語「%1」(en または ja)</translation>
+    </message>
+    <message>
+        <source>portolan-cli: unknown format &quot;%1&quot; (%2)</source>
+        <translation>portolan-cli: 不明な形式「%1」(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectivityTester</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <source>Copy these details as text</source>
+        <translation>この詳細をテキストとしてコピーします</translation>
+    </message>
+    <message>
+        <source>Details of the selected entry</source>
+        <translation>選択したエントリの詳細</translation>
+    </message>
+    <message>
+        <source>Details pane</source>
+        <translation>詳細ペイン</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything the catalog says about it.</source>
+        <translation>行を選択すると、カタログに記載されているすべての情報が表示されます。</translation>
+    </message>
+    <message>
+        <source>Related entries of the same service</source>
+        <translation>同じサービスの関連エントリ</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramCommand</name>
+    <message>
+        <source>Write the ports diagram to an SVG, PNG or PDF file.</source>
+        <translation>ポート図を SVG、PNG、または PDF ファイルに書き込みます。</translation>
+    </message>
+    <message>
+        <source>Output format: %1 (default: from the file name).</source>
+        <translation>出力形式: %1 (デフォルト: ファイル名から判断)。</translation>
+    </message>
+    <message>
+        <source>Write the diagram to &lt;file&gt;.</source>
+        <translation>ポート図を &lt;file&gt; に書き込みます。</translation>
+    </message>
+    <message>
+        <source>Only the flows of this component id (agent, relay, ...).</source>
+        <translation>このコンポーネント ID (agent、relay、...) の通信のみ。</translation>
+    </message>
+    <message>
+        <source>PNG scale factor (default 1).</source>
+        <translation>PNG の拡大率 (デフォルト 1)。</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: unexpected argument &quot;%1&quot;</source>
+        <translation>portolan-cli diagram: 予期しない引数「%1」</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: --output FILE is required</source>
+        <translation>portolan-cli diagram: --output FILE を指定してください</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: unknown format &quot;%1&quot; (%2)</source>
+        <translation>portolan-cli diagram: 不明な形式「%1」(%2)</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: --scale must be a number in (0, 8]</source>
+        <translation>portolan-cli diagram: --scale は (0, 8] の範囲の数値である必要があります</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: unknown component &quot;%1&quot;</source>
+        <translation>portolan-cli diagram: 不明なコンポーネント「%1」</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: %1</source>
+        <translation>portolan-cli diagram: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramExporter</name>
+    <message>
+        <source>The diagram is empty.</source>
+        <translation>図が空です。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Network ports diagram</source>
+        <translation>ネットワークポート図</translation>
+    </message>
+    <message>
+        <source>Generated by Portolan from the catalog</source>
+        <translation>カタログから Portolan で生成</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the SVG generator failed.</source>
+        <translation>%1 に書き込めません: SVG の生成に失敗しました。</translation>
+    </message>
+    <message>
+        <source>The PNG scale must be above 0 and at most 8.</source>
+        <translation>PNG の拡大率は 0 より大きく 8 以下である必要があります。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PNG could not be encoded.</source>
+        <translation>%1 に書き込めません: PNG をエンコードできませんでした。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF writer failed.</source>
+        <translation>%1 に書き込めません: PDF の書き込みに失敗しました。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramLayout</name>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>Optional or conditional</source>
+        <translation>オプションまたは条件付き</translation>
+    </message>
+    <message>
+        <source>Each arrow points from the side that opens the connection to the listener.</source>
+        <translation>各矢印は、接続を開始する側から待ち受ける側に向いています。</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Partly passed</source>
+        <translation>一部成功</translation>
+    </message>
+    <message>
+        <source>Untested</source>
+        <translation>未テスト</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramText</name>
+    <message>
+        <source>Passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Partly passed</source>
+        <translation>一部成功</translation>
+    </message>
+    <message>
+        <source>Untested</source>
+        <translation>未テスト</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>サービス: %1</translation>
+    </message>
+    <message>
+        <source>Test result: %1</source>
+        <translation>テスト結果: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opens %n connection(s)</source>
+        <translation>
+            <numerusform>%n 件の接続を開始</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listens to %n connection(s)</source>
+        <translation>
+            <numerusform>%n 件の接続を待ち受け</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to show its rows in the tables.</source>
+        <translation>クリックすると、該当する行をテーブルに表示します。</translation>
+    </message>
+    <message>
+        <source>%1 connects to %2.</source>
+        <translation>%1 は %2 に接続します。</translation>
+    </message>
+    <message>
+        <source>%1 opens a connection to %2 on %3.</source>
+        <translation>%1 は %3 で %2 への接続を開始します。</translation>
+    </message>
+    <message>
+        <source>This connection is required.</source>
+        <translation>この接続は必須です。</translation>
+    </message>
+    <message>
+        <source>This connection is optional.</source>
+        <translation>この接続はオプションです。</translation>
+    </message>
+    <message>
+        <source>This connection is needed when: %1</source>
+        <translation>この接続は次の場合に必要です: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences of the narration, one after the other.</extracomment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramWidget</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++ or the mouse wheel)</source>
+        <translation>拡大 (Ctrl++ またはマウスホイール)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+- or the mouse wheel)</source>
+        <translation>縮小 (Ctrl+- またはマウスホイール)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Fit the diagram to the window (Ctrl+0)</source>
+        <translation>図をウィンドウに合わせます (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Export diagram…</source>
+        <translation>図のエクスポート…</translation>
+    </message>
+    <message>
+        <source>Save the diagram as SVG, PNG or PDF</source>
+        <translation>図を SVG、PNG、または PDF として保存します</translation>
+    </message>
+    <message>
+        <source>Print diagram…</source>
+        <translation>図の印刷…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>プレゼンテーション</translation>
+    </message>
+    <message>
+        <source>Full-screen walkthrough of the flows (F11); Esc leaves</source>
+        <translation>通信をフルスクリーンで順に説明します (F11)。Esc で終了します</translation>
+    </message>
+    <message>
+        <source>Unknown file type for %1: use .svg, .png or .pdf.</source>
+        <translation>%1 のファイル形式が不明です: .svg、.png、.pdf のいずれかを使用してください。</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF ドキュメント (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>図のエクスポート</translation>
+    </message>
+    <message>
+        <source>Print diagram</source>
+        <translation>図の印刷</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointCheck</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+    <message>
+        <source>Refused to contact %1: only loopback addresses are allowed</source>
+        <translation>%1 への接続を拒否しました: ループバックアドレスのみ許可されています</translation>
+    </message>
+    <message>
+        <source>%1 (given with --resolve)</source>
+        <translation>%1 (--resolve で指定)</translation>
+    </message>
+    <message>
+        <source>%1 (from DNS server %2)</source>
+        <translation>%1 (DNS サーバー %2 から取得)</translation>
+    </message>
+    <message>
+        <source>No such name (DNS server %1)</source>
+        <translation>その名前は存在しません (DNS サーバー %1)</translation>
+    </message>
+    <message>
+        <source>The name has no address (DNS server %1)</source>
+        <translation>その名前にはアドレスがありません (DNS サーバー %1)</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 refused the query</source>
+        <translation>DNS サーバー %1 がクエリを拒否しました</translation>
+    </message>
+    <message>
+        <source>No DNS server at %1 port %2</source>
+        <translation>%1 のポート %2 に DNS サーバーがありません</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 failed</source>
+        <translation>DNS サーバー %1 でエラーが発生しました</translation>
+    </message>
+    <message>
+        <source>Refused to look up %1 with the system resolver: only loopback destinations are allowed</source>
+        <translation>システムのリゾルバーによる %1 の名前解決を拒否しました: ループバックの送信先のみ許可されています</translation>
+    </message>
+    <message>
+        <source>%1 (system resolver)</source>
+        <translation>%1 (システムのリゾルバー)</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the proxy %1: %2</source>
+        <translation>プロキシ %1 を名前解決できません: %2</translation>
+    </message>
+    <message>
+        <source>An address: nothing to resolve</source>
+        <translation>アドレスのため、名前解決は不要です</translation>
+    </message>
+    <message>
+        <source>Connected to the proxy %1</source>
+        <translation>プロキシ %1 に接続しました</translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2</source>
+        <translation>%1 のポート %2 に接続しました</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the proxy %1: %2</source>
+        <translation>プロキシ %1 に接続できません: %2</translation>
+    </message>
+    <message>
+        <source>%1 port %2: %3</source>
+        <translation>%1 のポート %2: %3</translation>
+    </message>
+    <message>
+        <source>The proxy closed the connection: %1</source>
+        <translation>プロキシが接続を閉じました: %1</translation>
+    </message>
+    <message>
+        <source>The connection closed without an HTTP response: %1</source>
+        <translation>HTTP 応答がないまま接続が閉じられました: %1</translation>
+    </message>
+    <message>
+        <source>The proxy sent no valid reply to CONNECT</source>
+        <translation>プロキシから CONNECT に対する有効な応答がありませんでした</translation>
+    </message>
+    <message>
+        <source>The proxy connected to %1 port %2 (HTTP %3)</source>
+        <translation>プロキシが %1 のポート %2 に接続しました (HTTP %3)</translation>
+    </message>
+    <message>
+        <source>The proxy answered CONNECT with HTTP %1 %2</source>
+        <translation>プロキシが CONNECT に HTTP %1 %2 で応答しました</translation>
+    </message>
+    <message>
+        <source>%1, certificate for %2 issued by %3, valid until %4</source>
+        <translation>%1、%2 の証明書 (発行者: %3、%4 まで有効)</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 issued by %2: %3</source>
+        <translation>%1 の証明書 (発行者: %2): %3</translation>
+    </message>
+    <message>
+        <source>The answer is not HTTP</source>
+        <translation>応答が HTTP ではありません</translation>
+    </message>
+    <message>
+        <source>No HTTP response</source>
+        <translation>HTTP 応答がありません</translation>
+    </message>
+    <message>
+        <source>The proxy answered HTTP %1 %2</source>
+        <translation>プロキシが HTTP %1 %2 で応答しました</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Nothing answers DNS on port %1 (ICMP port unreachable)</source>
+        <translation>ポート %1 で DNS に応答するものがありません (ICMP ポート到達不能)</translation>
+    </message>
+    <message>
+        <source>No DNS reply</source>
+        <translation>DNS 応答がありません</translation>
+    </message>
+    <message>
+        <source>The DNS server answered (response code %1)</source>
+        <translation>DNS サーバーが応答しました (応答コード %1)</translation>
+    </message>
+    <message>
+        <source>Nothing listens on UDP port %1 (ICMP port unreachable)</source>
+        <translation>UDP ポート %1 で待ち受けているものがありません (ICMP ポート到達不能)</translation>
+    </message>
+    <message>
+        <source>Clock offset %1 ms, stratum %2</source>
+        <translation>時刻のずれ %1 ms、ストラタム %2</translation>
+    </message>
+    <message>
+        <source>No answer from the resolver within %1 s</source>
+        <translation>%1 秒以内にリゾルバーから応答がありません</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not answer within %2 s</source>
+        <translation>プロキシ %1 が %2 秒以内に応答しませんでした</translation>
+    </message>
+    <message>
+        <source>No answer to the connection request within %1 s: dropped on the way</source>
+        <translation>%1 秒以内に接続要求への応答がありません: 経路上で破棄されています</translation>
+    </message>
+    <message>
+        <source>The proxy did not connect to the destination within %1 s</source>
+        <translation>プロキシが %1 秒以内に送信先に接続しませんでした</translation>
+    </message>
+    <message>
+        <source>No TLS handshake within %1 s</source>
+        <translation>%1 秒以内に TLS ハンドシェイクが完了しませんでした</translation>
+    </message>
+    <message>
+        <source>No HTTP response within %1 s</source>
+        <translation>%1 秒以内に HTTP 応答がありません</translation>
+    </message>
+    <message>
+        <source>No NTP reply within %1 s</source>
+        <translation>%1 秒以内に NTP 応答がありません</translation>
+    </message>
+    <message>
+        <source>No DNS reply within %1 s</source>
+        <translation>%1 秒以内に DNS 応答がありません</translation>
+    </message>
+    <message>
+        <source>Sent; UDP gives no reply and no refusal came back</source>
+        <translation>送信済み。UDP には応答がなく、拒否も返されませんでした</translation>
+    </message>
+    <message>
+        <source>Sent, not verifiable: syslog over UDP has no reply</source>
+        <translation>送信済み、検証不可: UDP 経由の Syslog には応答がありません</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDetails</name>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>送信元</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要件</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>適用対象</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>期限後</translation>
+    </message>
+    <message>
+        <source>How to check</source>
+        <translation>確認方法</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Write the catalog&apos;s requirements as rules to paste: firewall, proxy, cloud or a list.</source>
+        <translation>カタログの要件を、貼り付けて使えるルールとして書き出します: ファイアウォール、プロキシ、クラウド、またはリスト。</translation>
+    </message>
+    <message>
+        <source>Output format: %1.</source>
+        <translation>出力形式: %1。</translation>
+    </message>
+    <message>
+        <source>Only entries for this role (component id, e.g. agent); repeatable.</source>
+        <translation>この役割 (コンポーネント ID、例: agent) のエントリのみ。複数指定可。</translation>
+    </message>
+    <message>
+        <source>Only required entries.</source>
+        <translation>必須のエントリのみ。</translation>
+    </message>
+    <message>
+        <source>Only these entries (comma-separated ids).</source>
+        <translation>指定したエントリのみ (ID をカンマ区切りで指定)。</translation>
+    </message>
+    <message>
+        <source>Include static addresses past their validity date, marked expired.</source>
+        <translation>有効期限が過ぎた静的アドレスも、期限切れとマークして含めます。</translation>
+    </message>
+    <message>
+        <source>Proxy for the pac and squid formats.</source>
+        <translation>pac 形式と squid 形式で使用するプロキシ。</translation>
+    </message>
+    <message>
+        <source>Resolve host names now and write rules for their addresses (address-only formats), with a timestamp.</source>
+        <translation>ホスト名を今すぐ名前解決し、そのアドレスのルールをタイムスタンプ付きで書き出します (アドレスのみの形式)。</translation>
+    </message>
+    <message>
+        <source>Write to &lt;file&gt; instead of standard output.</source>
+        <translation>標準出力ではなく &lt;file&gt; に書き込みます。</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: unexpected argument &quot;%1&quot;</source>
+        <translation>portolan-cli export: 予期しない引数「%1」</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: give --format (%1)</source>
+        <translation>portolan-cli export: --format を指定してください (%1)</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: unknown format &quot;%1&quot; (%2)</source>
+        <translation>portolan-cli export: 不明な形式「%1」(%2)</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --proxy &quot;%1&quot; is not host:port</source>
+        <translation>portolan-cli export: --proxy「%1」は host:port の形式ではありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --role &quot;%1&quot; is not a role (%2)</source>
+        <translation>portolan-cli export: --role「%1」は役割ではありません (%2)</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --selected: no entry &quot;%1&quot; in the catalog</source>
+        <translation>portolan-cli export: --selected: カタログにエントリ「%1」がありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: cannot write &quot;%1&quot;: %2</source>
+        <translation>portolan-cli export: 「%1」に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>&amp;Required entries only</source>
+        <translation>必須のエントリのみ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Include &amp;expired static addresses (marked)</source>
+        <translation>期限切れの静的アドレスを含める (マーク付き)(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Resolve host &amp;names to addresses now</source>
+        <translation>ホスト名を今すぐアドレスに解決(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>ルールのエクスポート</translation>
+    </message>
+    <message>
+        <source>Roles (none checked: all)</source>
+        <translation>役割 (未選択の場合はすべて)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the selected entries (%n)</source>
+        <translation>
+            <numerusform>選択したエントリのみ (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>proxy.example.com:8080</source>
+        <translation>proxy.example.com:8080</translation>
+    </message>
+    <message>
+        <source>Firewall formats take only addresses. Resolving writes rules for the addresses the names have now, with a timestamp.</source>
+        <translation>ファイアウォールの形式ではアドレスのみ使用できます。名前解決すると、ホスト名の現在のアドレスに対するルールがタイムスタンプ付きで書き出されます。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>対象範囲</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>プロキシ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view:</source>
+        <translation>プレビュー(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Give the proxy as host:port, for example 10.0.0.1:3128.</source>
+        <translation>プロキシは host:port の形式で指定してください (例: 10.0.0.1:3128)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) from the catalog</source>
+        <translation>
+            <numerusform>カタログから %n 件のルール</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>resolving %n host name(s)…</source>
+        <translation>
+            <numerusform>%n 件のホスト名を解決中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>クリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>Save Rules</source>
+        <translation>ルールの保存</translation>
+    </message>
+    <message>
+        <source>Could not save &quot;%1&quot;: %2</source>
+        <translation>「%1」を保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSelection</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>[EXPIRED: static address valid until %1]</source>
+        <translation>[期限切れ: %1 まで有効だった静的アドレス]</translation>
+    </message>
+    <message>
+        <source>%1 is in your network: the address is site-specific</source>
+        <translation>%1 はお客さまのネットワーク内にあります: アドレスはサイトごとに異なります</translation>
+    </message>
+    <message>
+        <source>%1 has no fixed address in this entry: allow it by the host names in the catalog&apos;s URL entries</source>
+        <translation>%1 にはこのエントリで固定アドレスがありません: カタログの URL エントリのホスト名で許可してください</translation>
+    </message>
+    <message>
+        <source>%1 did not resolve at %2</source>
+        <translation>%1 は %2 時点で名前解決できませんでした</translation>
+    </message>
+    <message>
+        <source>%1 resolved at %2</source>
+        <translation>%1 は %2 時点で名前解決されました</translation>
+    </message>
+</context>
+<context>
+    <name>ExportText</name>
+    <message>
+        <source>%1 rules generated by Portolan from &quot;%2&quot; on %3</source>
+        <translation>Portolan が「%2」から %3 に生成した %1 ルール</translation>
+    </message>
+    <message>
+        <source>all roles</source>
+        <translation>すべての役割</translation>
+    </message>
+    <message>
+        <source>roles: %1</source>
+        <translation>役割: %1</translation>
+    </message>
+    <message>
+        <source>required entries only</source>
+        <translation>必須のエントリのみ</translation>
+    </message>
+    <message>
+        <source>all requirements</source>
+        <translation>すべての要件</translation>
+    </message>
+    <message>
+        <source>selected entries: %1</source>
+        <translation>選択したエントリ: %1</translation>
+    </message>
+    <message>
+        <source>expired static addresses included and marked</source>
+        <translation>期限切れの静的アドレスを含む (マーク付き)</translation>
+    </message>
+    <message>
+        <source>expired static addresses left out</source>
+        <translation>期限切れの静的アドレスを除外</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>対象範囲: %1</translation>
+    </message>
+    <message>
+        <source>Host names resolved to addresses at %1; addresses change, re-export before use.</source>
+        <translation>ホスト名は %1 時点のアドレスに解決されています。アドレスは変わるため、使用前に再エクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>%1: local connection on the same machine, %2</source>
+        <translation>%1: 同じマシン上のローカル接続、%2</translation>
+    </message>
+    <message>
+        <source>site-specific, add your own rule for %1</source>
+        <translation>サイト固有のため、%1 のルールを独自に追加してください</translation>
+    </message>
+    <message>
+        <source>%1 is a wildcard host name, not an address: allow it at the proxy (%2)</source>
+        <translation>%1 はアドレスではなくワイルドカードのホスト名です: プロキシで許可してください (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is a host name that did not resolve: allow it at the proxy (%2)</source>
+        <translation>%1 は名前解決できなかったホスト名です: プロキシで許可してください (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is a host name; rules for its addresses follow (%2)</source>
+        <translation>%1 はホスト名です。そのアドレスのルールが続きます (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is a host name, not an address: allow it at the proxy, or resolve with --resolve-hosts (%2)</source>
+        <translation>%1 はアドレスではなくホスト名です: プロキシで許可するか、--resolve-hosts で名前解決してください (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Role:</source>
+        <translation>役割:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Search all columns, English and Japanese (Ctrl+F)</source>
+        <translation>すべての列を英語と日本語で検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Every word must appear in the row. Esc clears.</source>
+        <translation>すべての単語を含む行を表示します。Esc でクリアします。</translation>
+    </message>
+    <message>
+        <source>Direction filter</source>
+        <translation>方向フィルター</translation>
+    </message>
+    <message>
+        <source>Requirement filter</source>
+        <translation>要件フィルター</translation>
+    </message>
+    <message>
+        <source>Protocol filter</source>
+        <translation>プロトコルフィルター</translation>
+    </message>
+    <message>
+        <source>Port filter</source>
+        <translation>ポートフィルター</translation>
+    </message>
+    <message>
+        <source>Required only</source>
+        <translation>必須のみ</translation>
+    </message>
+    <message>
+        <source>Show expired</source>
+        <translation>期限切れを表示</translation>
+    </message>
+    <message>
+        <source>Show expired static addresses</source>
+        <translation>期限切れの静的アドレスを表示</translation>
+    </message>
+    <message>
+        <source>Show static IP addresses whose validity has ended, greyed out</source>
+        <translation>有効期限が切れた静的 IP アドレスをグレー表示します</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>フィルターをクリア</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>すべての役割</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>役割: %1</translation>
+    </message>
+    <message>
+        <source>Show the requirements of every role</source>
+        <translation>すべての役割の要件を表示します</translation>
+    </message>
+    <message>
+        <source>Show what %1 must reach and what must reach it</source>
+        <translation>%1 が到達する必要がある送信先と、%1 に到達する必要がある送信元を表示します</translation>
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation>すべての方向</translation>
+    </message>
+    <message>
+        <source>All requirements</source>
+        <translation>すべての要件</translation>
+    </message>
+    <message>
+        <source>any %1</source>
+        <translation>すべての %1</translation>
+    </message>
+    <message>
+        <source>All protocols</source>
+        <translation>すべてのプロトコル</translation>
+    </message>
+    <message>
+        <source>All ports</source>
+        <translation>すべてのポート</translation>
+    </message>
+</context>
+<context>
+    <name>IptablesExporter</name>
+    <message>
+        <source>iptables (iptables-restore)</source>
+        <translation>iptables (iptables-restore)</translation>
+    </message>
+    <message>
+        <source>Load with &quot;iptables-restore --noflush FILE&quot;: without --noflush the filter table is replaced. Rules accept; keep your own default policy.</source>
+        <translation>「iptables-restore --noflush FILE」で読み込んでください。--noflush を付けないと filter テーブルが置き換えられます。ルールは許可のみです。デフォルトポリシーは既存のものを維持してください。</translation>
+    </message>
+    <message>
+        <source>IPv6, for ip6tables-restore: %1</source>
+        <translation>IPv6 (ip6tables-restore 用): %1</translation>
+    </message>
+</context>
+<context>
+    <name>LookupBar</name>
+    <message>
+        <source>&amp;Look up:</source>
+        <translation>逆引き(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Paste an IP address, host name or URL from a firewall or proxy log (Ctrl+L)</source>
+        <translation>ファイアウォールやプロキシのログから IP アドレス、ホスト名、URL を貼り付けてください (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Reverse lookup</source>
+        <translation>逆引き</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Find in catalog</source>
+        <translation>カタログ内を検索</translation>
+    </message>
+    <message>
+        <source>Lookup result</source>
+        <translation>逆引きの結果</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>逆引き</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address, host name or URL.</source>
+        <translation>「%1」は IP アドレス、ホスト名、URL のいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog.</source>
+        <translation>%1 はカタログにありません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (selected rows: %3)</source>
+        <translation>%1: %2 (選択した行: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>LookupCommand</name>
+    <message>
+        <source>Find the catalog entries that cover addresses, host names or URLs.</source>
+        <translation>アドレス、ホスト名、URL を含むカタログのエントリを検索します。</translation>
+    </message>
+    <message>
+        <source>An IP address, host name or URL.</source>
+        <translation>IP アドレス、ホスト名、または URL。</translation>
+    </message>
+    <message>
+        <source>portolan-cli lookup: give at least one value</source>
+        <translation>portolan-cli lookup: 値を 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>portolan-cli lookup: &quot;%1&quot; is not an IP address, host name or URL</source>
+        <translation>portolan-cli lookup: 「%1」は IP アドレス、ホスト名、URL のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>not in the catalog</source>
+        <translation>カタログにありません</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Requirements</source>
+        <translation>要件</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>図</translation>
+    </message>
+    <message>
+        <source>Ports diagram</source>
+        <translation>ポート図</translation>
+    </message>
+    <message>
+        <source>Export &amp;rules…</source>
+        <translation>ルールのエクスポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Firewall and proxy rules for the catalog (iptables, nftables, Windows, AWS, squid, PAC, …)</source>
+        <translation>カタログのファイアウォールルールとプロキシルール (iptables、nftables、Windows、AWS、squid、PAC、…)</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>ビュー</translation>
+    </message>
+    <message>
+        <source>Table and details</source>
+        <translation>テーブルと詳細</translation>
+    </message>
+    <message>
+        <source>Rows shown</source>
+        <translation>表示中の行</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>メニューバー</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>&amp;Open catalog…</source>
+        <translation>カタログを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load another catalog file</source>
+        <translation>別のカタログファイルを読み込みます</translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>ビューのエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as CSV or Markdown</source>
+        <translation>表示中の行を CSV または Markdown として保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>行をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>選択した行をタブ区切りのテキストとしてコピーします</translation>
+    </message>
+    <message>
+        <source>Copy &amp;details</source>
+        <translation>詳細をコピー(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up address, host or URL</source>
+        <translation>アドレス、ホスト、URL の逆引き(&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>フィルターをクリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show &amp;expired static addresses</source>
+        <translation>期限切れの静的アドレスを表示(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Required only</source>
+        <translation>必須のみ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>ダークパレット(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;columns</source>
+        <translation>列をリセット(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;About Portolan</source>
+        <translation>Portolan について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>showing %1 of %2</source>
+        <translation>%2 件中 %1 件を表示</translation>
+    </message>
+    <message>
+        <source>%1, %2 selected</source>
+        <translation>%1、%2 件を選択中</translation>
+    </message>
+    <message>
+        <source>Portolan</source>
+        <translation>Portolan</translation>
+    </message>
+    <message>
+        <source>%1 — Portolan</source>
+        <translation>%1 — Portolan</translation>
+    </message>
+    <message>
+        <source>Catalog not loaded</source>
+        <translation>カタログを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>%1
+
+The current catalog stays in use.</source>
+        <translation>%1
+
+現在のカタログを引き続き使用します。</translation>
+    </message>
+    <message>
+        <source>Open catalog</source>
+        <translation>カタログを開く</translation>
+    </message>
+    <message>
+        <source>Catalog files (*.json);;All files (*)</source>
+        <translation>カタログファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>ビューのエクスポート</translation>
+    </message>
+    <message>
+        <source>View not exported</source>
+        <translation>ビューをエクスポートできませんでした</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>%1 行を %2 にエクスポートしました</translation>
+    </message>
+    <message>
+        <source>About Portolan</source>
+        <translation>Portolan について</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Network requirements explorer for Trend Micro Cloud One Workload Security.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;br&gt;Source: %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラーです。&lt;/p&gt;&lt;p&gt;カタログ: %2&lt;br&gt;出典: %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownExporter</name>
+    <message>
+        <source>Markdown table</source>
+        <translation>Markdown の表</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>エントリ</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要件</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>受信</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>%1 (site-specific)</source>
+        <translation>%1 (サイト固有)</translation>
+    </message>
+    <message>
+        <source>%1 (resolved from %2)</source>
+        <translation>%1 (%2 から解決)</translation>
+    </message>
+</context>
+<context>
+    <name>NftablesExporter</name>
+    <message>
+        <source>nftables (nft -f)</source>
+        <translation>nftables (nft -f)</translation>
+    </message>
+    <message>
+        <source>Load with &quot;nft -f FILE&quot;; remove with &quot;nft delete table inet portolan&quot;. The chains accept by default: merge the rules into your own policy.</source>
+        <translation>「nft -f FILE」で読み込み、「nft delete table inet portolan」で削除します。チェーンのデフォルトは許可です: ルールを既存のポリシーに統合してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PacExporter</name>
+    <message>
+        <source>Proxy auto-config (PAC)</source>
+        <translation>プロキシ自動設定 (PAC)</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s hosts go through %1; every other host goes DIRECT.</source>
+        <translation>カタログのホストは %1 を経由し、その他のホストは DIRECT で接続します。</translation>
+    </message>
+    <message>
+        <source>Proxy &quot;%1&quot; ignored: give it as host:port. The catalog&apos;s hosts go DIRECT.</source>
+        <translation>プロキシ「%1」は無視されました: host:port の形式で指定してください。カタログのホストは DIRECT で接続します。</translation>
+    </message>
+    <message>
+        <source>No proxy given: the catalog&apos;s hosts go DIRECT.</source>
+        <translation>プロキシが指定されていません: カタログのホストは DIRECT で接続します。</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Portolan presentation</source>
+        <translation>Portolan プレゼンテーション</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1/%2</translation>
+    </message>
+    <message>
+        <source>Network ports overview</source>
+        <translation>ネットワークポートの概要</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) between the components. Use the arrow keys to step through them; Esc leaves.</source>
+        <translation>
+            <numerusform>コンポーネント間の接続は %n 件です。矢印キーで順に表示し、Esc で終了します。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProxySettings</name>
+    <message>
+        <source>proxy &quot;%1&quot; is not direct, system or http://[USER[:PASSWORD]@]HOST[:PORT]</source>
+        <translation>プロキシ「%1」は direct、system、http://[USER[:PASSWORD]@]HOST[:PORT] のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>proxy host &quot;%1&quot; is neither an IP address nor a host name</source>
+        <translation>プロキシホスト「%1」は IP アドレスでもホスト名でもありません</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsReport</name>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan for %1: %n check(s) to run</source>
+        <translation>
+            <numerusform>%1 の計画: 実行するチェック %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was sent.</source>
+        <translation>ドライラン: 何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Connectivity check for %1 (proxy: %2, timeout %3 s per stage)</source>
+        <translation>%1 の接続チェック (プロキシ: %2、タイムアウト: 段階ごとに %3 秒)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3</source>
+        <translation>証明書: %1、発行者: %2、%3 まで有効</translation>
+    </message>
+    <message>
+        <source>Clock offset: %1 ms</source>
+        <translation>時刻のずれ: %1 ms</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>ヒント:</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%1 (%2 秒)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+</context>
+<context>
+    <name>SiteProfile</name>
+    <message>
+        <source>unknown site key &quot;%1&quot; (%2)</source>
+        <translation>不明なサイトキー「%1」(%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither an IP address nor a host name (site key %2)</source>
+        <translation>「%1」は IP アドレスでもホスト名でもありません (サイトキー %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not KEY=ADDRESS</source>
+        <translation>「%1」は KEY=ADDRESS の形式ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>SquidExporter</name>
+    <message>
+        <source>Squid (ACL and http_access)</source>
+        <translation>Squid (ACL と http_access)</translation>
+    </message>
+    <message>
+        <source>Put these lines in squid.conf before the first &quot;http_access deny&quot; line.</source>
+        <translation>これらの行は、squid.conf の最初の「http_access deny」行より前に記述してください。</translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s hosts go through the parent proxy %1.</source>
+        <translation>カタログのホストは親プロキシ %1 を経由します。</translation>
+    </message>
+    <message>
+        <source>Proxy &quot;%1&quot; ignored: give it as host:port.</source>
+        <translation>プロキシ「%1」は無視されました: host:port の形式で指定してください。</translation>
+    </message>
+    <message>
+        <source>%1: not a connection through the proxy</source>
+        <translation>%1: プロキシ経由の接続ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>TerraformExporter</name>
+    <message>
+        <source>Terraform (AWS security group rules)</source>
+        <translation>Terraform (AWS セキュリティグループのルール)</translation>
+    </message>
+    <message>
+        <source>The security group the rules belong to</source>
+        <translation>ルールが属するセキュリティグループ</translation>
+    </message>
+</context>
+<context>
+    <name>TestPlanner</name>
+    <message>
+        <source>unknown role &quot;%1&quot; (%2)</source>
+        <translation>不明な役割「%1」(%2)</translation>
+    </message>
+    <message>
+        <source>%1 over UDP cannot be checked</source>
+        <translation>UDP 経由の %1 はチェックできません</translation>
+    </message>
+    <message>
+        <source>No address given for %1: add --site %2=ADDRESS</source>
+        <translation>%1 のアドレスが指定されていません: --site %2=ADDRESS を追加してください</translation>
+    </message>
+    <message>
+        <source>The catalog gives no address for %1; its host and URL entries are tested</source>
+        <translation>カタログに %1 のアドレスがありません。ホストと URL のエントリをテストします</translation>
+    </message>
+    <message>
+        <source>Not directly testable: a wildcard, and the catalog names no host it covers</source>
+        <translation>直接テストできません: ワイルドカードで、対象となるホストがカタログにありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not directly testable: a wildcard; tested through the %n catalog host(s) it covers</source>
+        <translation>
+            <numerusform>直接テストできません: ワイルドカードのため、対象となるカタログ内の %n 件のホストでテストします</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not directly testable: a subnet, not a single address</source>
+        <translation>直接テストできません: 単一のアドレスではなくサブネットです</translation>
+    </message>
+</context>
+<context>
+    <name>TesterOptions</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:ADDRESS</source>
+        <translation>「%1」は HOST:ADDRESS の形式ではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not a host name</source>
+        <translation>「%2」の「%1」はホスト名ではありません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in &quot;%2&quot; is not an IP address</source>
+        <translation>「%2」の「%1」は IP アドレスではありません</translation>
+    </message>
+    <message>
+        <source>DNS server &quot;%1&quot;: missing &quot;]&quot;</source>
+        <translation>DNS サーバー「%1」: 「]」がありません</translation>
+    </message>
+    <message>
+        <source>DNS server &quot;%1&quot;: bad port</source>
+        <translation>DNS サーバー「%1」: ポートが不正です</translation>
+    </message>
+    <message>
+        <source>DNS server &quot;%1&quot;: port out of range</source>
+        <translation>DNS サーバー「%1」: ポートが範囲外です</translation>
+    </message>
+    <message>
+        <source>DNS server &quot;%1&quot; is not an IP address</source>
+        <translation>DNS サーバー「%1」は IP アドレスではありません</translation>
+    </message>
+    <message>
+        <source>cannot read CA file %1: %2</source>
+        <translation>CA ファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 contains no PEM certificate</source>
+        <translation>%1 に PEM 証明書が含まれていません</translation>
+    </message>
+</context>
+<context>
+    <name>TextFile</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>Reachable</source>
+        <translation>到達可能</translation>
+    </message>
+    <message>
+        <source>Name not resolved</source>
+        <translation>名前解決失敗</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>接続拒否</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>タイムアウト</translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>Certificate for another host</source>
+        <translation>別のホストの証明書</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>証明書の期限切れ</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation>TLS ハンドシェイク失敗</translation>
+    </message>
+    <message>
+        <source>No valid HTTP response</source>
+        <translation>有効な HTTP 応答なし</translation>
+    </message>
+    <message>
+        <source>Refused by the proxy</source>
+        <translation>プロキシによる拒否</translation>
+    </message>
+    <message>
+        <source>Proxy authentication required</source>
+        <translation>プロキシ認証が必要</translation>
+    </message>
+    <message>
+        <source>Sent, not verifiable</source>
+        <translation>送信済み、検証不可</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Check the DNS server settings, or ask for %1 to be resolvable from this machine.</source>
+        <translation>DNS サーバーの設定を確認するか、このマシンから %1 を名前解決できるよう依頼してください。</translation>
+    </message>
+    <message>
+        <source>Ask for %1 to %2 to be allowed in the firewall; check the address.</source>
+        <translation>ファイアウォールで %2 への %1 を許可するよう依頼してください。アドレスも確認してください。</translation>
+    </message>
+    <message>
+        <source>Traffic is silently dropped: ask for %1 to %2 to be allowed.</source>
+        <translation>通信が通知なしに破棄されています: %2 への %1 を許可するよう依頼してください。</translation>
+    </message>
+    <message>
+        <source>The certificate comes from &quot;%1&quot;: if that is a TLS-inspecting proxy, exclude %2 from inspection.</source>
+        <translation>証明書の発行者は「%1」です: これが TLS インスペクションを行うプロキシの場合は、%2 をインスペクションの対象から除外してください。</translation>
+    </message>
+    <message>
+        <source>The certificate is not for %1: check for a TLS-inspecting proxy or a wrong address.</source>
+        <translation>証明書が %1 用ではありません: TLS インスペクションを行うプロキシや誤ったアドレスがないか確認してください。</translation>
+    </message>
+    <message>
+        <source>Check this machine&apos;s clock; otherwise a proxy presents an expired certificate for %1.</source>
+        <translation>このマシンの時計を確認してください。時計が正しい場合は、プロキシが %1 の期限切れの証明書を提示しています。</translation>
+    </message>
+    <message>
+        <source>Check that TLS 1.2 or later to %1 is not blocked or altered on the way.</source>
+        <translation>%1 への TLS 1.2 以降の通信が経路上でブロックまたは改変されていないことを確認してください。</translation>
+    </message>
+    <message>
+        <source>Something on %1 that is not the web server answered: check for a filter or proxy.</source>
+        <translation>%1 で Web サーバー以外のものが応答しました: フィルターやプロキシがないか確認してください。</translation>
+    </message>
+    <message>
+        <source>Ask for %1 to %2 to be allowed through the proxy; check the proxy address.</source>
+        <translation>プロキシで %2 への %1 を許可するよう依頼してください。プロキシのアドレスも確認してください。</translation>
+    </message>
+    <message>
+        <source>Give the proxy user and password: http://USER:PASSWORD@HOST:PORT.</source>
+        <translation>プロキシのユーザーとパスワードを指定してください: http://USER:PASSWORD@HOST:PORT。</translation>
+    </message>
+    <message>
+        <source>Confirm at the receiver that the test message arrived.</source>
+        <translation>テストメッセージが届いたことを受信側で確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsFirewallExporter</name>
+    <message>
+        <source>Windows Firewall (PowerShell)</source>
+        <translation>Windows ファイアウォール (PowerShell)</translation>
+    </message>
+    <message>
+        <source>Run in an elevated PowerShell. The rules are in the group &quot;Portolan&quot;; remove them with: Remove-NetFirewallRule -Group &apos;Portolan&apos;</source>
+        <translation>管理者として実行した PowerShell で実行してください。ルールはグループ「Portolan」に含まれます。削除するには次を実行します: Remove-NetFirewallRule -Group 'Portolan'</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>print the catalog, one record per endpoint</source>
+        <translation>カタログを出力する (エンドポイントごとに 1 レコード)</translation>
+    </message>
+    <message>
+        <source>write the ports diagram to an SVG, PNG or PDF file</source>
+        <translation>ポート図を SVG、PNG、PDF ファイルに書き込む</translation>
+    </message>
+    <message>
+        <source>write rules to paste: firewall, proxy, cloud, lists</source>
+        <translation>貼り付けて使うルールを書き出す: ファイアウォール、プロキシ、クラウド、リスト</translation>
+    </message>
+    <message>
+        <source>check that this machine reaches the destinations the product needs</source>
+        <translation>このマシンが製品に必要な送信先に到達できるかチェックする</translation>
+    </message>
+    <message>
+        <source>find the entries covering an address, host or URL</source>
+        <translation>アドレス、ホスト、URL を含むエントリを検索する</translation>
+    </message>
+    <message>
+        <source>Usage: portolan-cli COMMAND [OPTIONS]</source>
+        <translation>使い方: portolan-cli COMMAND [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>コマンド:</translation>
+    </message>
+    <message>
+        <source>Run &quot;portolan-cli COMMAND --help&quot; for a command&apos;s options.</source>
+        <translation>各コマンドのオプションは「portolan-cli COMMAND --help」で確認できます。</translation>
+    </message>
+    <message>
+        <source>portolan-cli: unknown command &quot;%1&quot;</source>
+        <translation>portolan-cli: 不明なコマンド「%1」</translation>
+    </message>
+    <message>
+        <source>Network requirements explorer for Trend Micro Cloud One Workload Security.</source>
+        <translation>Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラーです。</translation>
+    </message>
+    <message>
+        <source>Open this catalog file.</source>
+        <translation>このカタログファイルを開きます。</translation>
+    </message>
+    <message>
+        <source>User interface language: en or ja.</source>
+        <translation>ユーザーインターフェイスの言語: en または ja。</translation>
+    </message>
+    <message>
+        <source>Portolan</source>
+        <translation>Portolan</translation>
+    </message>
+    <message>
+        <source>The catalog could not be loaded:
+%1</source>
+        <translation>カタログを読み込めませんでした:
+%1</translation>
+    </message>
+</context>
 </TS>

@@ -12,8 +12,7 @@ int CatalogCommand::run(const QStringList &arguments)
 {
     CliContext cli;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            QCoreApplication::translate("CatalogCommand", "Print the catalog, one record per endpoint."));
+    parser.setApplicationDescription(tr("Print the catalog, one record per endpoint."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -21,8 +20,7 @@ int CatalogCommand::run(const QStringList &arguments)
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
     if (!parser.positionalArguments().isEmpty()) {
-        cli.err() << QCoreApplication::translate("CatalogCommand",
-                                                 "portolan-cli catalog: unexpected argument \"%1\"")
+        cli.err() << tr("portolan-cli catalog: unexpected argument \"%1\"")
                              .arg(parser.positionalArguments().first())
                   << Qt::endl;
         return CliContext::UsageError;

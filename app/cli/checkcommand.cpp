@@ -13,13 +13,6 @@
 #include <cstdio>
 #include <unistd.h>
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CheckCommand", text);
-}
-} // namespace
-
 int CheckCommand::run(const QStringList &arguments)
 {
     CliContext cli;

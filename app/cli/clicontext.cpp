@@ -14,24 +14,20 @@ CliContext::CliContext()
 
 void CliContext::addCatalogOption(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("catalog"),
-                      QCoreApplication::translate("CliContext",
-                                                  "Use the catalog in <file> instead of the built-in one."),
+    parser.addOption({QStringLiteral("catalog"), tr("Use the catalog in <file> instead of the built-in one."),
                       QStringLiteral("file")});
 }
 
 void CliContext::addLanguageOption(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("lang"),
-                      QCoreApplication::translate("CliContext", "Language of the text: en or ja."),
+    parser.addOption({QStringLiteral("lang"), tr("Language of the text: en or ja."),
                       QStringLiteral("language"), QStringLiteral("en")});
 }
 
 void CliContext::addFormatOption(QCommandLineParser &parser, const QStringList &formats)
 {
     parser.addOption({QStringLiteral("format"),
-                      QCoreApplication::translate("CliContext", "Output format: %1.")
-                              .arg(formats.join(QStringLiteral(", "))),
+                      tr("Output format: %1.").arg(formats.join(QStringLiteral(", "))),
                       QStringLiteral("format"), formats.first()});
 }
 
@@ -55,9 +51,7 @@ std::optional<Catalog> CliContext::loadCatalog(const QCommandLineParser &parser)
                                                                  : CatalogLoader::builtinFileName();
     CatalogLoader::Result result = CatalogLoader::loadFile(file);
     if (!result.isOk()) {
-        m_err << QCoreApplication::translate("CliContext", "portolan-cli: catalog rejected: %1")
-                         .arg(result.error.toString())
-              << Qt::endl;
+        m_err << tr("portolan-cli: catalog rejected: %1").arg(result.error.toString()) << Qt::endl;
         return std::nullopt;
     }
     return result.catalog;
@@ -67,7 +61,7 @@ std::optional<Language> CliContext::language(const QCommandLineParser &parser)
 {
     const auto language = languageFromCode(parser.value(QStringLiteral("lang")));
     if (!language) {
-        m_err << QCoreApplication::translate("CliContext", "portolan-cli: unknown language \"%1\" (en or ja)")
+        m_err << tr("portolan-cli: unknown language \"%1\" (en or ja)")
                          .arg(parser.value(QStringLiteral("lang")))
               << Qt::endl;
         return std::nullopt;
@@ -80,8 +74,7 @@ std::optional<QString> CliContext::format(const QCommandLineParser &parser, cons
 {
     const QString value = parser.value(QStringLiteral("format"));
     if (!formats.contains(value)) {
-        m_err << QCoreApplication::translate("CliContext", "portolan-cli: unknown format \"%1\" (%2)")
-                         .arg(value, formats.join(QStringLiteral(", ")))
+        m_err << tr("portolan-cli: unknown format \"%1\" (%2)").arg(value, formats.join(QStringLiteral(", ")))
               << Qt::endl;
         return std::nullopt;
     }

@@ -4,6 +4,7 @@
 #include "i18n/language.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <optional>
@@ -11,6 +12,8 @@
 // What every portolan-cli command shares: streams, the --catalog and --lang options, exit codes.
 class CliContext
 {
+    Q_DECLARE_TR_FUNCTIONS(CliContext)
+
 public:
     enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 

@@ -10,26 +10,21 @@ int DiagramCommand::run(const QStringList &arguments)
 {
     CliContext cli;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "DiagramCommand", "Write the ports diagram to an SVG, PNG or PDF file."));
+    parser.setApplicationDescription(tr("Write the ports diagram to an SVG, PNG or PDF file."));
     const QStringList formats = DiagramExporter::formatNames();
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     parser.addOption(
             {QStringLiteral("format"),
-             QCoreApplication::translate("DiagramCommand", "Output format: %1 (default: from the file name).")
-                     .arg(formats.join(QStringLiteral(", "))),
+             tr("Output format: %1 (default: from the file name).").arg(formats.join(QStringLiteral(", "))),
              QStringLiteral("format")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      QCoreApplication::translate("DiagramCommand", "Write the diagram to <file>."),
+                      tr("Write the diagram to <file>."),
                       QStringLiteral("file")});
-    parser.addOption({QStringLiteral("role"),
-                      QCoreApplication::translate("DiagramCommand",
-                                                  "Only the flows of this component id (agent, relay, ...)."),
+    parser.addOption({QStringLiteral("role"), tr("Only the flows of this component id (agent, relay, ...)."),
                       QStringLiteral("component")});
-    parser.addOption({QStringLiteral("scale"),
-                      QCoreApplication::translate("DiagramCommand", "PNG scale factor (default 1)."),
-                      QStringLiteral("factor"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("scale"), tr("PNG scale factor (default 1)."), QStringLiteral("factor"),
+                      QStringLiteral("1")});
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
     const auto usageError = [&cli](const QString &message) {
@@ -37,19 +32,16 @@ int DiagramCommand::run(const QStringList &arguments)
         return CliContext::UsageError;
     };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QCoreApplication::translate("DiagramCommand",
-                                                      "portolan-cli diagram: unexpected argument \"%1\"")
+        return usageError(tr("portolan-cli diagram: unexpected argument \"%1\"")
                                   .arg(parser.positionalArguments().first()));
     const QString output = parser.value(QStringLiteral("output"));
     if (output.isEmpty())
-        return usageError(QCoreApplication::translate("DiagramCommand",
-                                                      "portolan-cli diagram: --output FILE is required"));
+        return usageError(tr("portolan-cli diagram: --output FILE is required"));
     const auto format = parser.isSet(QStringLiteral("format"))
             ? DiagramExporter::formatFromName(parser.value(QStringLiteral("format")))
             : DiagramExporter::formatFromFileName(output);
     if (!format)
-        return usageError(QCoreApplication::translate("DiagramCommand",
-                                                      "portolan-cli diagram: unknown format \"%1\" (%2)")
+        return usageError(tr("portolan-cli diagram: unknown format \"%1\" (%2)")
                                   .arg(parser.isSet(QStringLiteral("format"))
                                                ? parser.value(QStringLiteral("format"))
                                                : output,
@@ -57,8 +49,7 @@ int DiagramCommand::run(const QStringList &arguments)
     bool scaleOk = false;
     const qreal scale = parser.value(QStringLiteral("scale")).toDouble(&scaleOk);
     if (!scaleOk || scale <= 0 || scale > 8)
-        return usageError(QCoreApplication::translate(
-                "DiagramCommand", "portolan-cli diagram: --scale must be a number in (0, 8]"));
+        return usageError(tr("portolan-cli diagram: --scale must be a number in (0, 8]"));
     const auto language = cli.language(parser);
     const auto catalog = language ? cli.loadCatalog(parser) : std::nullopt;
     if (!catalog)
@@ -67,16 +58,12 @@ int DiagramCommand::run(const QStringList &arguments)
     options.language = *language;
     options.role = parser.value(QStringLiteral("role"));
     if (!options.role.isEmpty() && !catalog->component(options.role))
-        return usageError(QCoreApplication::translate("DiagramCommand",
-                                                      "portolan-cli diagram: unknown component \"%1\"")
-                                  .arg(options.role));
+        return usageError(tr("portolan-cli diagram: unknown component \"%1\"").arg(options.role));
 
     const DiagramModel model = DiagramLayout::layout(*catalog, options);
     const DiagramExporter::Result result = DiagramExporter::write(model, {}, *format, output, scale);
     if (!result.isOk()) {
-        cli.err()
-                << QCoreApplication::translate("DiagramCommand", "portolan-cli diagram: %1").arg(result.error)
-                << Qt::endl;
+        cli.err() << tr("portolan-cli diagram: %1").arg(result.error) << Qt::endl;
         return CliContext::Failure;
     }
     return CliContext::Success;

@@ -8,13 +8,6 @@
 #include <QCoreApplication>
 #include <QSaveFile>
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExportCommand", text);
-}
-} // namespace
-
 int ExportCommand::run(const QStringList &arguments)
 {
     CliContext cli;

@@ -36,10 +36,8 @@ int LookupCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
             "LookupCommand", "Find the catalog entries that cover addresses, host names or URLs."));
-    parser.addPositionalArgument(
-            QStringLiteral("value"),
-            QCoreApplication::translate("LookupCommand", "An IP address, host name or URL."),
-            QStringLiteral("VALUE..."));
+    parser.addPositionalArgument(QStringLiteral("value"), tr("An IP address, host name or URL."),
+                                 QStringLiteral("VALUE..."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -77,8 +75,7 @@ int LookupCommand::run(const QStringList &arguments)
         } else if (*format == QLatin1String("text")) {
             cli.out() << value << '\n';
             if (matches.isEmpty())
-                cli.out() << QStringLiteral("  ")
-                          << QCoreApplication::translate("LookupCommand", "not in the catalog") << '\n';
+                cli.out() << QStringLiteral("  ") << tr("not in the catalog") << '\n';
         }
         for (const CatalogLookup::Match &m : matches) {
             const Entry &e = catalog->entries.at(m.entry);

@@ -4,13 +4,6 @@
 #include "exportselection.h"
 #include "exporttext.h"
 
-namespace {
-QString commentLine(const QString &text)
-{
-    return QStringLiteral("# ") + ExportText::oneLine(text) + QLatin1Char('\n');
-}
-} // namespace
-
 QString AllowlistExporter::displayName() const
 {
     return tr("Allowlist (plain hosts and addresses)");
@@ -20,8 +13,9 @@ QString AllowlistExporter::render(const ExportRequest &request) const
 {
     QString out;
     for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(line);
-    out += commentLine(tr("A wildcard \"*.example.com\" is followed by its apex \"example.com\"."));
+        out += ExportText::commentLine(line);
+    out += ExportText::commentLine(
+            tr("A wildcard \"*.example.com\" is followed by its apex \"example.com\"."));
 
     int current = -1;
     QStringList seen;
@@ -33,8 +27,9 @@ QString AllowlistExporter::render(const ExportRequest &request) const
                     ? tr("inbound from")
                     : (rule.direction == ExportRule::Direction::Local ? tr("local") : tr("outbound to"));
             out += QLatin1Char('\n')
-                    + commentLine(QStringLiteral("%1 (%2 %3)")
-                                          .arg(rule.entryComment, direction, ExportText::ports(rule)));
+                    + ExportText::commentLine(
+                            QStringLiteral("%1 (%2 %3)")
+                                    .arg(rule.entryComment, direction, ExportText::ports(rule)));
         }
         QStringList values;
         switch (rule.kind) {
@@ -46,13 +41,13 @@ QString AllowlistExporter::render(const ExportRequest &request) const
         case ExportRule::Kind::Address:
         case ExportRule::Kind::Network:
             if (!rule.resolvedFrom.isEmpty()) {
-                out += commentLine(tr("%1 resolved from %2").arg(rule.value, rule.resolvedFrom));
+                out += ExportText::commentLine(tr("%1 resolved from %2").arg(rule.value, rule.resolvedFrom));
                 break;
             }
             values << rule.value;
             break;
         case ExportRule::Kind::SiteSpecific:
-            out += commentLine(rule.note);
+            out += ExportText::commentLine(rule.note);
             break;
         }
         for (const QString &value : std::as_const(values)) {

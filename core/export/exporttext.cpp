@@ -10,6 +10,11 @@ bool isBreaking(char32_t c)
 }
 } // namespace
 
+QString ExportText::commentLine(const QString &text, const QString &marker, const QString &indent)
+{
+    return indent + marker + oneLine(text) + QLatin1Char('\n');
+}
+
 QString ExportText::oneLine(const QString &text)
 {
     QString result;

@@ -19,6 +19,9 @@ public:
     // Control characters (C0, DEL, C1) and Unicode line and paragraph separators become
     // spaces; runs of white space collapse; the result is trimmed. Nothing can start a new line.
     static QString oneLine(const QString &text);
+    // One comment line: indent, marker ("# " or "// "), oneLine(text), newline.
+    static QString commentLine(const QString &text, const QString &marker = QStringLiteral("# "),
+                               const QString &indent = QString());
     // At most maxBytes of UTF-8, cut at a character boundary, "..." marking a cut.
     static QString truncateUtf8(const QString &text, int maxBytes);
     // Only the characters AWS accepts in a security group rule description

@@ -13,10 +13,6 @@ QString quotedComment(const QString &text)
     return QLatin1Char('"') + ExportText::truncateUtf8(value, 255) + QLatin1Char('"');
 }
 
-QString commentLine(const QString &text)
-{
-    return QStringLiteral("# ") + ExportText::oneLine(text) + QLatin1Char('\n');
-}
 } // namespace
 
 QString IptablesExporter::displayName() const
@@ -28,13 +24,14 @@ QString IptablesExporter::render(const ExportRequest &request) const
 {
     QString out;
     for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(line);
-    out += commentLine(tr("Load with \"iptables-restore --noflush FILE\": without --noflush the filter table "
-                          "is replaced. Rules accept; keep your own default policy."));
+        out += ExportText::commentLine(line);
+    out += ExportText::commentLine(
+            tr("Load with \"iptables-restore --noflush FILE\": without --noflush the filter table "
+               "is replaced. Rules accept; keep your own default policy."));
     out += QStringLiteral("*filter\n");
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            out += commentLine(*note);
+            out += ExportText::commentLine(*note);
             continue;
         }
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;
@@ -46,7 +43,7 @@ QString IptablesExporter::render(const ExportRequest &request) const
                                  port.transport.toLower(), QString::number(port.port),
                                  quotedComment(rule.comment));
             if (rule.isIpv6())
-                out += commentLine(tr("IPv6, for ip6tables-restore: %1").arg(line));
+                out += ExportText::commentLine(tr("IPv6, for ip6tables-restore: %1").arg(line));
             else
                 out += line + QLatin1Char('\n');
         }

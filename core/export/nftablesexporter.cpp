@@ -15,7 +15,7 @@ QString quoted(const QString &text)
 
 QString commentLine(const QString &indent, const QString &text)
 {
-    return indent + QStringLiteral("# ") + ExportText::oneLine(text) + QLatin1Char('\n');
+    return ExportText::commentLine(text, QStringLiteral("# "), indent);
 }
 } // namespace
 

@@ -26,7 +26,7 @@ QString jsString(const QString &text)
 
 QString commentLine(const QString &indent, const QString &text)
 {
-    return indent + QStringLiteral("// ") + ExportText::oneLine(text) + QLatin1Char('\n');
+    return ExportText::commentLine(text, QStringLiteral("// "), indent);
 }
 
 QString netmask(int prefix)

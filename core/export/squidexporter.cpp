@@ -8,10 +8,6 @@
 #include <algorithm>
 
 namespace {
-QString commentLine(const QString &text)
-{
-    return QStringLiteral("# ") + ExportText::oneLine(text) + QLatin1Char('\n');
-}
 
 // Squid ACL names: letters, digits and "-_.", at most 63 characters.
 QString aclName(const QString &entryId, QSet<QString> &used)
@@ -63,8 +59,9 @@ QString SquidExporter::render(const ExportRequest &request) const
 {
     QString out;
     for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(line);
-    out += commentLine(tr("Put these lines in squid.conf before the first \"http_access deny\" line."));
+        out += ExportText::commentLine(line);
+    out += ExportText::commentLine(
+            tr("Put these lines in squid.conf before the first \"http_access deny\" line."));
 
     QString peerHost;
     QString peerPort;
@@ -74,11 +71,12 @@ QString SquidExporter::render(const ExportRequest &request) const
         peerPort = request.proxy.mid(colon + 1);
         if (peerHost.startsWith(QLatin1Char('[')))
             peerHost = peerHost.mid(1, peerHost.size() - 2);
-        out += commentLine(tr("The catalog's hosts go through the parent proxy %1.").arg(request.proxy));
+        out += ExportText::commentLine(
+                tr("The catalog's hosts go through the parent proxy %1.").arg(request.proxy));
         out += QStringLiteral("cache_peer %1 parent %2 0 no-query no-digest name=portolan_parent\n")
                        .arg(peerHost, peerPort);
     } else if (!request.proxy.isEmpty()) {
-        out += commentLine(tr("Proxy \"%1\" ignored: give it as host:port.").arg(request.proxy));
+        out += ExportText::commentLine(tr("Proxy \"%1\" ignored: give it as host:port.").arg(request.proxy));
     }
 
     // Group the rules by entry, in catalog order.
@@ -105,11 +103,11 @@ QString SquidExporter::render(const ExportRequest &request) const
             else if (rule.kind != ExportRule::Kind::SiteSpecific) // the entry comment says it all
                 notes.append(tr("%1: not a connection through the proxy").arg(rule.value));
         }
-        out += QLatin1Char('\n') + commentLine(group.first().entryComment);
+        out += QLatin1Char('\n') + ExportText::commentLine(group.first().entryComment);
         if (group.first().kind == ExportRule::Kind::SiteSpecific)
             notes.prepend(group.first().note);
         for (const QString &note : notes)
-            out += commentLine(note);
+            out += ExportText::commentLine(note);
         const QStringList domains = dstdomains(hosts);
         addresses.removeDuplicates();
         if (!domains.isEmpty()) {

@@ -17,11 +17,6 @@ QString quoted(const QString &text)
     return QLatin1Char('"') + value + QLatin1Char('"');
 }
 
-QString commentLine(const QString &text)
-{
-    return QStringLiteral("# ") + ExportText::oneLine(text) + QLatin1Char('\n');
-}
-
 // A Terraform identifier: letters, digits, underscores, not starting with a digit.
 QString identifier(const QString &text)
 {
@@ -41,7 +36,7 @@ QString TerraformExporter::render(const ExportRequest &request) const
 {
     QString out;
     for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(line);
+        out += ExportText::commentLine(line);
     out += QLatin1Char('\n');
     out += QStringLiteral("variable \"security_group_id\" {\n")
             + QStringLiteral("  description = %1\n").arg(quoted(tr("The security group the rules belong to")))
@@ -50,7 +45,7 @@ QString TerraformExporter::render(const ExportRequest &request) const
     QSet<QString> names;
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            out += QLatin1Char('\n') + commentLine(*note);
+            out += QLatin1Char('\n') + ExportText::commentLine(*note);
             continue;
         }
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;
@@ -62,7 +57,7 @@ QString TerraformExporter::render(const ExportRequest &request) const
                 name = base + QLatin1Char('_') + QString::number(n);
             names.insert(name);
             const QString description = rule.comment;
-            out += QLatin1Char('\n') + commentLine(rule.comment);
+            out += QLatin1Char('\n') + ExportText::commentLine(rule.comment);
             out += QStringLiteral("resource \"%1\" \"%2\" {\n")
                            .arg(ingress ? QStringLiteral("aws_vpc_security_group_ingress_rule")
                                         : QStringLiteral("aws_vpc_security_group_egress_rule"),

@@ -19,10 +19,6 @@ QString quoted(const QString &text)
     return QLatin1Char('\'') + value + QLatin1Char('\'');
 }
 
-QString commentLine(const QString &text)
-{
-    return QStringLiteral("# ") + ExportText::oneLine(text) + QLatin1Char('\n');
-}
 } // namespace
 
 QString WindowsFirewallExporter::displayName() const
@@ -34,13 +30,13 @@ QString WindowsFirewallExporter::render(const ExportRequest &request) const
 {
     QString out;
     for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(line);
-    out += commentLine(
+        out += ExportText::commentLine(line);
+    out += ExportText::commentLine(
             tr("Run in an elevated PowerShell. The rules are in the group \"Portolan\"; remove them "
                "with: Remove-NetFirewallRule -Group 'Portolan'"));
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            out += commentLine(*note);
+            out += ExportText::commentLine(*note);
             continue;
         }
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;

@@ -7,7 +7,7 @@ packages=(
     # Build: compiler, CMake, Ninja, Qt 6 (>= 6.4) with Svg, Linguist tools and Qt's own translations.
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev qt6-translations-l10n libgl-dev libxkbcommon-dev
+    qt6-svg-dev qt6-translations-l10n libgl-dev libxkbcommon-dev libqt6opengl6-dev
     # Proxy password storage in the OS keychain.
     qtkeychain-qt6-dev
     # Japanese text in the GUI, the diagram and the screenshots.

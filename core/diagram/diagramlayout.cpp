@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QLineF>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -112,8 +113,13 @@ qreal DiagramLayout::wrappedTextHeight(const QFont &font, qreal width, const QSt
 
 QString DiagramLayout::flowLabel(const Entry &entry)
 {
+    return flowLabel(entry.ports);
+}
+
+QString DiagramLayout::flowLabel(const QList<PortSpec> &portList)
+{
     // By port number; one port with one protocol over TCP and UDP is written once: "53/TCP+UDP DNS".
-    QList<PortSpec> ports = entry.ports;
+    QList<PortSpec> ports = portList;
     std::stable_sort(ports.begin(), ports.end(), [](const PortSpec &a, const PortSpec &b) {
         return a.port != b.port ? a.port < b.port : a.transport < b.transport;
     });
@@ -131,7 +137,79 @@ QString DiagramLayout::flowLabel(const Entry &entry)
     return parts.join(QStringLiteral(", "));
 }
 
+QList<PortSpec> DiagramLayout::bundledPorts(const QList<const Entry *> &entries)
+{
+    QList<PortSpec> ports;
+    QList<QStringList> protocols; // parallel to ports
+    for (const Entry *entry : entries) {
+        for (const PortSpec &spec : entry->ports) {
+            int k = 0;
+            while (k < ports.size()
+                   && !(ports.at(k).port == spec.port && ports.at(k).transport == spec.transport))
+                ++k;
+            if (k == ports.size()) {
+                ports.append(spec);
+                protocols.append(QStringList());
+            }
+            if (!spec.protocol.isEmpty() && !protocols.at(k).contains(spec.protocol))
+                protocols[k].append(spec.protocol);
+        }
+    }
+    for (int k = 0; k < ports.size(); ++k) {
+        QStringList names = protocols.at(k);
+        names.sort();
+        ports[k].protocol = names.join(QLatin1Char('/'));
+    }
+    return ports;
+}
+
+QList<const Entry *> DiagramLayout::bundledEntries(const Catalog &catalog, const DiagramFlow &flow)
+{
+    QList<const Entry *> entries;
+    for (const QString &id : flow.bundledEntryIds()) {
+        if (const Entry *entry = catalog.entry(id))
+            entries.append(entry);
+    }
+    return entries;
+}
+
+int DiagramLayout::crossingCount(const DiagramModel &model)
+{
+    int count = 0;
+    for (int a = 0; a < model.flows.size(); ++a) {
+        const QPolygonF &p = model.flows.at(a).path;
+        for (int b = a + 1; b < model.flows.size(); ++b) {
+            const QPolygonF &q = model.flows.at(b).path;
+            for (int i = 0; i + 1 < p.size(); ++i) {
+                for (int j = 0; j + 1 < q.size(); ++j) {
+                    if (QLineF(p.at(i), p.at(i + 1)).intersects(QLineF(q.at(j), q.at(j + 1)))
+                        == QLineF::BoundedIntersection)
+                        ++count;
+                }
+            }
+        }
+    }
+    return count;
+}
+
 DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions &options)
+{
+    // Each way to route the arrows that cross a column is valid; keep the clearest.
+    DiagramModel best;
+    int fewest = -1;
+    for (CorridorRule rule : {CorridorRule::NearSource, CorridorRule::NearListener, CorridorRule::Fewest}) {
+        DiagramModel model = layout(catalog, options, rule);
+        const int crossings = crossingCount(model);
+        if (fewest < 0 || crossings < fewest) {
+            best = std::move(model);
+            fewest = crossings;
+        }
+    }
+    return best;
+}
+
+DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions &options,
+                                   CorridorRule corridorRule)
 {
     const qreal scale = options.fontScale > 0 ? options.fontScale : 1.0;
     DiagramModel model;
@@ -153,24 +231,55 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
     const qreal minGap = std::round(56 * scale);
     const qreal tolerance = 3 * scale;
 
-    // The flows: one per entry and source, restricted to the role.
+    // The flows: one per network flow, restricted to the role. Entries with the same source, the
+    // same listener and the same ports (port and transport) share one arrow; it is required when
+    // any of them is.
+    const auto portSet = [](const Entry &entry) {
+        QStringList ports;
+        for (const PortSpec &p : entry.ports)
+            ports.append(QStringLiteral("%1/%2").arg(p.port).arg(p.transport.toLower()));
+        ports.sort();
+        ports.removeDuplicates();
+        return ports.join(QLatin1Char(','));
+    };
+    const auto rank = [](const QString &requirement) {
+        if (requirement == QLatin1String("required"))
+            return 0;
+        return requirement == QLatin1String("optional") ? 1 : 2;
+    };
+    QHash<QString, int> bundleIndex;
     for (const Entry &entry : catalog.entries) {
         if (!catalog.component(entry.destination))
             continue;
+        const QString ports = portSet(entry);
         for (const QString &source : entry.sources) {
             if (!catalog.component(source))
                 continue;
             if (!options.role.isEmpty() && source != options.role && entry.destination != options.role)
                 continue;
-            DiagramFlow flow;
-            flow.entryId = entry.id;
-            flow.from = source;
-            flow.to = entry.destination;
-            flow.label = flowLabel(entry);
-            flow.requirement = entry.requirement;
-            model.flows.append(flow);
+            const QString bundle = source + QLatin1Char('\n') + entry.destination + QLatin1Char('\n') + ports;
+            const auto found = bundleIndex.constFind(bundle);
+            if (found == bundleIndex.constEnd()) {
+                DiagramFlow flow;
+                flow.entryId = entry.id;
+                flow.entryIds = QStringList{entry.id};
+                flow.from = source;
+                flow.to = entry.destination;
+                flow.requirement = entry.requirement;
+                bundleIndex.insert(bundle, model.flows.size());
+                model.flows.append(flow);
+                continue;
+            }
+            DiagramFlow &flow = model.flows[found.value()];
+            if (flow.entryIds.contains(entry.id))
+                continue;
+            flow.entryIds.append(entry.id);
+            if (rank(entry.requirement) < rank(flow.requirement))
+                flow.requirement = entry.requirement;
         }
     }
+    for (DiagramFlow &flow : model.flows)
+        flow.label = flowLabel(bundledPorts(bundledEntries(catalog, flow)));
 
     // The nodes: every component with a flow (all of them without a role filter).
     QHash<QString, int> nodeIndex;
@@ -344,28 +453,40 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         contentBottom = std::max(contentBottom, y - pitch);
     }
 
-    // Slots: ordered by the height of the other end, centred on the side.
+    // Slots: ordered by the height of the other end, centred on the side. First by the other
+    // box's centre, then refined by the other end's slot, so that arrows between the same two
+    // boxes (or into neighbouring slots) do not cross each other.
     const auto centre = [&](int n) { return geometry.at(n).top + geometry.at(n).height / 2; };
-    for (int n = 0; n < nodeCount; ++n) {
-        for (int side : {Left, Right}) {
-            QList<FlowEnd> &ends = geometry[n].ends[side];
-            std::stable_sort(ends.begin(), ends.end(), [&](const FlowEnd &a, const FlowEnd &b) {
-                const Route &ra = routes.at(a.flow);
-                const Route &rb = routes.at(b.flow);
-                const qreal ka = centre(a.isSource ? ra.to : ra.from);
-                const qreal kb = centre(b.isSource ? rb.to : rb.from);
-                if (ka != kb)
-                    return ka < kb;
-                return a.flow < b.flow;
-            });
-            const int total = int(std::round(geometry.at(n).height / pitch));
-            const int first = (total - int(ends.size())) / 2;
-            geometry[n].slotY[side].clear();
-            for (int k = 0; k < ends.size(); ++k) {
-                const qreal y = geometry.at(n).top + (first + k + 0.5) * pitch;
-                geometry[n].slotY[side].append(y);
-                Route &r = routes[ends.at(k).flow];
-                (ends.at(k).isSource ? r.ys : r.yd) = y;
+    for (int pass = 0; pass < 3; ++pass) {
+        for (int n = 0; n < nodeCount; ++n) {
+            for (int side : {Left, Right}) {
+                QList<FlowEnd> &ends = geometry[n].ends[side];
+                const auto otherY = [&](const FlowEnd &end) {
+                    const Route &r = routes.at(end.flow);
+                    return end.isSource ? r.yd : r.ys;
+                };
+                const auto otherCentre = [&](const FlowEnd &end) {
+                    const Route &r = routes.at(end.flow);
+                    return centre(end.isSource ? r.to : r.from);
+                };
+                std::stable_sort(ends.begin(), ends.end(), [&](const FlowEnd &a, const FlowEnd &b) {
+                    const qreal ka = pass == 0 ? otherCentre(a) : otherY(a);
+                    const qreal kb = pass == 0 ? otherCentre(b) : otherY(b);
+                    if (ka != kb)
+                        return ka < kb;
+                    if (otherCentre(a) != otherCentre(b))
+                        return otherCentre(a) < otherCentre(b);
+                    return a.flow < b.flow;
+                });
+                const int total = int(std::round(geometry.at(n).height / pitch));
+                const int first = (total - int(ends.size())) / 2;
+                geometry[n].slotY[side].clear();
+                for (int k = 0; k < ends.size(); ++k) {
+                    const qreal y = geometry.at(n).top + (first + k + 0.5) * pitch;
+                    geometry[n].slotY[side].append(y);
+                    Route &r = routes[ends.at(k).flow];
+                    (ends.at(k).isSource ? r.ys : r.yd) = y;
+                }
             }
         }
     }
@@ -410,9 +531,30 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
             }
             return true;
         };
-        QList<qreal> candidates{r.ys, r.yd};
+        // Near the source's height the vertical part runs next to the listener, near the
+        // listener's height next to the source: take the side where it crosses fewer arrows.
+        const auto slotsBetween = [&](int gap, qreal y1, qreal y2) {
+            int count = 0;
+            for (int n = 0; n < nodeCount; ++n) {
+                const NodeGeometry &g = geometry.at(n);
+                const int side = g.column == gap - 1 ? Right : (g.column == gap ? Left : -1);
+                if (side < 0)
+                    continue;
+                for (int k = 0; k < g.ends[side].size(); ++k) {
+                    const qreal y = g.slotY[side].at(k);
+                    if (g.ends[side].at(k).flow != i && y > std::min(y1, y2) && y < std::max(y1, y2))
+                        ++count;
+                }
+            }
+            return count;
+        };
+        const bool nearSource = corridorRule == CorridorRule::NearSource
+                || (corridorRule == CorridorRule::Fewest
+                    && slotsBetween(r.gapB, r.ys, r.yd) <= slotsBetween(r.gapA, r.ys, r.yd));
+        const qreal anchor = nearSource ? r.ys : r.yd;
+        QList<qreal> candidates{anchor, nearSource ? r.yd : r.ys};
         for (int k = 1; k < 4000; ++k) {
-            candidates << r.ys + k * pitch / 2 << r.ys - k * pitch / 2;
+            candidates << anchor + k * pitch / 2 << anchor - k * pitch / 2;
         }
         for (qreal y : std::as_const(candidates)) {
             if (isFree(y)) {

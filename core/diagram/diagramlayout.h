@@ -7,6 +7,7 @@
 
 class Catalog;
 struct Entry;
+struct PortSpec;
 
 // What to lay out: the language of the texts, the role filter, the type size.
 struct DiagramOptions
@@ -20,7 +21,8 @@ struct DiagramOptions
 // Lays out the ports diagram of a catalog, deterministically, from the catalog data alone:
 // zones are columns (customer network | internet | Trend Micro cloud); a zone's components that
 // only talk inside the zone get their own outer column; components are stacked in their column
-// in the order that reduces crossings; each flow (entry x source) is an orthogonal arrow from
+// in the order that reduces crossings; each network flow (source x listener x port set, which
+// bundles every catalog entry that shares them) is an orthogonal arrow from
 // the source to the listener with its own slot on both boxes and its own vertical track, and its
 // label sits next to the listener, above the arrow. Nothing overlaps by construction.
 class DiagramLayout
@@ -30,12 +32,27 @@ class DiagramLayout
 public:
     static DiagramModel layout(const Catalog &catalog, const DiagramOptions &options = {});
 
-    // "443/TCP HTTPS, 80/TCP HTTP"
+    // "80/TCP HTTP, 443/TCP HTTPS"
     static QString flowLabel(const Entry &entry);
+    static QString flowLabel(const QList<PortSpec> &ports);
+    // The ports of bundled entries, each port and transport once; where the entries name its
+    // protocol differently, the names joined: "443/TCP HTTPS/TLS".
+    static QList<PortSpec> bundledPorts(const QList<const Entry *> &entries);
+    // The entries a flow bundles that the catalog has, in the flow's order.
+    static QList<const Entry *> bundledEntries(const Catalog &catalog, const DiagramFlow &flow);
 
     static QFont nodeFont(qreal scale = 1.0);
     static QFont labelFont(qreal scale = 1.0);
     static QFont zoneFont(qreal scale = 1.0);
     // Height of text wrapped to width as the painter draws it (word boundary or anywhere).
     static qreal wrappedTextHeight(const QFont &font, qreal width, const QString &text);
+    // Points where two arrows cross.
+    static int crossingCount(const DiagramModel &model);
+
+private:
+    // Where an arrow that crosses a column runs through it: at the source's height, at the
+    // listener's, or on the side where it passes fewer other arrows' ends.
+    enum class CorridorRule { NearSource, NearListener, Fewest };
+    static DiagramModel layout(const Catalog &catalog, const DiagramOptions &options,
+                               CorridorRule corridorRule);
 };

@@ -15,6 +15,16 @@ const DiagramFlow *DiagramModel::flow(const QString &key) const
         if (f.key() == key)
             return &f;
     }
+    // A bundled entry other than the first: "entry|source".
+    const qsizetype bar = key.lastIndexOf(QLatin1Char('|'));
+    if (bar < 0)
+        return nullptr;
+    const QString entryId = key.left(bar);
+    const QString from = key.mid(bar + 1);
+    for (const DiagramFlow &f : flows) {
+        if (f.from == from && f.bundles(entryId))
+            return &f;
+    }
     return nullptr;
 }
 
@@ -22,7 +32,7 @@ QList<const DiagramFlow *> DiagramModel::flowsOfEntry(const QString &entryId) co
 {
     QList<const DiagramFlow *> result;
     for (const DiagramFlow &f : flows) {
-        if (f.entryId == entryId)
+        if (f.bundles(entryId))
             result.append(&f);
     }
     return result;
@@ -32,8 +42,10 @@ QStringList DiagramModel::entryIds() const
 {
     QStringList ids;
     for (const DiagramFlow &f : flows) {
-        if (!ids.contains(f.entryId))
-            ids.append(f.entryId);
+        for (const QString &id : f.bundledEntryIds()) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
     }
     return ids;
 }

@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QTextOption>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -54,10 +55,29 @@ DiagramState DiagramState::fromResults(const Catalog &catalog, const DiagramResu
     return state;
 }
 
+namespace {
+bool hasHighlightedEntry(const DiagramState &state, const DiagramFlow &flow)
+{
+    if (state.highlightedEntries.isEmpty())
+        return false;
+    const QStringList ids = flow.bundledEntryIds();
+    return std::any_of(ids.begin(), ids.end(),
+                       [&](const QString &id) { return state.highlightedEntries.contains(id); });
+}
+} // namespace
+
 bool DiagramState::isHighlighted(const DiagramFlow &flow) const
 {
-    return highlightedEntries.contains(flow.entryId) || highlightedFlows.contains(flow.key())
+    return hasHighlightedEntry(*this, flow) || highlightedFlows.contains(flow.key())
             || highlightedComponents.contains(flow.from) || highlightedComponents.contains(flow.to);
+}
+
+FlowStatus DiagramState::flowStatus(const DiagramFlow &flow) const
+{
+    QList<FlowStatus> statuses;
+    for (const QString &id : flow.bundledEntryIds())
+        statuses.append(entryStatuses.value(id, FlowStatus::Untested));
+    return DiagramResults::aggregate(statuses);
 }
 
 bool DiagramState::isHighlighted(const DiagramNode &node, const DiagramModel &model) const
@@ -65,7 +85,7 @@ bool DiagramState::isHighlighted(const DiagramNode &node, const DiagramModel &mo
     if (highlightedComponents.contains(node.id))
         return true;
     for (const DiagramFlow &flow : model.flows) {
-        if ((highlightedEntries.contains(flow.entryId) || highlightedFlows.contains(flow.key()))
+        if ((hasHighlightedEntry(*this, flow) || highlightedFlows.contains(flow.key()))
             && (flow.from == node.id || flow.to == node.id))
             return true;
     }
@@ -196,7 +216,7 @@ void DiagramPainter::paintFlow(QPainter *painter, const DiagramModel &model, con
         painter->setOpacity(0.22);
     QColor color = flow.isRequired() ? requiredColor : optionalColor;
     if (state.showResults)
-        color = statusColor(state.entryStatuses.value(flow.entryId, FlowStatus::Untested));
+        color = statusColor(state.flowStatus(flow));
     else if (highlighted)
         color = highlightColor();
     const qreal widthFactor = highlighted ? 2.0 : 1.0;

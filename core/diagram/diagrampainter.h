@@ -26,7 +26,10 @@ struct DiagramState
         return !highlightedEntries.isEmpty() || !highlightedComponents.isEmpty()
                 || !highlightedFlows.isEmpty();
     }
+    // A flow is highlighted when any entry it bundles is.
     bool isHighlighted(const DiagramFlow &flow) const;
+    // The flow's entries combined (DiagramResults::aggregate()).
+    FlowStatus flowStatus(const DiagramFlow &flow) const;
     bool isHighlighted(const DiagramNode &node, const DiagramModel &model) const;
 };
 

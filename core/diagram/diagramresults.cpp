@@ -16,6 +16,14 @@ FlowStatus DiagramResults::status(const QString &entryId) const
     return m_statuses.value(entryId, FlowStatus::Untested);
 }
 
+FlowStatus DiagramResults::status(const QStringList &entryIds) const
+{
+    QList<FlowStatus> statuses;
+    for (const QString &id : entryIds)
+        statuses.append(status(id));
+    return aggregate(statuses);
+}
+
 FlowStatus DiagramResults::componentStatus(const Catalog &catalog, const QString &componentId) const
 {
     QList<FlowStatus> statuses;

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 class Catalog;
 
@@ -22,6 +23,8 @@ public:
     void setStatus(const QString &entryId, FlowStatus status);
     // Untested for an entry without a result.
     FlowStatus status(const QString &entryId) const;
+    // An arrow that bundles several entries: their statuses combined with aggregate().
+    FlowStatus status(const QStringList &entryIds) const;
     QHash<QString, FlowStatus> statuses() const { return m_statuses; }
 
     // Over the tested entries that have the component as a source or as the destination:

@@ -105,6 +105,39 @@ inline Catalog synthetic()
     return catalog;
 }
 
+// Several entries per network flow: b1, b2 and b3 share source, listener and ports (listed in
+// another order in b2) and become one arrow; b4 differs in its ports, b5 in its source.
+inline Catalog bundles()
+{
+    Catalog catalog;
+    catalog.components = {
+            component(QStringLiteral("agent"), QStringLiteral("Agent"), QStringLiteral("エージェント"),
+                      QStringLiteral("customer")),
+            component(QStringLiteral("relay"), QStringLiteral("Relay"), QStringLiteral("リレー"),
+                      QStringLiteral("customer")),
+            component(QStringLiteral("cloud"), QStringLiteral("Cloud"), QStringLiteral("クラウド"),
+                      QStringLiteral("trend-cloud")),
+    };
+    const PortSpec https{443, QStringLiteral("tcp"), QStringLiteral("HTTPS")};
+    const PortSpec http{80, QStringLiteral("tcp"), QStringLiteral("HTTP")};
+    const PortSpec tls{443, QStringLiteral("tcp"), QStringLiteral("TLS")};
+    catalog.entries = {
+            entry(QStringLiteral("b1"), {QStringLiteral("agent")}, QStringLiteral("cloud"), {http, https},
+                  QStringLiteral("optional")),
+            entry(QStringLiteral("b2"), {QStringLiteral("agent"), QStringLiteral("relay")},
+                  QStringLiteral("cloud"), {https, http}, QStringLiteral("required")),
+            entry(QStringLiteral("b3"), {QStringLiteral("agent")}, QStringLiteral("cloud"), {http, https},
+                  QStringLiteral("conditional")),
+            entry(QStringLiteral("b4"), {QStringLiteral("agent")}, QStringLiteral("cloud"), {https},
+                  QStringLiteral("optional")),
+            entry(QStringLiteral("b5"), {QStringLiteral("relay")}, QStringLiteral("cloud"), {tls},
+                  QStringLiteral("conditional")),
+            entry(QStringLiteral("b6"), {QStringLiteral("relay")}, QStringLiteral("cloud"), {https},
+                  QStringLiteral("optional")),
+    };
+    return catalog;
+}
+
 // Only internet and trend-cloud components: no customer zone at all.
 inline Catalog cloudOnly()
 {

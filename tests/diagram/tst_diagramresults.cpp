@@ -20,6 +20,8 @@ private slots:
     void unknownEntryIsUntested();
     void state();
     void toolTipShowsResult();
+    void bundleStatus_data();
+    void bundleStatus();
 };
 
 void TestDiagramResults::aggregate_data()
@@ -125,6 +127,44 @@ void TestDiagramResults::toolTipShowsResult()
     QVERIFY(tip.contains(QStringLiteral("Object store")));
     QVERIFY(!DiagramText::flowToolTip(catalog, flow, Language::English)
                      .contains(QStringLiteral("Test result")));
+}
+
+void TestDiagramResults::bundleStatus_data()
+{
+    // An arrow that bundles three entries is coloured by all of them.
+    QTest::addColumn<QList<FlowStatus>>("statuses");
+    QTest::addColumn<FlowStatus>("expected");
+    using S = FlowStatus;
+    QTest::addRow("none tested") << QList<S>{S::Untested, S::Untested, S::Untested} << S::Untested;
+    QTest::addRow("all passed") << QList<S>{S::Passed, S::Passed, S::Passed} << S::Passed;
+    QTest::addRow("all failed") << QList<S>{S::Failed, S::Failed, S::Failed} << S::Failed;
+    QTest::addRow("mix") << QList<S>{S::Passed, S::Failed, S::Passed} << S::Partial;
+    QTest::addRow("one partial") << QList<S>{S::Passed, S::Partial, S::Untested} << S::Partial;
+}
+
+void TestDiagramResults::bundleStatus()
+{
+    QFETCH(QList<FlowStatus>, statuses);
+    QFETCH(FlowStatus, expected);
+    const Catalog catalog = DiagramTestCatalogs::synthetic();
+    DiagramFlow flow;
+    flow.entryIds = QStringList{"e1", "e4", "e12"};
+    flow.entryId = flow.entryIds.first();
+    DiagramResults results;
+    for (int i = 0; i < statuses.size(); ++i) {
+        if (statuses.at(i) != FlowStatus::Untested)
+            results.setStatus(flow.entryIds.at(i), statuses.at(i));
+    }
+    results.setStatus(QStringLiteral("e6"), FlowStatus::Failed); // not in the bundle
+    QCOMPARE(results.status(flow.entryIds), expected);
+    const DiagramState state = DiagramState::fromResults(catalog, results);
+    QCOMPARE(state.flowStatus(flow), expected);
+    // Highlighted when any of its entries is selected.
+    DiagramState highlight;
+    highlight.highlightedEntries = {QStringLiteral("e4")};
+    QVERIFY(highlight.isHighlighted(flow));
+    highlight.highlightedEntries = {QStringLiteral("e6")};
+    QVERIFY(!highlight.isHighlighted(flow));
 }
 
 QTEST_GUILESS_MAIN(TestDiagramResults)

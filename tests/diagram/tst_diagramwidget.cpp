@@ -24,6 +24,7 @@ private slots:
     void cleanup();
     void clickComponent();
     void clickArrow();
+    void clickBundle();
     void clickEmptySpace();
     void highlight();
     void zoomKeys_data();
@@ -105,6 +106,26 @@ void TestDiagramWidget::clickArrow()
     QCOMPARE(components.size(), 0);
 }
 
+void TestDiagramWidget::clickBundle()
+{
+    // The agent reaches the Smart Protection Network for many services on the same ports: one
+    // arrow, and a click on it names all of them.
+    QSignalSpy flows(m_view, &DiagramView::flowActivated);
+    QSignalSpy bundles(m_view, &DiagramView::flowEntriesActivated);
+    const DiagramFlow *flow = m_view->diagramScene()->model().flow(QStringLiteral("url-wrs|agent"));
+    QVERIFY(flow);
+    QCOMPARE(m_view->diagramScene()->model().flow(QStringLiteral("url-census|agent")), flow);
+    QVERIFY(flow->entryIds.size() >= 10);
+    QCOMPARE(m_view->diagramScene()->flowItems(QStringLiteral("url-census")).size(), 1);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, viewPoint(flow->labelRect.center()));
+    QCOMPARE(flows.size(), 1);
+    QCOMPARE(flows.first().first().toString(), flow->entryId);
+    QCOMPARE(bundles.size(), 1);
+    QCOMPARE(bundles.first().first().toStringList(), flow->entryIds);
+    QVERIFY(flow->entryIds.contains(QStringLiteral("url-wrs")));
+    QVERIFY(flow->entryIds.contains(QStringLiteral("url-census")));
+}
+
 void TestDiagramWidget::clickEmptySpace()
 {
     QSignalSpy components(m_view, &DiagramView::componentActivated);
@@ -124,8 +145,8 @@ void TestDiagramWidget::highlight()
     for (DiagramItem *item : scene->diagramItems()) {
         if (item->kind() != DiagramItem::Kind::Flow)
             continue;
-        const bool expected =
-                item->id() == QLatin1String("url-heartbeat") || item->id() == QLatin1String("agent-out-ntp");
+        const bool expected = item->entryIds().contains(QLatin1String("url-heartbeat"))
+                || item->entryIds().contains(QLatin1String("agent-out-ntp"));
         QCOMPARE(item->isHighlighted(), expected);
         QCOMPARE(item->isDimmed(), !expected);
         highlighted += expected ? 1 : 0;
@@ -137,6 +158,10 @@ void TestDiagramWidget::highlight()
     // Highlighted arrows are drawn above the others.
     QVERIFY(scene->flowItems(QStringLiteral("url-heartbeat")).first()->zValue()
             > scene->flowItems(QStringLiteral("url-census")).first()->zValue());
+    // One selected entry highlights its whole bundle.
+    m_view->setHighlightedEntries({QStringLiteral("url-wrs")});
+    QVERIFY(scene->flowItems(QStringLiteral("url-census")).first()->isHighlighted());
+    QVERIFY(scene->nodeItem(QStringLiteral("spn"))->isHighlighted());
     m_view->setHighlightedEntries({});
     for (DiagramItem *item : scene->diagramItems())
         QVERIFY(!item->isHighlighted() && !item->isDimmed());
@@ -238,6 +263,18 @@ void TestDiagramWidget::results()
     QCOMPARE(scene->state().componentStatuses.value(QStringLiteral("ntp-server")), FlowStatus::Failed);
     QCOMPARE(scene->state().componentStatuses.value(QStringLiteral("agent")), FlowStatus::Partial);
     QCOMPARE(scene->model().legend.items.size(), legendItems + 4);
+    // A bundle: all its entries passed, then one of them failed.
+    const DiagramFlow *bundle = scene->model().flow(QStringLiteral("url-wrs|agent"));
+    QVERIFY(bundle && bundle->entryIds.size() > 1);
+    QCOMPARE(scene->state().flowStatus(*bundle), FlowStatus::Untested);
+    for (const QString &id : bundle->entryIds)
+        results.setStatus(id, FlowStatus::Passed);
+    m_view->setResults(results);
+    QCOMPARE(scene->state().flowStatus(*bundle), FlowStatus::Passed);
+    results.setStatus(QStringLiteral("url-wrs"), FlowStatus::Failed);
+    m_view->setResults(results);
+    QCOMPARE(scene->state().flowStatus(*bundle), FlowStatus::Partial);
+    QVERIFY(scene->flowItem(bundle->key())->toolTip().contains(DiagramText::statusText(FlowStatus::Partial)));
     screenshot(m_view, QStringLiteral("diagram-view-results.png"));
     m_view->setResults({});
     QVERIFY(!scene->state().showResults);
@@ -251,6 +288,16 @@ void TestDiagramWidget::toolTips()
     QVERIFY(flow);
     QVERIFY(flow->toolTip().contains(QStringLiteral("NTP server")));
     QVERIFY(flow->toolTip().contains(QStringLiteral("123/UDP")));
+    // A bundle's tooltip names every bundled entry's service, in the diagram's language.
+    for (Language language : {Language::English, Language::Japanese}) {
+        m_view->setLanguage(language);
+        const DiagramFlow *bundle = scene->model().flow(QStringLiteral("url-wrs|agent"));
+        QVERIFY(bundle);
+        const QString tip = scene->flowItem(bundle->key())->toolTip();
+        for (const QString &id : bundle->entryIds)
+            QVERIFY2(tip.contains(m_catalog.entry(id)->service.text(language).toHtmlEscaped()),
+                     qPrintable(id));
+    }
     QVERIFY(scene->nodeItem(QStringLiteral("agent"))
                     ->toolTip()
                     .contains(QStringLiteral("Deep Security Agent")));
@@ -264,7 +311,9 @@ void TestDiagramWidget::presentation()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.isFullScreen());
     QCOMPARE(window.step(), 0);
-    QVERIFY(window.stepCount() > 40);
+    // One step per arrow: per network flow, not per catalog entry.
+    QCOMPARE(window.stepCount(), int(window.view()->diagramScene()->model().flows.size()));
+    QVERIFY(window.stepCount() >= 20 && window.stepCount() < 40);
     QCOMPARE(window.view()->diagramScene()->fontScale(), PresentationWindow::FontScale);
     const QString overview = window.narration();
     QVERIFY(!overview.isEmpty());
@@ -306,10 +355,27 @@ void TestDiagramWidget::presentationLanguage()
     window.setLanguage(Language::Japanese);
     window.start();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.setStep(2);
-    const DiagramFlow &flow = window.view()->diagramScene()->model().flows.at(1);
+    const DiagramModel &model = window.view()->diagramScene()->model();
+    // A single-entry arrow reads its description; a bundle lists its services.
+    int single = -1;
+    int bundle = -1;
+    for (int i = 0; i < model.flows.size(); ++i) {
+        if (model.flows.at(i).entryIds.size() == 1 && single < 0)
+            single = i;
+        if (model.flows.at(i).bundles(QStringLiteral("url-wrs")))
+            bundle = i;
+    }
+    QVERIFY(single >= 0 && bundle >= 0);
+    window.setStep(single + 1);
+    const DiagramFlow &flow = model.flows.at(single);
     QCOMPARE(window.narration(), DiagramText::narration(m_catalog, flow, Language::Japanese));
     QVERIFY(window.narration().contains(m_catalog.entry(flow.entryId)->description.ja));
+    window.setStep(bundle + 1);
+    QCOMPARE(window.narration(),
+             DiagramText::narration(m_catalog, model.flows.at(bundle), Language::Japanese));
+    QVERIFY(window.narration().contains(QStringLiteral("Webレピュテーションサービス")));
+    QVERIFY(window.narration().contains(QStringLiteral("Global Censusサービス")));
+    QVERIFY(!window.narration().contains(m_catalog.entry(QStringLiteral("url-wrs"))->description.ja));
     screenshot(&window, QStringLiteral("presentation-ja.png"));
     window.close();
 }

@@ -29,6 +29,11 @@ QString DiagramItem::id() const
     return {};
 }
 
+QStringList DiagramItem::entryIds() const
+{
+    return m_kind == Kind::Flow ? m_scene->model().flows.at(m_index).bundledEntryIds() : QStringList();
+}
+
 QString DiagramItem::flowKey() const
 {
     return m_kind == Kind::Flow ? m_scene->model().flows.at(m_index).key() : QString();

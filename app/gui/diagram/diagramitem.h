@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QStringList>
 
 class DiagramScene;
 
@@ -16,8 +17,10 @@ public:
 
     Kind kind() const { return m_kind; }
     int index() const { return m_index; }
-    // The component id for a node, the entry id for a flow.
+    // The component id for a node, the (first) entry id for a flow.
     QString id() const;
+    // Every entry a flow bundles; empty for other kinds.
+    QStringList entryIds() const;
     // The flow key (entry|source) for a flow.
     QString flowKey() const;
     bool isHighlighted() const;

@@ -31,7 +31,7 @@ QList<DiagramItem *> DiagramScene::flowItems(const QString &entryId) const
 {
     QList<DiagramItem *> result;
     for (DiagramItem *item : m_items) {
-        if (item->kind() == DiagramItem::Kind::Flow && item->id() == entryId)
+        if (item->kind() == DiagramItem::Kind::Flow && item->entryIds().contains(entryId))
             result.append(item);
     }
     return result;
@@ -184,6 +184,7 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
             }
             if (item->kind() == DiagramItem::Kind::Flow) {
                 emit flowActivated(item->id());
+                emit flowEntriesActivated(item->entryIds());
                 event->accept();
                 return;
             }

@@ -12,7 +12,8 @@ class DiagramItem;
 
 // The live ports diagram as a graphics scene: laid out from the catalog by DiagramLayout,
 // one item per zone, component, flow and the legend, painted by DiagramPainter. Clicking a
-// component or an arrow emits its id; highlighted entries are drawn bold and the rest dimmed.
+// component or an arrow (one per network flow, bundling catalog entries) emits its id(s); highlighted entries
+// are drawn bold and the rest dimmed.
 class DiagramScene final : public QGraphicsScene
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
     void setFontScale(qreal scale);
     QList<DiagramItem *> diagramItems() const { return m_items; }
     DiagramItem *nodeItem(const QString &componentId) const;
+    // The arrows that bundle the entry (one per source).
     QList<DiagramItem *> flowItems(const QString &entryId) const;
     DiagramItem *flowItem(const QString &flowKey) const;
 
@@ -49,7 +51,9 @@ public slots:
 
 signals:
     void componentActivated(const QString &componentId);
+    // An arrow was clicked: its first entry, and then every entry it bundles.
     void flowActivated(const QString &entryId);
+    void flowEntriesActivated(const QStringList &entryIds);
     void layoutChanged();
 
 protected:

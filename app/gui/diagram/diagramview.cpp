@@ -28,6 +28,7 @@ DiagramView::DiagramView(QWidget *parent)
     setBackgroundBrush(Qt::white);
     connect(m_scene, &DiagramScene::componentActivated, this, &DiagramView::componentActivated);
     connect(m_scene, &DiagramScene::flowActivated, this, &DiagramView::flowActivated);
+    connect(m_scene, &DiagramScene::flowEntriesActivated, this, &DiagramView::flowEntriesActivated);
     connect(m_scene, &DiagramScene::layoutChanged, this, [this] {
         if (m_fit)
             fitToWindow();

@@ -39,6 +39,7 @@ public slots:
 signals:
     void componentActivated(const QString &componentId);
     void flowActivated(const QString &entryId);
+    void flowEntriesActivated(const QStringList &entryIds);
     void zoomChanged(qreal factor);
 
 protected:

@@ -60,6 +60,7 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     connect(m_presentAction, &QAction::triggered, this, &DiagramWidget::present);
     connect(m_view, &DiagramView::componentActivated, this, &DiagramWidget::componentActivated);
     connect(m_view, &DiagramView::flowActivated, this, &DiagramWidget::flowActivated);
+    connect(m_view, &DiagramView::flowEntriesActivated, this, &DiagramWidget::flowEntriesActivated);
     retranslate();
 }
 

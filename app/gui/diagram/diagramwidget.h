@@ -48,7 +48,9 @@ public slots:
 
 signals:
     void componentActivated(const QString &componentId);
+    // An arrow was clicked: its first entry, and then every entry it bundles.
     void flowActivated(const QString &entryId);
+    void flowEntriesActivated(const QStringList &entryIds);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -29,3 +29,11 @@ for lang in en ja; do
 done
 "$build/bin/portolan" --screenshot "$out/lookup-en.png" --lang en --size 1400x860 --lookup 34.205.5.7
 echo "wrote $out/lookup-en.png"
+
+# The Connectivity tab after a run against the GUI test's loopback servers (never real hosts).
+cmake --build "$build" --target tst_testerpanel
+shots=$(mktemp -d)
+PORTOLAN_TESTER_SCREENSHOTS="$shots" "$build/tests/gui/tst_testerpanel" screenshots >/dev/null
+cp "$shots/tester-panel.png" "$out/tester-en.png"
+rm -rf "$shots"
+echo "wrote $out/tester-en.png"

@@ -82,7 +82,7 @@
     </message>
     <message>
         <source>%1 is not a valid id (lower-case letters, digits, &apos;.&apos; and &apos;-&apos;)</source>
-        <translation>%1 は有効な ID ではありません (英小文字、数字、'.'、'-')</translation>
+        <translation>%1 は有効な ID ではありません (英小文字、数字、&apos;.&apos;、&apos;-&apos;)</translation>
     </message>
     <message>
         <source>expected true or false</source>
@@ -439,6 +439,49 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     </message>
 </context>
 <context>
+    <name>CheckResultsModel</name>
+    <message>
+        <source>%1 passed · %2 failed · %3 skipped · %4 running · %5 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">ステータス</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">エンドポイント</translation>
+    </message>
+    <message>
+        <source>Entry / service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">チェック</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CliContext</name>
     <message>
         <source>Use the catalog in &lt;file&gt; instead of the built-in one.</source>
@@ -466,6 +509,55 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: the current run
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">チェック</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished">エントリ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectivityTester</name>
     <message>
         <source>Cancelled</source>
@@ -477,6 +569,61 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <message>
         <source>CSV</source>
         <translation>CSV</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReport</name>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished">エントリ</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">エンドポイント</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">チェック</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -709,6 +856,35 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
         <source>%1 %2</source>
         <extracomment>Two sentences of the narration, one after the other.</extracomment>
         <translation>%1%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Services (%n catalog entries):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A service in an arrow&apos;s tooltip, then its test result.</extracomment>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This connection is needed only when one of its services is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by: %1.</source>
+        <extracomment>The services that share an arrow; %1 is a list joined with the list separator.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1206,141 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentDialog</name>
+    <message>
+        <source>DNS server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NTP server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syslog / SIEM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smart Protection Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCenter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses on your site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host names or IP addresses. Checks towards a destination left empty are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (direct connections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without the keychain, the password is kept only until Portolan closes. It is never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no keychain support: the password is kept only until Portolan closes. It is never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1697,107 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     </message>
 </context>
 <context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Connectivity test report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout per stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">キャンセルされました</translation>
+    </message>
+    <message>
+        <source>The run was cancelled before every check finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, not verifiable</source>
+        <translation type="unfinished">送信済み、検証不可</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished">スキップ</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation type="unfinished">到達可能</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">エンドポイント</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished">エントリ</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">チェック</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IptablesExporter</name>
     <message>
         <source>iptables (iptables-restore)</source>
@@ -1656,6 +2068,22 @@ The current catalog stays in use.</source>
         <source>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Network requirements explorer for Trend Micro Cloud One Workload Security.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;br&gt;Source: %3&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラーです。&lt;/p&gt;&lt;p&gt;カタログ: %2&lt;br&gt;出典: %3&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Connectivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test tool bar</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MarkdownExporter</name>
@@ -1739,6 +2167,13 @@ The current catalog stays in use.</source>
     </message>
 </context>
 <context>
+    <name>PasswordStore</name>
+    <message>
+        <source>This build has no keychain support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PresentationWindow</name>
     <message>
         <source>Portolan presentation</source>
@@ -1768,6 +2203,168 @@ The current catalog stays in use.</source>
     <message>
         <source>proxy host &quot;%1&quot; is neither an IP address nor a host name</source>
         <translation>プロキシホスト「%1」は IP アドレスでもホスト名でもありません</translation>
+    </message>
+</context>
+<context>
+    <name>ResultText</name>
+    <message>
+        <source>Name resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NTP query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished">未実行</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失敗</translation>
+    </message>
+    <message>
+        <source>wildcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished">エントリ</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">チェック</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (direct)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsReader</name>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a results report (a JSON object is expected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a results report (no &quot;results&quot; list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: an object is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.%3: a text is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.verdict: unknown verdict &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2414,37 @@ The current catalog stays in use.</source>
     <message>
         <source>cancelled</source>
         <translation>キャンセルされました</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fixed, %2 broke, %3 still failing, %4 unchanged, %5 new, %6 no longer checked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1941,10 +2569,238 @@ The current catalog stays in use.</source>
     </message>
 </context>
 <context>
+    <name>TesterPanel</name>
+    <message>
+        <source>The proxy password could not be read from the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not take the proxy password (%1). It is kept only until Portolan closes; it was not written anywhere else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one role to test for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No address given for %1: set it in My environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Testing %n destination(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test finished in %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a check to see its stages, addresses, certificate and what to do about a failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click Test connectivity (F5) to check whether this machine reaches the destinations the selected roles need. Set your DNS, NTP, proxy and other addresses in My environment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary copied to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished">CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with a saved run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON reports (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connectivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check whether this machine reaches the destinations the selected roles need (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connectivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every check now (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check only what failed, e.g. after a firewall change (Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;environment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter addresses, and your proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Failures only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML for people, JSON, JUnit XML or CSV for tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy s&amp;ummary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The counts and one line per failure, for a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Com&amp;pare with a saved run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What got fixed and what broke since a run saved as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connectivity test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TextFile</name>
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1: 書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TicketSummary</name>
+    <message>
+        <source>Connectivity test for %1: %2 passed, %3 failed, %4 skipped (%5 s, proxy: %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was cancelled before every check finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2054,7 +2910,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Run in an elevated PowerShell. The rules are in the group &quot;Portolan&quot;; remove them with: Remove-NetFirewallRule -Group &apos;Portolan&apos;</source>
-        <translation>管理者として実行した PowerShell で実行してください。ルールはグループ「Portolan」に含まれます。削除するには次を実行します: Remove-NetFirewallRule -Group 'Portolan'</translation>
+        <translation>管理者として実行した PowerShell で実行してください。ルールはグループ「Portolan」に含まれます。削除するには次を実行します: Remove-NetFirewallRule -Group &apos;Portolan&apos;</translation>
     </message>
 </context>
 <context>

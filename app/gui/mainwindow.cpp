@@ -14,6 +14,7 @@
 #include "models/tableformatter.h"
 #include "tables/catalogtableview.h"
 #include "tables/filterbar.h"
+#include "tester/testerpanel.h"
 #include "util/textfile.h"
 
 #include <QAction>
@@ -35,6 +36,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
@@ -61,6 +63,7 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_tablesPage(new QWidget(this))
     , m_diagram(new DiagramWidget(this))
+    , m_testerPanel(new TesterPanel(m_model, this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -92,7 +95,9 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     m_tabs->addTab(m_tablesPage, QString());
     m_diagram->setObjectName(QStringLiteral("diagramPage"));
     m_diagram->setCatalog(m_store->catalog());
+    m_testerPanel->setCatalog(m_store->catalog());
     m_tabs->addTab(m_diagram, QString());
+    m_tabs->addTab(m_testerPanel, QString());
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
 
@@ -102,9 +107,11 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     connect(m_store, &CatalogStore::catalogChanged, this, [this] {
         m_model->setCatalog(m_store->catalog());
         m_diagram->setCatalog(m_store->catalog());
+        m_testerPanel->setCatalog(m_store->catalog());
         updateTitle();
     });
     connectDiagram();
+    connectTester();
     connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
@@ -218,13 +225,29 @@ void MainWindow::connectDiagram()
         }
         m_proxy->setEntryIds(ids);
     });
-    connect(m_diagram, &DiagramWidget::flowActivated, this,
-            [this](const QString &entryId) { m_proxy->setEntryIds({entryId}); });
+    connect(m_diagram, &DiagramWidget::flowEntriesActivated, this, [this](const QStringList &entryIds) {
+        m_proxy->setEntryIds(QSet<QString>(entryIds.cbegin(), entryIds.cend()));
+    });
     // Tables → diagram: the role filter, and the selected rows' arrows highlighted.
     connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this,
             [this] { m_diagram->setRoleFilter(m_proxy->role()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_diagram->setHighlightedEntries(selectedEntryIds()); });
+}
+
+void MainWindow::connectTester()
+{
+    connect(m_testerPanel, &TesterPanel::runStarted, this, [this] {
+        m_table->setColumnHidden(CatalogModel::CheckColumn, false);
+        m_diagram->setResults({});
+    });
+    connect(m_testerPanel, &TesterPanel::diagramResultsChanged, m_diagram, &DiagramWidget::setResults);
+    connect(m_testerPanel, &TesterPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_testerPanel, &TesterPanel::errorOccurred, this, &MainWindow::showError);
+    // F5 from anywhere shows the results as they arrive.
+    connect(m_testerPanel->runAction(), &QAction::triggered, this,
+            [this] { m_tabs->setCurrentWidget(m_testerPanel); });
 }
 
 QSet<QString> MainWindow::selectedEntryIds() const
@@ -275,6 +298,21 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_darkPaletteAction);
     m_viewMenu->addAction(m_resetColumnsAction);
 
+    m_testMenu = menuBar()->addMenu(QString());
+    m_testMenu->setObjectName(QStringLiteral("testMenu"));
+    m_testMenu->addAction(m_testerPanel->runAction());
+    m_testMenu->addAction(m_testerPanel->cancelAction());
+    m_testMenu->addAction(m_testerPanel->rerunFailedAction());
+    m_testMenu->addSeparator();
+    m_testMenu->addAction(m_testerPanel->environmentAction());
+
+    m_testToolBar = addToolBar(QString());
+    m_testToolBar->setObjectName(QStringLiteral("testToolBar"));
+    m_testToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_testToolBar->setMovable(false);
+    m_testToolBar->addAction(m_testerPanel->runAction());
+    m_testToolBar->addAction(m_testerPanel->environmentAction());
+
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     m_languageMenu->addAction(m_englishAction);
@@ -289,6 +327,10 @@ void MainWindow::retranslateUi()
 {
     m_tabs->setTabText(m_tabs->indexOf(m_tablesPage), tr("Requirements"));
     m_tabs->setTabText(m_tabs->indexOf(m_diagram), tr("Diagram"));
+    m_tabs->setTabText(m_tabs->indexOf(m_testerPanel), tr("Connectivity"));
+    m_testMenu->setTitle(tr("&Test"));
+    m_testToolBar->setWindowTitle(tr("Test"));
+    m_testToolBar->setAccessibleName(tr("Test tool bar"));
     m_diagram->setAccessibleName(tr("Ports diagram"));
     m_exportRulesAction->setText(tr("Export &rules…"));
     m_exportRulesAction->setToolTip(
@@ -303,7 +345,7 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
-    for (QMenu *menu : {m_fileMenu, m_editMenu, m_viewMenu, m_languageMenu, m_helpMenu})
+    for (QMenu *menu : {m_fileMenu, m_editMenu, m_viewMenu, m_testMenu, m_languageMenu, m_helpMenu})
         menu->setAccessibleName(QString(menu->title()).remove(QLatin1Char('&')));
     menuBar()->setAccessibleName(tr("Menu bar"));
     statusBar()->setAccessibleName(tr("Status"));
@@ -383,6 +425,7 @@ void MainWindow::setLanguage(Language language)
     Translations::install(language);
     m_model->setLanguage(language);
     m_diagram->setLanguage(language);
+    m_testerPanel->setLanguage(language);
     (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
     // An empty translation installs no event; retranslate every widget of the window now.
     QEvent event(QEvent::LanguageChange);

@@ -22,6 +22,8 @@ class QMenu;
 class QMessageBox;
 class QSplitter;
 class QTabWidget;
+class QToolBar;
+class TesterPanel;
 
 // The explorer: role buttons, search and facets over one table of every catalog row, a details
 // pane, reverse lookup, copy and export of the current view, and runtime language switching.
@@ -42,6 +44,8 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     QTabWidget *tabs() const { return m_tabs; }
     DiagramWidget *diagram() const { return m_diagram; }
+    TesterPanel *testerPanel() const { return m_testerPanel; }
+    QToolBar *testToolBar() const { return m_testToolBar; }
     QSet<QString> selectedEntryIds() const;
     QMenu *fileMenu() const { return m_fileMenu; }
     QString statusText() const;
@@ -84,6 +88,7 @@ private:
     void showAbout();
     void connectDiagram();
     void exportRulesDialog();
+    void connectTester();
 
     CatalogStore *m_store;
     CatalogModel *m_model;
@@ -96,6 +101,9 @@ private:
     QTabWidget *m_tabs;
     QWidget *m_tablesPage;
     DiagramWidget *m_diagram;
+    TesterPanel *m_testerPanel;
+    QToolBar *m_testToolBar = nullptr;
+    QMenu *m_testMenu = nullptr;
     QLabel *m_status;
     QMessageBox *m_errorBox = nullptr;
     QByteArray m_defaultHeaderState;

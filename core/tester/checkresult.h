@@ -37,6 +37,7 @@ struct CheckResult
 {
     int targetIndex = -1; // index into TestPlan::targets
     QString entryId;
+    int catalogEndpoint = -1; // CheckTarget::catalogEndpoint
     QString endpoint; // as shown: "files.trendmicro.com:443", "https://host/path", "ntp 10.0.0.1:123"
     QString host;
     int port = 0;

@@ -20,6 +20,10 @@ struct CheckTarget
     };
 
     QString entryId;
+    // Index of the catalog endpoint within the entry that produced the target (a wildcard's
+    // member targets carry the wildcard's index); -1 for site-profile targets and entries
+    // without endpoints.
+    int catalogEndpoint = -1;
     QString endpoint; // as shown to the user
     QString host; // host name or address literal
     int port = 0;

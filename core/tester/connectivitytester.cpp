@@ -56,6 +56,7 @@ void ConnectivityTester::run()
         if (target.isSkipped()) {
             CheckResult result;
             result.entryId = target.entryId;
+            result.catalogEndpoint = target.catalogEndpoint;
             result.endpoint = target.endpoint;
             result.host = target.host;
             result.port = target.port;
@@ -83,6 +84,7 @@ void ConnectivityTester::pump()
         auto *check = new EndpointCheck(m_plan.targets.at(index), m_options, this);
         m_checks.insert(check, key);
         connect(check, &EndpointCheck::finished, this, [this, check] { onCheckFinished(check); });
+        emit targetsStarted(m_groups.value(key));
         check->start();
     }
     if (m_running && m_checks.isEmpty() && m_queue.isEmpty()) {
@@ -114,6 +116,7 @@ void ConnectivityTester::deliver(const QString &key, const CheckResult &result)
         const CheckTarget &target = m_plan.targets.at(index);
         CheckResult copy = result;
         copy.entryId = target.entryId;
+        copy.catalogEndpoint = target.catalogEndpoint;
         copy.endpoint = target.endpoint;
         store(index, copy);
     }
@@ -150,6 +153,7 @@ void ConnectivityTester::cancel()
         const CheckTarget &target = m_plan.targets.at(i);
         CheckResult result;
         result.entryId = target.entryId;
+        result.catalogEndpoint = target.catalogEndpoint;
         result.endpoint = target.endpoint;
         result.host = target.host;
         result.port = target.port;

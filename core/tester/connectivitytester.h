@@ -42,6 +42,8 @@ public:
 
 signals:
     void started(int total);
+    // These plan targets are being checked now (one check, deduplicated targets).
+    void targetsStarted(const QList<int> &indices);
     void resultReady(int index, const CheckResult &result);
     void progress(int done, int total);
     void finished(bool cancelled);

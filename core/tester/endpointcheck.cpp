@@ -93,6 +93,7 @@ EndpointCheck::EndpointCheck(const CheckTarget &target, const TesterOptions &opt
     connect(&m_stageTimer, &QTimer::timeout, this, &EndpointCheck::onStageTimeout);
 
     m_result.entryId = target.entryId;
+    m_result.catalogEndpoint = target.catalogEndpoint;
     m_result.endpoint = target.endpoint;
     m_result.host = target.host;
     m_result.port = target.port;

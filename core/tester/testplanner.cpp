@@ -164,7 +164,12 @@ std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const
             continue;
         }
 
-        for (const Endpoint &endpoint : entry.endpoints) {
+        for (int endpointIndex = 0; endpointIndex < entry.endpoints.size(); ++endpointIndex) {
+            const Endpoint &endpoint = entry.endpoints.at(endpointIndex);
+            const auto add = [&builder, endpointIndex](CheckTarget target) {
+                target.catalogEndpoint = endpointIndex;
+                builder.add(target);
+            };
             switch (endpoint.kind) {
             case Endpoint::Kind::Url: {
                 const QUrl url(endpoint.value, QUrl::StrictMode);
@@ -182,7 +187,7 @@ std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const
                     target.path = QStringLiteral("/");
                 if (url.hasQuery())
                     target.path += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
-                builder.add(target);
+                add(target);
                 break;
             }
             case Endpoint::Kind::Host:
@@ -205,14 +210,14 @@ std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const
                             : tr("Not directly testable: a wildcard; tested through the %n catalog "
                                  "host(s) it covers",
                                  nullptr, int(members.size()));
-                    builder.add(target);
+                    add(target);
                     for (const QString &member : members) {
                         for (const PortSpec &port : entry.ports)
-                            builder.add(targetFor(member, port));
+                            add(targetFor(member, port));
                     }
                 } else {
                     for (const PortSpec &port : entry.ports)
-                        builder.add(targetFor(endpoint.hostName(), port));
+                        add(targetFor(endpoint.hostName(), port));
                 }
                 break;
             case Endpoint::Kind::Address:
@@ -222,7 +227,7 @@ std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const
                     // the check proves that the firewall lets the connection through.
                     if (target.kind == CheckTarget::Kind::Https || target.kind == CheckTarget::Kind::Tls)
                         target.kind = CheckTarget::Kind::Tcp;
-                    builder.add(target);
+                    add(target);
                 }
                 break;
             case Endpoint::Kind::Cidr: {
@@ -232,7 +237,7 @@ std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const
                 target.host = endpoint.value;
                 target.kind = CheckTarget::Kind::None;
                 target.skipReason = tr("Not directly testable: a subnet, not a single address");
-                builder.add(target);
+                add(target);
                 break;
             }
             }

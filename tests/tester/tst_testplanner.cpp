@@ -103,6 +103,13 @@ void tst_TestPlanner::defaultAgentPlan()
     QVERIFY(wildcard.skipReason.contains(QLatin1String("Not directly testable")));
     QVERIFY(full.targets.at(0).skipReason.contains(QLatin1String("--site dns=ADDRESS")));
     QCOMPARE(full.testableCount(), 10);
+
+    // Each target names the catalog endpoint it came from; wildcard members map to the
+    // wildcard, entries without endpoints to -1.
+    QList<int> endpoints;
+    for (const CheckTarget &target : full.targets)
+        endpoints.append(target.catalogEndpoint);
+    QCOMPARE(endpoints, (QList<int>{-1, -1, -1, -1, -1, 0, 0, 1, 1, 1, 1, 1, 2, 0, 1, 2, 0}));
 }
 
 void tst_TestPlanner::sitesAndOptions_data()
@@ -174,7 +181,19 @@ void tst_TestPlanner::sitesAndOptions()
     options.includeExpired = includeExpired;
     for (const QString &assignment : site)
         QVERIFY(!options.site.parseAssignment(assignment));
-    QCOMPARE(describe(build(options)), expected);
+    const TestPlan plan = build(options);
+    QCOMPARE(describe(plan), expected);
+    // Site-profile targets come from no catalog endpoint; the others from a valid one.
+    const Catalog catalog = loadPlannerCatalog();
+    for (const CheckTarget &target : plan.targets) {
+        if (!target.siteKey.isEmpty()) {
+            QCOMPARE(target.catalogEndpoint, -1);
+        } else if (target.catalogEndpoint >= 0) {
+            const Entry *entry = catalog.entry(target.entryId);
+            QVERIFY(entry);
+            QVERIFY(target.catalogEndpoint < entry->endpoints.size());
+        }
+    }
 }
 
 void tst_TestPlanner::unknownRole()

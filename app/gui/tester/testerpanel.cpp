@@ -1,0 +1,729 @@
+#include "testerpanel.h"
+
+#include "checkresultsfiltermodel.h"
+#include "checkresultsmodel.h"
+#include "comparisondialog.h"
+#include "connectivitytester.h"
+#include "csvreport.h"
+#include "diagramresultsadapter.h"
+#include "environmentdialog.h"
+#include "htmlreport.h"
+#include "passwordstore.h"
+#include "resultsreader.h"
+#include "resulttext.h"
+#include "runcomparison.h"
+#include "testplanner.h"
+#include "ticketsummary.h"
+
+#include "models/catalogmodel.h"
+#include "util/textfile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStyle>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+const QString RolesKey = QStringLiteral("tester/roles");
+const QString ReportDirKey = QStringLiteral("tester/reportDir");
+} // namespace
+
+TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
+    : QWidget(parent)
+    , m_catalogModel(catalogModel)
+    , m_tester(new ConnectivityTester(this))
+    , m_results(new CheckResultsModel(this))
+    , m_filter(new CheckResultsFilterModel(this))
+    , m_passwords(new PasswordStore(this))
+    , m_runAction(new QAction(this))
+    , m_cancelAction(new QAction(this))
+    , m_rerunAction(new QAction(this))
+    , m_environmentAction(new QAction(this))
+    , m_rolesLabel(new QLabel(this))
+    , m_rolesLayout(new QHBoxLayout)
+    , m_runButton(new QPushButton(this))
+    , m_cancelButton(new QToolButton(this))
+    , m_rerunButton(new QToolButton(this))
+    , m_environmentButton(new QToolButton(this))
+    , m_progress(new QProgressBar(this))
+    , m_counts(new QLabel(this))
+    , m_failuresOnly(new QCheckBox(this))
+    , m_view(new QTableView(this))
+    , m_details(new QTextBrowser(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_saveButton(new QPushButton(this))
+    , m_copyButton(new QPushButton(this))
+    , m_compareButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("testerPanel"));
+    m_runAction->setObjectName(QStringLiteral("testConnectivityAction"));
+    m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_cancelAction->setObjectName(QStringLiteral("cancelTestAction"));
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Esc cancels from inside the tab only: elsewhere it clears searches.
+    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    addAction(m_cancelAction);
+    m_rerunAction->setObjectName(QStringLiteral("rerunFailedAction"));
+    m_rerunAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_rerunAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_environmentAction->setObjectName(QStringLiteral("environmentAction"));
+    m_environmentAction->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
+    connect(m_runAction, &QAction::triggered, this, &TesterPanel::runTests);
+    connect(m_cancelAction, &QAction::triggered, this, &TesterPanel::cancel);
+    connect(m_rerunAction, &QAction::triggered, this, &TesterPanel::rerunFailed);
+    connect(m_environmentAction, &QAction::triggered, this, &TesterPanel::editEnvironment);
+
+    m_runButton->setObjectName(QStringLiteral("runButton"));
+    m_runButton->setIcon(m_runAction->icon());
+    m_runButton->setDefault(true);
+    QFont bold = m_runButton->font();
+    bold.setBold(true);
+    m_runButton->setFont(bold);
+    connect(m_runButton, &QPushButton::clicked, m_runAction, &QAction::trigger);
+    m_cancelButton->setDefaultAction(m_cancelAction);
+    m_rerunButton->setDefaultAction(m_rerunAction);
+    m_environmentButton->setDefaultAction(m_environmentAction);
+    for (QToolButton *button : {m_cancelButton, m_rerunButton, m_environmentButton})
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_progress->setObjectName(QStringLiteral("testProgress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    m_counts->setObjectName(QStringLiteral("testCounts"));
+    m_failuresOnly->setObjectName(QStringLiteral("failuresOnly"));
+    connect(m_failuresOnly, &QCheckBox::toggled, m_filter, &CheckResultsFilterModel::setFailuresOnly);
+
+    m_filter->setSourceModel(m_results);
+    m_view->setObjectName(QStringLiteral("resultsView"));
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSortIndicatorClearable(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(true);
+    const int character = fontMetrics().averageCharWidth();
+    m_view->setColumnWidth(CheckResultsModel::StatusColumn, character * 25);
+    m_view->setColumnWidth(CheckResultsModel::EndpointColumn, character * 36);
+    m_view->setColumnWidth(CheckResultsModel::EntryColumn, character * 24);
+    m_view->setColumnWidth(CheckResultsModel::KindColumn, character * 26);
+    m_view->setColumnWidth(CheckResultsModel::TimeColumn, character * 13);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TesterPanel::updateDetails);
+
+    m_details->setObjectName(QStringLiteral("checkDetails"));
+    m_details->setOpenLinks(false);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_saveButton->setObjectName(QStringLiteral("saveReportButton"));
+    m_copyButton->setObjectName(QStringLiteral("copySummaryButton"));
+    m_compareButton->setObjectName(QStringLiteral("compareButton"));
+    connect(m_saveButton, &QPushButton::clicked, this, &TesterPanel::saveReportDialog);
+    connect(m_copyButton, &QPushButton::clicked, this, &TesterPanel::copySummary);
+    connect(m_compareButton, &QPushButton::clicked, this, &TesterPanel::compareDialog);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_runButton);
+    top->addWidget(m_cancelButton);
+    top->addWidget(m_rerunButton);
+    top->addSpacing(character * 2);
+    top->addWidget(m_rolesLabel);
+    top->addLayout(m_rolesLayout);
+    top->addStretch(1);
+    top->addWidget(m_environmentButton);
+
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_counts);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_failuresOnly);
+    bottom->addStretch(1);
+    bottom->addWidget(m_copyButton);
+    bottom->addWidget(m_saveButton);
+    bottom->addWidget(m_compareButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(progressRow);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(bottom);
+
+    connect(m_tester, &ConnectivityTester::targetsStarted, this, &TesterPanel::onTargetsStarted);
+    connect(m_tester, &ConnectivityTester::resultReady, this, &TesterPanel::onResultReady);
+    connect(m_tester, &ConnectivityTester::finished, this, &TesterPanel::onFinished);
+    connect(m_passwords, &PasswordStore::readFinished, this,
+            [this](const QString &key, const QString &password, const QString &error) {
+                if (key != m_environment.passwordKey())
+                    return;
+                if (error.isEmpty())
+                    m_password = password;
+                else
+                    emit message(tr("The proxy password could not be read from the keychain: %1").arg(error));
+            });
+    connect(m_passwords, &PasswordStore::writeFinished, this,
+            [this](const QString &key, const QString &error) {
+                if (error.isEmpty() || key != m_environment.passwordKey())
+                    return;
+                m_environment.rememberPassword = false;
+                writeSettings();
+                emit errorOccurred(
+                        tr("Password not stored"),
+                        tr("The system keychain did not take the proxy password (%1). It is kept only "
+                           "until Portolan closes; it was not written anywhere else.")
+                                .arg(error));
+            });
+
+    if (m_catalogModel)
+        setCatalog(m_catalogModel->catalog());
+    readSettings();
+    retranslateUi();
+    updateActions();
+    updateProgress();
+    updateDetails();
+}
+
+TesterPanel::~TesterPanel() = default;
+
+ComparisonDialog *TesterPanel::comparisonDialog() const
+{
+    return m_comparisonDialog;
+}
+
+EnvironmentDialog *TesterPanel::environmentDialog() const
+{
+    return m_environmentDialog;
+}
+
+void TesterPanel::setCatalog(const Catalog &catalog)
+{
+    if (m_tester->isRunning())
+        m_tester->cancel();
+    const QStringList roles = m_roleBoxes.isEmpty() ? QStringList() : selectedRoles();
+    m_catalog = catalog;
+    m_plan = {};
+    m_hasRun = false;
+    m_results->setPlan({});
+    rebuildRoles();
+    if (!roles.isEmpty())
+        setSelectedRoles(roles);
+    updateServiceNames();
+    updateActions();
+    updateProgress();
+}
+
+void TesterPanel::setLanguage(Language language)
+{
+    m_language = language;
+    rebuildRoles();
+    updateServiceNames();
+    retranslateUi();
+}
+
+void TesterPanel::rebuildRoles()
+{
+    QStringList selected;
+    for (QCheckBox *box : std::as_const(m_roleBoxes)) {
+        if (box->isChecked())
+            selected.append(box->property("role").toString());
+    }
+    qDeleteAll(m_roleBoxes);
+    m_roleBoxes.clear();
+    for (const Component &component : m_catalog.components) {
+        if (!component.isRole)
+            continue;
+        auto *box = new QCheckBox(component.name.text(m_language), this);
+        box->setObjectName(QStringLiteral("role_") + component.id);
+        box->setProperty("role", component.id);
+        box->setAccessibleName(tr("Test as %1").arg(box->text()));
+        box->setChecked(selected.contains(component.id));
+        connect(box, &QCheckBox::toggled, this, &TesterPanel::updateActions);
+        m_rolesLayout->addWidget(box);
+        m_roleBoxes.append(box);
+    }
+    if (selected.isEmpty())
+        setSelectedRoles(QSettings().value(RolesKey, QStringList{QStringLiteral("agent")}).toStringList());
+}
+
+QStringList TesterPanel::selectedRoles() const
+{
+    QStringList roles;
+    for (QCheckBox *box : m_roleBoxes) {
+        if (box->isChecked())
+            roles.append(box->property("role").toString());
+    }
+    return roles;
+}
+
+void TesterPanel::setSelectedRoles(const QStringList &roles)
+{
+    for (QCheckBox *box : std::as_const(m_roleBoxes))
+        box->setChecked(roles.contains(box->property("role").toString()));
+    if (selectedRoles().isEmpty() && !m_roleBoxes.isEmpty())
+        m_roleBoxes.first()->setChecked(true);
+}
+
+void TesterPanel::updateServiceNames()
+{
+    QHash<QString, QString> names;
+    for (const Entry &entry : m_catalog.entries)
+        names.insert(entry.id, entry.service.text(m_language));
+    m_results->setServiceNames(names);
+}
+
+void TesterPanel::setOptionsOverride(const std::function<void(TesterOptions &)> &override)
+{
+    m_optionsOverride = override;
+}
+
+TesterOptions TesterPanel::options() const
+{
+    TesterOptions options;
+    options.proxy = m_environment.proxy(m_password);
+    if (m_optionsOverride)
+        m_optionsOverride(options);
+    return options;
+}
+
+bool TesterPanel::isRunning() const
+{
+    return m_tester->isRunning();
+}
+
+void TesterPanel::runTests()
+{
+    if (m_tester->isRunning())
+        return;
+    TestPlanner::Options planOptions;
+    planOptions.roles = selectedRoles();
+    planOptions.site = m_environment.site;
+    planOptions.language = m_language;
+    if (planOptions.roles.isEmpty()) {
+        emit errorOccurred(tr("Nothing to test"), tr("Choose at least one role to test for."));
+        return;
+    }
+    const auto built = TestPlanner::build(m_catalog, planOptions);
+    if (const auto *error = std::get_if<QString>(&built)) {
+        emit errorOccurred(tr("Test not started"), *error);
+        return;
+    }
+    m_plan = std::get<TestPlan>(built);
+    // The planner speaks the CLI's language ("add --site relay=ADDRESS"); here the place to
+    // give an address is My environment.
+    for (CheckTarget &target : m_plan.targets) {
+        if (!target.isSkipped() || target.siteKey.isEmpty() || m_environment.site.has(target.siteKey))
+            continue;
+        const Entry *entry = m_catalog.entry(target.entryId);
+        const Component *destination = entry ? m_catalog.component(entry->destination) : nullptr;
+        const QString name = destination ? destination->name.text(m_language) : target.siteKey;
+        target.skipReason = tr("No address given for %1: set it in My environment").arg(name);
+    }
+    m_results->setPlan(m_plan);
+    if (m_catalogModel) {
+        m_catalogModel->clearCheckStates();
+        m_mapper.setPlan(m_plan, *m_catalogModel);
+    }
+    QList<int> indices;
+    for (int i = 0; i < m_plan.targets.size(); ++i)
+        indices.append(i);
+    writeSettings();
+    start(m_plan, indices);
+}
+
+void TesterPanel::rerunFailed()
+{
+    if (m_tester->isRunning() || !m_hasRun)
+        return;
+    TestPlan plan = m_plan;
+    plan.targets.clear();
+    QList<int> indices;
+    for (int i = 0; i < m_results->rowCount(); ++i) {
+        if (m_results->state(i) == CheckResultsModel::State::Done && m_results->result(i).isFailure()) {
+            indices.append(i);
+            plan.targets.append(m_plan.targets.at(i));
+        }
+    }
+    if (indices.isEmpty())
+        return;
+    for (int index : std::as_const(indices))
+        m_results->setWaiting(index);
+    start(plan, indices);
+}
+
+void TesterPanel::start(const TestPlan &plan, const QList<int> &fullIndices)
+{
+    m_fullIndices = fullIndices;
+    m_cancelled = false;
+    m_hasRun = true;
+    m_tester->setOptions(options());
+    m_tester->start(plan);
+    emit runStarted();
+    emit message(tr("Testing %n destination(s)…", nullptr, int(plan.targets.size())));
+    updateActions();
+    updateProgress();
+    updateDetails();
+}
+
+void TesterPanel::cancel()
+{
+    m_tester->cancel();
+}
+
+void TesterPanel::onTargetsStarted(const QList<int> &indices)
+{
+    for (int index : indices) {
+        const int full = m_fullIndices.value(index, -1);
+        m_results->setRunning(full);
+        if (m_catalogModel)
+            updateRow(m_mapper.setRunning(full));
+    }
+    updateProgress();
+}
+
+void TesterPanel::onResultReady(int index, const CheckResult &result)
+{
+    const int full = m_fullIndices.value(index, -1);
+    if (full < 0)
+        return;
+    CheckResult copy = result;
+    copy.targetIndex = full;
+    m_results->setResult(full, copy);
+    if (m_catalogModel)
+        updateRow(m_mapper.setResult(full, copy));
+    updateProgress();
+    const QModelIndex current = m_filter->mapToSource(m_view->currentIndex());
+    if (current.isValid() && current.row() == full)
+        updateDetails();
+}
+
+void TesterPanel::updateRow(int row)
+{
+    if (row >= 0 && m_catalogModel)
+        m_catalogModel->setCheckState(row, m_mapper.state(row));
+}
+
+void TesterPanel::onFinished(bool cancelled)
+{
+    m_cancelled = cancelled;
+    m_elapsedMs = m_tester->elapsedMs();
+    const CheckResultsModel::Counts counts = m_results->counts();
+    emit diagramResultsChanged(DiagramResultsAdapter::fromResults(results()));
+    updateActions();
+    updateProgress();
+    updateDetails();
+    emit message(cancelled ? tr("Test cancelled: %1").arg(CheckResultsModel::countsText(counts))
+                           : tr("Test finished in %1 s: %2")
+                                     .arg(m_elapsedMs / 1000.0, 0, 'f', 1)
+                                     .arg(CheckResultsModel::countsText(counts)));
+    emit runFinished(cancelled);
+}
+
+void TesterPanel::updateProgress()
+{
+    const CheckResultsModel::Counts counts = m_results->counts();
+    const int total = counts.total();
+    m_progress->setRange(0, qMax(1, total));
+    m_progress->setValue(total - counts.running - counts.left);
+    m_progress->setFormat(total > 0 ? tr("%v of %m") : QString());
+    m_counts->setText(total > 0 ? CheckResultsModel::countsText(counts) : tr("Not run yet"));
+}
+
+void TesterPanel::updateActions()
+{
+    const bool running = m_tester->isRunning();
+    const bool hasResults = m_hasRun && !running && m_results->rowCount() > 0;
+    bool anyFailure = false;
+    if (hasResults) {
+        for (int i = 0; i < m_results->rowCount() && !anyFailure; ++i)
+            anyFailure =
+                    m_results->state(i) == CheckResultsModel::State::Done && m_results->result(i).isFailure();
+    }
+    m_runAction->setEnabled(!running && !selectedRoles().isEmpty());
+    m_runButton->setEnabled(m_runAction->isEnabled());
+    m_cancelAction->setEnabled(running);
+    m_rerunAction->setEnabled(anyFailure);
+    m_environmentAction->setEnabled(!running);
+    for (QCheckBox *box : std::as_const(m_roleBoxes))
+        box->setEnabled(!running);
+    m_saveButton->setEnabled(hasResults);
+    m_copyButton->setEnabled(hasResults);
+    m_compareButton->setEnabled(hasResults);
+}
+
+void TesterPanel::updateDetails()
+{
+    const QModelIndex current = m_filter->mapToSource(m_view->currentIndex());
+    if (!current.isValid()) {
+        m_details->setHtml(
+                QStringLiteral("<p>%1</p>")
+                        .arg(m_hasRun ? tr("Select a check to see its stages, addresses, certificate "
+                                           "and what to do about a failure.")
+                                                .toHtmlEscaped()
+                                      : tr("Click Test connectivity (F5) to check whether this machine "
+                                           "reaches the destinations the selected roles need. Set "
+                                           "your DNS, NTP, proxy and other addresses in My "
+                                           "environment first.")
+                                                .toHtmlEscaped()));
+        return;
+    }
+    const int row = current.row();
+    switch (m_results->state(row)) {
+    case CheckResultsModel::State::Waiting:
+        m_details->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Waiting to be checked.").toHtmlEscaped()));
+        break;
+    case CheckResultsModel::State::Running:
+        m_details->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Checking now…").toHtmlEscaped()));
+        break;
+    case CheckResultsModel::State::Done:
+        m_details->setHtml(ResultText::detailsHtml(m_results->result(row)));
+        break;
+    }
+}
+
+QList<CheckResult> TesterPanel::results() const
+{
+    return m_results->results();
+}
+
+ResultsReport::Run TesterPanel::run() const
+{
+    ResultsReport::Run run;
+    const TesterOptions &options = m_tester->options();
+    run.proxy = options.proxy.displayName();
+    run.stageTimeoutMs = options.stageTimeoutMs;
+    run.concurrency = options.concurrency;
+    run.elapsedMs = m_elapsedMs;
+    run.cancelled = m_cancelled;
+    return run;
+}
+
+std::optional<TesterPanel::ReportFormat> TesterPanel::formatForFileName(const QString &fileName)
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return ReportFormat::Html;
+    if (suffix == QLatin1String("json"))
+        return ReportFormat::Json;
+    if (suffix == QLatin1String("xml"))
+        return ReportFormat::JUnit;
+    if (suffix == QLatin1String("csv"))
+        return ReportFormat::Csv;
+    return std::nullopt;
+}
+
+std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFormat format) const
+{
+    const QList<CheckResult> all = results();
+    QByteArray data;
+    switch (format) {
+    case ReportFormat::Html:
+        data = HtmlReport::write(m_plan.roles, all, run(), languageCode(m_language));
+        break;
+    case ReportFormat::Json:
+        data = ResultsReport::results(ResultsReport::Format::Json, m_plan, all, run());
+        break;
+    case ReportFormat::JUnit:
+        data = ResultsReport::results(ResultsReport::Format::JUnit, m_plan, all, run());
+        break;
+    case ReportFormat::Csv:
+        data = CsvReport::write(all);
+        break;
+    }
+    return TextFile::write(fileName, QString::fromUtf8(data));
+}
+
+QString TesterPanel::summaryText() const
+{
+    return TicketSummary::text(m_plan.roles, results(), run());
+}
+
+void TesterPanel::copySummary()
+{
+    QApplication::clipboard()->setText(summaryText());
+    emit message(tr("Summary copied to the clipboard"));
+}
+
+void TesterPanel::saveReportDialog()
+{
+    QSettings settings;
+    const QString html = tr("HTML report (*.html)");
+    const QString json = tr("JSON (*.json)");
+    const QString junit = tr("JUnit XML (*.xml)");
+    const QString csv = tr("CSV (*.csv)");
+    QString selected = html;
+    const QString dir = settings.value(ReportDirKey, QDir::homePath()).toString();
+    QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Save report"), QDir(dir).filePath(QStringLiteral("portolan-connectivity.html")),
+            QStringList{html, json, junit, csv}.join(QStringLiteral(";;")), &selected);
+    if (fileName.isEmpty())
+        return;
+    ReportFormat format = selected == json ? ReportFormat::Json
+            : selected == junit            ? ReportFormat::JUnit
+            : selected == csv              ? ReportFormat::Csv
+                                           : ReportFormat::Html;
+    if (const auto bySuffix = formatForFileName(fileName))
+        format = *bySuffix;
+    else
+        fileName += format == ReportFormat::Json ? QStringLiteral(".json")
+                : format == ReportFormat::JUnit  ? QStringLiteral(".xml")
+                : format == ReportFormat::Csv    ? QStringLiteral(".csv")
+                                                 : QStringLiteral(".html");
+    settings.setValue(ReportDirKey, QFileInfo(fileName).absolutePath());
+    if (const auto error = saveReport(fileName, format))
+        emit errorOccurred(tr("Report not saved"), *error);
+    else
+        emit message(tr("Report saved to %1").arg(QDir::toNativeSeparators(fileName)));
+}
+
+std::optional<QString> TesterPanel::compareWithFile(const QString &fileName)
+{
+    const auto read = ResultsReader::readFile(fileName);
+    if (const auto *error = std::get_if<QString>(&read))
+        return *error;
+    const RunComparison comparison =
+            RunComparison::compare(std::get<ResultsReader::Report>(read).results, results());
+    if (m_comparisonDialog)
+        m_comparisonDialog->deleteLater();
+    m_comparisonDialog = new ComparisonDialog(comparison, QFileInfo(fileName).fileName(), this);
+    m_comparisonDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_comparisonDialog->open();
+    return std::nullopt;
+}
+
+void TesterPanel::compareDialog()
+{
+    QSettings settings;
+    const QString fileName = QFileDialog::getOpenFileName(
+            this, tr("Compare with a saved run"), settings.value(ReportDirKey, QDir::homePath()).toString(),
+            tr("JSON reports (*.json);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    if (const auto error = compareWithFile(fileName))
+        emit errorOccurred(tr("Runs not compared"), *error);
+}
+
+void TesterPanel::editEnvironment()
+{
+    if (m_environmentDialog) {
+        m_environmentDialog->raise();
+        m_environmentDialog->activateWindow();
+        return;
+    }
+    m_environmentDialog = new EnvironmentDialog(m_environment, m_password, this);
+    m_environmentDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_environmentDialog, &QDialog::accepted, this,
+            [this] { setEnvironment(m_environmentDialog->environment(), m_environmentDialog->password()); });
+    m_environmentDialog->open();
+}
+
+void TesterPanel::setEnvironment(const EnvironmentSettings &environment, const QString &password)
+{
+    const EnvironmentSettings old = m_environment;
+    m_environment = environment;
+    m_password = password;
+    if (old.rememberPassword
+        && (!environment.rememberPassword || old.passwordKey() != environment.passwordKey()))
+        m_passwords->remove(old.passwordKey());
+    if (environment.rememberPassword && environment.proxyMode == ProxySettings::Mode::Manual) {
+        if (password.isEmpty())
+            m_passwords->remove(environment.passwordKey());
+        else
+            m_passwords->write(environment.passwordKey(), password);
+    }
+    writeSettings();
+}
+
+void TesterPanel::readSettings()
+{
+    QSettings settings;
+    m_environment = EnvironmentSettings::load(settings);
+    const QStringList roles = settings.value(RolesKey).toStringList();
+    if (!roles.isEmpty() && !m_roleBoxes.isEmpty())
+        setSelectedRoles(roles);
+    if (m_environment.rememberPassword && m_environment.proxyMode == ProxySettings::Mode::Manual
+        && !m_environment.proxyUser.isEmpty())
+        m_passwords->read(m_environment.passwordKey());
+}
+
+void TesterPanel::writeSettings() const
+{
+    QSettings settings;
+    m_environment.save(settings);
+    settings.setValue(RolesKey, selectedRoles());
+}
+
+void TesterPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TesterPanel::retranslateUi()
+{
+    m_runAction->setText(tr("&Test connectivity"));
+    m_runAction->setToolTip(
+            tr("Check whether this machine reaches the destinations the selected roles need (F5)"));
+    m_runAction->setStatusTip(m_runAction->toolTip());
+    m_runButton->setText(tr("Test connectivity"));
+    m_runButton->setToolTip(m_runAction->toolTip());
+    m_cancelAction->setText(tr("&Cancel test"));
+    m_cancelAction->setToolTip(tr("Stop every check now (Esc)"));
+    m_rerunAction->setText(tr("&Re-run failed"));
+    m_rerunAction->setToolTip(tr("Check only what failed, e.g. after a firewall change (Shift+F5)"));
+    m_environmentAction->setText(tr("My &environment…"));
+    m_environmentAction->setToolTip(tr("Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter "
+                                       "addresses, and your proxy"));
+    m_rolesLabel->setText(tr("Test as:"));
+    m_failuresOnly->setText(tr("&Failures only"));
+    m_saveButton->setText(tr("&Save report…"));
+    m_saveButton->setToolTip(tr("HTML for people, JSON, JUnit XML or CSV for tools"));
+    m_copyButton->setText(tr("Copy s&ummary"));
+    m_copyButton->setToolTip(tr("The counts and one line per failure, for a ticket"));
+    m_compareButton->setText(tr("Com&pare with a saved run…"));
+    m_compareButton->setToolTip(tr("What got fixed and what broke since a run saved as JSON"));
+    setAccessibleName(tr("Connectivity test"));
+    m_runButton->setAccessibleName(m_runButton->text());
+    m_counts->setAccessibleName(tr("Test counts"));
+    m_failuresOnly->setAccessibleName(tr("Failures only"));
+    m_saveButton->setAccessibleName(tr("Save report"));
+    m_copyButton->setAccessibleName(tr("Copy summary"));
+    m_compareButton->setAccessibleName(tr("Compare with a saved run"));
+    for (QCheckBox *box : std::as_const(m_roleBoxes))
+        box->setAccessibleName(tr("Test as %1").arg(box->text()));
+    m_view->setAccessibleName(tr("Check results"));
+    m_details->setAccessibleName(tr("Check details"));
+    m_progress->setAccessibleName(tr("Test progress"));
+    m_results->retranslate();
+    updateProgress();
+    updateDetails();
+}

@@ -1,0 +1,173 @@
+#pragma once
+
+#include "checkresult.h"
+#include "environmentsettings.h"
+#include "resultsreport.h"
+#include "rowstatemapper.h"
+#include "testeroptions.h"
+#include "testplan.h"
+
+#include "catalog/catalog.h"
+#include "diagramresults.h"
+#include "i18n/language.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class CatalogModel;
+class CheckResultsFilterModel;
+class CheckResultsModel;
+class ComparisonDialog;
+class ConnectivityTester;
+class EnvironmentDialog;
+class PasswordStore;
+class QAction;
+class QCheckBox;
+class QHBoxLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTextBrowser;
+class QToolButton;
+
+// The "Connectivity" tab: test the catalog's destinations for the chosen roles in one click,
+// watch the results arrive, read what failed and what to ask for, save or copy a report,
+// compare with an earlier run. Live states go to the catalog table (CatalogModel check states)
+// and, when a run ends, to the diagram (diagramResultsChanged).
+class TesterPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TesterPanel)
+
+public:
+    enum class ReportFormat { Html, Json, JUnit, Csv };
+
+    // catalogModel may be null; when given, its rows get the check states.
+    explicit TesterPanel(CatalogModel *catalogModel, QWidget *parent = nullptr);
+    ~TesterPanel() override;
+
+    void setCatalog(const Catalog &catalog);
+    void setLanguage(Language language);
+
+    QAction *runAction() const { return m_runAction; }
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *rerunFailedAction() const { return m_rerunAction; }
+    QAction *environmentAction() const { return m_environmentAction; }
+
+    // Applied to the options of every run after the environment's (tests: loopback only,
+    // resolve overrides, extra CA certificates).
+    void setOptionsOverride(const std::function<void(TesterOptions &)> &override);
+    EnvironmentSettings environment() const { return m_environment; }
+    // Sets and persists the environment; the password goes to the keychain when asked for and
+    // available, otherwise it is kept in memory only.
+    void setEnvironment(const EnvironmentSettings &environment, const QString &password);
+    QStringList selectedRoles() const;
+    void setSelectedRoles(const QStringList &roles);
+
+    bool isRunning() const;
+    CheckResultsModel *resultsModel() const { return m_results; }
+    CheckResultsFilterModel *filterModel() const { return m_filter; }
+    QTableView *resultsView() const { return m_view; }
+    QTextBrowser *detailsView() const { return m_details; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QLabel *countsLabel() const { return m_counts; }
+    QCheckBox *failuresOnlyBox() const { return m_failuresOnly; }
+    QPushButton *runButton() const { return m_runButton; }
+    // The dialogs while they are open, else nullptr.
+    ComparisonDialog *comparisonDialog() const;
+    EnvironmentDialog *environmentDialog() const;
+    // The results of the last run, complete once it has finished (failures re-run merged in).
+    QList<CheckResult> results() const;
+    TestPlan plan() const { return m_plan; }
+    ResultsReport::Run run() const;
+
+    // Writes the last run's report atomically. Returns an error, or nothing.
+    std::optional<QString> saveReport(const QString &fileName, ReportFormat format) const;
+    static std::optional<ReportFormat> formatForFileName(const QString &fileName);
+    QString summaryText() const;
+    // Compares a saved JSON report (before) with the last run (after) and shows the result.
+    // Returns the error (nothing is shown then), or nothing.
+    std::optional<QString> compareWithFile(const QString &fileName);
+
+public slots:
+    void runTests();
+    void rerunFailed();
+    void cancel();
+    void editEnvironment();
+    void copySummary();
+    void saveReportDialog();
+    void compareDialog();
+
+signals:
+    void runStarted();
+    void runFinished(bool cancelled);
+    void diagramResultsChanged(const DiagramResults &results);
+    // A message for the status bar.
+    void message(const QString &text);
+    void errorOccurred(const QString &title, const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void rebuildRoles();
+    void start(const TestPlan &plan, const QList<int> &fullIndices);
+    void onTargetsStarted(const QList<int> &indices);
+    void onResultReady(int index, const CheckResult &result);
+    void onFinished(bool cancelled);
+    void updateProgress();
+    void updateActions();
+    void updateDetails();
+    void updateServiceNames();
+    void updateRow(int row);
+    TesterOptions options() const;
+    void readSettings();
+    void writeSettings() const;
+
+    CatalogModel *m_catalogModel;
+    Catalog m_catalog;
+    Language m_language = Language::English;
+    ConnectivityTester *m_tester;
+    CheckResultsModel *m_results;
+    CheckResultsFilterModel *m_filter;
+    PasswordStore *m_passwords;
+    RowStateMapper m_mapper;
+    EnvironmentSettings m_environment;
+    QString m_password; // in memory only
+    std::function<void(TesterOptions &)> m_optionsOverride;
+    TestPlan m_plan; // the full plan of the last run
+    QList<int> m_fullIndices; // run target index -> m_plan target index
+    qint64 m_elapsedMs = 0;
+    bool m_cancelled = false;
+    bool m_hasRun = false;
+
+    QAction *m_runAction;
+    QAction *m_cancelAction;
+    QAction *m_rerunAction;
+    QAction *m_environmentAction;
+    QLabel *m_rolesLabel;
+    QHBoxLayout *m_rolesLayout;
+    QList<QCheckBox *> m_roleBoxes;
+    QPushButton *m_runButton;
+    QToolButton *m_cancelButton;
+    QToolButton *m_rerunButton;
+    QToolButton *m_environmentButton;
+    QProgressBar *m_progress;
+    QLabel *m_counts;
+    QCheckBox *m_failuresOnly;
+    QTableView *m_view;
+    QTextBrowser *m_details;
+    QSplitter *m_splitter;
+    QPushButton *m_saveButton;
+    QPushButton *m_copyButton;
+    QPushButton *m_compareButton;
+    QPointer<ComparisonDialog> m_comparisonDialog;
+    QPointer<EnvironmentDialog> m_environmentDialog;
+};

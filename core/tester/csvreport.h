@@ -1,0 +1,16 @@
+#pragma once
+
+#include "checkresult.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+// Results as CSV (RFC 4180, formula-safe): one header line, one line per check. Column titles
+// and verdict texts follow the current language; the verdict name column stays stable.
+class CsvReport
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvReport)
+
+public:
+    static QByteArray write(const QList<CheckResult> &results);
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "checkresult.h"
+
+#include "diagramresults.h"
+
+#include <QList>
+
+// Check results as the diagram shows them: one FlowStatus per entry (EntryResultSummary).
+class DiagramResultsAdapter
+{
+public:
+    static DiagramResults fromResults(const QList<CheckResult> &results);
+};

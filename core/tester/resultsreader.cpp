@@ -1,0 +1,122 @@
+#include "resultsreader.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+QPair<int, int> lineAndColumn(const QByteArray &data, int offset)
+{
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < data.size(); ++i) {
+        if (data.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+} // namespace
+
+std::variant<ResultsReader::Report, QString> ResultsReader::readFile(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("%1: cannot read the file: %2").arg(fileName, file.errorString());
+    return readData(file.readAll(), fileName);
+}
+
+std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByteArray &data,
+                                                                     const QString &name)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto [line, column] = lineAndColumn(data, parseError.offset);
+        return tr("%1, line %2, column %3: %4").arg(name).arg(line).arg(column).arg(parseError.errorString());
+    }
+    if (!document.isObject())
+        return tr("%1: not a results report (a JSON object is expected)").arg(name);
+    const QJsonObject root = document.object();
+    if (!root.value(QLatin1String("results")).isArray())
+        return tr("%1: not a results report (no \"results\" list)").arg(name);
+
+    Report report;
+    report.roles = stringList(root.value(QLatin1String("roles")));
+    report.run.proxy = root.value(QLatin1String("proxy")).toString();
+    report.run.stageTimeoutMs = root.value(QLatin1String("stageTimeoutMs")).toInt();
+    report.run.concurrency = root.value(QLatin1String("concurrency")).toInt();
+    report.run.elapsedMs = qint64(root.value(QLatin1String("elapsedMs")).toDouble());
+    report.run.cancelled = root.value(QLatin1String("cancelled")).toBool();
+
+    const QJsonArray items = root.value(QLatin1String("results")).toArray();
+    for (int i = 0; i < items.size(); ++i) {
+        const QString where = QStringLiteral("results[%1]").arg(i);
+        if (!items.at(i).isObject())
+            return tr("%1: %2: an object is expected").arg(name, where);
+        const QJsonObject object = items.at(i).toObject();
+        CheckResult result;
+        result.targetIndex = i;
+        for (const char *key : {"entry", "endpoint", "kind", "verdict"}) {
+            if (!object.value(QLatin1String(key)).isString())
+                return tr("%1: %2.%3: a text is expected").arg(name, where, QLatin1String(key));
+        }
+        result.entryId = object.value(QLatin1String("entry")).toString();
+        result.endpoint = object.value(QLatin1String("endpoint")).toString();
+        result.kind = object.value(QLatin1String("kind")).toString();
+        const QString verdictName = object.value(QLatin1String("verdict")).toString();
+        const auto verdict = Verdict::fromName(verdictName);
+        if (!verdict)
+            return tr("%1: %2.verdict: unknown verdict \"%3\"").arg(name, where, verdictName);
+        result.verdict = *verdict;
+        result.host = object.value(QLatin1String("host")).toString();
+        result.port = object.value(QLatin1String("port")).toInt();
+        result.transport = object.value(QLatin1String("transport")).toString();
+        result.reason = object.value(QLatin1String("reason")).toString();
+        result.hint = object.value(QLatin1String("hint")).toString();
+        result.proxy = object.value(QLatin1String("proxy")).toString();
+        result.durationMs = qint64(object.value(QLatin1String("durationMs")).toDouble());
+        result.resolvedAddresses = stringList(object.value(QLatin1String("resolvedAddresses")));
+        result.connectedAddress = object.value(QLatin1String("connectedAddress")).toString();
+        result.httpStatus = object.value(QLatin1String("httpStatus")).toInt();
+        result.ntpOffsetMs = object.value(QLatin1String("ntpOffsetMs")).toDouble();
+        if (object.value(QLatin1String("tls")).isObject()) {
+            const QJsonObject tls = object.value(QLatin1String("tls")).toObject();
+            result.tls.present = true;
+            result.tls.protocol = tls.value(QLatin1String("protocol")).toString();
+            result.tls.subject = tls.value(QLatin1String("subject")).toString();
+            result.tls.issuer = tls.value(QLatin1String("issuer")).toString();
+            result.tls.notBefore =
+                    QDateTime::fromString(tls.value(QLatin1String("notBefore")).toString(), Qt::ISODate);
+            result.tls.notAfter =
+                    QDateTime::fromString(tls.value(QLatin1String("notAfter")).toString(), Qt::ISODate);
+            result.tls.errors = stringList(tls.value(QLatin1String("errors")));
+        }
+        for (const QJsonValue &value : object.value(QLatin1String("stages")).toArray()) {
+            const QJsonObject stageObject = value.toObject();
+            CheckStage stage;
+            stage.name = stageObject.value(QLatin1String("name")).toString();
+            const QString status = stageObject.value(QLatin1String("status")).toString();
+            stage.status = status == QLatin1String("passed") ? CheckStage::Status::Passed
+                    : status == QLatin1String("failed")      ? CheckStage::Status::Failed
+                                                             : CheckStage::Status::NotRun;
+            stage.durationMs = qint64(stageObject.value(QLatin1String("durationMs")).toDouble(-1));
+            stage.detail = stageObject.value(QLatin1String("detail")).toString();
+            result.stages.append(stage);
+        }
+        report.results.append(result);
+    }
+    return report;
+}

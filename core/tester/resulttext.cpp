@@ -1,0 +1,135 @@
+#include "resulttext.h"
+
+namespace {
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString row(const QString &label, const QString &valueHtml)
+{
+    return QStringLiteral("<tr><th align=\"left\" valign=\"top\">%1</th><td>%2</td></tr>")
+            .arg(escaped(label), valueHtml);
+}
+} // namespace
+
+QString ResultText::hint(const CheckResult &result)
+{
+    if (result.verdict == Verdict::Ok || result.verdict == Verdict::Skipped)
+        return {};
+    const QString hint =
+            Verdict::hint(result.verdict, result.host, result.port, result.transport, result.tls.issuer);
+    return hint.isEmpty() ? result.hint : hint;
+}
+
+QString ResultText::stageName(const QString &name)
+{
+    if (name == QLatin1String("dns"))
+        return tr("Name resolution");
+    if (name == QLatin1String("proxy"))
+        return tr("Proxy");
+    if (name == QLatin1String("tcp"))
+        return tr("TCP connection");
+    if (name == QLatin1String("tls"))
+        return tr("TLS handshake");
+    if (name == QLatin1String("http"))
+        return tr("HTTP request");
+    if (name == QLatin1String("ntp"))
+        return tr("NTP query");
+    if (name == QLatin1String("udp-send"))
+        return tr("UDP send");
+    return name;
+}
+
+QString ResultText::stageStatusText(CheckStage::Status status)
+{
+    switch (status) {
+    case CheckStage::Status::NotRun:
+        return tr("not run");
+    case CheckStage::Status::Passed:
+        return tr("passed");
+    case CheckStage::Status::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+QString ResultText::kindText(const CheckResult &result)
+{
+    if (result.kind == QLatin1String("wildcard"))
+        return tr("wildcard");
+    if (result.port <= 0)
+        return {};
+    return QStringLiteral("%1 %2/%3").arg(result.kind.toUpper()).arg(result.port).arg(result.transport);
+}
+
+int ResultText::severity(Verdict::Value verdict)
+{
+    if (Verdict::isFailure(verdict))
+        return 0;
+    if (verdict == Verdict::NotVerifiable)
+        return 1;
+    if (verdict == Verdict::Skipped)
+        return 2;
+    return 3;
+}
+
+QString ResultText::detailsHtml(const CheckResult &result)
+{
+    QString html = QStringLiteral("<p><b>%1</b> — %2</p>")
+                           .arg(escaped(Verdict::text(result.verdict)), escaped(result.endpoint));
+    const QString hintText = hint(result);
+    if (!hintText.isEmpty())
+        html += QStringLiteral("<p class=\"hint\"><b>%1</b> %2</p>")
+                        .arg(escaped(tr("What to do:")), escaped(hintText));
+    if (!result.reason.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(escaped(result.reason));
+
+    QString table;
+    table += row(tr("Entry"), escaped(result.entryId));
+    table += row(tr("Check"), escaped(kindText(result)));
+    if (!result.host.isEmpty())
+        table += row(tr("Host"), escaped(result.host));
+    if (!result.resolvedAddresses.isEmpty())
+        table += row(tr("Resolved addresses"), escaped(result.resolvedAddresses.join(QStringLiteral(", "))));
+    if (!result.connectedAddress.isEmpty())
+        table += row(tr("Connected to"), escaped(result.connectedAddress));
+    if (!result.proxy.isEmpty())
+        table += row(tr("Proxy"),
+                     escaped(result.proxy == QLatin1String("direct") ? tr("none (direct)") : result.proxy));
+    if (result.httpStatus > 0)
+        table += row(tr("HTTP status"), QString::number(result.httpStatus));
+    if (result.tls.present) {
+        if (!result.tls.protocol.isEmpty())
+            table += row(tr("TLS protocol"), escaped(result.tls.protocol));
+        table += row(tr("Certificate subject"), escaped(result.tls.subject));
+        table += row(tr("Certificate issuer"), escaped(result.tls.issuer));
+        table += row(tr("Valid until"), escaped(result.tls.notAfter.toString(Qt::ISODate)));
+        if (!result.tls.errors.isEmpty()) {
+            QStringList errors;
+            for (const QString &error : result.tls.errors)
+                errors.append(escaped(error));
+            table += row(tr("Certificate errors"), errors.join(QStringLiteral("<br/>")));
+        }
+    }
+    if (result.kind == QLatin1String("ntp") && result.verdict == Verdict::Ok)
+        table += row(tr("Clock offset"), escaped(tr("%1 ms").arg(result.ntpOffsetMs, 0, 'f', 1)));
+    table += row(tr("Total time"), escaped(tr("%1 ms").arg(result.durationMs)));
+    html += QStringLiteral("<table cellspacing=\"2\" cellpadding=\"2\">%1</table>").arg(table);
+
+    if (!result.stages.isEmpty()) {
+        QString stages;
+        for (const CheckStage &stage : result.stages) {
+            const QString time = stage.durationMs >= 0 ? tr("%1 ms").arg(stage.durationMs) : QString();
+            stages += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td><td>%4</td></tr>")
+                              .arg(escaped(stageName(stage.name)), escaped(stageStatusText(stage.status)),
+                                   escaped(time), escaped(stage.detail));
+        }
+        html += QStringLiteral("<table class=\"stages\" cellspacing=\"2\" cellpadding=\"2\"><tr><th "
+                               "align=\"left\">%1</th><th align=\"left\">%2</th><th "
+                               "align=\"right\">%3</th><th align=\"left\">%4</th></tr>%5</table>")
+                        .arg(escaped(tr("Stage")), escaped(tr("Result")), escaped(tr("Time")),
+                             escaped(tr("Detail")), stages);
+    }
+    return html;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "checkresult.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// Translated words for check results, shared by the results table, the details pane and the
+// reports: the hint in the current language, stage and kind names, and the details of one
+// check as an HTML fragment (every catalog or network text escaped).
+class ResultText
+{
+    Q_DECLARE_TR_FUNCTIONS(ResultText)
+
+public:
+    // The hint for the result in the current language (empty for ok and skipped).
+    static QString hint(const CheckResult &result);
+    static QString stageName(const QString &name); // "dns" -> "Name resolution", ...
+    static QString stageStatusText(CheckStage::Status status);
+    static QString kindText(const CheckResult &result); // "HTTPS 443/tcp"
+    // Stages with their times, addresses, TLS, HTTP, proxy and hint, as an HTML fragment.
+    static QString detailsHtml(const CheckResult &result);
+    // Where a verdict sorts in a report: failures first, then not verifiable, skipped, ok.
+    static int severity(Verdict::Value verdict);
+};

@@ -1,0 +1,581 @@
+// The Connectivity tab end to end, offscreen, against loopback servers only (allowOnlyLoopback
+// and resolve overrides): one click runs the checks, progress and counts follow, the results
+// table, the details and the hints show what failed, the catalog table and the diagram get the
+// states, Cancel and Re-run failed work, reports parse, two runs compare, and the proxy
+// password never reaches the settings file.
+
+#include "catalog/catalogstore.h"
+#include "checkresultsfiltermodel.h"
+#include "checkresultsmodel.h"
+#include "diagram/diagramscene.h"
+#include "diagram/diagramview.h"
+#include "diagram/diagramwidget.h"
+#include "mainwindow.h"
+#include "models/catalogmodel.h"
+#include "tables/catalogtableview.h"
+#include "tester/comparisondialog.h"
+#include "tester/environmentdialog.h"
+#include "tester/testerpanel.h"
+#include "testservers.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QXmlStreamReader>
+
+#include <memory>
+
+class tst_TesterPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void runShowsResults();
+    void failureHintInDetails();
+    void catalogTableAndDiagram();
+    void screenshots();
+    void rerunFailedOnly();
+    void reportsParse_data();
+    void reportsParse();
+    void copySummary();
+    void compareRuns();
+    void cancelIsQuick();
+    void environmentDialog();
+    void passwordNeverInSettings();
+
+private:
+    QString writeCatalog(const QString &name, quint16 closedPort);
+    void configure(TesterPanel *panel);
+    int rowOf(const QString &endpoint) const;
+    TesterPanel *panel() const { return m_window->testerPanel(); }
+
+    TestCertificates m_certificates;
+    QString m_certificateError;
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestTcpServer> m_https;
+    std::unique_ptr<TestTcpServer> m_http;
+    std::unique_ptr<TestTcpServer> m_silent;
+    std::unique_ptr<TestNtpServer> m_ntp;
+    std::unique_ptr<TestUdpSink> m_syslog;
+    quint16 m_closedPort = 0;
+    std::unique_ptr<CatalogStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+};
+
+QString tst_TesterPanel::writeCatalog(const QString &name, quint16 closedPort)
+{
+    QFile templateFile(QStringLiteral(PORTOLAN_TEST_DATA "/tester/loopback.json.in"));
+    if (!templateFile.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray data = templateFile.readAll();
+    data.replace("@HTTPS_PORT@", QByteArray::number(m_https->port()));
+    data.replace("@HTTP_PORT@", QByteArray::number(m_http->port()));
+    data.replace("@NTP_PORT@", QByteArray::number(m_ntp->port()));
+    data.replace("@SYSLOG_PORT@", QByteArray::number(m_syslog->port()));
+    data.replace("@CLOSED_PORT@", QByteArray::number(closedPort));
+    const QString fileName = m_dir.filePath(name);
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(data);
+    return fileName;
+}
+
+void tst_TesterPanel::configure(TesterPanel *panel)
+{
+    const QString caFile = m_certificates.caFile();
+    panel->setOptionsOverride([caFile](TesterOptions &options) {
+        options.allowOnlyLoopback = true;
+        options.stageTimeoutMs = 2000;
+        options.udpRefusalWaitMs = 300;
+        options.addResolveOverride(QStringLiteral("valid.test:127.0.0.1"));
+        options.addResolveOverride(QStringLiteral("closed.test:127.0.0.1"));
+        options.addCaFile(caFile);
+    });
+    EnvironmentSettings environment;
+    environment.site.set(QStringLiteral("ntp"), QStringLiteral("127.0.0.1"));
+    environment.site.set(QStringLiteral("syslog"), QStringLiteral("127.0.0.1"));
+    panel->setEnvironment(environment, {});
+}
+
+void tst_TesterPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("PortolanTest"));
+    QApplication::setApplicationName(QStringLiteral("tst_testerpanel"));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QSettings().clear();
+    m_certificateError = m_certificates.generate();
+    if (!m_certificateError.isEmpty())
+        QSKIP(qPrintable(m_certificateError));
+
+    m_https = std::make_unique<TestTcpServer>(TestTcpServer::Mode::Http);
+    m_https->setTls(m_certificates.certificate(TestCertificates::Leaf::Valid),
+                    m_certificates.key(TestCertificates::Leaf::Valid));
+    m_http = std::make_unique<TestTcpServer>(TestTcpServer::Mode::Http);
+    m_silent = std::make_unique<TestTcpServer>(TestTcpServer::Mode::Silent);
+    m_ntp = std::make_unique<TestNtpServer>(250);
+    m_syslog = std::make_unique<TestUdpSink>();
+    QVERIFY(m_https->listenLoopback() && m_http->listenLoopback() && m_silent->listenLoopback()
+            && m_ntp->listenLoopback() && m_syslog->listenLoopback());
+    m_closedPort = closedTcpPort();
+
+    m_store = std::make_unique<CatalogStore>();
+    const QString catalog = writeCatalog(QStringLiteral("loopback.json"), m_closedPort);
+    QVERIFY(!m_store->loadFile(catalog));
+    m_window = std::make_unique<MainWindow>(m_store.get());
+    m_window->setLanguage(Language::English);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    configure(panel());
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(
+            panel()->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_TesterPanel::cleanupTestCase()
+{
+    m_modelTester.reset();
+    m_window.reset();
+}
+
+int tst_TesterPanel::rowOf(const QString &endpoint) const
+{
+    const CheckResultsModel *model = panel()->resultsModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, CheckResultsModel::EndpointColumn).data().toString() == endpoint)
+            return row;
+    }
+    return -1;
+}
+
+void tst_TesterPanel::runShowsResults()
+{
+    // The action is prominent: in the tool bar with its text, in the Test menu, on F5.
+    QToolBar *toolBar = m_window->testToolBar();
+    QVERIFY(toolBar->actions().contains(panel()->runAction()));
+    QCOMPARE(toolBar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QCOMPARE(panel()->runAction()->shortcut(), QKeySequence(Qt::Key_F5));
+    QCOMPARE(panel()->selectedRoles(), QStringList{QStringLiteral("agent")});
+    QVERIFY(!panel()->rerunFailedAction()->isEnabled());
+
+    QSignalSpy started(panel(), &TesterPanel::runStarted);
+    QSignalSpy finished(panel(), &TesterPanel::runFinished);
+    QSignalSpy progressed(panel()->progressBar(), &QProgressBar::valueChanged);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(panel()->runButton(), Qt::LeftButton);
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(m_window->tabs()->currentWidget(), panel());
+    QVERIFY(panel()->isRunning());
+    QVERIFY(panel()->cancelAction()->isEnabled());
+    QVERIFY(!panel()->runAction()->isEnabled());
+    QVERIFY(finished.wait(30000));
+    qInfo("loopback run: %lld ms", clock.elapsed());
+    QCOMPARE(finished.first().first().toBool(), false);
+
+    // 2 https (host, URL), 1 http, ntp, syslog, relay (no address), closed.
+    const CheckResultsModel *model = panel()->resultsModel();
+    QCOMPARE(model->rowCount(), 7);
+    QCOMPARE(panel()->progressBar()->maximum(), 7);
+    QCOMPARE(panel()->progressBar()->value(), 7);
+    QVERIFY(progressed.count() >= 2); // it moved as results arrived
+    QCOMPARE(panel()->countsLabel()->text(),
+             QStringLiteral("5 passed · 1 failed · 1 skipped · 0 running · 0 left"));
+
+    const QString https = QStringLiteral("valid.test:%1").arg(m_https->port());
+    const QString closed = QStringLiteral("closed.test:%1").arg(m_closedPort);
+    const auto verdictOf = [model](int row) {
+        return model->index(row, 0).data(CheckResultsModel::VerdictNameRole).toString();
+    };
+    QCOMPARE(verdictOf(rowOf(https)), QStringLiteral("ok"));
+    QCOMPARE(verdictOf(rowOf(closed)), QStringLiteral("refused"));
+    QCOMPARE(verdictOf(rowOf(QStringLiteral("Relay"))), QStringLiteral("skipped"));
+    QCOMPARE(model->index(rowOf(https), CheckResultsModel::StatusColumn).data().toString(),
+             QStringLiteral("Reachable"));
+    QVERIFY(model->index(rowOf(https), CheckResultsModel::LatencyRole)
+                    .data(CheckResultsModel::LatencyRole)
+                    .toLongLong()
+            >= 0);
+    QVERIFY(model->index(rowOf(QStringLiteral("Relay")), CheckResultsModel::HintColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("No address given for Relay: set it in My environment")));
+    QVERIFY(panel()->rerunFailedAction()->isEnabled());
+
+    // Failures only.
+    panel()->failuresOnlyBox()->setChecked(true);
+    QCOMPARE(panel()->filterModel()->rowCount(), 1);
+    QCOMPARE(panel()->filterModel()->index(0, CheckResultsModel::EndpointColumn).data().toString(), closed);
+    panel()->failuresOnlyBox()->setChecked(false);
+    QCOMPARE(panel()->filterModel()->rowCount(), 7);
+}
+
+void tst_TesterPanel::failureHintInDetails()
+{
+    QVERIFY(!panel()->results().isEmpty());
+    const QString closed = QStringLiteral("closed.test:%1").arg(m_closedPort);
+    const QModelIndex index = panel()->filterModel()->mapFromSource(
+            panel()->resultsModel()->index(rowOf(closed), CheckResultsModel::EndpointColumn));
+    QVERIFY(index.isValid());
+    panel()->resultsView()->setCurrentIndex(index);
+    const QString details = panel()->detailsView()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Ask for TCP %1 to closed.test to be allowed in the firewall")
+                                      .arg(m_closedPort)),
+             qPrintable(details));
+    QVERIFY(details.contains(QLatin1String("Connection refused")));
+    QVERIFY(details.contains(QLatin1String("TCP connection")));
+
+    // An ok HTTPS check shows its stages, the certificate and the HTTP status.
+    const QString https = QStringLiteral("valid.test:%1").arg(m_https->port());
+    panel()->resultsView()->setCurrentIndex(
+            panel()->filterModel()->mapFromSource(panel()->resultsModel()->index(rowOf(https), 0)));
+    const QString okDetails = panel()->detailsView()->toPlainText();
+    QVERIFY(okDetails.contains(QLatin1String("TLS handshake")));
+    QVERIFY(okDetails.contains(QLatin1String("Certificate issuer")));
+    QVERIFY(okDetails.contains(QLatin1String("HTTP status")));
+    QVERIFY(okDetails.contains(QLatin1String("127.0.0.1")));
+}
+
+void tst_TesterPanel::catalogTableAndDiagram()
+{
+    QVERIFY(!panel()->results().isEmpty());
+    QVERIFY(!m_window->tableView()->isColumnHidden(CatalogModel::CheckColumn));
+    const CatalogModel *catalog = m_window->catalogModel();
+    QHash<QString, int> statusOf;
+    for (int row = 0; row < catalog->rowCount(); ++row) {
+        const QModelIndex index = catalog->index(row, CatalogModel::CheckColumn);
+        statusOf.insert(index.data(CatalogModel::EntryIdRole).toString() + QLatin1Char('#')
+                                + index.data(CatalogModel::EndpointRole).toString(),
+                        index.data(CatalogModel::CheckStatusRole).toInt());
+    }
+    QCOMPARE(statusOf.value(QStringLiteral("web#valid.test")), int(RowCheckState::Status::Passed));
+    QCOMPARE(statusOf.value(QStringLiteral("closed#closed.test")), int(RowCheckState::Status::Failed));
+    QCOMPARE(statusOf.value(QStringLiteral("relay#")), int(RowCheckState::Status::Skipped));
+    const int closedRow = catalog->rowsForEntry(QStringLiteral("closed")).first();
+    QVERIFY(catalog->index(closedRow, CatalogModel::CheckColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("Connection refused")));
+
+    const DiagramResults &diagram = m_window->diagram()->view()->diagramScene()->results();
+    QCOMPARE(diagram.status(QStringLiteral("web")), FlowStatus::Passed);
+    QCOMPARE(diagram.status(QStringLiteral("closed")), FlowStatus::Failed);
+    QCOMPARE(diagram.status(QStringLiteral("relay")), FlowStatus::Untested);
+}
+
+// With PORTOLAN_TESTER_SCREENSHOTS=DIR: the three tabs after the loopback run, for review.
+void tst_TesterPanel::screenshots()
+{
+    const QString dir = qEnvironmentVariable("PORTOLAN_TESTER_SCREENSHOTS");
+    if (dir.isEmpty())
+        QSKIP("PORTOLAN_TESTER_SCREENSHOTS not set");
+    if (panel()->results().isEmpty()) { // run alone (scripts/screenshots.sh)
+        QSignalSpy finished(panel(), &TesterPanel::runFinished);
+        panel()->runAction()->trigger();
+        QVERIFY(finished.wait(30000));
+    }
+    m_window->resize(1400, 860);
+    m_window->tabs()->setCurrentWidget(panel());
+    const QString closed = QStringLiteral("closed.test:%1").arg(m_closedPort);
+    panel()->resultsView()->setCurrentIndex(panel()->filterModel()->mapFromSource(
+            panel()->resultsModel()->index(rowOf(closed), CheckResultsModel::EndpointColumn)));
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-panel.png")));
+    m_window->tabs()->setCurrentIndex(0);
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-table.png")));
+    m_window->tabs()->setCurrentWidget(m_window->diagram());
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-diagram.png")));
+    m_window->tabs()->setCurrentWidget(panel());
+}
+
+void tst_TesterPanel::rerunFailedOnly()
+{
+    QVERIFY(!panel()->results().isEmpty());
+    const int httpsConnections = m_https->connectionCount();
+    QSignalSpy messages(panel(), &TesterPanel::message);
+    QSignalSpy finished(panel(), &TesterPanel::runFinished);
+    panel()->rerunFailedAction()->trigger();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(messages.first().first().toString(), QStringLiteral("Testing 1 destination(s)…"));
+    QCOMPARE(m_https->connectionCount(), httpsConnections); // the passing checks were not re-run
+    QCOMPARE(panel()->results().size(), 7); // merged into the full run
+    QCOMPARE(panel()->resultsModel()->counts().failed, 1);
+    QCOMPARE(panel()->progressBar()->value(), 7);
+}
+
+void tst_TesterPanel::reportsParse_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("suffix");
+    QTest::addRow("html") << int(TesterPanel::ReportFormat::Html) << "html";
+    QTest::addRow("json") << int(TesterPanel::ReportFormat::Json) << "json";
+    QTest::addRow("junit") << int(TesterPanel::ReportFormat::JUnit) << "xml";
+    QTest::addRow("csv") << int(TesterPanel::ReportFormat::Csv) << "csv";
+}
+
+void tst_TesterPanel::reportsParse()
+{
+    QFETCH(int, format);
+    QFETCH(QString, suffix);
+    QVERIFY(!panel()->results().isEmpty());
+    const QString fileName = m_dir.filePath(QStringLiteral("report.") + suffix);
+    QCOMPARE(TesterPanel::formatForFileName(fileName), std::optional(TesterPanel::ReportFormat(format)));
+    const auto error = panel()->saveReport(fileName, TesterPanel::ReportFormat(format));
+    QVERIFY2(!error, error ? qPrintable(*error) : "");
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray data = file.readAll();
+    switch (TesterPanel::ReportFormat(format)) {
+    case TesterPanel::ReportFormat::Json: {
+        QJsonParseError parseError;
+        const QJsonObject root = QJsonDocument::fromJson(data, &parseError).object();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(root.value(QLatin1String("results")).toArray().size(), 7);
+        QCOMPARE(root.value(QLatin1String("summary")).toObject().value(QLatin1String("refused")).toInt(), 1);
+        break;
+    }
+    case TesterPanel::ReportFormat::JUnit:
+    case TesterPanel::ReportFormat::Html: {
+        QXmlStreamReader xml(data);
+        int cases = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement
+                && (xml.name() == QLatin1String("testcase") || xml.name() == QLatin1String("h3")
+                    || xml.name() == QLatin1String("tr")))
+                ++cases;
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(cases >= 7);
+        if (TesterPanel::ReportFormat(format) == TesterPanel::ReportFormat::Html) {
+            QVERIFY(data.contains("Ask for TCP"));
+            QVERIFY(data.indexOf("Failures (1)") < data.indexOf("Reachable (4)"));
+        }
+        break;
+    }
+    case TesterPanel::ReportFormat::Csv:
+        QCOMPARE(data.count('\n'), 8); // a header and 7 checks, no multi-line cells here
+        QVERIFY(data.startsWith("Entry,Endpoint,"));
+        break;
+    }
+}
+
+void tst_TesterPanel::copySummary()
+{
+    QVERIFY(!panel()->results().isEmpty());
+    QApplication::clipboard()->clear();
+    panel()->copySummary();
+    const QString text = QApplication::clipboard()->text();
+    QVERIFY2(text.startsWith(QLatin1String("Connectivity test for agent: 5 passed, 1 failed, 1 skipped")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("closed.test:%1").arg(m_closedPort)));
+    QCOMPARE(text.count(QLatin1String("\n- [")), 1);
+}
+
+void tst_TesterPanel::compareRuns()
+{
+    QVERIFY(!panel()->results().isEmpty());
+    // "Before": the current run with the HTTPS host check failing and the closed port passing.
+    const QString fileName = m_dir.filePath(QStringLiteral("before.json"));
+    QVERIFY(!panel()->saveReport(fileName, TesterPanel::ReportFormat::Json));
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonArray results = root.value(QLatin1String("results")).toArray();
+    for (int i = 0; i < results.size(); ++i) {
+        QJsonObject result = results.at(i).toObject();
+        const QString endpoint = result.value(QLatin1String("endpoint")).toString();
+        if (endpoint == QStringLiteral("valid.test:%1").arg(m_https->port()))
+            result.insert(QLatin1String("verdict"), QStringLiteral("timeout"));
+        else if (endpoint.startsWith(QLatin1String("closed.test")))
+            result.insert(QLatin1String("verdict"), QStringLiteral("ok"));
+        results[i] = result;
+    }
+    root.insert(QLatin1String("results"), results);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(root).toJson());
+    file.close();
+
+    QVERIFY(!panel()->compareWithFile(fileName));
+    ComparisonDialog *dialog = panel()->comparisonDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QStringList groups;
+    for (int i = 0; i < dialog->tree()->topLevelItemCount(); ++i)
+        groups.append(dialog->tree()->topLevelItem(i)->text(0));
+    QCOMPARE(groups,
+             (QStringList{QStringLiteral("Broke (1)"), QStringLiteral("Fixed (1)"),
+                          QStringLiteral("Unchanged (5)")}));
+    QTreeWidgetItem *broke = dialog->tree()->topLevelItem(0)->child(0);
+    QVERIFY(broke->text(0).startsWith(QLatin1String("closed.test")));
+    QVERIFY(broke->text(4).contains(QLatin1String("Ask for TCP")));
+    dialog->close();
+
+    // A bad file: a located error and no dialog.
+    const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
+    QFile badFile(bad);
+    QVERIFY(badFile.open(QIODevice::WriteOnly));
+    badFile.write("{\"results\": [ {\"entry\": 1} ]}");
+    badFile.close();
+    QTRY_VERIFY(!panel()->comparisonDialog());
+    const auto error = panel()->compareWithFile(bad);
+    QVERIFY(error);
+    QVERIFY2(error->contains(QLatin1String("results[0].entry")), qPrintable(*error));
+    QVERIFY(!panel()->comparisonDialog());
+}
+
+void tst_TesterPanel::cancelIsQuick()
+{
+    // A separate panel whose "closed" entry points at a server that accepts and never answers.
+    TesterPanel silentPanel(nullptr);
+    configure(&silentPanel);
+    silentPanel.setOptionsOverride([caFile = m_certificates.caFile()](TesterOptions &options) {
+        options.allowOnlyLoopback = true;
+        options.stageTimeoutMs = 20000;
+        options.udpRefusalWaitMs = 300;
+        options.addResolveOverride(QStringLiteral("valid.test:127.0.0.1"));
+        options.addResolveOverride(QStringLiteral("closed.test:127.0.0.1"));
+        options.addCaFile(caFile);
+    });
+    CatalogStore store;
+    QVERIFY(!store.loadFile(writeCatalog(QStringLiteral("silent.json"), m_silent->port())));
+    silentPanel.setCatalog(store.catalog());
+    silentPanel.show();
+    QSignalSpy finished(&silentPanel, &TesterPanel::runFinished);
+    silentPanel.runAction()->trigger();
+    // Everything but the silent server answers at once.
+    QTRY_COMPARE_WITH_TIMEOUT(silentPanel.resultsModel()->counts().running
+                                      + silentPanel.resultsModel()->counts().left,
+                              1, 10000);
+    QVERIFY(silentPanel.isRunning());
+    QVERIFY(silentPanel.countsLabel()->text().contains(QLatin1String("1 running")));
+    QElapsedTimer clock;
+    clock.start();
+    silentPanel.cancelAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 1000);
+    qInfo("cancel: %lld ms", clock.elapsed());
+    QVERIFY(clock.elapsed() < 1000);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!silentPanel.isRunning());
+    QCOMPARE(silentPanel.results().size(), 7);
+    QVERIFY(silentPanel.run().cancelled);
+    QVERIFY(silentPanel.summaryText().contains(QLatin1String("cancelled")));
+}
+
+void tst_TesterPanel::environmentDialog()
+{
+    panel()->environmentAction()->trigger();
+    EnvironmentDialog *dialog = panel()->environmentDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog->siteField(QStringLiteral("ntp"))->text(), QStringLiteral("127.0.0.1"));
+
+    dialog->siteField(QStringLiteral("dns"))->setText(QStringLiteral("not a host!"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog->siteError(QStringLiteral("dns"))->isVisible());
+    QVERIFY(!dialog->siteError(QStringLiteral("dns"))->text().isEmpty());
+    dialog->siteField(QStringLiteral("dns"))->setText(QStringLiteral("127.0.0.53"));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!dialog->siteError(QStringLiteral("dns"))->isVisible());
+
+    // Manual proxy without a host is invalid.
+    dialog->proxyModeBox()->setCurrentIndex(
+            dialog->proxyModeBox()->findData(int(ProxySettings::Mode::Manual)));
+    QVERIFY(dialog->proxyHostField()->isEnabled());
+    QVERIFY(!ok->isEnabled());
+    dialog->proxyModeBox()->setCurrentIndex(
+            dialog->proxyModeBox()->findData(int(ProxySettings::Mode::Direct)));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!dialog->proxyHostField()->isEnabled());
+
+    if (qEnvironmentVariableIsSet("PORTOLAN_TESTER_SCREENSHOTS")) {
+        dialog->proxyModeBox()->setCurrentIndex(2);
+        dialog->proxyHostField()->setText(QStringLiteral("proxy.example.test"));
+        dialog->proxyUserField()->setText(QStringLiteral("alice"));
+        dialog->passwordField()->setText(QStringLiteral("secret"));
+        dialog->siteField(QStringLiteral("vcenter"))->setText(QStringLiteral("vc..bad"));
+        // adjustSize() would cap the dialog at 2/3 of the small offscreen screen.
+        dialog->resize(dialog->sizeHint());
+        dialog->grab().save(qEnvironmentVariable("PORTOLAN_TESTER_SCREENSHOTS")
+                            + QStringLiteral("/tester-environment.png"));
+        dialog->siteField(QStringLiteral("vcenter"))->clear();
+        dialog->proxyModeBox()->setCurrentIndex(0);
+    }
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!panel()->environmentDialog());
+    QCOMPARE(panel()->environment().site.address(QStringLiteral("dns")), QStringLiteral("127.0.0.53"));
+    QCOMPARE(QSettings().value(QStringLiteral("tester/site/dns")).toString(), QStringLiteral("127.0.0.53"));
+}
+
+void tst_TesterPanel::passwordNeverInSettings()
+{
+    const QString secret = QStringLiteral("Pa55-w0rd-never-stored");
+    QSignalSpy errors(panel(), &TesterPanel::errorOccurred);
+    panel()->environmentAction()->trigger();
+    EnvironmentDialog *dialog = panel()->environmentDialog();
+    QVERIFY(dialog);
+    dialog->proxyModeBox()->setCurrentIndex(
+            dialog->proxyModeBox()->findData(int(ProxySettings::Mode::Manual)));
+    dialog->proxyHostField()->setText(QStringLiteral("127.0.0.1"));
+    dialog->proxyPortBox()->setValue(1);
+    dialog->proxyUserField()->setText(QStringLiteral("alice"));
+    dialog->passwordField()->setText(secret);
+    const bool keychain = dialog->rememberBox()->isEnabled();
+    if (keychain)
+        dialog->rememberBox()->setChecked(true);
+    QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!panel()->environmentDialog());
+    QCOMPARE(panel()->environment().proxyUser, QStringLiteral("alice"));
+    // Without a keychain service (CI) the write fails: an error, nothing stored anywhere.
+    if (keychain) {
+        const bool refused = QTest::qWaitFor([&errors] { return errors.count() > 0; }, 3000);
+        if (refused) {
+            QCOMPARE(errors.first().first().toString(), QStringLiteral("Password not stored"));
+            QVERIFY(!panel()->environment().rememberPassword);
+        }
+    }
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("alice"));
+    QVERIFY(!stored.contains(secret.toUtf8()));
+    QVERIFY(!stored.contains(secret.toUtf8().toBase64()));
+    // The proxy shown in reports never carries the password either.
+    QVERIFY(!panel()->run().proxy.contains(secret));
+
+    // Back to direct connections for anything that runs later.
+    configure(panel());
+}
+
+QTEST_MAIN(tst_TesterPanel)
+#include "tst_testerpanel.moc"

@@ -1,0 +1,461 @@
+// What the GUI shows of a run, without widgets: the results model and its failure filter, the
+// catalog row states, run comparison, reading a JSON report back, the HTML, CSV and ticket
+// reports, and the persisted environment. Nothing is sent.
+
+#include "catalog/catalogloader.h"
+#include "checkresultsfiltermodel.h"
+#include "checkresultsmodel.h"
+#include "csvreport.h"
+#include "diagramresultsadapter.h"
+#include "environmentsettings.h"
+#include "htmlreport.h"
+#include "models/catalogmodel.h"
+#include "resultsreader.h"
+#include "resultsreport.h"
+#include "rowstatemapper.h"
+#include "runcomparison.h"
+#include "testplanner.h"
+#include "ticketsummary.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+const QString Hostile = QStringLiteral("<script>alert('x')</script>&\"=cmd");
+
+CheckResult makeResult(const QString &entry, const QString &endpoint, Verdict::Value verdict,
+                       qint64 durationMs = 10, const QString &kind = QStringLiteral("https"))
+{
+    CheckResult result;
+    result.entryId = entry;
+    result.endpoint = endpoint;
+    result.kind = kind;
+    const int colon = endpoint.lastIndexOf(QLatin1Char(':'));
+    result.host = colon > 0 ? endpoint.left(colon) : endpoint;
+    result.port = colon > 0 ? endpoint.mid(colon + 1).toInt() : 0;
+    result.transport = QStringLiteral("tcp");
+    result.verdict = verdict;
+    result.durationMs = durationMs;
+    result.proxy = QStringLiteral("direct");
+    result.hint = Verdict::hint(verdict, result.host, result.port, result.transport);
+    if (verdict == Verdict::Skipped)
+        result.reason = QStringLiteral("No address given");
+    if (Verdict::isFailure(verdict)) {
+        result.reason = QStringLiteral("stage failed");
+        result.stages.append({QStringLiteral("tcp"), CheckStage::Status::Failed, durationMs, result.reason});
+    } else if (verdict == Verdict::Ok) {
+        result.stages.append({QStringLiteral("tcp"), CheckStage::Status::Passed, durationMs, {}});
+    }
+    return result;
+}
+
+QList<CheckResult> sampleResults()
+{
+    return {makeResult(QStringLiteral("web"), QStringLiteral("valid.test:443"), Verdict::Ok, 12),
+            makeResult(QStringLiteral("web"), QStringLiteral("other.test:443"), Verdict::Timeout, 1000),
+            makeResult(QStringLiteral("closed"), QStringLiteral("52.0.124.201:443"), Verdict::Refused, 3,
+                       QStringLiteral("tcp")),
+            makeResult(QStringLiteral("relay"), QStringLiteral("Relay"), Verdict::Skipped, 0,
+                       QStringLiteral("none")),
+            makeResult(QStringLiteral("syslog"), QStringLiteral("127.0.0.1:514"), Verdict::NotVerifiable, 300,
+                       QStringLiteral("syslog-udp"))};
+}
+
+Catalog loopbackCatalog()
+{
+    QFile file(QStringLiteral(PORTOLAN_TEST_DATA "/tester/loopback.json.in"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("loopback.json.in not readable");
+    QByteArray data = file.readAll();
+    for (const char *placeholder :
+         {"@HTTPS_PORT@", "@HTTP_PORT@", "@NTP_PORT@", "@SYSLOG_PORT@", "@CLOSED_PORT@"})
+        data.replace(placeholder, "1000");
+    const auto loaded = CatalogLoader::loadData(data, QStringLiteral("loopback.json"));
+    if (!loaded.isOk())
+        qFatal("%s", qPrintable(loaded.error.toString()));
+    return *loaded.catalog;
+}
+
+} // namespace
+
+class tst_TesterResults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void resultsModel();
+    void failuresFilter();
+    void rowStates_data();
+    void rowStates();
+    void rowMapping();
+    void diagramAdapter();
+    void comparison();
+    void readerRoundTrip();
+    void readerErrors_data();
+    void readerErrors();
+    void htmlReport();
+    void csvReport();
+    void ticketSummary();
+    void environmentSettings();
+};
+
+void tst_TesterResults::resultsModel()
+{
+    CheckResultsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TestPlan plan;
+    for (const CheckResult &result : sampleResults()) {
+        CheckTarget target;
+        target.entryId = result.entryId;
+        target.endpoint = result.endpoint;
+        target.host = result.host;
+        target.port = result.port;
+        plan.targets.append(target);
+    }
+    model.setPlan(plan);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.columnCount(), int(CheckResultsModel::ColumnCount));
+    QCOMPARE(model.counts().left, 5);
+    QCOMPARE(model.index(0, CheckResultsModel::StatusColumn).data().toString(), QStringLiteral("Waiting"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRunning(1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.counts().running, 1);
+    QCOMPARE(model.index(1, 0).data(CheckResultsModel::LatencyRole).toLongLong(), qint64(-1));
+
+    const QList<CheckResult> results = sampleResults();
+    for (int i = 0; i < results.size(); ++i)
+        model.setResult(i, results.at(i));
+    const CheckResultsModel::Counts counts = model.counts();
+    QCOMPARE(counts.passed, 2);
+    QCOMPARE(counts.failed, 2);
+    QCOMPARE(counts.skipped, 1);
+    QCOMPARE(counts.running + counts.left, 0);
+    QCOMPARE(CheckResultsModel::countsText(counts),
+             QStringLiteral("2 passed · 2 failed · 1 skipped · 0 running · 0 left"));
+
+    const QModelIndex refused = model.index(2, CheckResultsModel::HintColumn);
+    QCOMPARE(refused.data(CheckResultsModel::VerdictNameRole).toString(), QStringLiteral("refused"));
+    QVERIFY(refused.data(CheckResultsModel::IsFailureRole).toBool());
+    QCOMPARE(refused.data(CheckResultsModel::EntryIdRole).toString(), QStringLiteral("closed"));
+    QCOMPARE(refused.data(CheckResultsModel::LatencyRole).toLongLong(), qint64(3));
+    QVERIFY(refused.data().toString().contains(QLatin1String("TCP 443 to 52.0.124.201")));
+    QCOMPARE(model.index(3, CheckResultsModel::HintColumn).data().toString(),
+             QStringLiteral("No address given"));
+    QCOMPARE(model.index(0, CheckResultsModel::TimeColumn).data().toString(), QStringLiteral("12"));
+
+    model.setServiceNames({{QStringLiteral("web"), QStringLiteral("Web")}});
+    QCOMPARE(model.index(0, CheckResultsModel::EntryColumn).data().toString(), QStringLiteral("Web (web)"));
+    QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
+    model.retranslate();
+    QCOMPARE(header.count(), 1);
+    QCOMPARE(model.results().size(), 5);
+}
+
+void tst_TesterResults::failuresFilter()
+{
+    CheckResultsModel model;
+    CheckResultsFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResults(sampleResults());
+    QCOMPARE(filter.rowCount(), 5);
+    filter.setFailuresOnly(true);
+    QCOMPARE(filter.rowCount(), 2);
+    for (int row = 0; row < filter.rowCount(); ++row)
+        QVERIFY(filter.index(row, 0).data(CheckResultsModel::IsFailureRole).toBool());
+    // A live result that fails appears at once.
+    model.setResult(
+            0, makeResult(QStringLiteral("web"), QStringLiteral("valid.test:443"), Verdict::TlsUntrusted));
+    QCOMPARE(filter.rowCount(), 3);
+    filter.setFailuresOnly(false);
+    QCOMPARE(filter.rowCount(), 5);
+    // Sorting the status column puts failures first.
+    filter.sort(CheckResultsModel::StatusColumn);
+    QVERIFY(filter.index(0, 0).data(CheckResultsModel::IsFailureRole).toBool());
+}
+
+void tst_TesterResults::rowStates_data()
+{
+    QTest::addColumn<QList<int>>("verdicts");
+    QTest::addColumn<int>("running");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<qint64>("latency");
+    using S = RowCheckState::Status;
+    QTest::addRow("nothing") << QList<int>{} << 0 << int(S::Untested) << QString() << qint64(-1);
+    QTest::addRow("running") << QList<int>{Verdict::Ok} << 1 << int(S::Running) << QStringLiteral("Running…")
+                             << qint64(-1);
+    QTest::addRow("all ok") << QList<int>{Verdict::Ok, Verdict::Ok} << 0 << int(S::Passed)
+                            << QStringLiteral("Reachable") << qint64(20);
+    QTest::addRow("worst wins") << QList<int>{Verdict::Ok, Verdict::Timeout} << 0 << int(S::Partial)
+                                << QStringLiteral("Timed out") << qint64(20);
+    QTest::addRow("all failed") << QList<int>{Verdict::Refused, Verdict::DnsFailed} << 0 << int(S::Failed)
+                                << QStringLiteral("Connection refused") << qint64(20);
+    QTest::addRow("skipped only") << QList<int>{Verdict::Skipped} << 0 << int(S::Skipped)
+                                  << QStringLiteral("Skipped") << qint64(-1);
+    QTest::addRow("wildcard and members") << QList<int>{Verdict::Skipped, Verdict::Ok} << 0 << int(S::Passed)
+                                          << QStringLiteral("Reachable") << qint64(20);
+}
+
+void tst_TesterResults::rowStates()
+{
+    QFETCH(QList<int>, verdicts);
+    QFETCH(int, running);
+    QFETCH(int, status);
+    QFETCH(QString, summary);
+    QFETCH(qint64, latency);
+    QList<CheckResult> results;
+    for (int i = 0; i < verdicts.size(); ++i)
+        results.append(makeResult(QStringLiteral("e"), QStringLiteral("h.test:443"),
+                                  Verdict::Value(verdicts.at(i)), 10 * (i + 1)));
+    const RowCheckState state = RowStateMapper::fold(results, running);
+    QCOMPARE(int(state.status), status);
+    QCOMPARE(state.summary, summary);
+    QCOMPARE(state.latencyMs, latency);
+}
+
+void tst_TesterResults::rowMapping()
+{
+    CatalogModel model;
+    model.setCatalog(loopbackCatalog());
+    TestPlanner::Options options;
+    QVERIFY(!options.site.set(QStringLiteral("ntp"), QStringLiteral("127.0.0.1")));
+    const auto built = TestPlanner::build(model.catalog(), options);
+    QVERIFY(std::holds_alternative<TestPlan>(built));
+    const TestPlan plan = std::get<TestPlan>(built);
+    RowStateMapper mapper;
+    mapper.setPlan(plan, model);
+    // Every target maps to the row of its entry's endpoint.
+    for (int i = 0; i < plan.targets.size(); ++i) {
+        const int row = mapper.rowOf(i);
+        QVERIFY2(row >= 0, qPrintable(plan.targets.at(i).endpoint));
+        QCOMPARE(model.index(row, 0).data(CatalogModel::EntryIdRole).toString(), plan.targets.at(i).entryId);
+        QCOMPARE(model.index(row, 0).data(CatalogModel::EndpointIndexRole).toInt(),
+                 plan.targets.at(i).catalogEndpoint);
+    }
+    // "web" has two endpoints: the host and the URL, each its own row.
+    QCOMPARE(plan.targets.at(0).entryId, QStringLiteral("web"));
+    QVERIFY(mapper.rowOf(0) != mapper.rowOf(1));
+    QCOMPARE(mapper.setRunning(0), mapper.rowOf(0));
+    QCOMPARE(mapper.state(mapper.rowOf(0)).status, RowCheckState::Status::Running);
+    CheckResult result = makeResult(QStringLiteral("web"), plan.targets.at(0).endpoint, Verdict::Refused, 7);
+    QCOMPARE(mapper.setResult(0, result), mapper.rowOf(0));
+    QCOMPARE(mapper.state(mapper.rowOf(0)).status, RowCheckState::Status::Failed);
+    QCOMPARE(mapper.state(mapper.rowOf(0)).latencyMs, qint64(7));
+    QCOMPARE(mapper.state(mapper.rowOf(1)).status, RowCheckState::Status::Untested);
+    QVERIFY(mapper.rows().contains(mapper.rowOf(1)));
+}
+
+void tst_TesterResults::diagramAdapter()
+{
+    const DiagramResults diagram = DiagramResultsAdapter::fromResults(sampleResults());
+    QCOMPARE(diagram.status(QStringLiteral("web")), FlowStatus::Partial);
+    QCOMPARE(diagram.status(QStringLiteral("closed")), FlowStatus::Failed);
+    QCOMPARE(diagram.status(QStringLiteral("syslog")), FlowStatus::Passed);
+    QCOMPARE(diagram.status(QStringLiteral("relay")), FlowStatus::Untested);
+}
+
+void tst_TesterResults::comparison()
+{
+    const QList<CheckResult> before = sampleResults();
+    QList<CheckResult> after = sampleResults();
+    after[1].verdict = Verdict::Ok; // fixed
+    after[0].verdict = Verdict::TlsUntrusted; // broke
+    after.removeAt(4); // removed
+    after.append(makeResult(QStringLiteral("new"), QStringLiteral("n.test:443"), Verdict::Ok)); // added
+    const RunComparison comparison = RunComparison::compare(before, after);
+    using C = RunComparison::Change;
+    QCOMPARE(comparison.count(C::Fixed), 1);
+    QCOMPARE(comparison.items(C::Fixed).first().endpoint, QStringLiteral("other.test:443"));
+    QCOMPARE(comparison.count(C::Broke), 1);
+    QCOMPARE(comparison.items(C::Broke).first().endpoint, QStringLiteral("valid.test:443"));
+    QVERIFY(!comparison.items(C::Broke).first().hint.isEmpty());
+    QCOMPARE(comparison.count(C::StillFailing), 1);
+    QCOMPARE(comparison.count(C::StillPassing), 1); // the skipped relay
+    QCOMPARE(comparison.count(C::Added), 1);
+    QCOMPARE(comparison.count(C::Removed), 1);
+    QCOMPARE(comparison.items().size(), 6);
+    QVERIFY(comparison.summaryText().startsWith(QLatin1String("1 fixed, 1 broke, 1 still failing")));
+    // The same kind on another endpoint is another check.
+    QCOMPARE(RunComparison::compare(before, before).count(C::StillPassing), 3);
+}
+
+void tst_TesterResults::readerRoundTrip()
+{
+    TestPlan plan;
+    plan.roles = {QStringLiteral("agent")};
+    QList<CheckResult> results = sampleResults();
+    results[0].tls.present = true;
+    results[0].tls.issuer = QStringLiteral("Test CA");
+    results[0].tls.notAfter = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+    results[0].httpStatus = 204;
+    results[0].resolvedAddresses = {QStringLiteral("127.0.0.1")};
+    ResultsReport::Run run;
+    run.proxy = QStringLiteral("direct");
+    run.elapsedMs = 1234;
+    const QByteArray json = ResultsReport::results(ResultsReport::Format::Json, plan, results, run);
+    const auto read = ResultsReader::readData(json, QStringLiteral("run.json"));
+    const QString *error = std::get_if<QString>(&read);
+    QVERIFY2(!error, error ? qPrintable(*error) : "");
+    const ResultsReader::Report report = std::get<ResultsReader::Report>(read);
+    QCOMPARE(report.roles, plan.roles);
+    QCOMPARE(report.run.elapsedMs, qint64(1234));
+    QCOMPARE(report.results.size(), results.size());
+    for (int i = 0; i < results.size(); ++i) {
+        QCOMPARE(report.results.at(i).verdict, results.at(i).verdict);
+        QCOMPARE(report.results.at(i).endpoint, results.at(i).endpoint);
+        QCOMPARE(report.results.at(i).stages.size(), results.at(i).stages.size());
+    }
+    QCOMPARE(report.results.at(0).tls.issuer, QStringLiteral("Test CA"));
+    QCOMPARE(report.results.at(0).tls.notAfter, results.at(0).tls.notAfter);
+    QCOMPARE(report.results.at(0).httpStatus, 204);
+    QCOMPARE(report.results.at(0).resolvedAddresses, results.at(0).resolvedAddresses);
+}
+
+void tst_TesterResults::readerErrors_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("syntax") << QByteArray("{\n  \"results\": [\n    {,\n") << "run.json, line 3";
+    QTest::addRow("not an object") << QByteArray("[1, 2]") << "JSON object";
+    QTest::addRow("no results") << QByteArray("{\"roles\": []}") << "\"results\"";
+    QTest::addRow("item") << QByteArray("{\"results\": [3]}") << "results[0]";
+    QTest::addRow("missing field") << QByteArray(
+            "{\"results\": [{\"entry\": \"a\", \"endpoint\": \"b\", \"kind\": \"tcp\"}]}")
+                                   << "results[0].verdict";
+    QTest::addRow("unknown verdict") << QByteArray("{\"results\": [{\"entry\": \"a\", \"endpoint\": \"b\", "
+                                                   "\"kind\": \"tcp\", \"verdict\": \"meh\"}]}")
+                                     << "unknown verdict \"meh\"";
+}
+
+void tst_TesterResults::readerErrors()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, message);
+    const auto read = ResultsReader::readData(data, QStringLiteral("run.json"));
+    QVERIFY(std::holds_alternative<QString>(read));
+    QVERIFY2(std::get<QString>(read).contains(message), qPrintable(std::get<QString>(read)));
+    QVERIFY(std::get<QString>(read).startsWith(QLatin1String("run.json")));
+    const auto missing = ResultsReader::readFile(QStringLiteral("/nonexistent/run.json"));
+    QVERIFY(std::get<QString>(missing).contains(QLatin1String("/nonexistent/run.json")));
+}
+
+void tst_TesterResults::htmlReport()
+{
+    QList<CheckResult> results = sampleResults();
+    results[2].entryId = Hostile;
+    results[2].endpoint = Hostile;
+    results[2].reason = Hostile;
+    results[0].tls.present = true;
+    results[0].tls.subject = Hostile;
+    ResultsReport::Run run;
+    run.proxy = QStringLiteral("http://user@proxy.test:3128");
+    run.elapsedMs = 2500;
+    const QByteArray html = HtmlReport::write({QStringLiteral("agent")}, results, run, QStringLiteral("en"));
+    QVERIFY(!html.contains("<script"));
+    QVERIFY(html.contains("&lt;script&gt;"));
+    QVERIFY(!html.contains("http-equiv"));
+    QVERIFY(!html.contains("src="));
+    QVERIFY(!html.contains("href="));
+    // Well-formed XHTML.
+    QXmlStreamReader xml(html);
+    QStringList headings;
+    bool inHeading = false;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement && xml.name() == QLatin1String("h2"))
+            inHeading = true;
+        else if (token == QXmlStreamReader::Characters && inHeading)
+            headings.append(xml.text().toString());
+        else if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("h2"))
+            inHeading = false;
+    }
+    QVERIFY2(!xml.hasError(),
+             qPrintable(QStringLiteral("%1 at line %2").arg(xml.errorString()).arg(xml.lineNumber())));
+    // Failures first, then not verifiable, skipped and reachable.
+    QCOMPARE(headings,
+             (QStringList{QStringLiteral("Failures (2)"), QStringLiteral("Sent, not verifiable (1)"),
+                          QStringLiteral("Skipped (1)"), QStringLiteral("Reachable (1)")}));
+    const QString text = QString::fromUtf8(html);
+    QVERIFY(text.indexOf(QLatin1String("2 check(s) failed")) < text.indexOf(QLatin1String("<h2>")));
+    QVERIFY(text.contains(QLatin1String("http://user@proxy.test:3128")));
+    QVERIFY(text.contains(QLatin1String("Traffic is silently dropped: ask for TCP 443 to other.test")));
+}
+
+void tst_TesterResults::csvReport()
+{
+    QList<CheckResult> results = sampleResults();
+    results[0].reason = QStringLiteral("=HYPERLINK(\"x\")");
+    results[1].reason = QStringLiteral("two\nlines, \"quoted\"");
+    const QString csv = QString::fromUtf8(CsvReport::write(results));
+    QVERIFY(csv.startsWith(QLatin1String("Entry,Endpoint,Check,")));
+    QVERIFY(csv.contains(QLatin1String("'=HYPERLINK")));
+    // A multi-line cell is quoted: count records, not lines.
+    int records = 0;
+    bool quoted = false;
+    for (const QChar ch : csv) {
+        if (ch == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (ch == QLatin1Char('\n') && !quoted)
+            ++records;
+    }
+    QCOMPARE(records, 1 + results.size());
+    QVERIFY(csv.contains(QLatin1String(",refused,Connection refused,")));
+}
+
+void tst_TesterResults::ticketSummary()
+{
+    ResultsReport::Run run;
+    run.proxy = QStringLiteral("direct");
+    run.elapsedMs = 1500;
+    const QString text = TicketSummary::text({QStringLiteral("agent")}, sampleResults(), run);
+    const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 4); // counts, "Failures:", two failures
+    QCOMPARE(lines.first(),
+             QStringLiteral(
+                     "Connectivity test for agent: 2 passed, 2 failed, 1 skipped (1.5 s, proxy: direct)"));
+    QVERIFY(lines.at(3).contains(QLatin1String("52.0.124.201:443")));
+    QVERIFY(lines.at(3).contains(QLatin1String("Ask for TCP 443 to 52.0.124.201 to be allowed")));
+}
+
+void tst_TesterResults::environmentSettings()
+{
+    QTemporaryDir dir;
+    const QString fileName = dir.filePath(QStringLiteral("settings.ini"));
+    EnvironmentSettings environment;
+    QVERIFY(!environment.site.set(QStringLiteral("ntp"), QStringLiteral("127.0.0.1")));
+    QVERIFY(!environment.site.set(QStringLiteral("relay"), QStringLiteral("relay.site.test")));
+    environment.proxyMode = ProxySettings::Mode::Manual;
+    environment.proxyHost = QStringLiteral("proxy.site.test");
+    environment.proxyPort = 3128;
+    environment.proxyUser = QStringLiteral("alice");
+    environment.rememberPassword = true;
+    {
+        QSettings settings(fileName, QSettings::IniFormat);
+        environment.save(settings);
+        settings.setValue(QStringLiteral("tester/site/dns"), QStringLiteral("not a host!"));
+    }
+    QSettings settings(fileName, QSettings::IniFormat);
+    const EnvironmentSettings loaded = EnvironmentSettings::load(settings);
+    QCOMPARE(loaded.site.addresses(), environment.site.addresses()); // the bad dns value is dropped
+    QCOMPARE(loaded.proxyMode, ProxySettings::Mode::Manual);
+    QCOMPARE(loaded.proxyHost, QStringLiteral("proxy.site.test"));
+    QCOMPARE(loaded.proxyPort, 3128);
+    QCOMPARE(loaded.proxyUser, QStringLiteral("alice"));
+    QVERIFY(loaded.rememberPassword);
+    const ProxySettings proxy = loaded.proxy(QStringLiteral("s3cret"));
+    QCOMPARE(proxy.manualProxy().password, QStringLiteral("s3cret"));
+    QCOMPARE(proxy.displayName(), QStringLiteral("http://alice@proxy.site.test:3128"));
+    QCOMPARE(loaded.passwordKey(), QStringLiteral("proxy/alice@proxy.site.test:3128"));
+}
+
+QTEST_GUILESS_MAIN(tst_TesterResults)
+#include "tst_testerresults.moc"

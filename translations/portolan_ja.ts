@@ -442,43 +442,43 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <name>CheckResultsModel</name>
     <message>
         <source>%1 passed · %2 failed · %3 skipped · %4 running · %5 left</source>
-        <translation type="unfinished"></translation>
+        <translation>成功 %1 · 失敗 %2 · スキップ %3 · 実行中 %4 · 残り %5</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">ステータス</translation>
+        <translation>ステータス</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">エンドポイント</translation>
+        <translation>エンドポイント</translation>
     </message>
     <message>
         <source>Entry / service</source>
-        <translation type="unfinished"></translation>
+        <translation>エントリ / サービス</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">チェック</translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>時間 (ms)</translation>
     </message>
     <message>
         <source>Hint</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒント</translation>
     </message>
 </context>
 <context>
@@ -512,49 +512,51 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <name>ComparisonDialog</name>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>実行結果の比較</translation>
     </message>
     <message>
         <source>Before: %1
 After: the current run
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>前回: %1
+今回: 現在の実行結果
+%2</translation>
     </message>
     <message>
         <source>Comparison summary</source>
-        <translation type="unfinished"></translation>
+        <translation>比較の概要</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変更点</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">チェック</translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished">エントリ</translation>
+        <translation>エントリ</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>前回</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>今回</translation>
     </message>
     <message>
         <source>Hint</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒント</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Copy summary</source>
-        <translation type="unfinished"></translation>
+        <translation>概要をコピー</translation>
     </message>
 </context>
 <context>
@@ -575,55 +577,55 @@ After: the current run
     <name>CsvReport</name>
     <message>
         <source>Entry</source>
-        <translation type="unfinished">エントリ</translation>
+        <translation>エントリ</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">エンドポイント</translation>
+        <translation>エンドポイント</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">チェック</translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>トランスポート</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>判定</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>時間 (ms)</translation>
     </message>
     <message>
         <source>HTTP status</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP ステータス</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシ</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Hint</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒント</translation>
     </message>
 </context>
 <context>
@@ -859,32 +861,32 @@ After: the current run
     </message>
     <message numerus="yes">
         <source>Services (%n catalog entries):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>サービス (カタログのエントリ %n 件):</numerusform>
         </translation>
     </message>
     <message>
         <source>• %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1 — %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>A service in an arrow&apos;s tooltip, then its test result.</extracomment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>This connection is needed only when one of its services is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>この接続は、いずれかのサービスを使用する場合にのみ必要です。</translation>
     </message>
     <message>
         <source>Used by: %1.</source>
         <extracomment>The services that share an arrow; %1 is a list joined with the list separator.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>利用するサービス: %1。</translation>
     </message>
     <message>
         <source>, </source>
         <comment>list separator</comment>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1212,135 +1214,135 @@ After: the current run
     <name>EnvironmentDialog</name>
     <message>
         <source>DNS server:</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS サーバー:</translation>
     </message>
     <message>
         <source>NTP server:</source>
-        <translation type="unfinished"></translation>
+        <translation>NTP サーバー:</translation>
     </message>
     <message>
         <source>Syslog / SIEM:</source>
-        <translation type="unfinished"></translation>
+        <translation>Syslog / SIEM:</translation>
     </message>
     <message>
         <source>Relay:</source>
-        <translation type="unfinished"></translation>
+        <translation>リレー:</translation>
     </message>
     <message>
         <source>Smart Protection Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Smart Protection Server:</translation>
     </message>
     <message>
         <source>vCenter:</source>
-        <translation type="unfinished"></translation>
+        <translation>vCenter:</translation>
     </message>
     <message>
         <source>Remember the password in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワードをシステムのキーチェーンに保存する</translation>
     </message>
     <message>
         <source>My environment</source>
-        <translation type="unfinished"></translation>
+        <translation>環境設定</translation>
     </message>
     <message>
         <source>Addresses on your site</source>
-        <translation type="unfinished"></translation>
+        <translation>サイト内のアドレス</translation>
     </message>
     <message>
         <source>Host names or IP addresses. Checks towards a destination left empty are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト名または IP アドレスを入力してください。空欄の送信先に対するチェックはスキップされます。</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシ</translation>
     </message>
     <message>
         <source>None (direct connections)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし (直接接続)</translation>
     </message>
     <message>
         <source>System settings</source>
-        <translation type="unfinished"></translation>
+        <translation>システム設定</translation>
     </message>
     <message>
         <source>Manual HTTP proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP プロキシを手動で設定</translation>
     </message>
     <message>
         <source>proxy.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>proxy.example.com</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>省略可</translation>
     </message>
     <message>
         <source>Without the keychain, the password is kept only until Portolan closes. It is never written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーチェーンを使用しない場合、パスワードは Portolan を終了するまでのみ保持されます。ファイルに書き込まれることはありません。</translation>
     </message>
     <message>
         <source>This build has no keychain support: the password is kept only until Portolan closes. It is never written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>このビルドはキーチェーンに対応していません: パスワードは Portolan を終了するまでのみ保持されます。ファイルに書き込まれることはありません。</translation>
     </message>
     <message>
         <source>Proxy mode</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのモード</translation>
     </message>
     <message>
         <source>Proxy host</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのホスト</translation>
     </message>
     <message>
         <source>Proxy port</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのポート</translation>
     </message>
     <message>
         <source>Proxy user</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのユーザー</translation>
     </message>
     <message>
         <source>Proxy password</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのパスワード</translation>
     </message>
     <message>
         <source>Proxy error</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのエラー</translation>
     </message>
     <message>
         <source>Password storage</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワードの保存</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>モード:</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート:</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード:</translation>
     </message>
     <message>
         <source>Give the proxy&apos;s host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシのホスト名またはアドレスを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1700,101 +1702,101 @@ After: the current run
     <name>HtmlReport</name>
     <message>
         <source>Connectivity test report</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テストのレポート</translation>
     </message>
     <message>
         <source>No check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗したチェックはありません。</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のチェックが失敗しました。</numerusform>
         </translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日時</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>経過時間</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシ</translation>
     </message>
     <message>
         <source>Timeout per stage</source>
-        <translation type="unfinished"></translation>
+        <translation>段階ごとのタイムアウト</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">キャンセルされました</translation>
+        <translation>キャンセルされました</translation>
     </message>
     <message>
         <source>The run was cancelled before every check finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのチェックが完了する前に実行がキャンセルされました。</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック数</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合計</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>Sent, not verifiable</source>
-        <translation type="unfinished">送信済み、検証不可</translation>
+        <translation>送信済み、検証不可</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished">スキップ</translation>
+        <translation>スキップ</translation>
     </message>
     <message>
         <source>Reachable</source>
-        <translation type="unfinished">到達可能</translation>
+        <translation>到達可能</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">エンドポイント</translation>
+        <translation>エンドポイント</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished">エントリ</translation>
+        <translation>エントリ</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">チェック</translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -2070,19 +2072,19 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Connectivity</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト(&amp;T)</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト</translation>
     </message>
     <message>
         <source>Test tool bar</source>
-        <translation type="unfinished"></translation>
+        <translation>テストツールバー</translation>
     </message>
 </context>
 <context>
@@ -2170,7 +2172,7 @@ The current catalog stays in use.</source>
     <name>PasswordStore</name>
     <message>
         <source>This build has no keychain support.</source>
-        <translation type="unfinished"></translation>
+        <translation>このビルドはキーチェーンに対応していません。</translation>
     </message>
 </context>
 <context>
@@ -2209,162 +2211,162 @@ The current catalog stays in use.</source>
     <name>ResultText</name>
     <message>
         <source>Name resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>名前解決</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>プロキシ</translation>
     </message>
     <message>
         <source>TCP connection</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 接続</translation>
     </message>
     <message>
         <source>TLS handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS ハンドシェイク</translation>
     </message>
     <message>
         <source>HTTP request</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 要求</translation>
     </message>
     <message>
         <source>NTP query</source>
-        <translation type="unfinished"></translation>
+        <translation>NTP クエリ</translation>
     </message>
     <message>
         <source>UDP send</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP 送信</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished">未実行</translation>
+        <translation>未実行</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">失敗</translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>wildcard</source>
-        <translation type="unfinished"></translation>
+        <translation>ワイルドカード</translation>
     </message>
     <message>
         <source>What to do:</source>
-        <translation type="unfinished"></translation>
+        <translation>対処方法:</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished">エントリ</translation>
+        <translation>エントリ</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">チェック</translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト</translation>
     </message>
     <message>
         <source>Resolved addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>解決されたアドレス</translation>
     </message>
     <message>
         <source>Connected to</source>
-        <translation type="unfinished"></translation>
+        <translation>接続先</translation>
     </message>
     <message>
         <source>none (direct)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし (直接)</translation>
     </message>
     <message>
         <source>HTTP status</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP ステータス</translation>
     </message>
     <message>
         <source>TLS protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS プロトコル</translation>
     </message>
     <message>
         <source>Certificate subject</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のサブジェクト</translation>
     </message>
     <message>
         <source>Certificate issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書の発行者</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有効期限</translation>
     </message>
     <message>
         <source>Certificate errors</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のエラー</translation>
     </message>
     <message>
         <source>Clock offset</source>
-        <translation type="unfinished"></translation>
+        <translation>時刻のずれ</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Total time</source>
-        <translation type="unfinished"></translation>
+        <translation>合計時間</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>段階</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中…</translation>
     </message>
 </context>
 <context>
     <name>ResultsReader</name>
     <message>
         <source>%1: cannot read the file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ファイルを読み込めません: %2</translation>
     </message>
     <message>
         <source>%1, line %2, column %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、%2 行目、%3 列目: %4</translation>
     </message>
     <message>
         <source>%1: not a results report (a JSON object is expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 結果レポートではありません (JSON オブジェクトが必要です)</translation>
     </message>
     <message>
         <source>%1: not a results report (no &quot;results&quot; list)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 結果レポートではありません (「results」リストがありません)</translation>
     </message>
     <message>
         <source>%1: %2: an object is expected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2: オブジェクトが必要です</translation>
     </message>
     <message>
         <source>%1: %2.%3: a text is expected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.%3: 文字列が必要です</translation>
     </message>
     <message>
         <source>%1: %2.verdict: unknown verdict &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2.verdict: 不明な判定「%3」</translation>
     </message>
 </context>
 <context>
@@ -2420,31 +2422,31 @@ The current catalog stays in use.</source>
     <name>RunComparison</name>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>修正済み</translation>
     </message>
     <message>
         <source>Broke</source>
-        <translation type="unfinished"></translation>
+        <translation>新たに失敗</translation>
     </message>
     <message>
         <source>Still failing</source>
-        <translation type="unfinished"></translation>
+        <translation>引き続き失敗</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>変化なし</translation>
     </message>
     <message>
         <source>New check</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいチェック</translation>
     </message>
     <message>
         <source>No longer checked</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック対象外</translation>
     </message>
     <message>
         <source>%1 fixed, %2 broke, %3 still failing, %4 unchanged, %5 new, %6 no longer checked</source>
-        <translation type="unfinished"></translation>
+        <translation>修正済み %1、新たに失敗 %2、引き続き失敗 %3、変化なし %4、新しいチェック %5、チェック対象外 %6</translation>
     </message>
 </context>
 <context>
@@ -2572,213 +2574,213 @@ The current catalog stays in use.</source>
     <name>TesterPanel</name>
     <message>
         <source>The proxy password could not be read from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>キーチェーンからプロキシのパスワードを読み込めませんでした: %1</translation>
     </message>
     <message>
         <source>Password not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワードは保存されませんでした</translation>
     </message>
     <message>
         <source>The system keychain did not take the proxy password (%1). It is kept only until Portolan closes; it was not written anywhere else.</source>
-        <translation type="unfinished"></translation>
+        <translation>システムのキーチェーンにプロキシのパスワードを保存できませんでした (%1)。パスワードは Portolan を終了するまでのみ保持され、他の場所には書き込まれていません。</translation>
     </message>
     <message>
         <source>Test as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 としてテスト</translation>
     </message>
     <message>
         <source>Nothing to test</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト対象がありません</translation>
     </message>
     <message>
         <source>Choose at least one role to test for.</source>
-        <translation type="unfinished"></translation>
+        <translation>テストする役割を 1 つ以上選択してください。</translation>
     </message>
     <message>
         <source>Test not started</source>
-        <translation type="unfinished"></translation>
+        <translation>テストを開始できませんでした</translation>
     </message>
     <message>
         <source>No address given for %1: set it in My environment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のアドレスが指定されていません: 環境設定で指定してください</translation>
     </message>
     <message numerus="yes">
         <source>Testing %n destination(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件の送信先をテスト中…</numerusform>
         </translation>
     </message>
     <message>
         <source>Test cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>テストがキャンセルされました: %1</translation>
     </message>
     <message>
         <source>Test finished in %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>テストが完了しました (%1 秒): %2</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%m 件中 %v 件</translation>
     </message>
     <message>
         <source>Not run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未実行</translation>
     </message>
     <message>
         <source>Select a check to see its stages, addresses, certificate and what to do about a failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックを選択すると、その段階、アドレス、証明書、失敗時の対処方法が表示されます。</translation>
     </message>
     <message>
         <source>Click Test connectivity (F5) to check whether this machine reaches the destinations the selected roles need. Set your DNS, NTP, proxy and other addresses in My environment first.</source>
-        <translation type="unfinished"></translation>
+        <translation>「接続テスト」(F5) をクリックすると、選択した役割に必要な送信先にこのマシンが到達できるかどうかをチェックします。先に「環境設定」で DNS、NTP、プロキシなどのアドレスを設定してください。</translation>
     </message>
     <message>
         <source>Waiting to be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックを待機しています。</translation>
     </message>
     <message>
         <source>Checking now…</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック中…</translation>
     </message>
     <message>
         <source>Summary copied to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>概要をクリップボードにコピーしました</translation>
     </message>
     <message>
         <source>HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML レポート (*.html)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>JUnit XML (*.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>JUnit XML (*.xml)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished">CSV (*.csv)</translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートの保存</translation>
     </message>
     <message>
         <source>Report not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを保存できませんでした</translation>
     </message>
     <message>
         <source>Report saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを %1 に保存しました</translation>
     </message>
     <message>
         <source>Compare with a saved run</source>
-        <translation type="unfinished"></translation>
+        <translation>保存した実行結果と比較</translation>
     </message>
     <message>
         <source>JSON reports (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON レポート (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Runs not compared</source>
-        <translation type="unfinished"></translation>
+        <translation>実行結果を比較できませんでした</translation>
     </message>
     <message>
         <source>&amp;Test connectivity</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
         <source>Check whether this machine reaches the destinations the selected roles need (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した役割に必要な送信先にこのマシンが到達できるかどうかをチェックします (F5)</translation>
     </message>
     <message>
         <source>Test connectivity</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト</translation>
     </message>
     <message>
         <source>&amp;Cancel test</source>
-        <translation type="unfinished"></translation>
+        <translation>テストをキャンセル(&amp;C)</translation>
     </message>
     <message>
         <source>Stop every check now (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのチェックを今すぐ停止します (Esc)</translation>
     </message>
     <message>
         <source>&amp;Re-run failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗の再実行(&amp;R)</translation>
     </message>
     <message>
         <source>Check only what failed, e.g. after a firewall change (Shift+F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗したチェックのみを再実行します。ファイアウォールの変更後などに使用します (Shift+F5)</translation>
     </message>
     <message>
         <source>My &amp;environment…</source>
-        <translation type="unfinished"></translation>
+        <translation>環境設定(&amp;E)…</translation>
     </message>
     <message>
         <source>Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter addresses, and your proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS、NTP、Syslog、リレー、Smart Protection Server、vCenter のアドレスとプロキシを設定します</translation>
     </message>
     <message>
         <source>Test as:</source>
-        <translation type="unfinished"></translation>
+        <translation>テストする役割:</translation>
     </message>
     <message>
         <source>&amp;Failures only</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗のみ(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Save report…</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートの保存(&amp;S)…</translation>
     </message>
     <message>
         <source>HTML for people, JSON, JUnit XML or CSV for tools</source>
-        <translation type="unfinished"></translation>
+        <translation>人が読むための HTML、またはツール用の JSON、JUnit XML、CSV で保存します</translation>
     </message>
     <message>
         <source>Copy s&amp;ummary</source>
-        <translation type="unfinished"></translation>
+        <translation>概要をコピー(&amp;U)</translation>
     </message>
     <message>
         <source>The counts and one line per failure, for a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>チケット用に、件数と失敗ごとに 1 行の説明をコピーします</translation>
     </message>
     <message>
         <source>Com&amp;pare with a saved run…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存した実行結果と比較(&amp;P)…</translation>
     </message>
     <message>
         <source>What got fixed and what broke since a run saved as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON として保存した実行結果以降に、修正されたチェックと新たに失敗したチェックを表示します</translation>
     </message>
     <message>
         <source>Connectivity test</source>
-        <translation type="unfinished"></translation>
+        <translation>接続テスト</translation>
     </message>
     <message>
         <source>Test counts</source>
-        <translation type="unfinished"></translation>
+        <translation>テストの件数</translation>
     </message>
     <message>
         <source>Failures only</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗のみ</translation>
     </message>
     <message>
         <source>Copy summary</source>
-        <translation type="unfinished"></translation>
+        <translation>概要をコピー</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック結果</translation>
     </message>
     <message>
         <source>Check details</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックの詳細</translation>
     </message>
     <message>
         <source>Test progress</source>
-        <translation type="unfinished"></translation>
+        <translation>テストの進行状況</translation>
     </message>
 </context>
 <context>
@@ -2792,15 +2794,15 @@ The current catalog stays in use.</source>
     <name>TicketSummary</name>
     <message>
         <source>Connectivity test for %1: %2 passed, %3 failed, %4 skipped (%5 s, proxy: %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の接続テスト: 成功 %2、失敗 %3、スキップ %4 (%5 秒、プロキシ: %6)</translation>
     </message>
     <message>
         <source>The run was cancelled before every check finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのチェックが完了する前に実行がキャンセルされました。</translation>
     </message>
     <message>
         <source>Failures:</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗:</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,16 @@ echo "wrote $out/lookup-en.png"
 cmake --build "$build" --target tst_testerpanel
 shots=$(mktemp -d)
 PORTOLAN_TESTER_SCREENSHOTS="$shots" "$build/tests/gui/tst_testerpanel" screenshots >/dev/null
+PORTOLAN_TESTER_SCREENSHOTS="$shots" PORTOLAN_TESTER_SCREENSHOT_LANG=ja \
+    "$build/tests/gui/tst_testerpanel" screenshots >/dev/null
 cp "$shots/tester-panel.png" "$out/tester-en.png"
+cp "$shots/tester-panel-ja.png" "$out/tester-ja.png"
 rm -rf "$shots"
-echo "wrote $out/tester-en.png"
+echo "wrote $out/tester-en.png $out/tester-ja.png"
+
+# The ports diagram, from the CLI (the same drawing as the Diagram tab).
+cmake --build "$build" --target portolan-cli
+for lang in en ja; do
+    "$build/bin/portolan-cli" diagram --format png --lang "$lang" --output "$out/diagram-$lang.png"
+    echo "wrote $out/diagram-$lang.png"
+done

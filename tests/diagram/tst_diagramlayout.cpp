@@ -364,7 +364,9 @@ void TestDiagramLayout::bundleToolTipAndNarration()
         QVERIFY(bundles > 0);
     }
     // With results: every entry's result and the arrow's combined one.
-    const DiagramFlow *flow = DiagramLayout::layout(m_bundles).flow(QStringLiteral("b1|agent"));
+    const DiagramModel bundlesModel = DiagramLayout::layout(m_bundles); // flow() points into it
+    const DiagramFlow *flow = bundlesModel.flow(QStringLiteral("b1|agent"));
+    QVERIFY(flow);
     DiagramResults results;
     results.setStatus(QStringLiteral("b1"), FlowStatus::Passed);
     results.setStatus(QStringLiteral("b2"), FlowStatus::Failed);

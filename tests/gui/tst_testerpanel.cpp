@@ -295,7 +295,12 @@ void tst_TesterPanel::screenshots()
     const QString dir = qEnvironmentVariable("PORTOLAN_TESTER_SCREENSHOTS");
     if (dir.isEmpty())
         QSKIP("PORTOLAN_TESTER_SCREENSHOTS not set");
-    if (panel()->results().isEmpty()) { // run alone (scripts/screenshots.sh)
+    // PORTOLAN_TESTER_SCREENSHOT_LANG=ja: the run and the pictures in Japanese.
+    const bool japanese = qEnvironmentVariable("PORTOLAN_TESTER_SCREENSHOT_LANG") == QLatin1String("ja");
+    const QString suffix = japanese ? QStringLiteral("-ja") : QString();
+    if (japanese)
+        m_window->setLanguage(Language::Japanese);
+    if (japanese || panel()->results().isEmpty()) { // run alone (scripts/screenshots.sh)
         QSignalSpy finished(panel(), &TesterPanel::runFinished);
         panel()->runAction()->trigger();
         QVERIFY(finished.wait(30000));
@@ -305,12 +310,14 @@ void tst_TesterPanel::screenshots()
     const QString closed = QStringLiteral("closed.test:%1").arg(m_closedPort);
     panel()->resultsView()->setCurrentIndex(panel()->filterModel()->mapFromSource(
             panel()->resultsModel()->index(rowOf(closed), CheckResultsModel::EndpointColumn)));
-    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-panel.png")));
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-panel%1.png").arg(suffix)));
     m_window->tabs()->setCurrentIndex(0);
-    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-table.png")));
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-table%1.png").arg(suffix)));
     m_window->tabs()->setCurrentWidget(m_window->diagram());
-    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-diagram.png")));
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tester-diagram%1.png").arg(suffix)));
     m_window->tabs()->setCurrentWidget(panel());
+    if (japanese)
+        m_window->setLanguage(Language::English);
 }
 
 void tst_TesterPanel::rerunFailedOnly()

@@ -156,10 +156,14 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     top->addWidget(m_cancelButton);
     top->addWidget(m_rerunButton);
     top->addSpacing(character * 2);
-    top->addWidget(m_rolesLabel);
-    top->addLayout(m_rolesLayout);
     top->addStretch(1);
     top->addWidget(m_environmentButton);
+    // The roles get their own row: six role names side by side would set a minimum window
+    // width wider than a laptop screen in Japanese.
+    auto *rolesRow = new QHBoxLayout;
+    rolesRow->addWidget(m_rolesLabel);
+    rolesRow->addLayout(m_rolesLayout);
+    rolesRow->addStretch(1);
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
@@ -174,6 +178,7 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(rolesRow);
     layout->addLayout(progressRow);
     layout->addWidget(m_splitter, 1);
     layout->addLayout(bottom);

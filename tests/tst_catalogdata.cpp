@@ -56,17 +56,28 @@ void TestCatalogData::tableSizes_data()
     QTest::addColumn<QString>("table");
     QTest::addColumn<QString>("section");
     QTest::addColumn<int>("entries");
-    QTest::addRow("agent inbound") << "ports.agent-inbound" << "ports" << 1;
-    QTest::addRow("agent outbound") << "ports.agent-outbound" << "ports" << 8;
-    QTest::addRow("relay inbound") << "ports.relay-inbound" << "ports" << 3;
-    QTest::addRow("relay outbound") << "ports.relay-outbound" << "ports" << 2;
-    QTest::addRow("workload security") << "ports.workload-security" << "ports" << 3;
-    QTest::addRow("dcg internet") << "ports.dcg-internet" << "ports" << 2;
-    QTest::addRow("dcg intranet") << "ports.dcg-intranet" << "ports" << 1;
-    QTest::addRow("urls") << "urls.services" << "urls" << 16;
-    QTest::addRow("individual urls") << "urls.individual" << "urls" << 1;
-    QTest::addRow("inbound ips") << "ips.inbound" << "ips" << 3;
-    QTest::addRow("outbound ips") << "ips.outbound" << "ips" << 5;
+    QTest::addRow("agent inbound") << "ports.agent-inbound"
+                                   << "ports" << 1;
+    QTest::addRow("agent outbound") << "ports.agent-outbound"
+                                    << "ports" << 8;
+    QTest::addRow("relay inbound") << "ports.relay-inbound"
+                                   << "ports" << 3;
+    QTest::addRow("relay outbound") << "ports.relay-outbound"
+                                    << "ports" << 2;
+    QTest::addRow("workload security") << "ports.workload-security"
+                                       << "ports" << 3;
+    QTest::addRow("dcg internet") << "ports.dcg-internet"
+                                  << "ports" << 2;
+    QTest::addRow("dcg intranet") << "ports.dcg-intranet"
+                                  << "ports" << 1;
+    QTest::addRow("urls") << "urls.services"
+                          << "urls" << 16;
+    QTest::addRow("individual urls") << "urls.individual"
+                                     << "urls" << 1;
+    QTest::addRow("inbound ips") << "ips.inbound"
+                                 << "ips" << 3;
+    QTest::addRow("outbound ips") << "ips.outbound"
+                                  << "ips" << 5;
 }
 
 void TestCatalogData::tableSizes()
@@ -89,29 +100,121 @@ void TestCatalogData::ports_data()
     QTest::addColumn<QString>("requirement");
     QTest::addColumn<QString>("direction");
     QTest::addColumn<QString>("destination");
-    QTest::addRow("agent 4118") << "agent-in-4118" << "4118/tcp/HTTPS" << "optional" << "inbound" << "agent";
-    QTest::addRow("dns tcp or udp") << "agent-out-dns" << "53/tcp/DNS 53/udp/DNS" << "required" << "outbound" << "dns-server";
-    QTest::addRow("web spn") << "agent-out-web-spn" << "80/tcp/HTTP 443/tcp/HTTPS" << "required" << "outbound" << "spn";
-    QTest::addRow("web sps") << "agent-out-web-sps" << "80/tcp/HTTP 443/tcp/HTTPS" << "required" << "outbound" << "sps";
-    QTest::addRow("web ws") << "agent-out-web-ws" << "80/tcp/HTTP 443/tcp/HTTPS" << "required" << "outbound" << "workload-security";
-    QTest::addRow("ntp") << "agent-out-ntp" << "123/udp/NTP" << "required" << "outbound" << "ntp-server";
-    QTest::addRow("syslog") << "agent-out-syslog" << "514/udp/Syslog" << "optional" << "outbound" << "siem";
-    QTest::addRow("sps web reputation") << "agent-out-sps-wrs" << "5274/tcp/HTTP 5275/tcp/HTTPS" << "optional" << "outbound" << "sps";
-    QTest::addRow("agent to relay") << "agent-out-relay" << "4122/tcp/HTTPS" << "optional" << "outbound" << "relay";
-    QTest::addRow("relay 4118") << "relay-in-4118" << "4118/tcp/HTTPS" << "optional" << "inbound" << "relay";
-    QTest::addRow("relay 4122") << "relay-in-4122" << "4122/tcp/HTTPS" << "conditional" << "inbound" << "relay";
-    QTest::addRow("relay 4123") << "relay-in-4123" << "4123/tcp/Relay" << "conditional" << "local" << "relay";
-    QTest::addRow("relay updates") << "relay-out-update" << "80/tcp/HTTP 443/tcp/HTTPS" << "conditional" << "outbound" << "update-servers";
-    QTest::addRow("relay to relay") << "relay-out-4122" << "4122/tcp/HTTPS" << "conditional" << "outbound" << "relay";
-    QTest::addRow("ws syslog") << "ws-out-syslog" << "514/udp/Syslog" << "optional" << "outbound" << "siem";
-    QTest::addRow("ws 4118") << "ws-out-4118" << "4118/tcp/HTTPS" << "optional" << "outbound" << "agent";
-    QTest::addRow("ws 4122") << "ws-out-4122" << "4122/tcp/HTTPS" << "optional" << "outbound" << "relay";
-    QTest::addRow("dcg dns") << "dcg-out-dns" << "53/udp/DNS 53/tcp/DNS" << "conditional" << "outbound" << "dns-server";
-    QTest::addRow("dcg ws") << "dcg-out-ws" << "443/tcp/TLS" << "conditional" << "outbound" << "workload-security";
-    QTest::addRow("dcg vcenter") << "dcg-out-vcenter" << "443/tcp/TLS" << "conditional" << "outbound" << "vcenter";
-    QTest::addRow("ip syslog") << "ip-in-syslog" << "514/udp/Syslog" << "conditional" << "inbound" << "siem";
-    QTest::addRow("ip agent") << "ip-in-agent" << "4118/tcp/HTTPS" << "conditional" << "inbound" << "agent";
-    QTest::addRow("ip relay") << "ip-in-relay" << "4122/tcp/HTTPS" << "conditional" << "inbound" << "relay";
+    QTest::addRow("agent 4118") << "agent-in-4118"
+                                << "4118/tcp/HTTPS"
+                                << "optional"
+                                << "inbound"
+                                << "agent";
+    QTest::addRow("dns tcp or udp") << "agent-out-dns"
+                                    << "53/tcp/DNS 53/udp/DNS"
+                                    << "required"
+                                    << "outbound"
+                                    << "dns-server";
+    QTest::addRow("web spn") << "agent-out-web-spn"
+                             << "80/tcp/HTTP 443/tcp/HTTPS"
+                             << "required"
+                             << "outbound"
+                             << "spn";
+    QTest::addRow("web sps") << "agent-out-web-sps"
+                             << "80/tcp/HTTP 443/tcp/HTTPS"
+                             << "required"
+                             << "outbound"
+                             << "sps";
+    QTest::addRow("web ws") << "agent-out-web-ws"
+                            << "80/tcp/HTTP 443/tcp/HTTPS"
+                            << "required"
+                            << "outbound"
+                            << "workload-security";
+    QTest::addRow("ntp") << "agent-out-ntp"
+                         << "123/udp/NTP"
+                         << "required"
+                         << "outbound"
+                         << "ntp-server";
+    QTest::addRow("syslog") << "agent-out-syslog"
+                            << "514/udp/Syslog"
+                            << "optional"
+                            << "outbound"
+                            << "siem";
+    QTest::addRow("sps web reputation") << "agent-out-sps-wrs"
+                                        << "5274/tcp/HTTP 5275/tcp/HTTPS"
+                                        << "optional"
+                                        << "outbound"
+                                        << "sps";
+    QTest::addRow("agent to relay") << "agent-out-relay"
+                                    << "4122/tcp/HTTPS"
+                                    << "optional"
+                                    << "outbound"
+                                    << "relay";
+    QTest::addRow("relay 4118") << "relay-in-4118"
+                                << "4118/tcp/HTTPS"
+                                << "optional"
+                                << "inbound"
+                                << "relay";
+    QTest::addRow("relay 4122") << "relay-in-4122"
+                                << "4122/tcp/HTTPS"
+                                << "conditional"
+                                << "inbound"
+                                << "relay";
+    QTest::addRow("relay 4123") << "relay-in-4123"
+                                << "4123/tcp/Relay"
+                                << "conditional"
+                                << "local"
+                                << "relay";
+    QTest::addRow("relay updates") << "relay-out-update"
+                                   << "80/tcp/HTTP 443/tcp/HTTPS"
+                                   << "conditional"
+                                   << "outbound"
+                                   << "update-servers";
+    QTest::addRow("relay to relay") << "relay-out-4122"
+                                    << "4122/tcp/HTTPS"
+                                    << "conditional"
+                                    << "outbound"
+                                    << "relay";
+    QTest::addRow("ws syslog") << "ws-out-syslog"
+                               << "514/udp/Syslog"
+                               << "optional"
+                               << "outbound"
+                               << "siem";
+    QTest::addRow("ws 4118") << "ws-out-4118"
+                             << "4118/tcp/HTTPS"
+                             << "optional"
+                             << "outbound"
+                             << "agent";
+    QTest::addRow("ws 4122") << "ws-out-4122"
+                             << "4122/tcp/HTTPS"
+                             << "optional"
+                             << "outbound"
+                             << "relay";
+    QTest::addRow("dcg dns") << "dcg-out-dns"
+                             << "53/udp/DNS 53/tcp/DNS"
+                             << "conditional"
+                             << "outbound"
+                             << "dns-server";
+    QTest::addRow("dcg ws") << "dcg-out-ws"
+                            << "443/tcp/TLS"
+                            << "conditional"
+                            << "outbound"
+                            << "workload-security";
+    QTest::addRow("dcg vcenter") << "dcg-out-vcenter"
+                                 << "443/tcp/TLS"
+                                 << "conditional"
+                                 << "outbound"
+                                 << "vcenter";
+    QTest::addRow("ip syslog") << "ip-in-syslog"
+                               << "514/udp/Syslog"
+                               << "conditional"
+                               << "inbound"
+                               << "siem";
+    QTest::addRow("ip agent") << "ip-in-agent"
+                              << "4118/tcp/HTTPS"
+                              << "conditional"
+                              << "inbound"
+                              << "agent";
+    QTest::addRow("ip relay") << "ip-in-relay"
+                              << "4122/tcp/HTTPS"
+                              << "conditional"
+                              << "inbound"
+                              << "relay";
 }
 
 void TestCatalogData::ports()
@@ -138,18 +241,24 @@ void TestCatalogData::hosts_data()
     QTest::addColumn<QStringList>("hosts");
     QTest::addColumn<QString>("requirement");
     QTest::addRow("heartbeat") << "url-heartbeat"
-                               << QStringList{"app.deepsecurity.trendmicro.com", "agents.deepsecurity.trendmicro.com",
-                                              "dsmim.deepsecurity.trendmicro.com", "relay.deepsecurity.trendmicro.com",
+                               << QStringList{"app.deepsecurity.trendmicro.com",
+                                              "agents.deepsecurity.trendmicro.com",
+                                              "dsmim.deepsecurity.trendmicro.com",
+                                              "relay.deepsecurity.trendmicro.com",
                                               "*.workload.us-1.cloudone.trendmicro.com"}
                                << "required";
     QTest::addRow("download") << "url-download" << QStringList{"files.trendmicro.com"} << "required";
-    QTest::addRow("census") << "url-census" << QStringList{"dsaas1100-en-census.trendmicro.com"} << "required";
-    QTest::addRow("gfr") << "url-gfr" << QStringList{"deepsecaas11-en.gfrbridge.trendmicro.com"} << "required";
+    QTest::addRow("census") << "url-census" << QStringList{"dsaas1100-en-census.trendmicro.com"}
+                            << "required";
+    QTest::addRow("gfr") << "url-gfr" << QStringList{"deepsecaas11-en.gfrbridge.trendmicro.com"}
+                         << "required";
     QTest::addRow("feedback 20") << "url-feedback-20"
-                                 << QStringList{"ds200-en.fbs25.trendmicro.com", "ds200-jp.fbs25.trendmicro.com"}
+                                 << QStringList{"ds200-en.fbs25.trendmicro.com",
+                                                "ds200-jp.fbs25.trendmicro.com"}
                                  << "conditional";
     QTest::addRow("feedback 12") << "url-feedback-12"
-                                 << QStringList{"ds120-en.fbs25.trendmicro.com", "ds120-jp.fbs25.trendmicro.com"}
+                                 << QStringList{"ds120-en.fbs25.trendmicro.com",
+                                                "ds120-jp.fbs25.trendmicro.com"}
                                  << "conditional";
     QTest::addRow("feedback 11") << "url-feedback-11"
                                  << QStringList{"deepsecurity1100-en.fbs25.trendmicro.com",
@@ -161,9 +270,9 @@ void TestCatalogData::hosts_data()
                                                 "deepsecurity1000-sc.fbs20.trendmicro.com"}
                                  << "conditional";
     QTest::addRow("smart scan") << "url-smart-scan" << QStringList{"dsaas.icrc.trendmicro.com"} << "required";
-    QTest::addRow("machine learning") << "url-ml"
-                                      << QStringList{"dsaas-en-f.trx.trendmicro.com", "dsaas-en-b.trx.trendmicro.com"}
-                                      << "required";
+    QTest::addRow("machine learning")
+            << "url-ml" << QStringList{"dsaas-en-f.trx.trendmicro.com", "dsaas-en-b.trx.trendmicro.com"}
+            << "required";
     QTest::addRow("web reputation") << "url-wrs" << QStringList{"dsaas.url.trendmicro.com"} << "required";
     QTest::addRow("xdr event channel") << "url-xdr"
                                        << QStringList{"ak5ih4ev105f2-ats.iot.us-east-1.amazonaws.com",
@@ -171,12 +280,14 @@ void TestCatalogData::hosts_data()
                                        << "required";
     QTest::addRow("update servers") << "url-update"
                                     << QStringList{"iaus.activeupdate.trendmicro.com", "iaus.trendmicro.com",
-                                                   "ipv6-iaus.trendmicro.com", "ipv6-iaus.activeupdate.trendmicro.com"}
+                                                   "ipv6-iaus.trendmicro.com",
+                                                   "ipv6-iaus.activeupdate.trendmicro.com"}
                                     << "required";
     QTest::addRow("gateway control") << "url-dcg-control"
                                      << QStringList{"gateway-control.workload.us-1.cloudone.trendmicro.com"}
                                      << "conditional";
-    QTest::addRow("gateway data") << "url-dcg-data" << QStringList{"gateway.workload.us-1.cloudone.trendmicro.com"}
+    QTest::addRow("gateway data") << "url-dcg-data"
+                                  << QStringList{"gateway.workload.us-1.cloudone.trendmicro.com"}
                                   << "conditional";
 }
 
@@ -194,9 +305,10 @@ void TestCatalogData::individualHostList()
     const QStringList hosts = endpointValues(QStringLiteral("url-individual"));
     QCOMPARE(hosts.size(), 71);
     const QString suffix = QStringLiteral(".workload.us-1.cloudone.trendmicro.com");
-    QCOMPARE(hosts.mid(0, 4), (QStringList{QStringLiteral("workload.us-1.cloudone.trendmicro.com"),
-                                           QStringLiteral("gateway") + suffix, QStringLiteral("ingress") + suffix,
-                                           QStringLiteral("xdr-resp-gw") + suffix}));
+    QCOMPARE(hosts.mid(0, 4),
+             (QStringList{QStringLiteral("workload.us-1.cloudone.trendmicro.com"),
+                          QStringLiteral("gateway") + suffix, QStringLiteral("ingress") + suffix,
+                          QStringLiteral("xdr-resp-gw") + suffix}));
     for (int i = 1; i <= 67; ++i)
         QCOMPARE(hosts.at(3 + i), QStringLiteral("agent-%1").arg(i, 3, 10, QLatin1Char('0')) + suffix);
     const Entry *e = m_catalog.entry(QStringLiteral("url-individual"));
@@ -236,13 +348,14 @@ void TestCatalogData::addressGroups_data()
     QTest::addColumn<QString>("first");
     QTest::addColumn<QString>("last");
     QTest::addColumn<QStringList>("sources");
-    QTest::addRow("gui") << "ip-out-gui" << 24 << "34.196.38.94" << "54.80.120.113"
-                         << QStringList{"agent", "admin"};
-    QTest::addRow("update") << "ip-out-update" << 37 << "3.210.17.243" << "174.129.163.104"
-                            << QStringList{"agent", "relay"};
-    QTest::addRow("heartbeat") << "ip-out-heartbeat" << 12 << "34.192.67.219" << "54.86.2.200" << QStringList{"agent"};
-    QTest::addRow("fast heartbeat") << "ip-out-fast-heartbeat" << 33 << "34.192.145.157" << "54.165.185.17"
-                                    << QStringList{"agent"};
+    QTest::addRow("gui") << "ip-out-gui" << 24 << "34.196.38.94"
+                         << "54.80.120.113" << QStringList{"agent", "admin"};
+    QTest::addRow("update") << "ip-out-update" << 37 << "3.210.17.243"
+                            << "174.129.163.104" << QStringList{"agent", "relay"};
+    QTest::addRow("heartbeat") << "ip-out-heartbeat" << 12 << "34.192.67.219"
+                               << "54.86.2.200" << QStringList{"agent"};
+    QTest::addRow("fast heartbeat") << "ip-out-fast-heartbeat" << 33 << "34.192.145.157"
+                                    << "54.165.185.17" << QStringList{"agent"};
 }
 
 void TestCatalogData::addressGroups()

@@ -36,8 +36,8 @@ TestCli::Run TestCli::run(const QStringList &arguments)
     process.start(QStringLiteral(PORTOLAN_CLI), arguments);
     if (!process.waitForFinished(60000))
         return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 void TestCli::exitCodes_data()
@@ -55,11 +55,13 @@ void TestCli::exitCodes_data()
     QTest::addRow("catalog unknown option") << QStringList{"catalog", "--frob"} << 2;
     QTest::addRow("catalog missing file") << QStringList{"catalog", "--catalog", "/nonexistent.json"} << 2;
     QTest::addRow("lookup all matched") << QStringList{"lookup", "files.trendmicro.com", "34.205.5.3"} << 0;
-    QTest::addRow("lookup one unmatched") << QStringList{"lookup", "files.trendmicro.com", "example.com"} << 1;
+    QTest::addRow("lookup one unmatched")
+            << QStringList{"lookup", "files.trendmicro.com", "example.com"} << 1;
     QTest::addRow("lookup invalid value") << QStringList{"lookup", "$(reboot)"} << 2;
     QTest::addRow("lookup nothing") << QStringList{"lookup"} << 2;
     QTest::addRow("lookup other catalog")
-            << QStringList{"lookup", "--catalog", PORTOLAN_TEST_DATA "/minimal.json", "127.0.1.77", "a.wild.localhost"}
+            << QStringList{"lookup", "--catalog", PORTOLAN_TEST_DATA "/minimal.json", "127.0.1.77",
+                           "a.wild.localhost"}
             << 0;
 }
 
@@ -86,10 +88,17 @@ void TestCli::catalogJson()
     for (const QJsonValue &v : records) {
         const QJsonObject o = v.toObject();
         QVERIFY(o.contains(QStringLiteral("requirement")));
-        if (o.value(QStringLiteral("endpoint")).toString() == QLatin1String("gateway-control.workload.us-1.cloudone.trendmicro.com")) {
+        if (o.value(QStringLiteral("endpoint")).toString()
+            == QLatin1String("gateway-control.workload.us-1.cloudone.trendmicro.com")) {
             found = true;
             QCOMPARE(o.value(QStringLiteral("id")).toString(), QStringLiteral("url-dcg-control"));
-            QCOMPARE(o.value(QStringLiteral("ports")).toArray().first().toObject().value(QStringLiteral("port")).toInt(), 443);
+            QCOMPARE(o.value(QStringLiteral("ports"))
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value(QStringLiteral("port"))
+                             .toInt(),
+                     443);
             QCOMPARE(o.value(QStringLiteral("sources")).toArray().first().toString(), QStringLiteral("dcg"));
         }
     }
@@ -98,8 +107,8 @@ void TestCli::catalogJson()
 
 void TestCli::catalogCsvJapanese()
 {
-    const Run r = run({QStringLiteral("catalog"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--lang"),
-                       QStringLiteral("ja")});
+    const Run r = run({QStringLiteral("catalog"), QStringLiteral("--format"), QStringLiteral("csv"),
+                       QStringLiteral("--lang"), QStringLiteral("ja")});
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     const QStringList lines = text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
@@ -110,7 +119,8 @@ void TestCli::catalogCsvJapanese()
 
 void TestCli::catalogText()
 {
-    const Run r = run({QStringLiteral("catalog"), QStringLiteral("--catalog"), QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json")});
+    const Run r = run({QStringLiteral("catalog"), QStringLiteral("--catalog"),
+                       QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json")});
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     QCOMPARE(text.count(QStringLiteral("\nid: ")) + (text.startsWith(QStringLiteral("id: ")) ? 1 : 0), 7);
@@ -132,7 +142,8 @@ void TestCli::badCatalogIsLocated()
     out.close();
     const int line = data.left(data.indexOf("127.0.0.300")).count('\n') + 1;
 
-    const Run r = run({QStringLiteral("lookup"), QStringLiteral("--catalog"), bad, QStringLiteral("127.0.0.10")});
+    const Run r =
+            run({QStringLiteral("lookup"), QStringLiteral("--catalog"), bad, QStringLiteral("127.0.0.10")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     const QString err = QString::fromUtf8(r.err);
@@ -149,8 +160,10 @@ void TestCli::lookupJson()
     QCOMPARE(results.size(), 2);
     const QJsonArray first = results.at(0).toObject().value(QStringLiteral("matches")).toArray();
     QCOMPARE(first.size(), 3);
-    QCOMPARE(first.at(0).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("inside-subnet"));
-    QCOMPARE(first.at(0).toObject().value(QStringLiteral("endpoint")).toString(), QStringLiteral("34.205.5.0/27"));
+    QCOMPARE(first.at(0).toObject().value(QStringLiteral("reason")).toString(),
+             QStringLiteral("inside-subnet"));
+    QCOMPARE(first.at(0).toObject().value(QStringLiteral("endpoint")).toString(),
+             QStringLiteral("34.205.5.0/27"));
     QVERIFY(results.at(1).toObject().value(QStringLiteral("matches")).toArray().isEmpty());
 }
 

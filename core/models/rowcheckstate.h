@@ -9,7 +9,7 @@ struct RowCheckState
 
     Status status = Status::Untested;
     qint64 latencyMs = -1; // the slowest check of the row that ran; -1 when none did
-    QString summary;       // translated, e.g. "Reachable" or "Timed out"
+    QString summary; // translated, e.g. "Reachable" or "Timed out"
 
     bool operator==(const RowCheckState &other) const
     {

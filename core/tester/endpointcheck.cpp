@@ -370,15 +370,7 @@ void EndpointCheck::startTcp()
     resolve(
             m_target.host,
             [this](const QList<QHostAddress> &addresses, const QString &detail) {
-                m_result.resolvedAddresses = addressTexts(addresses);
-                if (detail.isEmpty()) {
-                    // An address literal: nothing was resolved, the stage did not run.
-                    m_stageTimer.stop();
-                    m_result.stages[m_stageIndex].detail = tr("An address: nothing to resolve");
-                    m_stageIndex = -1;
-                } else {
-                    passStage(detail);
-                }
+                acceptResolution(addresses, detail);
                 m_addresses = addresses;
                 m_addressIndex = 0;
                 beginStage(QStringLiteral("tcp"), Step::Connect);
@@ -699,20 +691,26 @@ void EndpointCheck::onHttpReply(bool closed)
 
 // --- UDP: NTP, syslog, DNS ----------------------------------------------------------------
 
+void EndpointCheck::acceptResolution(const QList<QHostAddress> &addresses, const QString &detail)
+{
+    m_result.resolvedAddresses = addressTexts(addresses);
+    if (detail.isEmpty()) {
+        // An address literal: nothing was resolved, so the stage did not run (never "passed").
+        m_stageTimer.stop();
+        m_result.stages[m_stageIndex].detail = tr("An address: nothing to resolve");
+        m_stageIndex = -1;
+    } else {
+        passStage(detail);
+    }
+}
+
 void EndpointCheck::startUdp()
 {
     beginStage(QStringLiteral("dns"), Step::Resolve);
     resolve(
             m_target.host,
             [this](const QList<QHostAddress> &addresses, const QString &detail) {
-                m_result.resolvedAddresses = addressTexts(addresses);
-                if (detail.isEmpty()) {
-                    m_stageTimer.stop();
-                    m_result.stages[m_stageIndex].detail = tr("An address: nothing to resolve");
-                    m_stageIndex = -1;
-                } else {
-                    passStage(detail);
-                }
+                acceptResolution(addresses, detail);
                 const QHostAddress address = addresses.first();
                 m_result.connectedAddress = addressText(address);
                 if (m_target.kind == CheckTarget::Kind::Dns) {

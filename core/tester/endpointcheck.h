@@ -69,6 +69,7 @@ private:
     void recordCertificate();
     void startHttp();
     void onHttpReply(bool closed);
+    void acceptResolution(const QList<QHostAddress> &addresses, const QString &detail);
     void startUdp();
     void onUdpReadyRead();
     void onUdpError();

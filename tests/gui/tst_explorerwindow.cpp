@@ -1,5 +1,9 @@
 #include "catalog/catalogstore.h"
 #include "details/detailspane.h"
+#include "diagram/diagramscene.h"
+#include "diagram/diagramview.h"
+#include "diagram/diagramwidget.h"
+#include "export/exportdialog.h"
 #include "i18n/translations.h"
 #include "lookup/lookupbar.h"
 #include "mainwindow.h"
@@ -97,6 +101,12 @@ private slots:
     void init();
     void cleanup();
 
+    void diagramComponentFiltersTables();
+    void diagramArrowFiltersTables();
+    void tableSelectionHighlightsArrows();
+    void roleFilterAppliesToDiagram();
+    void exportRulesOpensDialog();
+
     void startsWithAllRowsButExpired();
     void searchReducesAndClearRestores_data();
     void searchReducesAndClearRestores();
@@ -165,6 +175,74 @@ void TestExplorerWindow::cleanup()
     m_window.reset();
     m_store.reset();
     Translations::install(Language::English);
+}
+
+void TestExplorerWindow::diagramComponentFiltersTables()
+{
+    DiagramScene *scene = m_window->diagram()->view()->diagramScene();
+    QSignalSpy filtered(m_window->filterModel(), &CatalogFilterProxyModel::filterChanged);
+    emit scene->componentActivated(QStringLiteral("dns-server"));
+    QCOMPARE(filtered.count(), 1);
+    QCOMPARE(m_window->filterModel()->entryIds(), QSet<QString>{QStringLiteral("dns")});
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    // The relay is involved in three entries: as listener of two, as a source of two more.
+    emit scene->componentActivated(QStringLiteral("relay"));
+    QCOMPARE(m_window->filterModel()->entryIds(),
+             (QSet<QString>{QStringLiteral("relay-in"), QStringLiteral("relay-local"), QStringLiteral("web"),
+                            QStringLiteral("update")}));
+    m_window->filterBar()->clearFilters();
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::diagramArrowFiltersTables()
+{
+    DiagramScene *scene = m_window->diagram()->view()->diagramScene();
+    emit scene->flowEntriesActivated({QStringLiteral("web"), QStringLiteral("update")});
+    QCOMPARE(m_window->filterModel()->entryIds(),
+             (QSet<QString>{QStringLiteral("web"), QStringLiteral("update")}));
+    QCOMPARE(m_window->filterModel()->rowCount(), 4); // 3 web endpoints and the update host
+}
+
+void TestExplorerWindow::tableSelectionHighlightsArrows()
+{
+    const DiagramScene *scene = m_window->diagram()->view()->diagramScene();
+    QVERIFY(!scene->state().hasHighlight());
+    const QList<int> rows = m_window->catalogModel()->rowsForEntry(QStringLiteral("dns"));
+    QCOMPARE(rows.size(), 1);
+    m_window->selectSourceRows(rows);
+    QCOMPARE(m_window->selectedEntryIds(), QSet<QString>{QStringLiteral("dns")});
+    QCOMPARE(scene->state().highlightedEntries, QSet<QString>{QStringLiteral("dns")});
+    m_window->tableView()->clearSelection();
+    QVERIFY(!scene->state().hasHighlight());
+}
+
+void TestExplorerWindow::roleFilterAppliesToDiagram()
+{
+    const DiagramScene *scene = m_window->diagram()->view()->diagramScene();
+    QCOMPARE(scene->roleFilter(), QString());
+    m_window->filterModel()->setRole(QStringLiteral("relay"));
+    QCOMPARE(scene->roleFilter(), QStringLiteral("relay"));
+    QVERIFY(!scene->nodeItem(QStringLiteral("dns-server"))); // only the relay's flows are drawn
+    m_window->filterModel()->setRole(QString());
+    QVERIFY(scene->nodeItem(QStringLiteral("dns-server")));
+}
+
+void TestExplorerWindow::exportRulesOpensDialog()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("exportRulesAction"));
+    QVERIFY(action);
+    QVERIFY(m_window->fileMenu()->actions().contains(action));
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_window->selectSourceRows(m_window->catalogModel()->rowsForEntry(QStringLiteral("update")));
+    action->trigger();
+    auto *dialog = m_window->findChild<ExportDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->selectedOnlyBox()->isEnabled()); // the explorer's selection is offered
+    dialog->selectedOnlyBox()->setChecked(true);
+    QCOMPARE(dialog->request().scope.selectedEntryIds, QStringList{QStringLiteral("update")});
+    QVERIFY(dialog->previewText().contains(QStringLiteral("update")));
+    dialog->close();
 }
 
 void TestExplorerWindow::startsWithAllRowsButExpired()

@@ -281,6 +281,8 @@ void FilterBar::clearFilters()
     for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
         box->setCurrentIndex(0);
     m_requiredOnly->setChecked(false);
+    // The restriction set from the diagram has no widget here; clearing must drop it too.
+    m_proxy->setEntryIds({});
 }
 
 void FilterBar::focusSearch()

@@ -19,6 +19,7 @@ private slots:
     void badCatalogIsLocated();
     void lookupJson();
     void lookupText();
+    void commandHelpNamesTheCommand();
 
 private:
     struct Run
@@ -175,6 +176,13 @@ void TestCli::lookupText()
     const QString text = QString::fromUtf8(r.out);
     QVERIFY(text.contains(QStringLiteral("not in the catalog")));
     QVERIFY(text.contains(QStringLiteral("matches *.workload.us-1.cloudone.trendmicro.com")));
+}
+
+void TestCli::commandHelpNamesTheCommand()
+{
+    const Run r = run({QStringLiteral("lookup"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("Usage: portolan-cli lookup [options] VALUE..."), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -39,7 +39,10 @@ bool CliContext::parse(QCommandLineParser &parser, const QStringList &arguments)
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
+        // QCommandLineParser names the executable's path; show the command as typed instead.
+        QString help = parser.helpText();
+        help.replace(QCoreApplication::arguments().constFirst(), arguments.constFirst());
+        m_out << help << Qt::flush;
         return false;
     }
     return true;

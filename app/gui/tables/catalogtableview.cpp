@@ -102,7 +102,7 @@ void CatalogTableView::applyDefaultLayout()
     // rule needs (endpoint, port, direction, requirement) comes first.
     const QList<QPair<int, QString>> samples{
             {CatalogModel::EndpointColumn, QStringLiteral("relay.deepsecurity.trendmicro.com")},
-            {CatalogModel::PortsColumn, QStringLiteral("4118/TCP (HTTPS)")},
+            {CatalogModel::PortsColumn, QStringLiteral("80/TCP (HTTP), 443/TCP (HTTPS)")},
             {CatalogModel::DirectionColumn, QStringLiteral("Outbound")},
             {CatalogModel::RequirementColumn, QStringLiteral("Conditional")},
             {CatalogModel::SourcesColumn, QStringLiteral("Deep Security Agent")},

@@ -21,3 +21,19 @@ const CheckStage *CheckResult::stage(const QString &name) const
     }
     return nullptr;
 }
+
+CheckResult CheckResult::forTarget(const CheckTarget &target, Verdict::Value verdict, const QString &reason)
+{
+    CheckResult result;
+    result.entryId = target.entryId;
+    result.catalogEndpoint = target.catalogEndpoint;
+    result.endpoint = target.endpoint;
+    result.host = target.host;
+    result.port = target.port;
+    result.transport = target.transport;
+    result.kind = CheckTarget::kindName(target.kind);
+    result.verdict = verdict;
+    result.reason = reason;
+    result.proxy = QStringLiteral("direct");
+    return result;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checktarget.h"
 #include "verdict.h"
 
 #include <QDateTime>
@@ -55,6 +56,10 @@ struct CheckResult
     QString proxy; // "direct" or the proxy URL without the password
     double ntpOffsetMs = 0.0; // only for ntp when ok
     qint64 durationMs = 0;
+
+    // A result that names the target; the verdict and what was seen are still to be filled in.
+    static CheckResult forTarget(const CheckTarget &target, Verdict::Value verdict = Verdict::Skipped,
+                                 const QString &reason = {});
 
     bool isFailure() const { return Verdict::isFailure(verdict); }
     const CheckStage *stage(const QString &name) const;

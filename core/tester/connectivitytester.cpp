@@ -54,18 +54,7 @@ void ConnectivityTester::run()
     for (int i = 0; i < total; ++i) {
         const CheckTarget &target = m_plan.targets.at(i);
         if (target.isSkipped()) {
-            CheckResult result;
-            result.entryId = target.entryId;
-            result.catalogEndpoint = target.catalogEndpoint;
-            result.endpoint = target.endpoint;
-            result.host = target.host;
-            result.port = target.port;
-            result.transport = target.transport;
-            result.kind = CheckTarget::kindName(target.kind);
-            result.verdict = Verdict::Skipped;
-            result.reason = target.skipReason;
-            result.proxy = QStringLiteral("direct");
-            store(i, result);
+            store(i, CheckResult::forTarget(target, Verdict::Skipped, target.skipReason));
             continue;
         }
         const QString key = target.dedupKey();
@@ -150,19 +139,7 @@ void ConnectivityTester::cancel()
     for (int i = 0; i < m_plan.targets.size(); ++i) {
         if (m_known.at(i))
             continue;
-        const CheckTarget &target = m_plan.targets.at(i);
-        CheckResult result;
-        result.entryId = target.entryId;
-        result.catalogEndpoint = target.catalogEndpoint;
-        result.endpoint = target.endpoint;
-        result.host = target.host;
-        result.port = target.port;
-        result.transport = target.transport;
-        result.kind = CheckTarget::kindName(target.kind);
-        result.verdict = Verdict::Skipped;
-        result.reason = tr("Cancelled");
-        result.proxy = QStringLiteral("direct");
-        store(i, result);
+        store(i, CheckResult::forTarget(m_plan.targets.at(i), Verdict::Skipped, tr("Cancelled")));
     }
     m_queue.clear();
     m_running = false;

@@ -92,14 +92,7 @@ EndpointCheck::EndpointCheck(const CheckTarget &target, const TesterOptions &opt
     m_stageTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stageTimer, &QTimer::timeout, this, &EndpointCheck::onStageTimeout);
 
-    m_result.entryId = target.entryId;
-    m_result.catalogEndpoint = target.catalogEndpoint;
-    m_result.endpoint = target.endpoint;
-    m_result.host = target.host;
-    m_result.port = target.port;
-    m_result.transport = target.transport;
-    m_result.kind = CheckTarget::kindName(target.kind);
-    m_result.proxy = QStringLiteral("direct");
+    m_result = CheckResult::forTarget(target);
 }
 
 EndpointCheck::~EndpointCheck()

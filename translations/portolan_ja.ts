@@ -360,12 +360,6 @@
 <context>
     <name>CheckCommand</name>
     <message>
-        <source>Check whether this machine reaches the destinations the product needs.
-Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors.</source>
-        <translation>このマシンが製品に必要な送信先に到達できるかどうかをチェックします。
-終了ステータス: チェックの失敗がなければ 0、失敗があれば 1、使用方法またはカタログのエラーの場合は 2。</translation>
-    </message>
-    <message>
         <source>Check for role &lt;role&gt; (repeatable; default: agent).</source>
         <translation>役割 &lt;role&gt; についてチェックします (複数指定可、デフォルト: agent)。</translation>
     </message>
@@ -436,6 +430,19 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <message>
         <source>portolan-cli check: cannot write %1: %2</source>
         <translation>portolan-cli check: %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Check whether this machine reaches the destinations the product needs.
+Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors, 130 when interrupted (Ctrl-C): the report of what was checked so far is still written, the rest is reported as cancelled; a second Ctrl-C exits at once.</source>
+        <translation>このマシンから製品に必要な接続先に到達できるかを確認します。
+終了ステータス: 失敗したチェックがなければ 0、失敗があれば 1、使用方法またはカタログのエラーは 2、中断 (Ctrl-C) は 130 です。中断時もそれまでのチェック結果のレポートは書き出され、残りはキャンセルとして報告されます。もう一度 Ctrl-C を押すとすぐに終了します。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckProgress</name>
+    <message>
+        <source>checked %1 of %2 · %3 failed · %4 running</source>
+        <translation>%2 件中 %1 件をチェック済み · 失敗 %3 · 実行中 %4</translation>
     </message>
 </context>
 <context>
@@ -2781,6 +2788,22 @@ The current catalog stays in use.</source>
     <message>
         <source>Test progress</source>
         <translation>テストの進行状況</translation>
+    </message>
+    <message>
+        <source>the previous run, finished at %1</source>
+        <translation>前回の実行結果 (%1 に完了)</translation>
+    </message>
+    <message>
+        <source>Compare with pre&amp;vious run</source>
+        <translation>前回の実行結果と比較(&amp;V)</translation>
+    </message>
+    <message>
+        <source>What got fixed and what broke since the previous complete run in this session</source>
+        <translation>このセッションで前回完了した実行以降に、修正されたものと新たに失敗したものを表示します</translation>
+    </message>
+    <message>
+        <source>Compare with previous run</source>
+        <translation>前回の実行結果と比較</translation>
     </message>
 </context>
 <context>

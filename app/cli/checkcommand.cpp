@@ -1,7 +1,9 @@
 #include "checkcommand.h"
 
+#include "checkprogress.h"
 #include "clicontext.h"
 #include "connectivitytester.h"
+#include "interrupthandler.h"
 #include "resultsreport.h"
 #include "testplanner.h"
 
@@ -11,6 +13,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 int CheckCommand::run(const QStringList &arguments)
@@ -19,7 +22,9 @@ int CheckCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
             tr("Check whether this machine reaches the destinations the product needs.\n"
-               "Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors."));
+               "Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors, "
+               "130 when interrupted (Ctrl-C): the report of what was checked so far is still written, "
+               "the rest is reported as cancelled; a second Ctrl-C exits at once."));
     const QStringList formats = ResultsReport::formatNames();
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -140,22 +145,28 @@ int CheckCommand::run(const QStringList &arguments)
 
     ConnectivityTester tester;
     tester.setOptions(options);
-    int done = 0;
-    if (isatty(fileno(stderr))) {
-        QObject::connect(&tester, &ConnectivityTester::resultReady, &tester,
-                         [&cli, &done, total = plan.targets.size()](int, const CheckResult &result) {
-                             cli.err() << QStringLiteral("[%1/%2] ").arg(++done).arg(total)
-                                       << ResultsReport::resultLine(result) << Qt::endl;
-                         });
-    }
+    tester.start(plan);
+    const bool terminal = isatty(STDERR_FILENO);
+    std::unique_ptr<CheckProgress> progress;
+    if (terminal)
+        progress = std::make_unique<CheckProgress>(&tester, cli.err());
     QEventLoop loop;
     bool cancelled = false;
     QObject::connect(&tester, &ConnectivityTester::finished, &loop, [&loop, &cancelled](bool wasCancelled) {
         cancelled = wasCancelled;
         loop.quit();
     });
-    tester.start(plan);
-    loop.exec();
+    InterruptHandler interrupts;
+    interrupts.setNewlineOnExit(terminal);
+    bool interrupted = false;
+    QObject::connect(&interrupts, &InterruptHandler::interrupted, &tester, [&tester, &interrupted] {
+        interrupted = true;
+        tester.cancel();
+    });
+    if (tester.isRunning())
+        loop.exec();
+    if (progress)
+        progress->finish();
 
     const QList<CheckResult> results = tester.results();
     ResultsReport::Run run;
@@ -166,6 +177,8 @@ int CheckCommand::run(const QStringList &arguments)
     run.cancelled = cancelled;
     if (!write(ResultsReport::results(format, plan, results, run)))
         return CliContext::UsageError;
+    if (interrupted)
+        return InterruptHandler::ExitCode;
     for (const CheckResult &result : results) {
         if (result.isFailure())
             return CliContext::Failure;

@@ -238,7 +238,15 @@ void MainWindow::connectDiagram()
 void MainWindow::connectTester()
 {
     connect(m_testerPanel, &TesterPanel::runStarted, this, [this] {
-        m_table->setColumnHidden(CatalogModel::CheckColumn, false);
+        // The first time (the column is hidden until then), it goes right after the endpoint;
+        // once shown, it stays wherever the user puts it.
+        if (m_table->isColumnHidden(CatalogModel::CheckColumn)) {
+            m_table->setColumnHidden(CatalogModel::CheckColumn, false);
+            QHeaderView *header = m_table->horizontalHeader();
+            const int from = header->visualIndex(CatalogModel::CheckColumn);
+            const int endpoint = header->visualIndex(CatalogModel::EndpointColumn);
+            header->moveSection(from, from > endpoint ? endpoint + 1 : endpoint);
+        }
         m_diagram->setResults({});
     });
     connect(m_testerPanel, &TesterPanel::diagramResultsChanged, m_diagram, &DiagramWidget::setResults);
@@ -303,6 +311,7 @@ void MainWindow::createMenus()
     m_testMenu->addAction(m_testerPanel->runAction());
     m_testMenu->addAction(m_testerPanel->cancelAction());
     m_testMenu->addAction(m_testerPanel->rerunFailedAction());
+    m_testMenu->addAction(m_testerPanel->comparePreviousAction());
     m_testMenu->addSeparator();
     m_testMenu->addAction(m_testerPanel->environmentAction());
 

@@ -26,11 +26,13 @@
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
@@ -64,6 +66,7 @@ private slots:
     void reportsParse();
     void copySummary();
     void compareRuns();
+    void compareWithPreviousRun();
     void cancelIsQuick();
     void environmentDialog();
     void passwordNeverInSettings();
@@ -183,6 +186,9 @@ void tst_TesterPanel::runShowsResults()
     QCOMPARE(panel()->runAction()->shortcut(), QKeySequence(Qt::Key_F5));
     QCOMPARE(panel()->selectedRoles(), QStringList{QStringLiteral("agent")});
     QVERIFY(!panel()->rerunFailedAction()->isEnabled());
+    QVERIFY(!panel()->comparePreviousAction()->isEnabled());
+    QVERIFY(!panel()->comparePreviousButton()->isEnabled());
+    QVERIFY(m_window->tableView()->isColumnHidden(CatalogModel::CheckColumn));
 
     QSignalSpy started(panel(), &TesterPanel::runStarted);
     QSignalSpy finished(panel(), &TesterPanel::runFinished);
@@ -227,6 +233,9 @@ void tst_TesterPanel::runShowsResults()
                     .toString()
                     .contains(QLatin1String("No address given for Relay: set it in My environment")));
     QVERIFY(panel()->rerunFailedAction()->isEnabled());
+    // One run: nothing to compare with yet.
+    QVERIFY(!panel()->comparePreviousAction()->isEnabled());
+    QVERIFY(!panel()->previousResults());
 
     // Failures only.
     panel()->failuresOnlyBox()->setChecked(true);
@@ -266,6 +275,9 @@ void tst_TesterPanel::catalogTableAndDiagram()
 {
     QVERIFY(!panel()->results().isEmpty());
     QVERIFY(!m_window->tableView()->isColumnHidden(CatalogModel::CheckColumn));
+    // Shown right after the endpoint, not at the far right.
+    QCOMPARE(m_window->tableView()->horizontalHeader()->visualIndex(CatalogModel::EndpointColumn), 0);
+    QCOMPARE(m_window->tableView()->horizontalHeader()->visualIndex(CatalogModel::CheckColumn), 1);
     const CatalogModel *catalog = m_window->catalogModel();
     QHash<QString, int> statusOf;
     for (int row = 0; row < catalog->rowCount(); ++row) {
@@ -454,6 +466,92 @@ void tst_TesterPanel::compareRuns()
     QVERIFY(error);
     QVERIFY2(error->contains(QLatin1String("results[0].entry")), qPrintable(*error));
     QVERIFY(!panel()->comparisonDialog());
+}
+
+// Run 2 with the HTTPS server down (its port closed), run 3 with it back on the same port:
+// "Compare with previous run" lists its checks as fixed. A cancelled run never becomes the
+// previous one, and the Check column stays where the user moved it.
+void tst_TesterPanel::compareWithPreviousRun()
+{
+    QVERIFY(!panel()->results().isEmpty());
+    QAction *compare = panel()->comparePreviousAction();
+    const auto *testMenu = m_window->findChild<QMenu *>(QStringLiteral("testMenu"));
+    QVERIFY(testMenu);
+    QVERIFY(testMenu->actions().contains(compare));
+    // One full run so far (the re-run of its failure merged into it); the Japanese screenshots
+    // make a second one.
+    if (qEnvironmentVariableIsEmpty("PORTOLAN_TESTER_SCREENSHOT_LANG")) {
+        QVERIFY(!compare->isEnabled());
+        QVERIFY(!panel()->comparePreviousButton()->isEnabled());
+    }
+    QHeaderView *header = m_window->tableView()->horizontalHeader();
+    header->moveSection(header->visualIndex(CatalogModel::CheckColumn), 4);
+
+    const quint16 httpsPort = m_https->port();
+    const QString https = QStringLiteral("valid.test:%1").arg(httpsPort);
+    const CheckResultsModel *model = panel()->resultsModel();
+    const auto verdictOf = [model](int row) {
+        return model->index(row, 0).data(CheckResultsModel::VerdictNameRole).toString();
+    };
+    const auto groupsOf = [](ComparisonDialog *dialog) {
+        QStringList groups;
+        for (int i = 0; i < dialog->tree()->topLevelItemCount(); ++i)
+            groups.append(dialog->tree()->topLevelItem(i)->text(0));
+        return groups;
+    };
+    QSignalSpy finished(panel(), &TesterPanel::runFinished);
+
+    m_https->close();
+    panel()->runAction()->trigger();
+    QVERIFY(!compare->isEnabled()); // not while running
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(verdictOf(rowOf(https)), QStringLiteral("refused"));
+    QVERIFY(compare->isEnabled());
+    QVERIFY(panel()->comparePreviousButton()->isEnabled());
+    QCOMPARE(panel()->previousResults().value_or(QList<CheckResult>()).size(), 7);
+    QCOMPARE(header->visualIndex(CatalogModel::CheckColumn), 4);
+
+    QVERIFY2(m_https->listen(QHostAddress::LocalHost, httpsPort), qPrintable(m_https->errorString()));
+    panel()->runAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toBool(), false);
+    QCOMPARE(verdictOf(rowOf(https)), QStringLiteral("ok"));
+    QTest::mouseClick(panel()->comparePreviousButton(), Qt::LeftButton);
+    ComparisonDialog *dialog = panel()->comparisonDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(groupsOf(dialog),
+             (QStringList{QStringLiteral("Fixed (2)"), QStringLiteral("Still failing (1)"),
+                          QStringLiteral("Unchanged (4)")}));
+    QTreeWidgetItem *fixed = dialog->tree()->topLevelItem(0);
+    QCOMPARE(fixed->data(0, Qt::UserRole).toString(), QStringLiteral("fixed"));
+    for (int i = 0; i < fixed->childCount(); ++i)
+        QVERIFY2(fixed->child(i)->text(0).contains(https), qPrintable(fixed->child(i)->text(0)));
+    const auto *summary = dialog->findChild<QLabel *>(QStringLiteral("comparisonSummary"));
+    QVERIFY(summary);
+    QVERIFY2(summary->text().startsWith(QLatin1String("Before: the previous run, finished at ")),
+             qPrintable(summary->text()));
+    dialog->close();
+    QTRY_VERIFY(!panel()->comparisonDialog());
+
+    // A cancelled run (every check "Cancelled") is not kept: the next complete run is compared
+    // with run 3, and nothing changed.
+    panel()->runAction()->trigger();
+    panel()->cancel();
+    QTRY_VERIFY(!panel()->isRunning());
+    QCOMPARE(finished.last().first().toBool(), true);
+    QVERIFY(!compare->isEnabled());
+    panel()->runAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toBool(), false);
+    QVERIFY(compare->isEnabled());
+    compare->trigger();
+    dialog = panel()->comparisonDialog();
+    QVERIFY(dialog);
+    QCOMPARE(groupsOf(dialog),
+             (QStringList{QStringLiteral("Still failing (1)"), QStringLiteral("Unchanged (6)")}));
+    dialog->close();
+    QCOMPARE(header->visualIndex(CatalogModel::CheckColumn), 4);
 }
 
 void tst_TesterPanel::cancelIsQuick()

@@ -11,6 +11,10 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
+
 class tst_CheckCli : public QObject
 {
     Q_OBJECT
@@ -22,6 +26,8 @@ private slots:
     void usageErrors();
     void loopbackRun_data();
     void loopbackRun();
+    void interruptWritesCancelledReport();
+    void noProgressWithoutTerminal();
 
 private:
     struct Output
@@ -32,6 +38,7 @@ private:
     };
     Output cli(const QStringList &arguments);
     QString catalog();
+    QString silentCatalog(quint16 port);
 
     TestCertificates m_certificates;
     QString m_certificateError;
@@ -226,6 +233,85 @@ void tst_CheckCli::loopbackRun()
         QVERIFY(!written.contains("Connection refused"));
         QCOMPARE(https.requestCount(), 2); // two URLs
     }
+}
+
+QString tst_CheckCli::silentCatalog(quint16 port)
+{
+    // One HTTP endpoint, silent.test (mapped to 127.0.0.1 with --resolve) on a loopback port.
+    const QString fileName = m_dir.filePath(QStringLiteral("silent.json"));
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QStringLiteral(R"({
+  "schemaVersion": 1,
+  "title": {"en": "Silent", "ja": "Silent"},
+  "source": "https://example.invalid/silent",
+  "notes": [], "validity": [],
+  "components": [
+    {"id": "agent", "name": {"en": "Agent", "ja": "Agent"}, "zone": "customer", "role": true, "customerSide": true},
+    {"id": "cloud", "name": {"en": "Cloud", "ja": "Cloud"}, "zone": "trend-cloud"}
+  ],
+  "tables": [{"id": "ports", "section": "ports", "title": {"en": "Ports", "ja": "Ports"}}],
+  "entries": [
+    {"id": "silent", "table": "ports", "sources": ["agent"], "destination": "cloud", "direction": "outbound",
+     "ports": [{"port": %1, "transport": "tcp", "protocol": "HTTP"}],
+     "requirement": "required", "service": {"en": "Silent", "ja": "Silent"},
+     "description": {"en": "Never answers.", "ja": "Never answers."},
+     "endpoints": [{"url": "http://silent.test:%1/ping"}]}
+  ]
+})")
+                       .arg(port)
+                       .toUtf8());
+    return fileName;
+}
+
+void tst_CheckCli::interruptWritesCancelledReport()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("Needs POSIX signals");
+#else
+    TestTcpServer silent(TestTcpServer::Mode::Silent);
+    QVERIFY(silent.listenLoopback());
+    const QString catalogFile = silentCatalog(silent.port());
+    QVERIFY(!catalogFile.isEmpty());
+    QProcess process;
+    process.start(QStringLiteral(PORTOLAN_CLI),
+                  {QStringLiteral("check"), QStringLiteral("--catalog"), catalogFile,
+                   QStringLiteral("--loopback-only"), QStringLiteral("--resolve"),
+                   QStringLiteral("silent.test:127.0.0.1"), QStringLiteral("--format"),
+                   QStringLiteral("json"), QStringLiteral("--timeout"), QStringLiteral("30")});
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(silent.connectionCount() > 0, 10000);
+    QVERIFY2(process.state() == QProcess::Running,
+             (process.readAllStandardOutput() + process.readAllStandardError()).constData());
+    QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+    QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 2000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    const QByteArray out = process.readAllStandardOutput();
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(out, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(root.value(QLatin1String("cancelled")).toBool(false), true);
+    QCOMPARE(root.value(QLatin1String("results")).toArray().size(), 1);
+    QVERIFY(!process.readAllStandardError().contains('\r'));
+#endif
+}
+
+void tst_CheckCli::noProgressWithoutTerminal()
+{
+    // A refused loopback port fails at once: there is a result, and a failure, to report.
+    const QString catalogFile = silentCatalog(closedTcpPort());
+    QVERIFY(!catalogFile.isEmpty());
+    const Output output = cli({QStringLiteral("--catalog"), catalogFile, QStringLiteral("--loopback-only"),
+                               QStringLiteral("--resolve"), QStringLiteral("silent.test:127.0.0.1"),
+                               QStringLiteral("--format"), QStringLiteral("json"),
+                               QStringLiteral("--timeout"), QStringLiteral("2")});
+    QCOMPARE(output.exitCode, 1);
+    QVERIFY(!output.out.isEmpty());
+    QVERIFY2(!output.err.contains('\r'), output.err.constData());
+    QVERIFY(!output.err.contains("checked"));
+    QVERIFY(output.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_CheckCli)

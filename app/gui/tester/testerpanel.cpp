@@ -56,6 +56,7 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     , m_cancelAction(new QAction(this))
     , m_rerunAction(new QAction(this))
     , m_environmentAction(new QAction(this))
+    , m_comparePreviousAction(new QAction(this))
     , m_rolesLabel(new QLabel(this))
     , m_rolesLayout(new QHBoxLayout)
     , m_runButton(new QPushButton(this))
@@ -71,6 +72,7 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     , m_saveButton(new QPushButton(this))
     , m_copyButton(new QPushButton(this))
     , m_compareButton(new QPushButton(this))
+    , m_comparePreviousButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("testerPanel"));
     m_runAction->setObjectName(QStringLiteral("testConnectivityAction"));
@@ -91,6 +93,8 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     connect(m_cancelAction, &QAction::triggered, this, &TesterPanel::cancel);
     connect(m_rerunAction, &QAction::triggered, this, &TesterPanel::rerunFailed);
     connect(m_environmentAction, &QAction::triggered, this, &TesterPanel::editEnvironment);
+    m_comparePreviousAction->setObjectName(QStringLiteral("comparePreviousAction"));
+    connect(m_comparePreviousAction, &QAction::triggered, this, &TesterPanel::compareWithPrevious);
 
     m_runButton->setObjectName(QStringLiteral("runButton"));
     m_runButton->setIcon(m_runAction->icon());
@@ -150,6 +154,8 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     connect(m_saveButton, &QPushButton::clicked, this, &TesterPanel::saveReportDialog);
     connect(m_copyButton, &QPushButton::clicked, this, &TesterPanel::copySummary);
     connect(m_compareButton, &QPushButton::clicked, this, &TesterPanel::compareDialog);
+    m_comparePreviousButton->setObjectName(QStringLiteral("comparePreviousButton"));
+    connect(m_comparePreviousButton, &QPushButton::clicked, m_comparePreviousAction, &QAction::trigger);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_runButton);
@@ -174,6 +180,7 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     bottom->addStretch(1);
     bottom->addWidget(m_copyButton);
     bottom->addWidget(m_saveButton);
+    bottom->addWidget(m_comparePreviousButton);
     bottom->addWidget(m_compareButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -234,6 +241,11 @@ void TesterPanel::setCatalog(const Catalog &catalog)
     if (m_tester->isRunning())
         m_tester->cancel();
     const QStringList roles = m_roleBoxes.isEmpty() ? QStringList() : selectedRoles();
+    if (m_currentComplete) {
+        m_previousResults = results();
+        m_previousFinished = m_currentFinished;
+    }
+    m_currentComplete = false;
     m_catalog = catalog;
     m_plan = {};
     m_hasRun = false;
@@ -352,6 +364,12 @@ void TesterPanel::runTests()
         const QString name = destination ? destination->name.text(m_language) : target.siteKey;
         target.skipReason = tr("No address given for %1: set it in My environment").arg(name);
     }
+    // The complete run shown until now becomes the previous one; a cancelled one is dropped.
+    if (m_currentComplete) {
+        m_previousResults = results();
+        m_previousFinished = m_currentFinished;
+    }
+    m_currentComplete = false;
     m_results->setPlan(m_plan);
     if (m_catalogModel) {
         m_catalogModel->clearCheckStates();
@@ -361,6 +379,7 @@ void TesterPanel::runTests()
     for (int i = 0; i < m_plan.targets.size(); ++i)
         indices.append(i);
     writeSettings();
+    m_fullRun = true;
     start(m_plan, indices);
 }
 
@@ -381,6 +400,7 @@ void TesterPanel::rerunFailed()
         return;
     for (int index : std::as_const(indices))
         m_results->setWaiting(index);
+    m_fullRun = false;
     start(plan, indices);
 }
 
@@ -440,6 +460,13 @@ void TesterPanel::onFinished(bool cancelled)
 {
     m_cancelled = cancelled;
     m_elapsedMs = m_tester->elapsedMs();
+    // A cancelled re-run leaves the failures it did not reach unchecked: incomplete as well.
+    if (cancelled) {
+        m_currentComplete = false;
+    } else if (m_fullRun) {
+        m_currentComplete = true;
+        m_currentFinished = QDateTime::currentDateTime();
+    }
     const CheckResultsModel::Counts counts = m_results->counts();
     emit diagramResultsChanged(DiagramResultsAdapter::fromResults(results()));
     updateActions();
@@ -482,6 +509,8 @@ void TesterPanel::updateActions()
     m_saveButton->setEnabled(hasResults);
     m_copyButton->setEnabled(hasResults);
     m_compareButton->setEnabled(hasResults);
+    m_comparePreviousAction->setEnabled(!running && m_currentComplete && m_previousResults.has_value());
+    m_comparePreviousButton->setEnabled(m_comparePreviousAction->isEnabled());
 }
 
 void TesterPanel::updateDetails()
@@ -614,14 +643,27 @@ std::optional<QString> TesterPanel::compareWithFile(const QString &fileName)
     const auto read = ResultsReader::readFile(fileName);
     if (const auto *error = std::get_if<QString>(&read))
         return *error;
-    const RunComparison comparison =
-            RunComparison::compare(std::get<ResultsReader::Report>(read).results, results());
+    showComparison(RunComparison::compare(std::get<ResultsReader::Report>(read).results, results()),
+                   QFileInfo(fileName).fileName());
+    return std::nullopt;
+}
+
+void TesterPanel::compareWithPrevious()
+{
+    if (!m_comparePreviousAction->isEnabled() || !m_previousResults)
+        return;
+    showComparison(RunComparison::compare(*m_previousResults, results()),
+                   tr("the previous run, finished at %1")
+                           .arg(m_previousFinished.toString(QStringLiteral("HH:mm:ss"))));
+}
+
+void TesterPanel::showComparison(const RunComparison &comparison, const QString &beforeName)
+{
     if (m_comparisonDialog)
         m_comparisonDialog->deleteLater();
-    m_comparisonDialog = new ComparisonDialog(comparison, QFileInfo(fileName).fileName(), this);
+    m_comparisonDialog = new ComparisonDialog(comparison, beforeName, this);
     m_comparisonDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_comparisonDialog->open();
-    return std::nullopt;
 }
 
 void TesterPanel::compareDialog()
@@ -716,6 +758,12 @@ void TesterPanel::retranslateUi()
     m_copyButton->setToolTip(tr("The counts and one line per failure, for a ticket"));
     m_compareButton->setText(tr("Com&pare with a saved run…"));
     m_compareButton->setToolTip(tr("What got fixed and what broke since a run saved as JSON"));
+    m_comparePreviousAction->setText(tr("Compare with pre&vious run"));
+    m_comparePreviousAction->setToolTip(
+            tr("What got fixed and what broke since the previous complete run in this session"));
+    m_comparePreviousAction->setStatusTip(m_comparePreviousAction->toolTip());
+    m_comparePreviousButton->setText(m_comparePreviousAction->text());
+    m_comparePreviousButton->setToolTip(m_comparePreviousAction->toolTip());
     setAccessibleName(tr("Connectivity test"));
     m_runButton->setAccessibleName(m_runButton->text());
     m_counts->setAccessibleName(tr("Test counts"));
@@ -723,6 +771,7 @@ void TesterPanel::retranslateUi()
     m_saveButton->setAccessibleName(tr("Save report"));
     m_copyButton->setAccessibleName(tr("Copy summary"));
     m_compareButton->setAccessibleName(tr("Compare with a saved run"));
+    m_comparePreviousButton->setAccessibleName(tr("Compare with previous run"));
     for (QCheckBox *box : std::as_const(m_roleBoxes))
         box->setAccessibleName(tr("Test as %1").arg(box->text()));
     m_view->setAccessibleName(tr("Check results"));

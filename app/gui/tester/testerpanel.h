@@ -11,6 +11,7 @@
 #include "diagramresults.h"
 #include "i18n/language.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -26,6 +27,7 @@ class ConnectivityTester;
 class EnvironmentDialog;
 class PasswordStore;
 class QAction;
+class RunComparison;
 class QCheckBox;
 class QHBoxLayout;
 class QLabel;
@@ -59,6 +61,8 @@ public:
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *rerunFailedAction() const { return m_rerunAction; }
     QAction *environmentAction() const { return m_environmentAction; }
+    // Enabled once two complete full runs exist in this session.
+    QAction *comparePreviousAction() const { return m_comparePreviousAction; }
 
     // Applied to the options of every run after the environment's (tests: loopback only,
     // resolve overrides, extra CA certificates).
@@ -79,6 +83,7 @@ public:
     QLabel *countsLabel() const { return m_counts; }
     QCheckBox *failuresOnlyBox() const { return m_failuresOnly; }
     QPushButton *runButton() const { return m_runButton; }
+    QPushButton *comparePreviousButton() const { return m_comparePreviousButton; }
     // The dialogs while they are open, else nullptr.
     ComparisonDialog *comparisonDialog() const;
     EnvironmentDialog *environmentDialog() const;
@@ -86,6 +91,9 @@ public:
     QList<CheckResult> results() const;
     TestPlan plan() const { return m_plan; }
     ResultsReport::Run run() const;
+    // The complete full run before the last one (failures re-run merged in; cancelled runs
+    // never count), if any.
+    std::optional<QList<CheckResult>> previousResults() const { return m_previousResults; }
 
     // Writes the last run's report atomically. Returns an error, or nothing.
     std::optional<QString> saveReport(const QString &fileName, ReportFormat format) const;
@@ -103,6 +111,8 @@ public slots:
     void copySummary();
     void saveReportDialog();
     void compareDialog();
+    // Compares the previous complete run (before) with the current one (after).
+    void compareWithPrevious();
 
 signals:
     void runStarted();
@@ -127,6 +137,7 @@ private:
     void updateDetails();
     void updateServiceNames();
     void updateRow(int row);
+    void showComparison(const RunComparison &comparison, const QString &beforeName);
     TesterOptions options() const;
     void readSettings();
     void writeSettings() const;
@@ -147,11 +158,17 @@ private:
     qint64 m_elapsedMs = 0;
     bool m_cancelled = false;
     bool m_hasRun = false;
+    bool m_fullRun = false; // the running (or last) run is a full run, not a re-run
+    bool m_currentComplete = false; // the current results are a full run that was not cancelled
+    QDateTime m_currentFinished;
+    std::optional<QList<CheckResult>> m_previousResults;
+    QDateTime m_previousFinished;
 
     QAction *m_runAction;
     QAction *m_cancelAction;
     QAction *m_rerunAction;
     QAction *m_environmentAction;
+    QAction *m_comparePreviousAction;
     QLabel *m_rolesLabel;
     QHBoxLayout *m_rolesLayout;
     QList<QCheckBox *> m_roleBoxes;
@@ -168,6 +185,7 @@ private:
     QPushButton *m_saveButton;
     QPushButton *m_copyButton;
     QPushButton *m_compareButton;
+    QPushButton *m_comparePreviousButton;
     QPointer<ComparisonDialog> m_comparisonDialog;
     QPointer<EnvironmentDialog> m_environmentDialog;
 };

@@ -11,9 +11,7 @@ QString AllowlistExporter::displayName() const
 
 QString AllowlistExporter::render(const ExportRequest &request) const
 {
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += ExportText::commentLine(line);
+    QString out = ExportText::headerComments(request, displayName());
     out += ExportText::commentLine(
             tr("A wildcard \"*.example.com\" is followed by its apex \"example.com\"."));
 

@@ -10,6 +10,15 @@ bool isBreaking(char32_t c)
 }
 } // namespace
 
+QString ExportText::headerComments(const ExportRequest &request, const QString &formatName,
+                                   const QString &marker)
+{
+    QString out;
+    for (const QString &line : header(request, formatName))
+        out += commentLine(line, marker);
+    return out;
+}
+
 QString ExportText::commentLine(const QString &text, const QString &marker, const QString &indent)
 {
     return indent + marker + oneLine(text) + QLatin1Char('\n');

@@ -30,6 +30,9 @@ public:
 
     // The header lines (without comment markers): what was exported, from what, with what scope.
     static QStringList header(const ExportRequest &request, const QString &formatName);
+    // header() as comment lines, each through commentLine().
+    static QString headerComments(const ExportRequest &request, const QString &formatName,
+                                  const QString &marker = QStringLiteral("# "));
     // For formats that take only addresses: the note to write instead of a rule, or nothing
     // when the rule is an address or a network the format can use.
     static std::optional<QString> addressOnlyNote(const ExportRule &rule);

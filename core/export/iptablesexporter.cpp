@@ -22,9 +22,7 @@ QString IptablesExporter::displayName() const
 
 QString IptablesExporter::render(const ExportRequest &request) const
 {
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += ExportText::commentLine(line);
+    QString out = ExportText::headerComments(request, displayName());
     out += ExportText::commentLine(
             tr("Load with \"iptables-restore --noflush FILE\": without --noflush the filter table "
                "is replaced. Rules accept; keep your own default policy."));

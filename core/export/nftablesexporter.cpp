@@ -46,9 +46,7 @@ QString NftablesExporter::render(const ExportRequest &request) const
         }
     }
 
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(QString(), line);
+    QString out = ExportText::headerComments(request, displayName());
     out += commentLine(QString(),
                        tr("Load with \"nft -f FILE\"; remove with \"nft delete table inet portolan\". "
                           "The chains accept by default: merge the rules into your own policy."));

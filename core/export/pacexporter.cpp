@@ -47,9 +47,7 @@ QString PacExporter::render(const ExportRequest &request) const
     const QString decision = hasProxy ? QStringLiteral("PROXY ") + request.proxy : QStringLiteral("DIRECT");
     const QString indent = QStringLiteral("    ");
 
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += commentLine(QString(), line);
+    QString out = ExportText::headerComments(request, displayName(), QStringLiteral("// "));
     if (hasProxy)
         out += commentLine(
                 QString(),

@@ -57,9 +57,7 @@ QString SquidExporter::displayName() const
 
 QString SquidExporter::render(const ExportRequest &request) const
 {
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += ExportText::commentLine(line);
+    QString out = ExportText::headerComments(request, displayName());
     out += ExportText::commentLine(
             tr("Put these lines in squid.conf before the first \"http_access deny\" line."));
 

@@ -34,9 +34,7 @@ QString TerraformExporter::displayName() const
 
 QString TerraformExporter::render(const ExportRequest &request) const
 {
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += ExportText::commentLine(line);
+    QString out = ExportText::headerComments(request, displayName());
     out += QLatin1Char('\n');
     out += QStringLiteral("variable \"security_group_id\" {\n")
             + QStringLiteral("  description = %1\n").arg(quoted(tr("The security group the rules belong to")))

@@ -28,9 +28,7 @@ QString WindowsFirewallExporter::displayName() const
 
 QString WindowsFirewallExporter::render(const ExportRequest &request) const
 {
-    QString out;
-    for (const QString &line : ExportText::header(request, displayName()))
-        out += ExportText::commentLine(line);
+    QString out = ExportText::headerComments(request, displayName());
     out += ExportText::commentLine(
             tr("Run in an elevated PowerShell. The rules are in the group \"Portolan\"; remove them "
                "with: Remove-NetFirewallRule -Group 'Portolan'"));

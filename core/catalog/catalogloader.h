@@ -22,8 +22,12 @@ public:
         bool isOk() const { return catalog.has_value(); }
     };
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
+    // Read at most this much (plus one byte, to tell that a file or pipe is larger).
     static constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
+    // Any string field, in characters: far beyond the longest real text (about 600), far below
+    // what could make an export line overrun a rule parser's buffer.
+    static constexpr int MaxTextLength = 4000;
 
     static Result loadFile(const QString &fileName);
     static Result loadData(const QByteArray &data, const QString &fileName);

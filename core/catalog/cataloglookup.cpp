@@ -107,11 +107,11 @@ QList<CatalogLookup::Match> CatalogLookup::lookup(const Query &query) const
     QList<Match> matches;
     if (query.kind == Query::Kind::Invalid)
         return matches;
-    for (int e = 0; e < m_catalog.entries.size(); ++e) {
-        const Entry &entry = m_catalog.entries.at(e);
-        const bool expired = m_catalog.isExpired(entry, m_today);
-        for (int i = 0; i < entry.endpoints.size(); ++i) {
-            const Endpoint &ep = entry.endpoints.at(i);
+    for (int f = 0; f < m_catalog.flows.size(); ++f) {
+        const Flow &flow = m_catalog.flows.at(f);
+        for (int i = 0; i < flow.endpoints.size(); ++i) {
+            const Endpoint &ep = flow.endpoints.at(i);
+            const bool expired = m_catalog.isExpired(ep, m_today);
             std::optional<Reason> reason;
             if (query.kind == Query::Kind::Address) {
                 if (ep.kind == Endpoint::Kind::Address) {
@@ -135,7 +135,7 @@ QList<CatalogLookup::Match> CatalogLookup::lookup(const Query &query) const
                     reason = Reason::UrlHost;
             }
             if (reason)
-                matches.append({e, i, *reason, ep.value, expired});
+                matches.append({f, i, *reason, ep.value, expired});
         }
     }
     return matches;

@@ -5,7 +5,7 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 
-// Reverse lookup: which catalog entries cover an address, host name or URL taken from a
+// Reverse lookup: which flows' endpoints cover an address, host name or URL taken from a
 // firewall or proxy log.
 class CatalogLookup
 {
@@ -23,7 +23,7 @@ public:
 
     struct Match
     {
-        int entry = -1;
+        int flow = -1;
         int endpoint = -1;
         Reason reason = Reason::ExactHost;
         QString pattern; // the catalog endpoint that matched

@@ -1,53 +1,73 @@
 #include "catalogrecords.h"
 
 #include "catalogtext.h"
+#include "flowfilter.h"
 
 #include <QJsonArray>
 
 QStringList CatalogRecords::fieldNames()
 {
-    return {QStringLiteral("id"),           QStringLiteral("section"),      QStringLiteral("table"),
-            QStringLiteral("endpoint"),     QStringLiteral("endpointKind"), QStringLiteral("ports"),
-            QStringLiteral("sources"),      QStringLiteral("destination"),  QStringLiteral("customerSide"),
-            QStringLiteral("direction"),    QStringLiteral("requirement"),  QStringLiteral("service"),
-            QStringLiteral("description"),  QStringLiteral("condition"),    QStringLiteral("notes"),
-            QStringLiteral("configurable"), QStringLiteral("validUntil"),   QStringLiteral("expired")};
+    return {QStringLiteral("id"),          QStringLiteral("endpoint"),     QStringLiteral("endpointKind"),
+            QStringLiteral("ports"),       QStringLiteral("initiators"),   QStringLiteral("listener"),
+            QStringLiteral("direction"),   QStringLiteral("requirement"),  QStringLiteral("condition"),
+            QStringLiteral("features"),    QStringLiteral("agentVersions"), QStringLiteral("service"),
+            QStringLiteral("description"), QStringLiteral("notes"),        QStringLiteral("configurable"),
+            QStringLiteral("networkRule"), QStringLiteral("customerSide"), QStringLiteral("validUntil"),
+            QStringLiteral("expired"),     QStringLiteral("provenance")};
 }
 
 QJsonObject CatalogRecords::record(const Catalog &catalog, const CatalogRowRef &ref, Language language,
-                                   const QDate &today)
+                                   const QDate &today, const QStringList &roles)
 {
-    const Entry &e = catalog.entries.at(ref.entry);
-    const CatalogTable *table = catalog.table(e.table);
-    const Component *destination = catalog.component(e.destination);
-    QJsonArray ports;
-    for (const PortSpec &p : e.ports)
-        ports.append(QJsonObject{{QStringLiteral("port"), p.port},
-                                 {QStringLiteral("transport"), p.transport},
-                                 {QStringLiteral("protocol"), p.protocol}});
+    const Flow &f = catalog.flows.at(ref.flow);
     const bool hasEndpoint = ref.endpoint >= 0;
-    const QDate until = catalog.validUntil(e);
+    const Endpoint *endpoint = hasEndpoint ? &f.endpoints.at(ref.endpoint) : nullptr;
+    const EndpointList *list = endpoint ? &catalog.listOf(*endpoint) : nullptr;
+    QJsonArray ports;
+    for (const PortSpec &p : endpoint ? catalog.portsOf(f, *endpoint) : f.ports) {
+        QJsonObject o{{QStringLiteral("port"), p.port}, {QStringLiteral("transport"), p.transportName()}};
+        if (!p.protocol.isEmpty())
+            o.insert(QStringLiteral("protocol"), p.protocol);
+        ports.append(o);
+    }
+    QJsonArray features;
+    for (Feature feature : catalog.featuresOf(f, endpoint))
+        features.append(Vocabulary::name(feature));
+    QJsonArray provenance;
+    for (const Provenance &p : list ? list->provenance + f.provenance : f.provenance) {
+        if (!provenance.contains(p.toString()))
+            provenance.append(p.toString());
+    }
+    const Component *listener = catalog.component(f.listener);
+    const QDate until = endpoint ? catalog.validUntil(*endpoint) : QDate();
+    QString condition = f.condition.text(language);
+    if (list && !list->condition.isEmpty())
+        condition = condition.isEmpty() ? list->condition.text(language)
+                                        : condition + QLatin1Char(' ') + list->condition.text(language);
     return {
-            {QStringLiteral("id"), e.id},
-            {QStringLiteral("section"), table ? table->section : QString()},
-            {QStringLiteral("table"), table ? table->title.text(language) : e.table},
-            {QStringLiteral("endpoint"), CatalogText::endpoint(catalog, e, ref.endpoint, language)},
+            {QStringLiteral("id"), f.id},
+            {QStringLiteral("endpoint"), CatalogText::endpoint(catalog, f, ref.endpoint, language)},
             {QStringLiteral("endpointKind"),
-             hasEndpoint ? Endpoint::kindName(e.endpoints.at(ref.endpoint).kind)
-                         : QStringLiteral("component")},
+             endpoint ? Endpoint::kindName(endpoint->kind) : QStringLiteral("component")},
             {QStringLiteral("ports"), ports},
-            {QStringLiteral("sources"), QJsonArray::fromStringList(e.sources)},
-            {QStringLiteral("destination"), e.destination},
-            {QStringLiteral("customerSide"), destination && destination->isCustomerSide},
-            {QStringLiteral("direction"), e.direction},
-            {QStringLiteral("requirement"), e.requirement},
-            {QStringLiteral("service"), e.service.text(language)},
-            {QStringLiteral("description"), e.description.text(language)},
-            {QStringLiteral("condition"), e.condition.text(language)},
-            {QStringLiteral("notes"), e.notes.text(language)},
-            {QStringLiteral("configurable"), e.configurable.text(language)},
+            {QStringLiteral("initiators"), QJsonArray::fromStringList(f.initiators)},
+            {QStringLiteral("listener"), f.listener},
+            {QStringLiteral("direction"), Vocabulary::name(FlowFilter::directionOf(catalog, f, roles))},
+            {QStringLiteral("requirement"),
+             endpoint && catalog.isExpired(*endpoint, today) ? QStringLiteral("expired")
+                                                             : Vocabulary::name(f.requirement)},
+            {QStringLiteral("condition"), condition},
+            {QStringLiteral("features"), features},
+            {QStringLiteral("agentVersions"), list ? CatalogText::agentVersions(list->agentVersions) : QString()},
+            {QStringLiteral("service"), CatalogText::service(catalog, f, ref.endpoint, language)},
+            {QStringLiteral("description"), f.description.text(language)},
+            {QStringLiteral("notes"), f.notes.text(language)},
+            {QStringLiteral("configurable"), f.configurable.text(language)},
+            {QStringLiteral("networkRule"), f.needsNetworkRule},
+            {QStringLiteral("customerSide"), listener && listener->isCustomerSide},
             {QStringLiteral("validUntil"), until.isValid() ? until.toString(Qt::ISODate) : QString()},
-            {QStringLiteral("expired"), catalog.isExpired(e, today)},
+            {QStringLiteral("expired"), endpoint && catalog.isExpired(*endpoint, today)},
+            {QStringLiteral("provenance"), provenance},
     };
 }
 
@@ -60,10 +80,11 @@ QStringList CatalogRecords::cells(const QJsonObject &record)
             QStringList ports;
             for (const QJsonValue &p : v.toArray()) {
                 const QJsonObject o = p.toObject();
-                ports.append(QStringLiteral("%1/%2 %3")
+                const QString protocol = o.value(QStringLiteral("protocol")).toString();
+                ports.append(QStringLiteral("%1/%2%3")
                                      .arg(o.value(QStringLiteral("port")).toInt())
                                      .arg(o.value(QStringLiteral("transport")).toString(),
-                                          o.value(QStringLiteral("protocol")).toString()));
+                                          protocol.isEmpty() ? QString() : QLatin1Char(' ') + protocol));
             }
             cells.append(ports.join(QStringLiteral("; ")));
         } else if (v.isArray()) {

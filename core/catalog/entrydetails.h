@@ -5,8 +5,9 @@
 #include <QCoreApplication>
 #include <QDate>
 
-// Everything the explorer's details pane says about one catalog row, as labelled fields in the
-// UI language with catalog text in the requested language; and the entries related to it.
+// Everything the explorer's details pane says about one catalog row (a flow and one of its
+// endpoints), as labelled fields in the UI language with catalog text in the requested language;
+// and the flows related to it.
 class EntryDetails
 {
     Q_DECLARE_TR_FUNCTIONS(EntryDetails)
@@ -24,6 +25,6 @@ public:
                                const QDate &today);
     // "Label: text" lines, for the clipboard.
     static QString plainText(const QList<Field> &fields);
-    // Other entries of the same service: the same destination component, in catalog order.
-    static QList<int> relatedEntries(const Catalog &catalog, int entry);
+    // Other flows to the same listener, in catalog order.
+    static QList<int> relatedFlows(const Catalog &catalog, int flow);
 };

@@ -24,10 +24,13 @@ for path in catalog_paths:
     print(f"{path}: {'valid' if not errors else 'INVALID'}")
 
     mutations = {
-        "port out of range": lambda c: c["entries"][0]["ports"][0].update(port=70000),
-        "unknown field": lambda c: c["entries"][0].update(colour="red"),
+        "port out of range": lambda c: c["flows"][0]["ports"][0].update(port=70000),
+        "unknown field": lambda c: c["flows"][0].update(colour="red"),
         "missing Japanese": lambda c: c["title"].pop("ja"),
-        "bad transport": lambda c: c["entries"][0]["ports"][0].update(transport="sctp"),
+        "bad transport": lambda c: c["flows"][0]["ports"][0].update(transport="sctp"),
+        "stored direction": lambda c: c["flows"][0].update(direction="inbound"),
+        "unknown feature": lambda c: c["flows"][0].update(features=["telepathy"]),
+        "overlong text": lambda c: c["flows"][0]["description"].update(en="x" * 4001),
     }
     for name, mutate in mutations.items():
         broken = copy.deepcopy(catalog)
@@ -36,5 +39,5 @@ for path in catalog_paths:
             print(f"{path}: the schema accepts a catalog with {name}")
             failures += 1
 
-print(f"{len(catalog_paths) * 5 - failures} passed, {failures} failed")
+print(f"{len(catalog_paths) * 8 - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

@@ -76,7 +76,8 @@ public:
         }
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!required.contains(it.key()) && !optional.contains(it.key()))
-                fail(path + QLatin1Char('.') + it.key().left(MaxIdLength) + (it.key().size() > MaxIdLength ? QStringLiteral("...") : QString()),
+                fail(path + QLatin1Char('.') + it.key().left(MaxIdLength)
+                             + (it.key().size() > MaxIdLength ? QStringLiteral("...") : QString()),
                      CatalogLoader::tr("unknown field %1").arg(quoted(it.key())));
         }
     }
@@ -93,8 +94,9 @@ public:
         if (NetworkSyntax::hasControlCharacters(s))
             fail(p, CatalogLoader::tr("control characters are not allowed"));
         if (s.size() > CatalogLoader::MaxTextLength)
-            fail(p, CatalogLoader::tr("%n characters, more than the %1 allowed", nullptr, int(s.size()))
-                            .arg(CatalogLoader::MaxTextLength));
+            fail(p,
+                 CatalogLoader::tr("%n characters, more than the %1 allowed", nullptr, int(s.size()))
+                         .arg(CatalogLoader::MaxTextLength));
         return s;
     }
 
@@ -258,10 +260,12 @@ QList<Feature> readFeatures(const QJsonObject &o, const QString &path)
     const QJsonArray names = Reader::array(o, QStringLiteral("features"), path);
     for (int i = 0; i < names.size(); ++i) {
         const QString p = indexed(path, QStringLiteral("features"), i);
-        const auto feature = names.at(i).isString() ? Vocabulary::fromName<Feature>(names.at(i).toString())
-                                                    : std::nullopt;
+        const auto feature =
+                names.at(i).isString() ? Vocabulary::fromName<Feature>(names.at(i).toString()) : std::nullopt;
         if (!feature)
-            fail(p, CatalogLoader::tr("not one of: %1").arg(Vocabulary::names<Feature>().join(QStringLiteral(", "))));
+            fail(p,
+                 CatalogLoader::tr("not one of: %1")
+                         .arg(Vocabulary::names<Feature>().join(QStringLiteral(", "))));
         if (result.contains(*feature))
             fail(p, CatalogLoader::tr("duplicate feature %1").arg(quoted(names.at(i).toString())));
         result.append(*feature);
@@ -277,14 +281,19 @@ int integer(const QJsonValue &v, const QString &path, int min, int max)
     if (!v.isDouble() || !std::isfinite(n) || n != std::floor(n))
         fail(path, CatalogLoader::tr("expected an integer"));
     if (n < min || n > max)
-        fail(path, CatalogLoader::tr("%1 is out of range (%2-%3)").arg(QString::number(n, 'g', 17)).arg(min).arg(max));
+        fail(path,
+             CatalogLoader::tr("%1 is out of range (%2-%3)")
+                     .arg(QString::number(n, 'g', 17))
+                     .arg(min)
+                     .arg(max));
     return int(n);
 }
 
 PortSpec readPort(const QJsonValue &v, const QString &path)
 {
     const QJsonObject o = Reader::object(v, path);
-    Reader::checkKeys(o, path, {QStringLiteral("port"), QStringLiteral("transport")}, {QStringLiteral("protocol")});
+    Reader::checkKeys(o, path, {QStringLiteral("port"), QStringLiteral("transport")},
+                      {QStringLiteral("protocol")});
     PortSpec spec;
     spec.port = integer(o.value(QStringLiteral("port")), path + QStringLiteral(".port"), 1, 65535);
     spec.transport = Reader::choice<Transport>(o, QStringLiteral("transport"), path);
@@ -301,7 +310,8 @@ PortSpec readPort(const QJsonValue &v, const QString &path)
 EndpointList readEndpointList(const QJsonValue &v, const QString &path, const Catalog &c, int index)
 {
     const QJsonObject o = Reader::object(v, path);
-    Reader::checkKeys(o, path, {QStringLiteral("id"), QStringLiteral("provenance"), QStringLiteral("endpoints")},
+    Reader::checkKeys(o, path,
+                      {QStringLiteral("id"), QStringLiteral("provenance"), QStringLiteral("endpoints")},
                       {QStringLiteral("service"), QStringLiteral("description"), QStringLiteral("condition"),
                        QStringLiteral("features"), QStringLiteral("agentVersions"), QStringLiteral("ports"),
                        QStringLiteral("validity")});
@@ -322,8 +332,7 @@ EndpointList readEndpointList(const QJsonValue &v, const QString &path, const Ca
             const QString s = Reader::string(range, key, p);
             if (!versionRe.match(s).hasMatch())
                 fail(p + QLatin1Char('.') + key,
-                     CatalogLoader::tr("%1 is not a version (such as 20.0 or 20.0.0.1540)")
-                             .arg(quoted(s)));
+                     CatalogLoader::tr("%1 is not a version (such as 20.0 or 20.0.0.1540)").arg(quoted(s)));
             return QVersionNumber::fromString(s);
         };
         list.agentVersions = {version(QStringLiteral("from")), version(QStringLiteral("before"))};
@@ -340,7 +349,8 @@ EndpointList readEndpointList(const QJsonValue &v, const QString &path, const Ca
         for (int i = 0; i < ports.size(); ++i) {
             const int port = integer(ports.at(i), indexed(path, QStringLiteral("ports"), i), 1, 65535);
             if (list.ports.contains(port))
-                fail(indexed(path, QStringLiteral("ports"), i), CatalogLoader::tr("duplicate port %1").arg(port));
+                fail(indexed(path, QStringLiteral("ports"), i),
+                     CatalogLoader::tr("duplicate port %1").arg(port));
             list.ports.append(port);
         }
     }
@@ -437,15 +447,19 @@ Flow readFlow(const QJsonValue &v, const QString &path, const Catalog &c)
         if (f.endpointListIds.contains(id))
             fail(p, CatalogLoader::tr("duplicate endpoint list %1").arg(quoted(id)));
         for (int port : list->ports) {
-            if (std::none_of(f.ports.cbegin(), f.ports.cend(), [port](const PortSpec &s) { return s.port == port; }))
-                fail(p, CatalogLoader::tr("endpoint list %1 uses port %2, which this flow does not have")
-                                .arg(quoted(id))
-                                .arg(port));
+            if (std::none_of(f.ports.cbegin(), f.ports.cend(),
+                             [port](const PortSpec &s) { return s.port == port; }))
+                fail(p,
+                     CatalogLoader::tr("endpoint list %1 uses port %2, which this flow does not have")
+                             .arg(quoted(id))
+                             .arg(port));
         }
         for (const Endpoint &ep : list->endpoints) {
             const QString key = ep.value.toLower();
             if (seen.contains(key))
-                fail(p, CatalogLoader::tr("endpoint %1 is already in another list of this flow").arg(quoted(ep.value)));
+                fail(p,
+                     CatalogLoader::tr("endpoint %1 is already in another list of this flow")
+                             .arg(quoted(ep.value)));
             seen.insert(key);
             f.endpoints.append(ep);
         }
@@ -567,7 +581,8 @@ Catalog readCatalog(const QJsonObject &root)
             const QString rp = indexed(p, QStringLiteral("rows"), r);
             const QJsonObject ro = Reader::object(rows.at(r), rp);
             Reader::checkKeys(ro, rp, {QStringLiteral("id"), QStringLiteral("label")});
-            table.rows.append({Reader::id(ro, QStringLiteral("id"), rp), Reader::text(ro, QStringLiteral("label"), rp)});
+            table.rows.append({Reader::id(ro, QStringLiteral("id"), rp),
+                               Reader::text(ro, QStringLiteral("label"), rp)});
         }
         checkUnique(table.rows, p.mid(2) + QStringLiteral(".rows"));
         c.tables.append(table);
@@ -576,7 +591,8 @@ Catalog readCatalog(const QJsonObject &root)
 
     const QJsonArray lists = optionalArray(QStringLiteral("endpointLists"));
     for (int i = 0; i < lists.size(); ++i)
-        c.endpointLists.append(readEndpointList(lists.at(i), indexed($, QStringLiteral("endpointLists"), i), c, i));
+        c.endpointLists.append(
+                readEndpointList(lists.at(i), indexed($, QStringLiteral("endpointLists"), i), c, i));
     checkUnique(c.endpointLists, QStringLiteral("endpointLists"));
 
     const QJsonArray flows = Reader::array(root, QStringLiteral("flows"), $);
@@ -602,8 +618,10 @@ Catalog readCatalog(const QJsonObject &root)
                     || std::any_of(c.endpointLists.cbegin(), c.endpointLists.cend(),
                                    [&prov](const EndpointList &l) { return l.provenance.contains(prov); });
             if (!used)
-                fail(indexed(indexed($, QStringLiteral("tables"), t), QStringLiteral("rows"), r) + QStringLiteral(".id"),
-                     CatalogLoader::tr("table row %1 is the provenance of no flow").arg(quoted(prov.toString())));
+                fail(indexed(indexed($, QStringLiteral("tables"), t), QStringLiteral("rows"), r)
+                             + QStringLiteral(".id"),
+                     CatalogLoader::tr("table row %1 is the provenance of no flow")
+                             .arg(quoted(prov.toString())));
         }
     }
     return c;

@@ -7,12 +7,12 @@
 
 QStringList CatalogRecords::fieldNames()
 {
-    return {QStringLiteral("id"),          QStringLiteral("endpoint"),     QStringLiteral("endpointKind"),
-            QStringLiteral("ports"),       QStringLiteral("initiators"),   QStringLiteral("listener"),
-            QStringLiteral("direction"),   QStringLiteral("requirement"),  QStringLiteral("condition"),
+    return {QStringLiteral("id"),          QStringLiteral("endpoint"),      QStringLiteral("endpointKind"),
+            QStringLiteral("ports"),       QStringLiteral("initiators"),    QStringLiteral("listener"),
+            QStringLiteral("direction"),   QStringLiteral("requirement"),   QStringLiteral("condition"),
             QStringLiteral("features"),    QStringLiteral("agentVersions"), QStringLiteral("service"),
-            QStringLiteral("description"), QStringLiteral("notes"),        QStringLiteral("configurable"),
-            QStringLiteral("networkRule"), QStringLiteral("customerSide"), QStringLiteral("validUntil"),
+            QStringLiteral("description"), QStringLiteral("notes"),         QStringLiteral("configurable"),
+            QStringLiteral("networkRule"), QStringLiteral("customerSide"),  QStringLiteral("validUntil"),
             QStringLiteral("expired"),     QStringLiteral("provenance")};
 }
 
@@ -58,7 +58,8 @@ QJsonObject CatalogRecords::record(const Catalog &catalog, const CatalogRowRef &
                                                              : Vocabulary::name(f.requirement)},
             {QStringLiteral("condition"), condition},
             {QStringLiteral("features"), features},
-            {QStringLiteral("agentVersions"), list ? CatalogText::agentVersions(list->agentVersions) : QString()},
+            {QStringLiteral("agentVersions"),
+             list ? CatalogText::agentVersions(list->agentVersions) : QString()},
             {QStringLiteral("service"), CatalogText::service(catalog, f, ref.endpoint, language)},
             {QStringLiteral("description"), f.description.text(language)},
             {QStringLiteral("notes"), f.notes.text(language)},

@@ -32,7 +32,8 @@ QString CatalogText::requirement(Requirement requirement)
 
 QString CatalogText::requirement(const Catalog &catalog, const Flow &flow, int endpoint, const QDate &today)
 {
-    if (endpoint >= 0 && endpoint < flow.endpoints.size() && catalog.isExpired(flow.endpoints.at(endpoint), today))
+    if (endpoint >= 0 && endpoint < flow.endpoints.size()
+        && catalog.isExpired(flow.endpoints.at(endpoint), today))
         return tr("Expired");
     return requirement(flow.requirement);
 }
@@ -186,7 +187,8 @@ QString CatalogText::validity(const Catalog &catalog, const Endpoint &endpoint, 
     return catalog.isExpired(endpoint, today) ? tr("expired %1").arg(date) : tr("valid until %1").arg(date);
 }
 
-QString CatalogText::provenance(const Catalog &catalog, const QList<Provenance> &provenance, Language language)
+QString CatalogText::provenance(const Catalog &catalog, const QList<Provenance> &provenance,
+                                Language language)
 {
     QStringList titles;
     for (const Provenance &p : provenance) {

@@ -9,8 +9,8 @@ QList<EntryDetails::Field> EntryDetails::fields(const Catalog &catalog, const Ca
     if (ref.flow < 0 || ref.flow >= catalog.flows.size())
         return result;
     const Flow &f = catalog.flows.at(ref.flow);
-    const Endpoint *endpoint = ref.endpoint >= 0 && ref.endpoint < f.endpoints.size() ? &f.endpoints.at(ref.endpoint)
-                                                                                       : nullptr;
+    const Endpoint *endpoint =
+            ref.endpoint >= 0 && ref.endpoint < f.endpoints.size() ? &f.endpoints.at(ref.endpoint) : nullptr;
     const EndpointList *list = endpoint ? &catalog.listOf(*endpoint) : nullptr;
     const auto add = [&result](const QString &key, const QString &label, const QString &text) {
         if (!text.trimmed().isEmpty())
@@ -18,18 +18,23 @@ QList<EntryDetails::Field> EntryDetails::fields(const Catalog &catalog, const Ca
     };
 
     add(QStringLiteral("service"), tr("Service"), CatalogText::service(catalog, f, ref.endpoint, language));
-    add(QStringLiteral("endpoint"), tr("Endpoint"), CatalogText::endpoint(catalog, f, ref.endpoint, language));
+    add(QStringLiteral("endpoint"), tr("Endpoint"),
+        CatalogText::endpoint(catalog, f, ref.endpoint, language));
     add(QStringLiteral("ports"), tr("Ports"),
         CatalogText::ports(endpoint ? catalog.portsOf(f, *endpoint) : f.ports));
-    add(QStringLiteral("initiators"), tr("Initiator"), CatalogText::componentNames(catalog, f.initiators, language));
-    add(QStringLiteral("listener"), tr("Listener"), CatalogText::componentNames(catalog, {f.listener}, language));
-    add(QStringLiteral("requirement"), tr("Requirement"), CatalogText::requirement(catalog, f, ref.endpoint, today));
+    add(QStringLiteral("initiators"), tr("Initiator"),
+        CatalogText::componentNames(catalog, f.initiators, language));
+    add(QStringLiteral("listener"), tr("Listener"),
+        CatalogText::componentNames(catalog, {f.listener}, language));
+    add(QStringLiteral("requirement"), tr("Requirement"),
+        CatalogText::requirement(catalog, f, ref.endpoint, today));
     add(QStringLiteral("condition"), tr("Condition"), f.condition.text(language));
     if (list)
         add(QStringLiteral("listCondition"), tr("When"), list->condition.text(language));
     add(QStringLiteral("features"), tr("Features"), CatalogText::features(catalog.featuresOf(f, endpoint)));
     if (list)
-        add(QStringLiteral("agentVersions"), tr("Agent versions"), CatalogText::agentVersions(list->agentVersions));
+        add(QStringLiteral("agentVersions"), tr("Agent versions"),
+            CatalogText::agentVersions(list->agentVersions));
     add(QStringLiteral("description"), tr("Description"), f.description.text(language));
     if (list)
         add(QStringLiteral("listDescription"), tr("About these endpoints"), list->description.text(language));
@@ -38,7 +43,8 @@ QList<EntryDetails::Field> EntryDetails::fields(const Catalog &catalog, const Ca
     if (!f.needsNetworkRule)
         add(QStringLiteral("networkRule"), tr("Network rule"),
             tr("None: this connection stays on the same computer"));
-    const ValidityRule *rule = list && !list->validity.isEmpty() ? catalog.validityRule(list->validity) : nullptr;
+    const ValidityRule *rule =
+            list && !list->validity.isEmpty() ? catalog.validityRule(list->validity) : nullptr;
     if (rule) {
         add(QStringLiteral("validity"), tr("Validity"), CatalogText::validity(catalog, *endpoint, today));
         add(QStringLiteral("appliesTo"), tr("Applies to"), rule->appliesTo.text(language));

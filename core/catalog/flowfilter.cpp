@@ -61,7 +61,8 @@ bool FlowFilter::acceptsFlow(const Catalog &catalog, const Flow &flow) const
     if (direction != Direction::None) {
         const Direction d = directionOf(catalog, flow, roles);
         const bool ok = d == direction
-                || (d == Direction::Both && (direction == Direction::Outbound || direction == Direction::Inbound));
+                || (d == Direction::Both
+                    && (direction == Direction::Outbound || direction == Direction::Inbound));
         if (!ok)
             return false;
     }

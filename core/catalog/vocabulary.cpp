@@ -42,9 +42,10 @@ template<>
 const Table<SiteKey> &table<SiteKey>()
 {
     // SiteKey::None has no name: it is the absence of a key.
-    static const Table<SiteKey> t{{SiteKey::Dns, QLatin1String("dns")},       {SiteKey::Ntp, QLatin1String("ntp")},
-                                  {SiteKey::Syslog, QLatin1String("syslog")}, {SiteKey::Relay, QLatin1String("relay")},
-                                  {SiteKey::Sps, QLatin1String("sps")},       {SiteKey::Vcenter, QLatin1String("vcenter")}};
+    static const Table<SiteKey> t{
+            {SiteKey::Dns, QLatin1String("dns")},       {SiteKey::Ntp, QLatin1String("ntp")},
+            {SiteKey::Syslog, QLatin1String("syslog")}, {SiteKey::Relay, QLatin1String("relay")},
+            {SiteKey::Sps, QLatin1String("sps")},       {SiteKey::Vcenter, QLatin1String("vcenter")}};
     return t;
 }
 

@@ -168,6 +168,11 @@ public:
     int schemaVersion = 2;
     LocalizedText title;
     LocalizedText source; // the URL of the page in each language
+    // Identity: how current the data is.
+    QString catalogVersion; // YYYYMMDDNN, or empty for an unversioned user catalog
+    QDate retrieved; // the day the page was read
+    QString pageSha256; // of the saved copy of the page that was transcribed (hex), or empty
+    LocalizedText edition; // optional region or edition label
     QList<CatalogNote> notes;
     QList<Correction> corrections;
     QList<ValidityRule> validityRules;

@@ -489,12 +489,29 @@ Catalog readCatalog(const QJsonObject &root)
     Reader::checkKeys(root, $,
                       {QStringLiteral("schemaVersion"), QStringLiteral("title"), QStringLiteral("components"),
                        QStringLiteral("tables"), QStringLiteral("flows")},
-                      {QStringLiteral("source"), QStringLiteral("notes"), QStringLiteral("corrections"),
-                       QStringLiteral("validity"), QStringLiteral("endpointLists")});
+                      {QStringLiteral("source"), QStringLiteral("catalogVersion"),
+                       QStringLiteral("retrieved"), QStringLiteral("pageSha256"), QStringLiteral("edition"),
+                       QStringLiteral("notes"), QStringLiteral("corrections"), QStringLiteral("validity"),
+                       QStringLiteral("endpointLists")});
     Catalog c;
     c.schemaVersion = CatalogLoader::SchemaVersion;
     c.title = Reader::text(root, QStringLiteral("title"), $);
     c.source = Reader::text(root, QStringLiteral("source"), $);
+    c.edition = Reader::text(root, QStringLiteral("edition"), $);
+    const auto matching = [&root, &$](const QString &key, const QRegularExpression &re, const QString &what) {
+        const QString s = Reader::string(root, key, $);
+        if (root.contains(key) && !re.match(s).hasMatch())
+            fail($ + QLatin1Char('.') + key, CatalogLoader::tr("%1 is not %2").arg(quoted(s), what));
+        return s;
+    };
+    static const QRegularExpression versionRe(QStringLiteral("^[0-9]{8}[0-9]{2}$"));
+    static const QRegularExpression sha256Re(QStringLiteral("^[0-9a-f]{64}$"));
+    c.catalogVersion = matching(QStringLiteral("catalogVersion"), versionRe,
+                                CatalogLoader::tr("a catalog version (YYYYMMDDNN)"));
+    c.pageSha256 = matching(QStringLiteral("pageSha256"), sha256Re,
+                            CatalogLoader::tr("a SHA-256 in lower-case hex"));
+    if (root.contains(QStringLiteral("retrieved")))
+        c.retrieved = Reader::date(root, QStringLiteral("retrieved"), $);
 
     const auto optionalArray = [&root, &$](const QString &key) {
         return root.contains(key) ? Reader::array(root, key, $) : QJsonArray();

@@ -71,14 +71,14 @@ int main(int argc, char *argv[])
     plan.roles = {QStringLiteral("agent")};
     for (int i = 0; i < endpoints; ++i) {
         CheckTarget target;
-        target.entryId = QStringLiteral("entry-%1").arg(i / 4);
+        target.addFlow(QStringLiteral("flow-%1").arg(i / 4), i % 4);
         // Spread the blackholed endpoints evenly through the plan.
         const bool dark = blackholed > 0 && i % (endpoints / blackholed) == 0
                 && i / (endpoints / blackholed) < blackholed;
         target.host = QStringLiteral("host%1.bench.test").arg(i);
         target.port = dark ? dropped.at(i / (endpoints / blackholed)) : web.port();
         target.kind = CheckTarget::Kind::Http;
-        target.transport = QStringLiteral("tcp");
+        target.transport = Transport::Tcp;
         target.path = QStringLiteral("/");
         target.endpoint = QStringLiteral("%1:%2").arg(target.host).arg(target.port);
         plan.targets.append(target);

@@ -24,7 +24,7 @@ trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 
 for lang in en ja; do
     "$build/bin/portolan" --screenshot "$out/explorer-$lang.png" --lang "$lang" --size 1400x860 \
-        --role agent --select agent-out-syslog
+        --role agent --select agent-syslog
     echo "wrote $out/explorer-$lang.png"
 done
 "$build/bin/portolan" --screenshot "$out/lookup-en.png" --lang en --size 1400x860 --lookup 34.205.5.7

@@ -5,7 +5,7 @@
     <name>AllowlistExporter</name>
     <message>
         <source>Allowlist (plain hosts and addresses)</source>
-        <translation>許可リスト (ホストとアドレスのみ)</translation>
+        <translation>許可リスト（ホストとアドレスのみ）</translation>
     </message>
     <message>
         <source>A wildcard &quot;*.example.com&quot; is followed by its apex &quot;example.com&quot;.</source>
@@ -25,29 +25,162 @@
     </message>
     <message>
         <source>%1 resolved from %2</source>
-        <translation>%1 (%2 から解決)</translation>
+        <translation>%1（%2から解決）</translation>
     </message>
 </context>
 <context>
     <name>AwsSgExporter</name>
     <message>
         <source>AWS security group (AWS CLI JSON)</source>
-        <translation>AWS セキュリティグループ (AWS CLI JSON)</translation>
+        <translation>AWSセキュリティグループ（AWS CLI JSON）</translation>
     </message>
     <message>
         <source>Pass one of the objects to the AWS CLI, for example: aws ec2 authorize-security-group-egress --group-id sg-... --cli-input-json file://egress.json</source>
-        <translation>いずれかのオブジェクトを AWS CLI に渡してください。例: aws ec2 authorize-security-group-egress --group-id sg-... --cli-input-json file://egress.json</translation>
+        <translation>いずれかのオブジェクトをAWS CLIに渡してください。例: aws ec2 authorize-security-group-egress --group-id sg-... --cli-input-json file://egress.json</translation>
     </message>
 </context>
 <context>
     <name>CatalogCommand</name>
     <message>
-        <source>Print the catalog, one record per endpoint.</source>
-        <translation>カタログをエンドポイントごとに 1 レコードで出力します。</translation>
-    </message>
-    <message>
         <source>portolan-cli catalog: unexpected argument &quot;%1&quot;</source>
         <translation>portolan-cli catalog: 予期しない引数「%1」</translation>
+    </message>
+    <message>
+        <source>Print the catalog, one record per flow and endpoint.</source>
+        <translation>カタログを、フローとエンドポイントごとに1レコードで出力します。</translation>
+    </message>
+    <message>
+        <source>Print the catalog&apos;s identity (version, page, date read, SHA-256 of the saved page) and its counts, nothing else.</source>
+        <translation>カタログの識別情報（バージョン、ページ、読み取り日、保存したページのSHA-256）と件数だけを出力します。</translation>
+    </message>
+    <message>
+        <source>catalog diff OLD NEW: what changed; catalog verify --page FILE: the catalog against a saved page (see their --help).</source>
+        <translation>catalog diff OLD NEW：変更点、catalog verify --page FILE：保存したページとカタログの照合（それぞれの--helpを参照してください）。</translation>
+    </message>
+    <message>
+        <source>Only flows in which this component (agent, relay, ...) takes part, with the direction for it; repeatable.</source>
+        <translation>このコンポーネント（agent、relayなど）が関係するフローのみ。方向はこのコンポーネントから見たものになります。複数指定できます。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDiff</name>
+    <message>
+        <source>No flow changed.</source>
+        <translation>変更されたフローはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %1 (added, %n endpoint(s))</source>
+        <translation>
+            <numerusform>+ %1（追加、エンドポイント%n件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>- %1 (removed, %n endpoint(s))</source>
+        <translation>
+            <numerusform>- %1（削除、エンドポイント%n件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>~ %1 (changed)</source>
+        <translation>~ %1（変更）</translation>
+    </message>
+    <message>
+        <source>    %1: %2 -&gt; %3</source>
+        <translation>    %1: %2 -&gt; %3</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDiffCommand</name>
+    <message>
+        <source>Compare two catalogs flow by flow: added, removed and changed flows, with the old and new value of every changed field.</source>
+        <translation>2つのカタログをフローごとに比較します。追加、削除、変更されたフローと、変更された各フィールドの新旧の値を示します。</translation>
+    </message>
+    <message>
+        <source>The older catalog (&quot;builtin&quot;: the built-in one).</source>
+        <translation>古いカタログ（「builtin」は組み込みのカタログ）。</translation>
+    </message>
+    <message>
+        <source>The newer catalog (&quot;builtin&quot;: the built-in one).</source>
+        <translation>新しいカタログ（「builtin」は組み込みのカタログ）。</translation>
+    </message>
+    <message>
+        <source>portolan-cli catalog diff: give two catalogs, OLD and NEW</source>
+        <translation>portolan-cli catalog diff: OLDとNEWの2つのカタログを指定してください</translation>
+    </message>
+    <message>
+        <source>portolan-cli: catalog rejected: %1</source>
+        <translation>portolan-cli: カタログを読み込めません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogInfo</name>
+    <message>
+        <source>unversioned catalog</source>
+        <translation>バージョンのないカタログ</translation>
+    </message>
+    <message>
+        <source>catalog %1</source>
+        <translation>カタログ%1</translation>
+    </message>
+    <message>
+        <source>catalog %1, page read %2</source>
+        <translation>カタログ%1（ページの読み取り日%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>エディション</translation>
+    </message>
+    <message>
+        <source>Catalog version</source>
+        <translation>カタログのバージョン</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Page read</source>
+        <translation>ページの読み取り日</translation>
+    </message>
+    <message>
+        <source>Source (English)</source>
+        <translation>出典（英語）</translation>
+    </message>
+    <message>
+        <source>Source (Japanese)</source>
+        <translation>出典（日本語）</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the saved page</source>
+        <translation>保存したページのSHA-256</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>スキーマのバージョン</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>フロー</translation>
+    </message>
+    <message>
+        <source>Endpoint lists</source>
+        <translation>エンドポイントの一覧</translation>
+    </message>
+    <message>
+        <source>Endpoints of flows</source>
+        <translation>フローのエンドポイント</translation>
+    </message>
+    <message>
+        <source>Corrections of the page</source>
+        <translation>ページの訂正</translation>
     </message>
 </context>
 <context>
@@ -58,11 +191,11 @@
     </message>
     <message>
         <source>missing required field %1</source>
-        <translation>必須フィールド %1 がありません</translation>
+        <translation>必須フィールド%1がありません</translation>
     </message>
     <message>
         <source>unknown field %1</source>
-        <translation>不明なフィールド %1</translation>
+        <translation>不明なフィールド%1</translation>
     </message>
     <message>
         <source>expected a string</source>
@@ -78,15 +211,11 @@
     </message>
     <message>
         <source>%1 is not one of: %2</source>
-        <translation>%1 は次のいずれでもありません: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid id (lower-case letters, digits, &apos;.&apos; and &apos;-&apos;)</source>
-        <translation>%1 は有効な ID ではありません (英小文字、数字、&apos;.&apos;、&apos;-&apos;)</translation>
+        <translation>%1は次のいずれでもありません: %2</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation>true または false が必要です</translation>
+        <translation>trueまたはfalseが必要です</translation>
     </message>
     <message>
         <source>expected an array</source>
@@ -94,83 +223,63 @@
     </message>
     <message>
         <source>%1 is not a date (YYYY-MM-DD)</source>
-        <translation>%1 は日付 (YYYY-MM-DD) ではありません</translation>
+        <translation>%1は日付（YYYY-MM-DD） ではありません</translation>
     </message>
     <message>
         <source>duplicate id %1</source>
-        <translation>ID %1 が重複しています</translation>
+        <translation>ID %1が重複しています</translation>
     </message>
     <message>
         <source>an endpoint has exactly one of: host, url, address, cidr</source>
-        <translation>エンドポイントには host、url、address、cidr のいずれか 1 つだけを指定します</translation>
+        <translation>エンドポイントにはhost、url、address、cidrのいずれか1つだけを指定します</translation>
     </message>
     <message>
         <source>%1 is not a valid host name</source>
-        <translation>%1 は有効なホスト名ではありません</translation>
+        <translation>%1は有効なホスト名ではありません</translation>
     </message>
     <message>
         <source>%1 is not a valid http or https URL</source>
-        <translation>%1 は有効な http または https の URL ではありません</translation>
+        <translation>%1は有効なhttpまたはhttpsのURLではありません</translation>
     </message>
     <message>
         <source>%1 is not a valid IPv4 or IPv6 address</source>
-        <translation>%1 は有効な IPv4 または IPv6 アドレスではありません</translation>
+        <translation>%1は有効なIPv4またはIPv6アドレスではありません</translation>
     </message>
     <message>
         <source>%1 is not a valid subnet (network address/prefix length)</source>
-        <translation>%1 は有効なサブネット (ネットワークアドレス/プレフィックス長) ではありません</translation>
+        <translation>%1は有効なサブネット（ネットワークアドレス/プレフィックス長） ではありません</translation>
     </message>
     <message>
         <source>expected an integer</source>
         <translation>整数が必要です</translation>
     </message>
     <message>
-        <source>port %1 is out of range (1-65535)</source>
-        <translation>ポート %1 は範囲外です (1-65535)</translation>
-    </message>
-    <message>
         <source>%1 is not a protocol name</source>
-        <translation>%1 はプロトコル名ではありません</translation>
-    </message>
-    <message>
-        <source>unknown table %1</source>
-        <translation>不明なテーブル %1</translation>
-    </message>
-    <message>
-        <source>at least one source is required</source>
-        <translation>送信元が少なくとも 1 つ必要です</translation>
+        <translation>%1はプロトコル名ではありません</translation>
     </message>
     <message>
         <source>unknown component %1</source>
-        <translation>不明なコンポーネント %1</translation>
-    </message>
-    <message>
-        <source>duplicate source %1</source>
-        <translation>送信元 %1 が重複しています</translation>
+        <translation>不明なコンポーネント%1</translation>
     </message>
     <message>
         <source>at least one port is required</source>
-        <translation>ポートが少なくとも 1 つ必要です</translation>
-    </message>
-    <message>
-        <source>a conditional entry needs a condition</source>
-        <translation>条件付きのエントリには条件が必要です</translation>
+        <translation>ポートが少なくとも1つ必要です</translation>
     </message>
     <message>
         <source>unknown validity rule %1</source>
-        <translation>不明な有効期限ルール %1</translation>
+        <translation>不明な有効期限ルール%1</translation>
     </message>
     <message>
         <source>duplicate endpoint %1</source>
-        <translation>エンドポイント %1 が重複しています</translation>
+        <translation>エンドポイント%1が重複しています</translation>
     </message>
     <message>
         <source>unsupported schema version %1 (this program reads version %2)</source>
-        <translation>サポートされていないスキーマバージョン %1 です (このプログラムが読み込めるのはバージョン %2 です)</translation>
+        <translation>サポートされていないスキーマバージョン%1です（このプログラムが読み込めるのはバージョン%2です）</translation>
     </message>
     <message>
         <source>(not a number)</source>
-        <translation>(数値ではありません)</translation>
+        <translation>（数値ではありません）</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
@@ -178,42 +287,188 @@
     </message>
     <message>
         <source>the file is larger than %1 MiB</source>
-        <translation>ファイルが %1 MiB を超えています</translation>
+        <translation>ファイルが%1 MiBを超えています</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
-        <translation>無効な JSON: %1</translation>
+        <translation>無効なJSON: %1</translation>
     </message>
     <message>
         <source>the top level must be a JSON object</source>
-        <translation>最上位は JSON オブジェクトである必要があります</translation>
+        <translation>最上位はJSONオブジェクトである必要があります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters, more than the %1 allowed</source>
+        <translation>
+            <numerusform>%n文字で、上限の%1文字を超えています</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a valid id (up to %2 lower-case letters, digits, &apos;.&apos; and &apos;-&apos;)</source>
+        <translation>%1は有効なIDではありません（英小文字、数字、「.」、「-」で最大%2文字）</translation>
+    </message>
+    <message>
+        <source>at least one table row is required</source>
+        <translation>表の行を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a row of a table (TABLE#ROW)</source>
+        <translation>%1は表の行（TABLE#ROW）ではありません</translation>
+    </message>
+    <message>
+        <source>duplicate table row %1</source>
+        <translation>表の行%1が重複しています</translation>
+    </message>
+    <message>
+        <source>not one of: %1</source>
+        <translation>次のいずれでもありません: %1</translation>
+    </message>
+    <message>
+        <source>duplicate feature %1</source>
+        <translation>機能%1が重複しています</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2-%3)</source>
+        <translation>%1は範囲外です（%2〜%3）</translation>
+    </message>
+    <message>
+        <source>%1 is not a version (such as 20.0 or 20.0.0.1540)</source>
+        <translation>%1はバージョン（20.0や20.0.0.1540など）ではありません</translation>
+    </message>
+    <message>
+        <source>give from, before or both</source>
+        <translation>from、before、またはその両方を指定してください</translation>
+    </message>
+    <message>
+        <source>from must be lower than before</source>
+        <translation>fromはbeforeより小さくしてください</translation>
+    </message>
+    <message>
+        <source>leave ports out, or name at least one</source>
+        <translation>portsを省略するか、1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>duplicate port %1</source>
+        <translation>ポート%1が重複しています</translation>
+    </message>
+    <message>
+        <source>at least one endpoint is required</source>
+        <translation>エンドポイントを1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>at least one initiator is required</source>
+        <translation>開始側を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>duplicate initiator %1</source>
+        <translation>開始側%1が重複しています</translation>
+    </message>
+    <message>
+        <source>duplicate port</source>
+        <translation>ポートが重複しています</translation>
+    </message>
+    <message>
+        <source>a conditional flow needs a condition</source>
+        <translation>条件付きのフローには条件が必要です</translation>
+    </message>
+    <message>
+        <source>unknown endpoint list %1</source>
+        <translation>不明なエンドポイントの一覧%1</translation>
+    </message>
+    <message>
+        <source>duplicate endpoint list %1</source>
+        <translation>エンドポイントの一覧%1が重複しています</translation>
+    </message>
+    <message>
+        <source>endpoint list %1 uses port %2, which this flow does not have</source>
+        <translation>エンドポイントの一覧%1はポート%2を使用していますが、このフローにはそのポートがありません</translation>
+    </message>
+    <message>
+        <source>endpoint %1 is already in another list of this flow</source>
+        <translation>エンドポイント%1は、このフローの別の一覧にすでに含まれています</translation>
+    </message>
+    <message>
+        <source>a flow that needs no network rule has no endpoints</source>
+        <translation>ネットワークのルールが不要なフローにはエンドポイントがありません</translation>
+    </message>
+    <message>
+        <source>schema version 1 (entries as the page&apos;s tables list them) is no longer read; convert the file to version %1 (flows) with scripts/convert-catalog-v1.py</source>
+        <translation>スキーマのバージョン1（ページの表の行ごとのエントリ）は読み込めなくなりました。scripts/convert-catalog-v1.pyでバージョン%1（フロー）に変換してください</translation>
+    </message>
+    <message>
+        <source>%1 is not %2</source>
+        <translation>%1は%2ではありません</translation>
+    </message>
+    <message>
+        <source>a catalog version (YYYYMMDDNN)</source>
+        <translation>カタログのバージョン（YYYYMMDDNN）</translation>
+    </message>
+    <message>
+        <source>a SHA-256 in lower-case hex</source>
+        <translation>小文字の16進数によるSHA-256</translation>
+    </message>
+    <message>
+        <source>at least one row is required</source>
+        <translation>行を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>endpoint list %1 is used by no flow</source>
+        <translation>エンドポイントの一覧%1はどのフローにも使用されていません</translation>
+    </message>
+    <message>
+        <source>table row %1 is the provenance of no flow</source>
+        <translation>表の行%1はどのフローの出典にもなっていません</translation>
     </message>
 </context>
 <context>
     <name>CatalogLookup</name>
     <message>
         <source>is listed as %1</source>
-        <translation>%1 として登録済み</translation>
+        <translation>%1として登録済み</translation>
     </message>
     <message>
         <source>matches %1</source>
-        <translation>%1 に一致</translation>
+        <translation>%1に一致</translation>
     </message>
     <message>
         <source>is the host of %1</source>
-        <translation>%1 のホスト</translation>
+        <translation>%1のホスト</translation>
     </message>
     <message>
         <source>is covered by %1</source>
-        <translation>%1 に含まれる</translation>
+        <translation>%1に含まれる</translation>
     </message>
     <message>
         <source>inside %1</source>
-        <translation>%1 の範囲内</translation>
+        <translation>%1の範囲内</translation>
     </message>
     <message>
         <source>%1 (static address, expired)</source>
-        <translation>%1 (静的アドレス、期限切れ)</translation>
+        <translation>%1（静的アドレス、期限切れ）</translation>
+    </message>
+    <message>
+        <source>%1/%2 or %3</source>
+        <translation>%1/%2または%3</translation>
+    </message>
+    <message>
+        <source>%1, on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, but it uses %2, not %3</source>
+        <translation>%1。ただし使用するのは%2で、%3ではありません</translation>
+    </message>
+    <message>
+        <source>not in the catalog</source>
+        <translation>カタログにありません</translation>
+    </message>
+    <message>
+        <source>in %1, but no requirement uses %2</source>
+        <translation>%1に含まれますが、%2を使用する要件はありません</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -224,7 +479,7 @@
     </message>
     <message>
         <source>%1 (%2 ms)</source>
-        <translation>%1 (%2 ms)</translation>
+        <translation>%1（%2 ms）</translation>
     </message>
     <message>
         <source>Endpoint</source>
@@ -233,14 +488,6 @@
     <message>
         <source>Ports</source>
         <translation>ポート</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>送信元</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>送信先</translation>
     </message>
     <message>
         <source>Service</source>
@@ -259,10 +506,6 @@
         <translation>有効期限</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>テーブル</translation>
-    </message>
-    <message>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -270,16 +513,52 @@
         <source>Check</source>
         <translation>チェック</translation>
     </message>
+    <message>
+        <source>Initiator</source>
+        <translation>開始側</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>待機側</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>On the page</source>
+        <translation>ページ上の記載</translation>
+    </message>
+    <message>
+        <source>Who opens the connection → who accepts it</source>
+        <translation>接続を開始する側 → 接続を受け付ける側</translation>
+    </message>
+    <message>
+        <source>Direction as seen by %1</source>
+        <translation>%1から見た方向</translation>
+    </message>
+    <message>
+        <source>The components that open the connection</source>
+        <translation>接続を開始するコンポーネント</translation>
+    </message>
+    <message>
+        <source>The component that accepts the connection</source>
+        <translation>接続を受け付けるコンポーネント</translation>
+    </message>
+    <message>
+        <source>The product features that need this row; empty: every deployment needs it</source>
+        <translation>この行を必要とする製品の機能（空欄はすべての環境で必要）</translation>
+    </message>
+    <message>
+        <source>The tables of the vendor&apos;s page that state this row</source>
+        <translation>この行を記載しているベンダーのページの表</translation>
+    </message>
 </context>
 <context>
     <name>CatalogTableView</name>
     <message>
-        <source>Catalog entries</source>
-        <translation>カタログのエントリ</translation>
-    </message>
-    <message>
         <source>One row per address, host name or URL. Ctrl+C copies the selected rows.</source>
-        <translation>アドレス、ホスト名、URL ごとに 1 行です。Ctrl+C で選択した行をコピーします。</translation>
+        <translation>アドレス、ホスト名、URLごとに1行です。Ctrl+Cで選択した行をコピーします。</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -288,6 +567,14 @@
     <message>
         <source>Columns shown</source>
         <translation>表示する列</translation>
+    </message>
+    <message>
+        <source>Network requirements</source>
+        <translation>ネットワーク要件</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双方向</translation>
     </message>
 </context>
 <context>
@@ -326,7 +613,7 @@
     </message>
     <message>
         <source>IP addresses</source>
-        <translation>IP アドレス</translation>
+        <translation>IPアドレス</translation>
     </message>
     <message>
         <source>Customer network</source>
@@ -342,30 +629,176 @@
     </message>
     <message>
         <source>%1 (in your network)</source>
-        <translation>%1 (お客さまのネットワーク内)</translation>
+        <translation>%1（お客さまのネットワーク内）</translation>
     </message>
     <message>
         <source>%1 (no static address)</source>
-        <translation>%1 (静的アドレスなし)</translation>
+        <translation>%1（静的アドレスなし）</translation>
     </message>
     <message>
         <source>expired %1</source>
-        <translation>%1 に期限切れ</translation>
+        <translation>%1に期限切れ</translation>
     </message>
     <message>
         <source>valid until %1</source>
-        <translation>%1 まで有効</translation>
+        <translation>%1まで有効</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双方向</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>transport not stated</source>
+        <translation>トランスポートの記載なし</translation>
+    </message>
+    <message>
+        <source>Manager-initiated communication</source>
+        <translation>マネージャーが開始する通信</translation>
+    </message>
+    <message>
+        <source>Web Reputation</source>
+        <translation>Webレピュテーション</translation>
+    </message>
+    <message>
+        <source>File Reputation (Smart Scan)</source>
+        <translation>ファイルレピュテーション（スマートスキャン）</translation>
+    </message>
+    <message>
+        <source>Behavior Monitoring</source>
+        <translation>挙動監視</translation>
+    </message>
+    <message>
+        <source>Predictive Machine Learning</source>
+        <translation>機械学習型検索</translation>
+    </message>
+    <message>
+        <source>Smart Feedback</source>
+        <translation>スマートフィードバック</translation>
+    </message>
+    <message>
+        <source>XDR activity monitoring</source>
+        <translation>XDRアクティビティ監視</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>リレー</translation>
+    </message>
+    <message>
+        <source>Data Center Gateway</source>
+        <translation>データセンターゲートウェイ</translation>
+    </message>
+    <message>
+        <source>SIEM or Syslog forwarding</source>
+        <translation>SIEMまたはSyslogへの転送</translation>
+    </message>
+    <message>
+        <source>Smart Protection Server</source>
+        <translation>Smart Protection Server</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 (transport not stated)</source>
+        <translation>%1（トランスポートの記載なし）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, transport not stated)</source>
+        <translation>%1（%2、トランスポートの記載なし）</translation>
+    </message>
+    <message>
+        <source>%1 (on the same computer)</source>
+        <translation>%1（同じコンピューター上）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 and later</source>
+        <translation>%1以降</translation>
+    </message>
+    <message>
+        <source>before %1</source>
+        <translation>%1より前</translation>
+    </message>
+    <message>
+        <source>%1 up to %2</source>
+        <translation>%1以上%2未満</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogVerify</name>
+    <message>
+        <source>host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>subnet</source>
+        <translation>サブネット</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>ポート</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogVerifyCommand</name>
+    <message>
+        <source>Check the catalog against a saved copy of the vendor&apos;s page (HTML or text, Japanese or English): every host, URL, address, subnet and port on the page must be in the catalog, and the catalog must have nothing the page does not.</source>
+        <translation>カタログを、保存したベンダーのページ（HTMLまたはテキスト、日本語または英語）と照合します。ページにあるホスト、URL、アドレス、サブネット、ポートはすべてカタログに含まれている必要があり、カタログにはページにないものがあってはなりません。</translation>
+    </message>
+    <message>
+        <source>The saved page.</source>
+        <translation>保存したページ。</translation>
+    </message>
+    <message>
+        <source>portolan-cli catalog verify: give the saved page with --page FILE</source>
+        <translation>portolan-cli catalog verify: --page FILEで保存したページを指定してください</translation>
+    </message>
+    <message>
+        <source>portolan-cli catalog verify: %1: %2</source>
+        <translation>portolan-cli catalog verify: %1: %2</translation>
+    </message>
+    <message>
+        <source>portolan-cli catalog verify: %1: the page is larger than %2 MiB</source>
+        <translation>portolan-cli catalog verify: %1: ページが%2 MiBを超えています</translation>
+    </message>
+    <message>
+        <source>On the page: hosts %1, URLs %2, addresses %3, subnets %4, ports %5.</source>
+        <translation>ページ上: ホスト%1、URL %2、アドレス%3、サブネット%4、ポート%5。</translation>
+    </message>
+    <message>
+        <source>The catalog holds every one of them, and nothing else.</source>
+        <translation>カタログにはそのすべてが含まれ、それ以外はありません。</translation>
+    </message>
+    <message>
+        <source>missing from the catalog: %1 %2</source>
+        <translation>カタログにない: %1 %2</translation>
+    </message>
+    <message>
+        <source>in the catalog, not on the page: %1 %2</source>
+        <translation>カタログにあり、ページにない: %1 %2</translation>
     </message>
 </context>
 <context>
     <name>CheckCommand</name>
     <message>
         <source>Check for role &lt;role&gt; (repeatable; default: agent).</source>
-        <translation>役割 &lt;role&gt; についてチェックします (複数指定可、デフォルト: agent)。</translation>
-    </message>
-    <message>
-        <source>Check only the required entries.</source>
-        <translation>必須のエントリのみチェックします。</translation>
+        <translation>役割 &lt;role&gt;についてチェックします（複数指定可、デフォルト: agent）。</translation>
     </message>
     <message>
         <source>Also check static addresses whose validity has ended.</source>
@@ -373,35 +806,35 @@
     </message>
     <message>
         <source>Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter (repeatable).</source>
-        <translation>サイト内の送信先のアドレス: dns、ntp、syslog、relay、sps、vcenter (複数指定可)。</translation>
+        <translation>サイト内の送信先のアドレス: dns、ntp、syslog、relay、sps、vcenter（複数指定可）。</translation>
     </message>
     <message>
         <source>Use &lt;address&gt; for &lt;host&gt; without asking DNS (repeatable).</source>
-        <translation>DNS に問い合わせずに、&lt;host&gt; に &lt;address&gt; を使用します (複数指定可)。</translation>
+        <translation>DNSに問い合わせずに、&lt;host&gt;に &lt;address&gt;を使用します（複数指定可）。</translation>
     </message>
     <message>
         <source>Resolve names with this DNS server instead of the system&apos;s.</source>
-        <translation>システムの DNS サーバーではなく、この DNS サーバーで名前を解決します。</translation>
+        <translation>システムのDNSサーバーではなく、このDNSサーバーで名前を解決します。</translation>
     </message>
     <message>
         <source>Also trust the CA certificates in this PEM file.</source>
-        <translation>この PEM ファイル内の CA 証明書も信頼します。</translation>
+        <translation>このPEMファイル内のCA証明書も信頼します。</translation>
     </message>
     <message>
         <source>direct (default), system, or http://[user:password@]host:port.</source>
-        <translation>direct (デフォルト)、system、または http://[user:password@]host:port。</translation>
+        <translation>direct（デフォルト）、system、またはhttp://[user:password@]host:port。</translation>
     </message>
     <message>
         <source>Timeout of each stage in seconds (default 5).</source>
-        <translation>各段階のタイムアウト (秒、デフォルト 5)。</translation>
+        <translation>各段階のタイムアウト（秒、デフォルト5）。</translation>
     </message>
     <message>
         <source>Checks in flight at once (default 32).</source>
-        <translation>同時に実行するチェックの数 (デフォルト 32)。</translation>
+        <translation>同時に実行するチェックの数（デフォルト32）。</translation>
     </message>
     <message>
         <source>Write the report to &lt;file&gt; instead of standard output.</source>
-        <translation>標準出力ではなく &lt;file&gt; にレポートを書き込みます。</translation>
+        <translation>標準出力ではなく &lt;file&gt;にレポートを書き込みます。</translation>
     </message>
     <message>
         <source>Print the plan and send nothing.</source>
@@ -409,7 +842,7 @@
     </message>
     <message>
         <source>Refuse every destination outside the loopback network (for tests).</source>
-        <translation>ループバックネットワーク外のすべての送信先を拒否します (テスト用)。</translation>
+        <translation>ループバックネットワーク外のすべての送信先を拒否します（テスト用）。</translation>
     </message>
     <message>
         <source>portolan-cli check: %1</source>
@@ -421,35 +854,39 @@
     </message>
     <message>
         <source>--timeout: &quot;%1&quot; is not a number of seconds between 0 and 600</source>
-        <translation>--timeout: 「%1」は 0 から 600 までの秒数ではありません</translation>
+        <translation>--timeout: 「%1」は0から600までの秒数ではありません</translation>
     </message>
     <message>
         <source>--concurrency: &quot;%1&quot; is not a number from 1 to 1024</source>
-        <translation>--concurrency: 「%1」は 1 から 1024 までの数値ではありません</translation>
+        <translation>--concurrency: 「%1」は1から1024までの数値ではありません</translation>
     </message>
     <message>
         <source>portolan-cli check: cannot write %1: %2</source>
-        <translation>portolan-cli check: %1 に書き込めません: %2</translation>
+        <translation>portolan-cli check: %1に書き込めません: %2</translation>
     </message>
     <message>
         <source>Check whether this machine reaches the destinations the product needs.
 Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors, 130 when interrupted (Ctrl-C): the report of what was checked so far is still written, the rest is reported as cancelled; a second Ctrl-C exits at once.</source>
         <translation>このマシンから製品に必要な接続先に到達できるかを確認します。
-終了ステータス: 失敗したチェックがなければ 0、失敗があれば 1、使用方法またはカタログのエラーは 2、中断 (Ctrl-C) は 130 です。中断時もそれまでのチェック結果のレポートは書き出され、残りはキャンセルとして報告されます。もう一度 Ctrl-C を押すとすぐに終了します。</translation>
+終了ステータス: 失敗したチェックがなければ0、失敗があれば1、使用方法またはカタログのエラーは2、中断（Ctrl-C） は130です。中断時もそれまでのチェック結果のレポートは書き出され、残りはキャンセルとして報告されます。もう一度Ctrl-Cを押すとすぐに終了します。</translation>
+    </message>
+    <message>
+        <source>Check only the required flows.</source>
+        <translation>必須のフローのみを確認します。</translation>
     </message>
 </context>
 <context>
     <name>CheckProgress</name>
     <message>
         <source>checked %1 of %2 · %3 failed · %4 running</source>
-        <translation>%2 件中 %1 件をチェック済み · 失敗 %3 · 実行中 %4</translation>
+        <translation>%2件中%1件をチェック済み · 失敗%3 · 実行中%4</translation>
     </message>
 </context>
 <context>
     <name>CheckResultsModel</name>
     <message>
         <source>%1 passed · %2 failed · %3 skipped · %4 running · %5 left</source>
-        <translation>成功 %1 · 失敗 %2 · スキップ %3 · 実行中 %4 · 残り %5</translation>
+        <translation>成功%1 · 失敗%2 · スキップ%3 · 実行中%4 · 残り%5</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -472,31 +909,31 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <source>Entry / service</source>
-        <translation>エントリ / サービス</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>チェック</translation>
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation>時間 (ms)</translation>
+        <translation>時間（ms）</translation>
     </message>
     <message>
         <source>Hint</source>
         <translation>ヒント</translation>
+    </message>
+    <message>
+        <source>Flow / service</source>
+        <translation>フロー／サービス</translation>
     </message>
 </context>
 <context>
     <name>CliContext</name>
     <message>
         <source>Use the catalog in &lt;file&gt; instead of the built-in one.</source>
-        <translation>組み込みのカタログではなく、&lt;file&gt; のカタログを使用します。</translation>
+        <translation>組み込みのカタログではなく、&lt;file&gt;のカタログを使用します。</translation>
     </message>
     <message>
         <source>Language of the text: en or ja.</source>
-        <translation>テキストの言語: en または ja。</translation>
+        <translation>テキストの言語: enまたはja。</translation>
     </message>
     <message>
         <source>Output format: %1.</source>
@@ -508,11 +945,15 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     </message>
     <message>
         <source>portolan-cli: unknown language &quot;%1&quot; (en or ja)</source>
-        <translation>portolan-cli: 不明な言語「%1」(en または ja)</translation>
+        <translation>portolan-cli: 不明な言語「%1」（enまたはja）</translation>
     </message>
     <message>
         <source>portolan-cli: unknown format &quot;%1&quot; (%2)</source>
         <translation>portolan-cli: 不明な形式「%1」(%2)</translation>
+    </message>
+    <message>
+        <source>%1: --role &quot;%2&quot; is not a role (%3)</source>
+        <translation>%1: --role「%2」は役割ではありません（%3）</translation>
     </message>
 </context>
 <context>
@@ -542,10 +983,6 @@ After: the current run
         <translation>チェック</translation>
     </message>
     <message>
-        <source>Entry</source>
-        <translation>エントリ</translation>
-    </message>
-    <message>
         <source>Before</source>
         <translation>前回</translation>
     </message>
@@ -565,6 +1002,10 @@ After: the current run
         <source>Copy summary</source>
         <translation>概要をコピー</translation>
     </message>
+    <message>
+        <source>Flows</source>
+        <translation>フロー</translation>
+    </message>
 </context>
 <context>
     <name>ConnectivityTester</name>
@@ -582,10 +1023,6 @@ After: the current run
 </context>
 <context>
     <name>CsvReport</name>
-    <message>
-        <source>Entry</source>
-        <translation>エントリ</translation>
-    </message>
     <message>
         <source>Endpoint</source>
         <translation>エンドポイント</translation>
@@ -616,11 +1053,11 @@ After: the current run
     </message>
     <message>
         <source>Time (ms)</source>
-        <translation>時間 (ms)</translation>
+        <translation>時間（ms）</translation>
     </message>
     <message>
         <source>HTTP status</source>
-        <translation>HTTP ステータス</translation>
+        <translation>HTTPステータス</translation>
     </message>
     <message>
         <source>Proxy</source>
@@ -633,6 +1070,10 @@ After: the current run
     <message>
         <source>Hint</source>
         <translation>ヒント</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>フロー</translation>
     </message>
 </context>
 <context>
@@ -654,10 +1095,6 @@ After: the current run
         <translation>この詳細をテキストとしてコピーします</translation>
     </message>
     <message>
-        <source>Details of the selected entry</source>
-        <translation>選択したエントリの詳細</translation>
-    </message>
-    <message>
         <source>Details pane</source>
         <translation>詳細ペイン</translation>
     </message>
@@ -666,35 +1103,39 @@ After: the current run
         <translation>行を選択すると、カタログに記載されているすべての情報が表示されます。</translation>
     </message>
     <message>
-        <source>Related entries of the same service</source>
-        <translation>同じサービスの関連エントリ</translation>
+        <source>Details of the selected row</source>
+        <translation>選択した行の詳細</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <source>Other connections to the same listener</source>
+        <translation>同じ待機側へのほかの接続</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2、%3）</translation>
     </message>
 </context>
 <context>
     <name>DiagramCommand</name>
     <message>
         <source>Write the ports diagram to an SVG, PNG or PDF file.</source>
-        <translation>ポート図を SVG、PNG、または PDF ファイルに書き込みます。</translation>
+        <translation>ポート図をSVG、PNG、またはPDFファイルに書き込みます。</translation>
     </message>
     <message>
         <source>Output format: %1 (default: from the file name).</source>
-        <translation>出力形式: %1 (デフォルト: ファイル名から判断)。</translation>
+        <translation>出力形式: %1（デフォルト: ファイル名から判断）。</translation>
     </message>
     <message>
         <source>Write the diagram to &lt;file&gt;.</source>
-        <translation>ポート図を &lt;file&gt; に書き込みます。</translation>
+        <translation>ポート図を &lt;file&gt;に書き込みます。</translation>
     </message>
     <message>
         <source>Only the flows of this component id (agent, relay, ...).</source>
-        <translation>このコンポーネント ID (agent、relay、...) の通信のみ。</translation>
+        <translation>このコンポーネントID（agent、relay、...） の通信のみ。</translation>
     </message>
     <message>
         <source>PNG scale factor (default 1).</source>
-        <translation>PNG の拡大率 (デフォルト 1)。</translation>
+        <translation>PNGの拡大率（デフォルト1）。</translation>
     </message>
     <message>
         <source>portolan-cli diagram: unexpected argument &quot;%1&quot;</source>
@@ -702,7 +1143,7 @@ After: the current run
     </message>
     <message>
         <source>portolan-cli diagram: --output FILE is required</source>
-        <translation>portolan-cli diagram: --output FILE を指定してください</translation>
+        <translation>portolan-cli diagram: --output FILEを指定してください</translation>
     </message>
     <message>
         <source>portolan-cli diagram: unknown format &quot;%1&quot; (%2)</source>
@@ -710,7 +1151,7 @@ After: the current run
     </message>
     <message>
         <source>portolan-cli diagram: --scale must be a number in (0, 8]</source>
-        <translation>portolan-cli diagram: --scale は (0, 8] の範囲の数値である必要があります</translation>
+        <translation>portolan-cli diagram: --scaleは (0, 8] の範囲の数値である必要があります</translation>
     </message>
     <message>
         <source>portolan-cli diagram: unknown component &quot;%1&quot;</source>
@@ -719,6 +1160,10 @@ After: the current run
     <message>
         <source>portolan-cli diagram: %1</source>
         <translation>portolan-cli diagram: %1</translation>
+    </message>
+    <message>
+        <source>Also draw flows whose endpoints have all expired, marked as expired.</source>
+        <translation>エンドポイントがすべて期限切れのフローも、期限切れとして描画します。</translation>
     </message>
 </context>
 <context>
@@ -729,7 +1174,7 @@ After: the current run
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
+        <translation>%1に書き込めません: %2</translation>
     </message>
     <message>
         <source>Network ports diagram</source>
@@ -737,23 +1182,23 @@ After: the current run
     </message>
     <message>
         <source>Generated by Portolan from the catalog</source>
-        <translation>カタログから Portolan で生成</translation>
+        <translation>カタログからPortolanで生成</translation>
     </message>
     <message>
         <source>Cannot write %1: the SVG generator failed.</source>
-        <translation>%1 に書き込めません: SVG の生成に失敗しました。</translation>
+        <translation>%1に書き込めません: SVGの生成に失敗しました。</translation>
     </message>
     <message>
         <source>The PNG scale must be above 0 and at most 8.</source>
-        <translation>PNG の拡大率は 0 より大きく 8 以下である必要があります。</translation>
+        <translation>PNGの拡大率は0より大きく8以下である必要があります。</translation>
     </message>
     <message>
         <source>Cannot write %1: the PNG could not be encoded.</source>
-        <translation>%1 に書き込めません: PNG をエンコードできませんでした。</translation>
+        <translation>%1に書き込めません: PNGをエンコードできませんでした。</translation>
     </message>
     <message>
         <source>Cannot write %1: the PDF writer failed.</source>
-        <translation>%1 に書き込めません: PDF の書き込みに失敗しました。</translation>
+        <translation>%1に書き込めません: PDFの書き込みに失敗しました。</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1234,15 @@ After: the current run
     <message>
         <source>Untested</source>
         <translation>未テスト</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An expired arrow&apos;s label: its ports, then &quot;expired 2022-12-31&quot;.</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Expired (no longer needed)</source>
+        <translation>期限切れ（不要になりました）</translation>
     </message>
 </context>
 <context>
@@ -828,13 +1282,13 @@ After: the current run
     <message numerus="yes">
         <source>Opens %n connection(s)</source>
         <translation>
-            <numerusform>%n 件の接続を開始</numerusform>
+            <numerusform>%n件の接続を開始</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Listens to %n connection(s)</source>
         <translation>
-            <numerusform>%n 件の接続を待ち受け</numerusform>
+            <numerusform>%n件の接続を待ち受け</numerusform>
         </translation>
     </message>
     <message>
@@ -843,11 +1297,11 @@ After: the current run
     </message>
     <message>
         <source>%1 connects to %2.</source>
-        <translation>%1 は %2 に接続します。</translation>
+        <translation>%1は%2に接続します。</translation>
     </message>
     <message>
         <source>%1 opens a connection to %2 on %3.</source>
-        <translation>%1 は %3 で %2 への接続を開始します。</translation>
+        <translation>%1は%3で%2への接続を開始します。</translation>
     </message>
     <message>
         <source>This connection is required.</source>
@@ -865,12 +1319,6 @@ After: the current run
         <source>%1 %2</source>
         <extracomment>Two sentences of the narration, one after the other.</extracomment>
         <translation>%1%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Services (%n catalog entries):</source>
-        <translation>
-            <numerusform>サービス (カタログのエントリ %n 件):</numerusform>
-        </translation>
     </message>
     <message>
         <source>• %1 — %2</source>
@@ -894,6 +1342,43 @@ After: the current run
         <source>, </source>
         <comment>list separator</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 (seen from the customer network)</source>
+        <extracomment>%1 is Outbound or Inbound, relative to the customer network.</extracomment>
+        <translation>%1（お客さまのネットワークから見た方向）</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <extracomment>%1 is Outbound, Inbound or Both directions; %2 the component the diagram is drawn for.</extracomment>
+        <translation>%2にとって%1</translation>
+    </message>
+    <message>
+        <source>No longer needed: every address of this flow %1.</source>
+        <extracomment>An arrow drawn only because &quot;Show expired&quot; is on; %1 is &quot;expired 2022-12-31&quot;.</extracomment>
+        <translation>不要になりました: このフローのアドレスはすべて%1。</translation>
+    </message>
+    <message>
+        <source>On the same computer, no network rule: %1 on %2</source>
+        <extracomment>A flow that never leaves the computer: %1 its initiators, %2 its ports.</extracomment>
+        <translation>同じコンピューター上でネットワークのルールは不要: %2の%1</translation>
+    </message>
+    <message>
+        <source>For %1 it is outbound.</source>
+        <translation>%1にとっては送信です。</translation>
+    </message>
+    <message>
+        <source>For %1 it is inbound.</source>
+        <translation>%1にとっては受信です。</translation>
+    </message>
+    <message>
+        <source>For %1 it is both outbound and inbound.</source>
+        <translation>%1にとっては送信と受信の両方です。</translation>
+    </message>
+    <message>
+        <source>It is no longer needed: its addresses %1.</source>
+        <extracomment>%1 is &quot;expired 2022-12-31&quot;.</extracomment>
+        <translation>不要になりました: アドレスは%1。</translation>
     </message>
 </context>
 <context>
@@ -928,7 +1413,7 @@ After: the current run
     </message>
     <message>
         <source>Save the diagram as SVG, PNG or PDF</source>
-        <translation>図を SVG、PNG、または PDF として保存します</translation>
+        <translation>図をSVG、PNG、またはPDFとして保存します</translation>
     </message>
     <message>
         <source>Print diagram…</source>
@@ -940,23 +1425,23 @@ After: the current run
     </message>
     <message>
         <source>Full-screen walkthrough of the flows (F11); Esc leaves</source>
-        <translation>通信をフルスクリーンで順に説明します (F11)。Esc で終了します</translation>
+        <translation>通信をフルスクリーンで順に説明します (F11)。Escで終了します</translation>
     </message>
     <message>
         <source>Unknown file type for %1: use .svg, .png or .pdf.</source>
-        <translation>%1 のファイル形式が不明です: .svg、.png、.pdf のいずれかを使用してください。</translation>
+        <translation>%1のファイル形式が不明です: .svg、.png、.pdfのいずれかを使用してください。</translation>
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation>SVG 画像 (*.svg)</translation>
+        <translation>SVG画像（*.svg）</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation>PNG 画像 (*.png)</translation>
+        <translation>PNG画像（*.png）</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation>PDF ドキュメント (*.pdf)</translation>
+        <translation>PDFドキュメント（*.pdf）</translation>
     </message>
     <message>
         <source>Export diagram</source>
@@ -975,47 +1460,47 @@ After: the current run
     </message>
     <message>
         <source>Refused to contact %1: only loopback addresses are allowed</source>
-        <translation>%1 への接続を拒否しました: ループバックアドレスのみ許可されています</translation>
+        <translation>%1への接続を拒否しました: ループバックアドレスのみ許可されています</translation>
     </message>
     <message>
         <source>%1 (given with --resolve)</source>
-        <translation>%1 (--resolve で指定)</translation>
+        <translation>%1（--resolveで指定）</translation>
     </message>
     <message>
         <source>%1 (from DNS server %2)</source>
-        <translation>%1 (DNS サーバー %2 から取得)</translation>
+        <translation>%1（DNSサーバー%2から取得）</translation>
     </message>
     <message>
         <source>No such name (DNS server %1)</source>
-        <translation>その名前は存在しません (DNS サーバー %1)</translation>
+        <translation>その名前は存在しません（DNSサーバー%1）</translation>
     </message>
     <message>
         <source>The name has no address (DNS server %1)</source>
-        <translation>その名前にはアドレスがありません (DNS サーバー %1)</translation>
+        <translation>その名前にはアドレスがありません（DNSサーバー%1）</translation>
     </message>
     <message>
         <source>The DNS server %1 refused the query</source>
-        <translation>DNS サーバー %1 がクエリを拒否しました</translation>
+        <translation>DNSサーバー%1がクエリを拒否しました</translation>
     </message>
     <message>
         <source>No DNS server at %1 port %2</source>
-        <translation>%1 のポート %2 に DNS サーバーがありません</translation>
+        <translation>%1のポート%2にDNSサーバーがありません</translation>
     </message>
     <message>
         <source>The DNS server %1 failed</source>
-        <translation>DNS サーバー %1 でエラーが発生しました</translation>
+        <translation>DNSサーバー%1でエラーが発生しました</translation>
     </message>
     <message>
         <source>Refused to look up %1 with the system resolver: only loopback destinations are allowed</source>
-        <translation>システムのリゾルバーによる %1 の名前解決を拒否しました: ループバックの送信先のみ許可されています</translation>
+        <translation>システムのリゾルバーによる%1の名前解決を拒否しました: ループバックの送信先のみ許可されています</translation>
     </message>
     <message>
         <source>%1 (system resolver)</source>
-        <translation>%1 (システムのリゾルバー)</translation>
+        <translation>%1（システムのリゾルバー）</translation>
     </message>
     <message>
         <source>Cannot resolve the proxy %1: %2</source>
-        <translation>プロキシ %1 を名前解決できません: %2</translation>
+        <translation>プロキシ%1を名前解決できません: %2</translation>
     </message>
     <message>
         <source>An address: nothing to resolve</source>
@@ -1023,19 +1508,19 @@ After: the current run
     </message>
     <message>
         <source>Connected to the proxy %1</source>
-        <translation>プロキシ %1 に接続しました</translation>
+        <translation>プロキシ%1に接続しました</translation>
     </message>
     <message>
         <source>Connected to %1 port %2</source>
-        <translation>%1 のポート %2 に接続しました</translation>
+        <translation>%1のポート%2に接続しました</translation>
     </message>
     <message>
         <source>Cannot connect to the proxy %1: %2</source>
-        <translation>プロキシ %1 に接続できません: %2</translation>
+        <translation>プロキシ%1に接続できません: %2</translation>
     </message>
     <message>
         <source>%1 port %2: %3</source>
-        <translation>%1 のポート %2: %3</translation>
+        <translation>%1のポート%2: %3</translation>
     </message>
     <message>
         <source>The proxy closed the connection: %1</source>
@@ -1043,39 +1528,39 @@ After: the current run
     </message>
     <message>
         <source>The connection closed without an HTTP response: %1</source>
-        <translation>HTTP 応答がないまま接続が閉じられました: %1</translation>
+        <translation>HTTP応答がないまま接続が閉じられました: %1</translation>
     </message>
     <message>
         <source>The proxy sent no valid reply to CONNECT</source>
-        <translation>プロキシから CONNECT に対する有効な応答がありませんでした</translation>
+        <translation>プロキシからCONNECTに対する有効な応答がありませんでした</translation>
     </message>
     <message>
         <source>The proxy connected to %1 port %2 (HTTP %3)</source>
-        <translation>プロキシが %1 のポート %2 に接続しました (HTTP %3)</translation>
+        <translation>プロキシが%1のポート%2に接続しました（HTTP %3）</translation>
     </message>
     <message>
         <source>The proxy answered CONNECT with HTTP %1 %2</source>
-        <translation>プロキシが CONNECT に HTTP %1 %2 で応答しました</translation>
+        <translation>プロキシがCONNECTにHTTP %1 %2で応答しました</translation>
     </message>
     <message>
         <source>%1, certificate for %2 issued by %3, valid until %4</source>
-        <translation>%1、%2 の証明書 (発行者: %3、%4 まで有効)</translation>
+        <translation>%1、%2の証明書（発行者: %3、%4まで有効）</translation>
     </message>
     <message>
         <source>Certificate for %1 issued by %2: %3</source>
-        <translation>%1 の証明書 (発行者: %2): %3</translation>
+        <translation>%1の証明書（発行者: %2）: %3</translation>
     </message>
     <message>
         <source>The answer is not HTTP</source>
-        <translation>応答が HTTP ではありません</translation>
+        <translation>応答がHTTPではありません</translation>
     </message>
     <message>
         <source>No HTTP response</source>
-        <translation>HTTP 応答がありません</translation>
+        <translation>HTTP応答がありません</translation>
     </message>
     <message>
         <source>The proxy answered HTTP %1 %2</source>
-        <translation>プロキシが HTTP %1 %2 で応答しました</translation>
+        <translation>プロキシがHTTP %1 %2で応答しました</translation>
     </message>
     <message>
         <source>HTTP %1</source>
@@ -1083,63 +1568,63 @@ After: the current run
     </message>
     <message>
         <source>Nothing answers DNS on port %1 (ICMP port unreachable)</source>
-        <translation>ポート %1 で DNS に応答するものがありません (ICMP ポート到達不能)</translation>
+        <translation>ポート%1でDNSに応答するものがありません（ICMPポート到達不能）</translation>
     </message>
     <message>
         <source>No DNS reply</source>
-        <translation>DNS 応答がありません</translation>
+        <translation>DNS応答がありません</translation>
     </message>
     <message>
         <source>The DNS server answered (response code %1)</source>
-        <translation>DNS サーバーが応答しました (応答コード %1)</translation>
+        <translation>DNSサーバーが応答しました（応答コード%1）</translation>
     </message>
     <message>
         <source>Nothing listens on UDP port %1 (ICMP port unreachable)</source>
-        <translation>UDP ポート %1 で待ち受けているものがありません (ICMP ポート到達不能)</translation>
+        <translation>UDPポート%1で待ち受けているものがありません（ICMPポート到達不能）</translation>
     </message>
     <message>
         <source>Clock offset %1 ms, stratum %2</source>
-        <translation>時刻のずれ %1 ms、ストラタム %2</translation>
+        <translation>時刻のずれ%1 ms、ストラタム%2</translation>
     </message>
     <message>
         <source>No answer from the resolver within %1 s</source>
-        <translation>%1 秒以内にリゾルバーから応答がありません</translation>
+        <translation>%1秒以内にリゾルバーから応答がありません</translation>
     </message>
     <message>
         <source>The proxy %1 did not answer within %2 s</source>
-        <translation>プロキシ %1 が %2 秒以内に応答しませんでした</translation>
+        <translation>プロキシ%1が%2秒以内に応答しませんでした</translation>
     </message>
     <message>
         <source>No answer to the connection request within %1 s: dropped on the way</source>
-        <translation>%1 秒以内に接続要求への応答がありません: 経路上で破棄されています</translation>
+        <translation>%1秒以内に接続要求への応答がありません: 経路上で破棄されています</translation>
     </message>
     <message>
         <source>The proxy did not connect to the destination within %1 s</source>
-        <translation>プロキシが %1 秒以内に送信先に接続しませんでした</translation>
+        <translation>プロキシが%1秒以内に送信先に接続しませんでした</translation>
     </message>
     <message>
         <source>No TLS handshake within %1 s</source>
-        <translation>%1 秒以内に TLS ハンドシェイクが完了しませんでした</translation>
+        <translation>%1秒以内にTLSハンドシェイクが完了しませんでした</translation>
     </message>
     <message>
         <source>No HTTP response within %1 s</source>
-        <translation>%1 秒以内に HTTP 応答がありません</translation>
+        <translation>%1秒以内にHTTP応答がありません</translation>
     </message>
     <message>
         <source>No NTP reply within %1 s</source>
-        <translation>%1 秒以内に NTP 応答がありません</translation>
+        <translation>%1秒以内にNTP応答がありません</translation>
     </message>
     <message>
         <source>No DNS reply within %1 s</source>
-        <translation>%1 秒以内に DNS 応答がありません</translation>
+        <translation>%1秒以内にDNS応答がありません</translation>
     </message>
     <message>
         <source>Sent; UDP gives no reply and no refusal came back</source>
-        <translation>送信済み。UDP には応答がなく、拒否も返されませんでした</translation>
+        <translation>送信済み。UDPには応答がなく、拒否も返されませんでした</translation>
     </message>
     <message>
         <source>Sent, not verifiable: syslog over UDP has no reply</source>
-        <translation>送信済み、検証不可: UDP 経由の Syslog には応答がありません</translation>
+        <translation>送信済み、検証不可: UDP経由のSyslogには応答がありません</translation>
     </message>
 </context>
 <context>
@@ -1155,18 +1640,6 @@ After: the current run
     <message>
         <source>Ports</source>
         <translation>ポート</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>送信元</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>送信先</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
     </message>
     <message>
         <source>Requirement</source>
@@ -1205,10 +1678,6 @@ After: the current run
         <translation>確認方法</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>テーブル</translation>
-    </message>
-    <message>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -1216,16 +1685,52 @@ After: the current run
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Initiator</source>
+        <translation>開始側</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>待機側</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>必要な場合</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <source>Agent versions</source>
+        <translation>エージェントのバージョン</translation>
+    </message>
+    <message>
+        <source>About these endpoints</source>
+        <translation>これらのエンドポイントについて</translation>
+    </message>
+    <message>
+        <source>Network rule</source>
+        <translation>ネットワークのルール</translation>
+    </message>
+    <message>
+        <source>None: this connection stays on the same computer</source>
+        <translation>不要: この接続は同じコンピューター内で完結します</translation>
+    </message>
+    <message>
+        <source>On the page</source>
+        <translation>ページ上の記載</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>
     <message>
         <source>DNS server:</source>
-        <translation>DNS サーバー:</translation>
+        <translation>DNSサーバー:</translation>
     </message>
     <message>
         <source>NTP server:</source>
-        <translation>NTP サーバー:</translation>
+        <translation>NTPサーバー:</translation>
     </message>
     <message>
         <source>Syslog / SIEM:</source>
@@ -1249,7 +1754,7 @@ After: the current run
     </message>
     <message>
         <source>My environment</source>
-        <translation>環境設定</translation>
+        <translation>自社環境</translation>
     </message>
     <message>
         <source>Addresses on your site</source>
@@ -1257,7 +1762,7 @@ After: the current run
     </message>
     <message>
         <source>Host names or IP addresses. Checks towards a destination left empty are skipped.</source>
-        <translation>ホスト名または IP アドレスを入力してください。空欄の送信先に対するチェックはスキップされます。</translation>
+        <translation>ホスト名またはIPアドレスを入力してください。空欄の送信先に対するチェックはスキップされます。</translation>
     </message>
     <message>
         <source>not set</source>
@@ -1273,7 +1778,7 @@ After: the current run
     </message>
     <message>
         <source>None (direct connections)</source>
-        <translation>なし (直接接続)</translation>
+        <translation>なし（直接接続）</translation>
     </message>
     <message>
         <source>System settings</source>
@@ -1281,7 +1786,7 @@ After: the current run
     </message>
     <message>
         <source>Manual HTTP proxy</source>
-        <translation>HTTP プロキシを手動で設定</translation>
+        <translation>HTTPプロキシを手動で設定</translation>
     </message>
     <message>
         <source>proxy.example.com</source>
@@ -1293,11 +1798,11 @@ After: the current run
     </message>
     <message>
         <source>Without the keychain, the password is kept only until Portolan closes. It is never written to a file.</source>
-        <translation>キーチェーンを使用しない場合、パスワードは Portolan を終了するまでのみ保持されます。ファイルに書き込まれることはありません。</translation>
+        <translation>キーチェーンを使用しない場合、パスワードはPortolanを終了するまでのみ保持されます。ファイルに書き込まれることはありません。</translation>
     </message>
     <message>
         <source>This build has no keychain support: the password is kept only until Portolan closes. It is never written to a file.</source>
-        <translation>このビルドはキーチェーンに対応していません: パスワードは Portolan を終了するまでのみ保持されます。ファイルに書き込まれることはありません。</translation>
+        <translation>このビルドはキーチェーンに対応していません: パスワードはPortolanを終了するまでのみ保持されます。ファイルに書き込まれることはありません。</translation>
     </message>
     <message>
         <source>Proxy mode</source>
@@ -1363,32 +1868,20 @@ After: the current run
         <translation>出力形式: %1。</translation>
     </message>
     <message>
-        <source>Only entries for this role (component id, e.g. agent); repeatable.</source>
-        <translation>この役割 (コンポーネント ID、例: agent) のエントリのみ。複数指定可。</translation>
-    </message>
-    <message>
-        <source>Only required entries.</source>
-        <translation>必須のエントリのみ。</translation>
-    </message>
-    <message>
-        <source>Only these entries (comma-separated ids).</source>
-        <translation>指定したエントリのみ (ID をカンマ区切りで指定)。</translation>
-    </message>
-    <message>
         <source>Include static addresses past their validity date, marked expired.</source>
         <translation>有効期限が過ぎた静的アドレスも、期限切れとマークして含めます。</translation>
     </message>
     <message>
         <source>Proxy for the pac and squid formats.</source>
-        <translation>pac 形式と squid 形式で使用するプロキシ。</translation>
+        <translation>pac形式とsquid形式で使用するプロキシ。</translation>
     </message>
     <message>
         <source>Resolve host names now and write rules for their addresses (address-only formats), with a timestamp.</source>
-        <translation>ホスト名を今すぐ名前解決し、そのアドレスのルールをタイムスタンプ付きで書き出します (アドレスのみの形式)。</translation>
+        <translation>ホスト名を今すぐ名前解決し、そのアドレスのルールをタイムスタンプ付きで書き出します（アドレスのみの形式）。</translation>
     </message>
     <message>
         <source>Write to &lt;file&gt; instead of standard output.</source>
-        <translation>標準出力ではなく &lt;file&gt; に書き込みます。</translation>
+        <translation>標準出力ではなく &lt;file&gt;に書き込みます。</translation>
     </message>
     <message>
         <source>portolan-cli export: unexpected argument &quot;%1&quot;</source>
@@ -1396,7 +1889,7 @@ After: the current run
     </message>
     <message>
         <source>portolan-cli export: give --format (%1)</source>
-        <translation>portolan-cli export: --format を指定してください (%1)</translation>
+        <translation>portolan-cli export: --formatを指定してください (%1)</translation>
     </message>
     <message>
         <source>portolan-cli export: unknown format &quot;%1&quot; (%2)</source>
@@ -1404,42 +1897,70 @@ After: the current run
     </message>
     <message>
         <source>portolan-cli export: --proxy &quot;%1&quot; is not host:port</source>
-        <translation>portolan-cli export: --proxy「%1」は host:port の形式ではありません</translation>
+        <translation>portolan-cli export: --proxy「%1」はhost:portの形式ではありません</translation>
     </message>
     <message>
         <source>portolan-cli export: --role &quot;%1&quot; is not a role (%2)</source>
         <translation>portolan-cli export: --role「%1」は役割ではありません (%2)</translation>
     </message>
     <message>
-        <source>portolan-cli export: --selected: no entry &quot;%1&quot; in the catalog</source>
-        <translation>portolan-cli export: --selected: カタログにエントリ「%1」がありません</translation>
-    </message>
-    <message>
         <source>portolan-cli export: cannot write &quot;%1&quot;: %2</source>
         <translation>portolan-cli export: 「%1」に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Only flows of this role (component id, e.g. agent), with directions as this role sees them; repeatable.</source>
+        <translation>この役割（agentなどのコンポーネントID）のフローのみ。方向はこの役割から見たものになります。複数指定できます。</translation>
+    </message>
+    <message>
+        <source>Only required flows.</source>
+        <translation>必須のフローのみ。</translation>
+    </message>
+    <message>
+        <source>A feature in use (%1); repeatable. Flows for other features are left out.</source>
+        <translation>使用している機能（%1）。複数指定できます。ほかの機能のためのフローは除外されます。</translation>
+    </message>
+    <message>
+        <source>Only endpoints for this agent version (e.g. 20.0).</source>
+        <translation>このバージョンのエージェント（20.0など）が使用するエンドポイントのみ。</translation>
+    </message>
+    <message>
+        <source>Only these flows (comma-separated ids).</source>
+        <translation>これらのフローのみ（カンマ区切りのID）。</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --selected: no flow &quot;%1&quot; in the catalog</source>
+        <translation>portolan-cli export: --selected: カタログにフロー「%1」はありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --feature &quot;%1&quot; is not a feature (%2)</source>
+        <translation>portolan-cli export: --feature「%1」は機能ではありません（%2）</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --agent-version &quot;%1&quot; is not a version such as 20.0</source>
+        <translation>portolan-cli export: --agent-version「%1」は20.0のようなバージョンではありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: %1</source>
+        <translation>portolan-cli export: %1</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>&amp;Required entries only</source>
-        <translation>必須のエントリのみ(&amp;R)</translation>
-    </message>
-    <message>
         <source>Include &amp;expired static addresses (marked)</source>
-        <translation>期限切れの静的アドレスを含める (マーク付き)(&amp;E)</translation>
+        <translation>期限切れの静的アドレスを含める（マーク付き）（&amp;E）</translation>
     </message>
     <message>
         <source>Resolve host &amp;names to addresses now</source>
-        <translation>ホスト名を今すぐアドレスに解決(&amp;N)</translation>
+        <translation>ホスト名を今すぐアドレスに解決（&amp;N）</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>コピー(&amp;C)</translation>
+        <translation>コピー（&amp;C）</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation>保存(&amp;S)…</translation>
+        <translation>保存（&amp;S）…</translation>
     </message>
     <message>
         <source>Export Rules</source>
@@ -1447,13 +1968,7 @@ After: the current run
     </message>
     <message>
         <source>Roles (none checked: all)</source>
-        <translation>役割 (未選択の場合はすべて)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Only the selected entries (%n)</source>
-        <translation>
-            <numerusform>選択したエントリのみ (%n)</numerusform>
-        </translation>
+        <translation>役割（未選択の場合はすべて）</translation>
     </message>
     <message>
         <source>proxy.example.com:8080</source>
@@ -1469,30 +1984,24 @@ After: the current run
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation>形式(&amp;F):</translation>
+        <translation>形式（&amp;F）:</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation>プロキシ(&amp;P):</translation>
+        <translation>プロキシ（&amp;P）:</translation>
     </message>
     <message>
         <source>Pre&amp;view:</source>
-        <translation>プレビュー(&amp;V):</translation>
+        <translation>プレビュー（&amp;V）:</translation>
     </message>
     <message>
         <source>Give the proxy as host:port, for example 10.0.0.1:3128.</source>
-        <translation>プロキシは host:port の形式で指定してください (例: 10.0.0.1:3128)。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rule(s) from the catalog</source>
-        <translation>
-            <numerusform>カタログから %n 件のルール</numerusform>
-        </translation>
+        <translation>プロキシはhost:portの形式で指定してください（例: 10.0.0.1:3128）。</translation>
     </message>
     <message numerus="yes">
         <source>resolving %n host name(s)…</source>
         <translation>
-            <numerusform>%n 件のホスト名を解決中…</numerusform>
+            <numerusform>%n件のホスト名を解決中…</numerusform>
         </translation>
     </message>
     <message>
@@ -1509,7 +2018,40 @@ After: the current run
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation>%1 に保存しました。</translation>
+        <translation>%1に保存しました。</translation>
+    </message>
+    <message>
+        <source>&amp;Required flows only</source>
+        <translation>必須のフローのみ（&amp;R）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the selected flows (%n)</source>
+        <translation>
+            <numerusform>選択したフローのみ（%n件）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportResult</name>
+    <message>
+        <source>1 rule</source>
+        <translation>ルール1件</translation>
+    </message>
+    <message>
+        <source>%1 rules</source>
+        <translation>ルール%1件</translation>
+    </message>
+    <message>
+        <source>1 comment</source>
+        <translation>コメント1件</translation>
+    </message>
+    <message>
+        <source>%1 comments</source>
+        <translation>コメント%1件</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
     </message>
 </context>
 <context>
@@ -1520,54 +2062,46 @@ After: the current run
     </message>
     <message>
         <source>[EXPIRED: static address valid until %1]</source>
-        <translation>[期限切れ: %1 まで有効だった静的アドレス]</translation>
+        <translation>[期限切れ: %1まで有効だった静的アドレス]</translation>
     </message>
     <message>
         <source>%1 is in your network: the address is site-specific</source>
-        <translation>%1 はお客さまのネットワーク内にあります: アドレスはサイトごとに異なります</translation>
-    </message>
-    <message>
-        <source>%1 has no fixed address in this entry: allow it by the host names in the catalog&apos;s URL entries</source>
-        <translation>%1 にはこのエントリで固定アドレスがありません: カタログの URL エントリのホスト名で許可してください</translation>
+        <translation>%1はお客さまのネットワーク内にあります: アドレスはサイトごとに異なります</translation>
     </message>
     <message>
         <source>%1 did not resolve at %2</source>
-        <translation>%1 は %2 時点で名前解決できませんでした</translation>
+        <translation>%1は%2時点で名前解決できませんでした</translation>
     </message>
     <message>
         <source>%1 resolved at %2</source>
-        <translation>%1 は %2 時点で名前解決されました</translation>
+        <translation>%1は%2時点で名前解決されました</translation>
+    </message>
+    <message>
+        <source>the page states no transport for port %1: rules for both TCP and UDP</source>
+        <translation>ページにはポート%1のトランスポートの記載がありません: TCPとUDPの両方のルールを出力します</translation>
+    </message>
+    <message>
+        <source>%1 has no fixed address in the catalog for this flow: the address is site-specific</source>
+        <translation>%1には、このフローについてカタログに固定のアドレスがありません: アドレスは環境によって異なります</translation>
     </message>
 </context>
 <context>
     <name>ExportText</name>
     <message>
         <source>%1 rules generated by Portolan from &quot;%2&quot; on %3</source>
-        <translation>Portolan が「%2」から %3 に生成した %1 ルール</translation>
-    </message>
-    <message>
-        <source>all roles</source>
-        <translation>すべての役割</translation>
+        <translation>Portolanが「%2」から%3に生成した%1ルール</translation>
     </message>
     <message>
         <source>roles: %1</source>
         <translation>役割: %1</translation>
     </message>
     <message>
-        <source>required entries only</source>
-        <translation>必須のエントリのみ</translation>
-    </message>
-    <message>
         <source>all requirements</source>
         <translation>すべての要件</translation>
     </message>
     <message>
-        <source>selected entries: %1</source>
-        <translation>選択したエントリ: %1</translation>
-    </message>
-    <message>
         <source>expired static addresses included and marked</source>
-        <translation>期限切れの静的アドレスを含む (マーク付き)</translation>
+        <translation>期限切れの静的アドレスを含む（マーク付き）</translation>
     </message>
     <message>
         <source>expired static addresses left out</source>
@@ -1579,31 +2113,71 @@ After: the current run
     </message>
     <message>
         <source>Host names resolved to addresses at %1; addresses change, re-export before use.</source>
-        <translation>ホスト名は %1 時点のアドレスに解決されています。アドレスは変わるため、使用前に再エクスポートしてください。</translation>
-    </message>
-    <message>
-        <source>%1: local connection on the same machine, %2</source>
-        <translation>%1: 同じマシン上のローカル接続、%2</translation>
+        <translation>ホスト名は%1時点のアドレスに解決されています。アドレスは変わるため、使用前に再エクスポートしてください。</translation>
     </message>
     <message>
         <source>site-specific, add your own rule for %1</source>
-        <translation>サイト固有のため、%1 のルールを独自に追加してください</translation>
+        <translation>サイト固有のため、%1のルールを独自に追加してください</translation>
     </message>
     <message>
         <source>%1 is a wildcard host name, not an address: allow it at the proxy (%2)</source>
-        <translation>%1 はアドレスではなくワイルドカードのホスト名です: プロキシで許可してください (%2)</translation>
+        <translation>%1はアドレスではなくワイルドカードのホスト名です: プロキシで許可してください (%2)</translation>
     </message>
     <message>
         <source>%1 is a host name that did not resolve: allow it at the proxy (%2)</source>
-        <translation>%1 は名前解決できなかったホスト名です: プロキシで許可してください (%2)</translation>
+        <translation>%1は名前解決できなかったホスト名です: プロキシで許可してください (%2)</translation>
     </message>
     <message>
         <source>%1 is a host name; rules for its addresses follow (%2)</source>
-        <translation>%1 はホスト名です。そのアドレスのルールが続きます (%2)</translation>
+        <translation>%1はホスト名です。そのアドレスのルールが続きます (%2)</translation>
     </message>
     <message>
         <source>%1 is a host name, not an address: allow it at the proxy, or resolve with --resolve-hosts (%2)</source>
-        <translation>%1 はアドレスではなくホスト名です: プロキシで許可するか、--resolve-hosts で名前解決してください (%2)</translation>
+        <translation>%1はアドレスではなくホスト名です: プロキシで許可するか、--resolve-hostsで名前解決してください (%2)</translation>
+    </message>
+    <message>
+        <source>all roles, directions relative to your network</source>
+        <translation>すべての役割、方向はお客さまのネットワークから見たもの</translation>
+    </message>
+    <message>
+        <source>direction: %1</source>
+        <translation>方向: %1</translation>
+    </message>
+    <message>
+        <source>required flows only</source>
+        <translation>必須のフローのみ</translation>
+    </message>
+    <message>
+        <source>requirement: %1</source>
+        <translation>要件: %1</translation>
+    </message>
+    <message>
+        <source>features in use: %1</source>
+        <translation>使用している機能: %1</translation>
+    </message>
+    <message>
+        <source>agent version %1</source>
+        <translation>エージェントのバージョン%1</translation>
+    </message>
+    <message>
+        <source>protocol: %1</source>
+        <translation>プロトコル: %1</translation>
+    </message>
+    <message>
+        <source>port: %1</source>
+        <translation>ポート: %1</translation>
+    </message>
+    <message>
+        <source>selected flows: %1</source>
+        <translation>選択したフロー: %1</translation>
+    </message>
+    <message>
+        <source>text: %1</source>
+        <translation>テキスト: %1</translation>
+    </message>
+    <message>
+        <source>needs no network rule: a connection on the same computer (%1)</source>
+        <translation>ネットワークのルールは不要: 同じコンピューター内の接続（%1）</translation>
     </message>
 </context>
 <context>
@@ -1626,7 +2200,7 @@ After: the current run
     </message>
     <message>
         <source>Every word must appear in the row. Esc clears.</source>
-        <translation>すべての単語を含む行を表示します。Esc でクリアします。</translation>
+        <translation>すべての単語を含む行を表示します。Escでクリアします。</translation>
     </message>
     <message>
         <source>Direction filter</source>
@@ -1658,7 +2232,7 @@ After: the current run
     </message>
     <message>
         <source>Show static IP addresses whose validity has ended, greyed out</source>
-        <translation>有効期限が切れた静的 IP アドレスをグレー表示します</translation>
+        <translation>有効期限が切れた静的IPアドレスをグレー表示します</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -1682,7 +2256,7 @@ After: the current run
     </message>
     <message>
         <source>Show what %1 must reach and what must reach it</source>
-        <translation>%1 が到達する必要がある送信先と、%1 に到達する必要がある送信元を表示します</translation>
+        <translation>%1が到達する必要がある送信先と、%1に到達する必要がある送信元を表示します</translation>
     </message>
     <message>
         <source>All directions</source>
@@ -1694,7 +2268,7 @@ After: the current run
     </message>
     <message>
         <source>any %1</source>
-        <translation>すべての %1</translation>
+        <translation>すべての%1</translation>
     </message>
     <message>
         <source>All protocols</source>
@@ -1703,6 +2277,40 @@ After: the current run
     <message>
         <source>All ports</source>
         <translation>すべてのポート</translation>
+    </message>
+    <message>
+        <source>Features in use</source>
+        <translation>使用している機能</translation>
+    </message>
+    <message>
+        <source>Show what the features you use need; rows needed by every deployment stay</source>
+        <translation>使用している機能に必要なものを表示します。すべての環境で必要な行は残ります</translation>
+    </message>
+    <message>
+        <source>Agent version filter</source>
+        <translation>エージェントのバージョンによる絞り込み</translation>
+    </message>
+    <message>
+        <source>Show the endpoints an agent of this version uses</source>
+        <translation>このバージョンのエージェントが使用するエンドポイントを表示します</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>エージェント%1</translation>
+    </message>
+    <message>
+        <source>Any version</source>
+        <translation>すべてのバージョン</translation>
+    </message>
+    <message>
+        <source>All features</source>
+        <translation>すべての機能</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n features</source>
+        <translation>
+            <numerusform>%n個の機能</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1718,7 +2326,7 @@ After: the current run
     <message numerus="yes">
         <source>%n check(s) failed.</source>
         <translation>
-            <numerusform>%n 件のチェックが失敗しました。</numerusform>
+            <numerusform>%n件のチェックが失敗しました。</numerusform>
         </translation>
     </message>
     <message>
@@ -1735,7 +2343,7 @@ After: the current run
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation>%1秒</translation>
     </message>
     <message>
         <source>Proxy</source>
@@ -1786,10 +2394,6 @@ After: the current run
         <translation>エンドポイント</translation>
     </message>
     <message>
-        <source>Entry</source>
-        <translation>エントリ</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>チェック</translation>
     </message>
@@ -1805,35 +2409,39 @@ After: the current run
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Flows</source>
+        <translation>フロー</translation>
+    </message>
 </context>
 <context>
     <name>IptablesExporter</name>
     <message>
         <source>iptables (iptables-restore)</source>
-        <translation>iptables (iptables-restore)</translation>
+        <translation>iptables（iptables-restore）</translation>
     </message>
     <message>
         <source>Load with &quot;iptables-restore --noflush FILE&quot;: without --noflush the filter table is replaced. Rules accept; keep your own default policy.</source>
-        <translation>「iptables-restore --noflush FILE」で読み込んでください。--noflush を付けないと filter テーブルが置き換えられます。ルールは許可のみです。デフォルトポリシーは既存のものを維持してください。</translation>
+        <translation>「iptables-restore --noflush FILE」で読み込んでください。--noflushを付けないとfilterテーブルが置き換えられます。ルールは許可のみです。デフォルトポリシーは既存のものを維持してください。</translation>
     </message>
     <message>
         <source>IPv6, for ip6tables-restore: %1</source>
-        <translation>IPv6 (ip6tables-restore 用): %1</translation>
+        <translation>IPv6（ip6tables-restore用）: %1</translation>
     </message>
 </context>
 <context>
     <name>LookupBar</name>
     <message>
         <source>&amp;Look up:</source>
-        <translation>逆引き(&amp;L):</translation>
+        <translation>照合（&amp;L）:</translation>
     </message>
     <message>
         <source>Paste an IP address, host name or URL from a firewall or proxy log (Ctrl+L)</source>
-        <translation>ファイアウォールやプロキシのログから IP アドレス、ホスト名、URL を貼り付けてください (Ctrl+L)</translation>
+        <translation>ファイアウォールやプロキシのログからIPアドレス、ホスト名、URLを貼り付けてください (Ctrl+L)</translation>
     </message>
     <message>
         <source>Reverse lookup</source>
-        <translation>逆引き</translation>
+        <translation>照合</translation>
     </message>
     <message>
         <source>Find</source>
@@ -1845,46 +2453,58 @@ After: the current run
     </message>
     <message>
         <source>Lookup result</source>
-        <translation>逆引きの結果</translation>
+        <translation>照合の結果</translation>
     </message>
     <message>
         <source>Look up</source>
-        <translation>逆引き</translation>
+        <translation>照合</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address, host name or URL.</source>
-        <translation>「%1」は IP アドレス、ホスト名、URL のいずれでもありません。</translation>
+        <translation>「%1」はIPアドレス、ホスト名、URLのいずれでもありません。</translation>
     </message>
     <message>
         <source>%1 is not in the catalog.</source>
-        <translation>%1 はカタログにありません。</translation>
+        <translation>%1はカタログにありません。</translation>
     </message>
     <message>
         <source>%1: %2 (selected rows: %3)</source>
-        <translation>%1: %2 (選択した行: %3)</translation>
+        <translation>%1: %2（選択した行: %3）</translation>
     </message>
 </context>
 <context>
     <name>LookupCommand</name>
     <message>
-        <source>Find the catalog entries that cover addresses, host names or URLs.</source>
-        <translation>アドレス、ホスト名、URL を含むカタログのエントリを検索します。</translation>
-    </message>
-    <message>
-        <source>An IP address, host name or URL.</source>
-        <translation>IP アドレス、ホスト名、または URL。</translation>
-    </message>
-    <message>
         <source>portolan-cli lookup: give at least one value</source>
-        <translation>portolan-cli lookup: 値を 1 つ以上指定してください</translation>
+        <translation>portolan-cli lookup: 値を1つ以上指定してください</translation>
     </message>
     <message>
         <source>portolan-cli lookup: &quot;%1&quot; is not an IP address, host name or URL</source>
-        <translation>portolan-cli lookup: 「%1」は IP アドレス、ホスト名、URL のいずれでもありません</translation>
+        <translation>portolan-cli lookup: 「%1」はIPアドレス、ホスト名、URLのいずれでもありません</translation>
     </message>
     <message>
-        <source>not in the catalog</source>
-        <translation>カタログにありません</translation>
+        <source>%1 for %2: %3</source>
+        <translation>%2にとって%1: %3</translation>
+    </message>
+    <message>
+        <source>%1; %2; %3</source>
+        <translation>%1、%2、%3</translation>
+    </message>
+    <message>
+        <source>condition: %1</source>
+        <translation>条件: %1</translation>
+    </message>
+    <message>
+        <source>Find the flows whose endpoints cover addresses, host names or URLs, on a port and transport if given.</source>
+        <translation>アドレス、ホスト名、URLを含むエンドポイントのフローを探します。ポートとトランスポートが指定されていれば、それも照合します。</translation>
+    </message>
+    <message>
+        <source>An IP address, host name or URL, maybe with a port and transport: 1.2.3.4:443, 1.2.3.4:514/udp, &quot;tcp 1.2.3.4:4118&quot;, &quot;1.2.3.4 4118/tcp&quot;.</source>
+        <translation>IPアドレス、ホスト名、またはURL。ポートとトランスポートを付けることもできます: 1.2.3.4:443、1.2.3.4:514/udp、&quot;tcp 1.2.3.4:4118&quot;、&quot;1.2.3.4 4118/tcp&quot;。</translation>
+    </message>
+    <message>
+        <source>Only flows in which this component (agent, relay, ...) takes part, with the direction for it; repeatable.</source>
+        <translation>このコンポーネント（agent、relayなど）が関係するフローのみ。方向はこのコンポーネントから見たものになります。複数指定できます。</translation>
     </message>
 </context>
 <context>
@@ -1903,11 +2523,11 @@ After: the current run
     </message>
     <message>
         <source>Export &amp;rules…</source>
-        <translation>ルールのエクスポート(&amp;R)…</translation>
+        <translation>ルールのエクスポート（&amp;R）…</translation>
     </message>
     <message>
         <source>Firewall and proxy rules for the catalog (iptables, nftables, Windows, AWS, squid, PAC, …)</source>
-        <translation>カタログのファイアウォールルールとプロキシルール (iptables、nftables、Windows、AWS、squid、PAC、…)</translation>
+        <translation>カタログのファイアウォールルールとプロキシルール（iptables、nftables、Windows、AWS、squid、PAC、…）</translation>
     </message>
     <message>
         <source>Views</source>
@@ -1923,23 +2543,23 @@ After: the current run
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
+        <translation>ファイル（&amp;F）</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
+        <translation>編集（&amp;E）</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
+        <translation>表示（&amp;V）</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
+        <translation>言語（&amp;L）</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
+        <translation>ヘルプ（&amp;H）</translation>
     </message>
     <message>
         <source>Menu bar</source>
@@ -1951,7 +2571,7 @@ After: the current run
     </message>
     <message>
         <source>&amp;Open catalog…</source>
-        <translation>カタログを開く(&amp;O)…</translation>
+        <translation>カタログを開く（&amp;O）…</translation>
     </message>
     <message>
         <source>Load another catalog file</source>
@@ -1959,19 +2579,19 @@ After: the current run
     </message>
     <message>
         <source>&amp;Export view…</source>
-        <translation>ビューのエクスポート(&amp;E)…</translation>
+        <translation>ビューのエクスポート（&amp;E）…</translation>
     </message>
     <message>
         <source>Save the rows shown as CSV or Markdown</source>
-        <translation>表示中の行を CSV または Markdown として保存します</translation>
+        <translation>表示中の行をCSVまたはMarkdownとして保存します</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
+        <translation>終了（&amp;Q）</translation>
     </message>
     <message>
         <source>&amp;Copy rows</source>
-        <translation>行をコピー(&amp;C)</translation>
+        <translation>行をコピー（&amp;C）</translation>
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text</source>
@@ -1979,47 +2599,47 @@ After: the current run
     </message>
     <message>
         <source>Copy &amp;details</source>
-        <translation>詳細をコピー(&amp;D)</translation>
+        <translation>詳細をコピー（&amp;D）</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>検索(&amp;S)</translation>
+        <translation>検索（&amp;S）</translation>
     </message>
     <message>
         <source>&amp;Look up address, host or URL</source>
-        <translation>アドレス、ホスト、URL の逆引き(&amp;L)</translation>
+        <translation>アドレス、ホスト、URLの照合（&amp;L）</translation>
     </message>
     <message>
         <source>C&amp;lear filters</source>
-        <translation>フィルターをクリア(&amp;L)</translation>
+        <translation>フィルターをクリア（&amp;L）</translation>
     </message>
     <message>
         <source>Show &amp;expired static addresses</source>
-        <translation>期限切れの静的アドレスを表示(&amp;E)</translation>
+        <translation>期限切れの静的アドレスを表示（&amp;E）</translation>
     </message>
     <message>
         <source>&amp;Required only</source>
-        <translation>必須のみ(&amp;R)</translation>
+        <translation>必須のみ（&amp;R）</translation>
     </message>
     <message>
         <source>&amp;Dark palette</source>
-        <translation>ダークパレット(&amp;D)</translation>
+        <translation>ダークパレット（&amp;D）</translation>
     </message>
     <message>
         <source>Reset &amp;columns</source>
-        <translation>列をリセット(&amp;C)</translation>
+        <translation>列をリセット（&amp;C）</translation>
     </message>
     <message>
         <source>&amp;About Portolan</source>
-        <translation>Portolan について(&amp;A)</translation>
+        <translation>Portolanについて（&amp;A）</translation>
     </message>
     <message>
         <source>showing %1 of %2</source>
-        <translation>%2 件中 %1 件を表示</translation>
+        <translation>%2件中%1件を表示</translation>
     </message>
     <message>
         <source>%1, %2 selected</source>
-        <translation>%1、%2 件を選択中</translation>
+        <translation>%1、%2件を選択中</translation>
     </message>
     <message>
         <source>Portolan</source>
@@ -2047,15 +2667,15 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Catalog files (*.json);;All files (*)</source>
-        <translation>カタログファイル (*.json);;すべてのファイル (*)</translation>
+        <translation>カタログファイル（*.json）;;すべてのファイル（*）</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <translation>CSV（*.csv）</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
+        <translation>Markdown（*.md）</translation>
     </message>
     <message>
         <source>Export view</source>
@@ -2067,15 +2687,15 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Exported %1 rows to %2</source>
-        <translation>%1 行を %2 にエクスポートしました</translation>
+        <translation>%1行を%2にエクスポートしました</translation>
     </message>
     <message>
         <source>About Portolan</source>
-        <translation>Portolan について</translation>
+        <translation>Portolanについて</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Network requirements explorer for Trend Micro Cloud One Workload Security.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;br&gt;Source: %3&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラーです。&lt;/p&gt;&lt;p&gt;カタログ: %2&lt;br&gt;出典: %3&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Securityのネットワーク要件エクスプローラーです。&lt;/p&gt;&lt;p&gt;カタログ: %2&lt;br&gt;出典: %3&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Connectivity</source>
@@ -2083,7 +2703,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation>テスト(&amp;T)</translation>
+        <translation>テスト（&amp;T）</translation>
     </message>
     <message>
         <source>Test</source>
@@ -2098,11 +2718,7 @@ The current catalog stays in use.</source>
     <name>MarkdownExporter</name>
     <message>
         <source>Markdown table</source>
-        <translation>Markdown の表</translation>
-    </message>
-    <message>
-        <source>Entry</source>
-        <translation>エントリ</translation>
+        <translation>Markdownの表</translation>
     </message>
     <message>
         <source>Direction</source>
@@ -2138,18 +2754,26 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>%1 (site-specific)</source>
-        <translation>%1 (サイト固有)</translation>
+        <translation>%1（サイト固有）</translation>
     </message>
     <message>
         <source>%1 (resolved from %2)</source>
-        <translation>%1 (%2 から解決)</translation>
+        <translation>%1（%2から解決）</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>フロー</translation>
+    </message>
+    <message>
+        <source>%1 (no network rule: on the same computer)</source>
+        <translation>%1（ネットワークのルールは不要: 同じコンピューター上）</translation>
     </message>
 </context>
 <context>
     <name>NftablesExporter</name>
     <message>
         <source>nftables (nft -f)</source>
-        <translation>nftables (nft -f)</translation>
+        <translation>nftables（nft -f）</translation>
     </message>
     <message>
         <source>Load with &quot;nft -f FILE&quot;; remove with &quot;nft delete table inet portolan&quot;. The chains accept by default: merge the rules into your own policy.</source>
@@ -2160,19 +2784,19 @@ The current catalog stays in use.</source>
     <name>PacExporter</name>
     <message>
         <source>Proxy auto-config (PAC)</source>
-        <translation>プロキシ自動設定 (PAC)</translation>
+        <translation>プロキシ自動設定（PAC）</translation>
     </message>
     <message>
         <source>The catalog&apos;s hosts go through %1; every other host goes DIRECT.</source>
-        <translation>カタログのホストは %1 を経由し、その他のホストは DIRECT で接続します。</translation>
+        <translation>カタログのホストは%1を経由し、その他のホストはDIRECTで接続します。</translation>
     </message>
     <message>
         <source>Proxy &quot;%1&quot; ignored: give it as host:port. The catalog&apos;s hosts go DIRECT.</source>
-        <translation>プロキシ「%1」は無視されました: host:port の形式で指定してください。カタログのホストは DIRECT で接続します。</translation>
+        <translation>プロキシ「%1」は無視されました: host:portの形式で指定してください。カタログのホストはDIRECTで接続します。</translation>
     </message>
     <message>
         <source>No proxy given: the catalog&apos;s hosts go DIRECT.</source>
-        <translation>プロキシが指定されていません: カタログのホストは DIRECT で接続します。</translation>
+        <translation>プロキシが指定されていません: カタログのホストはDIRECTで接続します。</translation>
     </message>
 </context>
 <context>
@@ -2186,11 +2810,11 @@ The current catalog stays in use.</source>
     <name>PresentationWindow</name>
     <message>
         <source>Portolan presentation</source>
-        <translation>Portolan プレゼンテーション</translation>
+        <translation>Portolanプレゼンテーション</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation>ステップ %1/%2</translation>
+        <translation>ステップ%1/%2</translation>
     </message>
     <message>
         <source>Network ports overview</source>
@@ -2199,7 +2823,7 @@ The current catalog stays in use.</source>
     <message numerus="yes">
         <source>%n connection(s) between the components. Use the arrow keys to step through them; Esc leaves.</source>
         <translation>
-            <numerusform>コンポーネント間の接続は %n 件です。矢印キーで順に表示し、Esc で終了します。</numerusform>
+            <numerusform>コンポーネント間の接続は%n件です。矢印キーで順に表示し、Escで終了します。</numerusform>
         </translation>
     </message>
 </context>
@@ -2207,11 +2831,11 @@ The current catalog stays in use.</source>
     <name>ProxySettings</name>
     <message>
         <source>proxy &quot;%1&quot; is not direct, system or http://[USER[:PASSWORD]@]HOST[:PORT]</source>
-        <translation>プロキシ「%1」は direct、system、http://[USER[:PASSWORD]@]HOST[:PORT] のいずれでもありません</translation>
+        <translation>プロキシ「%1」はdirect、system、http://[USER[:PASSWORD]@]HOST[:PORT] のいずれでもありません</translation>
     </message>
     <message>
         <source>proxy host &quot;%1&quot; is neither an IP address nor a host name</source>
-        <translation>プロキシホスト「%1」は IP アドレスでもホスト名でもありません</translation>
+        <translation>プロキシホスト「%1」はIPアドレスでもホスト名でもありません</translation>
     </message>
 </context>
 <context>
@@ -2226,23 +2850,23 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>TCP connection</source>
-        <translation>TCP 接続</translation>
+        <translation>TCP接続</translation>
     </message>
     <message>
         <source>TLS handshake</source>
-        <translation>TLS ハンドシェイク</translation>
+        <translation>TLSハンドシェイク</translation>
     </message>
     <message>
         <source>HTTP request</source>
-        <translation>HTTP 要求</translation>
+        <translation>HTTP要求</translation>
     </message>
     <message>
         <source>NTP query</source>
-        <translation>NTP クエリ</translation>
+        <translation>NTPクエリ</translation>
     </message>
     <message>
         <source>UDP send</source>
-        <translation>UDP 送信</translation>
+        <translation>UDP送信</translation>
     </message>
     <message>
         <source>not run</source>
@@ -2265,10 +2889,6 @@ The current catalog stays in use.</source>
         <translation>対処方法:</translation>
     </message>
     <message>
-        <source>Entry</source>
-        <translation>エントリ</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>チェック</translation>
     </message>
@@ -2286,15 +2906,15 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>none (direct)</source>
-        <translation>なし (直接)</translation>
+        <translation>なし（直接）</translation>
     </message>
     <message>
         <source>HTTP status</source>
-        <translation>HTTP ステータス</translation>
+        <translation>HTTPステータス</translation>
     </message>
     <message>
         <source>TLS protocol</source>
-        <translation>TLS プロトコル</translation>
+        <translation>TLSプロトコル</translation>
     </message>
     <message>
         <source>Certificate subject</source>
@@ -2344,6 +2964,10 @@ The current catalog stays in use.</source>
         <source>Running…</source>
         <translation>実行中…</translation>
     </message>
+    <message>
+        <source>Flows</source>
+        <translation>フロー</translation>
+    </message>
 </context>
 <context>
     <name>ResultsReader</name>
@@ -2353,15 +2977,15 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>%1, line %2, column %3: %4</source>
-        <translation>%1、%2 行目、%3 列目: %4</translation>
+        <translation>%1、%2行目、%3列目: %4</translation>
     </message>
     <message>
         <source>%1: not a results report (a JSON object is expected)</source>
-        <translation>%1: 結果レポートではありません (JSON オブジェクトが必要です)</translation>
+        <translation>%1: 結果レポートではありません（JSONオブジェクトが必要です）</translation>
     </message>
     <message>
         <source>%1: not a results report (no &quot;results&quot; list)</source>
-        <translation>%1: 結果レポートではありません (「results」リストがありません)</translation>
+        <translation>%1: 結果レポートではありません（「results」リストがありません）</translation>
     </message>
     <message>
         <source>%1: %2: an object is expected</source>
@@ -2374,6 +2998,14 @@ The current catalog stays in use.</source>
     <message>
         <source>%1: %2.verdict: unknown verdict &quot;%3&quot;</source>
         <translation>%1: %2.verdict: 不明な判定「%3」</translation>
+    </message>
+    <message>
+        <source>%1: %2.flows[%3].id: a text is expected</source>
+        <translation>%1: %2.flows[%3].id: テキストが必要です</translation>
+    </message>
+    <message>
+        <source>%1: %2.flows: a list is expected</source>
+        <translation>%1: %2.flows: リストが必要です</translation>
     </message>
 </context>
 <context>
@@ -2389,7 +3021,7 @@ The current catalog stays in use.</source>
     <message numerus="yes">
         <source>Plan for %1: %n check(s) to run</source>
         <translation>
-            <numerusform>%1 の計画: 実行するチェック %n 件</numerusform>
+            <numerusform>%1の計画: 実行するチェック%n件</numerusform>
         </translation>
     </message>
     <message>
@@ -2402,11 +3034,11 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Connectivity check for %1 (proxy: %2, timeout %3 s per stage)</source>
-        <translation>%1 の接続チェック (プロキシ: %2、タイムアウト: 段階ごとに %3 秒)</translation>
+        <translation>%1の接続チェック（プロキシ: %2、タイムアウト: 段階ごとに%3秒）</translation>
     </message>
     <message>
         <source>Certificate: %1, issued by %2, valid until %3</source>
-        <translation>証明書: %1、発行者: %2、%3 まで有効</translation>
+        <translation>証明書: %1、発行者: %2、%3まで有効</translation>
     </message>
     <message>
         <source>Clock offset: %1 ms</source>
@@ -2418,7 +3050,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>%1 in %2 s</source>
-        <translation>%1 (%2 秒)</translation>
+        <translation>%1（%2秒）</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -2453,7 +3085,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>%1 fixed, %2 broke, %3 still failing, %4 unchanged, %5 new, %6 no longer checked</source>
-        <translation>修正済み %1、新たに失敗 %2、引き続き失敗 %3、変化なし %4、新しいチェック %5、チェック対象外 %6</translation>
+        <translation>修正済み%1、新たに失敗%2、引き続き失敗%3、変化なし%4、新しいチェック%5、チェック対象外%6</translation>
     </message>
 </context>
 <context>
@@ -2464,30 +3096,30 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&quot;%1&quot; is neither an IP address nor a host name (site key %2)</source>
-        <translation>「%1」は IP アドレスでもホスト名でもありません (サイトキー %2)</translation>
+        <translation>「%1」はIPアドレスでもホスト名でもありません（サイトキー%2）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not KEY=ADDRESS</source>
-        <translation>「%1」は KEY=ADDRESS の形式ではありません</translation>
+        <translation>「%1」はKEY=ADDRESSの形式ではありません</translation>
     </message>
 </context>
 <context>
     <name>SquidExporter</name>
     <message>
         <source>Squid (ACL and http_access)</source>
-        <translation>Squid (ACL と http_access)</translation>
+        <translation>Squid（ACLとhttp_access）</translation>
     </message>
     <message>
         <source>Put these lines in squid.conf before the first &quot;http_access deny&quot; line.</source>
-        <translation>これらの行は、squid.conf の最初の「http_access deny」行より前に記述してください。</translation>
+        <translation>これらの行は、squid.confの最初の「http_access deny」行より前に記述してください。</translation>
     </message>
     <message>
         <source>The catalog&apos;s hosts go through the parent proxy %1.</source>
-        <translation>カタログのホストは親プロキシ %1 を経由します。</translation>
+        <translation>カタログのホストは親プロキシ%1を経由します。</translation>
     </message>
     <message>
         <source>Proxy &quot;%1&quot; ignored: give it as host:port.</source>
-        <translation>プロキシ「%1」は無視されました: host:port の形式で指定してください。</translation>
+        <translation>プロキシ「%1」は無視されました: host:portの形式で指定してください。</translation>
     </message>
     <message>
         <source>%1: not a connection through the proxy</source>
@@ -2498,7 +3130,7 @@ The current catalog stays in use.</source>
     <name>TerraformExporter</name>
     <message>
         <source>Terraform (AWS security group rules)</source>
-        <translation>Terraform (AWS セキュリティグループのルール)</translation>
+        <translation>Terraform（AWSセキュリティグループのルール）</translation>
     </message>
     <message>
         <source>The security group the rules belong to</source>
@@ -2513,15 +3145,15 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>%1 over UDP cannot be checked</source>
-        <translation>UDP 経由の %1 はチェックできません</translation>
+        <translation>UDP経由の%1はチェックできません</translation>
     </message>
     <message>
         <source>No address given for %1: add --site %2=ADDRESS</source>
-        <translation>%1 のアドレスが指定されていません: --site %2=ADDRESS を追加してください</translation>
+        <translation>%1のアドレスが指定されていません: --site %2=ADDRESSを追加してください</translation>
     </message>
     <message>
         <source>The catalog gives no address for %1; its host and URL entries are tested</source>
-        <translation>カタログに %1 のアドレスがありません。ホストと URL のエントリをテストします</translation>
+        <translation>カタログに%1のアドレスがありません。ホストとURLのエントリをテストします</translation>
     </message>
     <message>
         <source>Not directly testable: a wildcard, and the catalog names no host it covers</source>
@@ -2530,19 +3162,31 @@ The current catalog stays in use.</source>
     <message numerus="yes">
         <source>Not directly testable: a wildcard; tested through the %n catalog host(s) it covers</source>
         <translation>
-            <numerusform>直接テストできません: ワイルドカードのため、対象となるカタログ内の %n 件のホストでテストします</numerusform>
+            <numerusform>直接テストできません: ワイルドカードのため、対象となるカタログ内の%n件のホストでテストします</numerusform>
         </translation>
     </message>
     <message>
         <source>Not directly testable: a subnet, not a single address</source>
         <translation>直接テストできません: 単一のアドレスではなくサブネットです</translation>
     </message>
+    <message>
+        <source>Not checked from this computer: the connection stays on the %1&apos;s own computer and needs no network rule</source>
+        <translation>このコンピューターからは確認しません: この接続は%1自身のコンピューター内で完結し、ネットワークのルールは不要です</translation>
+    </message>
+    <message>
+        <source>The page states no transport for port %1</source>
+        <translation>ページにはポート%1のトランスポートの記載がありません</translation>
+    </message>
+    <message>
+        <source>no role to test for (%1)</source>
+        <translation>テストする役割がありません（%1）</translation>
+    </message>
 </context>
 <context>
     <name>TesterOptions</name>
     <message>
         <source>&quot;%1&quot; is not HOST:ADDRESS</source>
-        <translation>「%1」は HOST:ADDRESS の形式ではありません</translation>
+        <translation>「%1」はHOST:ADDRESSの形式ではありません</translation>
     </message>
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not a host name</source>
@@ -2550,31 +3194,31 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; is not an IP address</source>
-        <translation>「%2」の「%1」は IP アドレスではありません</translation>
+        <translation>「%2」の「%1」はIPアドレスではありません</translation>
     </message>
     <message>
         <source>DNS server &quot;%1&quot;: missing &quot;]&quot;</source>
-        <translation>DNS サーバー「%1」: 「]」がありません</translation>
+        <translation>DNSサーバー「%1」: 「]」がありません</translation>
     </message>
     <message>
         <source>DNS server &quot;%1&quot;: bad port</source>
-        <translation>DNS サーバー「%1」: ポートが不正です</translation>
+        <translation>DNSサーバー「%1」: ポートが不正です</translation>
     </message>
     <message>
         <source>DNS server &quot;%1&quot;: port out of range</source>
-        <translation>DNS サーバー「%1」: ポートが範囲外です</translation>
+        <translation>DNSサーバー「%1」: ポートが範囲外です</translation>
     </message>
     <message>
         <source>DNS server &quot;%1&quot; is not an IP address</source>
-        <translation>DNS サーバー「%1」は IP アドレスではありません</translation>
+        <translation>DNSサーバー「%1」はIPアドレスではありません</translation>
     </message>
     <message>
         <source>cannot read CA file %1: %2</source>
-        <translation>CA ファイル %1 を読み込めません: %2</translation>
+        <translation>CAファイル%1を読み込めません: %2</translation>
     </message>
     <message>
         <source>%1 contains no PEM certificate</source>
-        <translation>%1 に PEM 証明書が含まれていません</translation>
+        <translation>%1にPEM証明書が含まれていません</translation>
     </message>
 </context>
 <context>
@@ -2589,11 +3233,11 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>The system keychain did not take the proxy password (%1). It is kept only until Portolan closes; it was not written anywhere else.</source>
-        <translation>システムのキーチェーンにプロキシのパスワードを保存できませんでした (%1)。パスワードは Portolan を終了するまでのみ保持され、他の場所には書き込まれていません。</translation>
+        <translation>システムのキーチェーンにプロキシのパスワードを保存できませんでした (%1)。パスワードはPortolanを終了するまでのみ保持され、他の場所には書き込まれていません。</translation>
     </message>
     <message>
         <source>Test as %1</source>
-        <translation>%1 としてテスト</translation>
+        <translation>%1としてテスト</translation>
     </message>
     <message>
         <source>Nothing to test</source>
@@ -2601,7 +3245,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Choose at least one role to test for.</source>
-        <translation>テストする役割を 1 つ以上選択してください。</translation>
+        <translation>テストする役割を1つ以上選択してください。</translation>
     </message>
     <message>
         <source>Test not started</source>
@@ -2609,12 +3253,12 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>No address given for %1: set it in My environment</source>
-        <translation>%1 のアドレスが指定されていません: 環境設定で指定してください</translation>
+        <translation>%1のアドレスが指定されていません: 自社環境で指定してください</translation>
     </message>
     <message numerus="yes">
         <source>Testing %n destination(s)…</source>
         <translation>
-            <numerusform>%n 件の送信先をテスト中…</numerusform>
+            <numerusform>%n件の送信先をテスト中…</numerusform>
         </translation>
     </message>
     <message>
@@ -2623,11 +3267,11 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Test finished in %1 s: %2</source>
-        <translation>テストが完了しました (%1 秒): %2</translation>
+        <translation>テストが完了しました（%1秒）: %2</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation>%m 件中 %v 件</translation>
+        <translation>%m件中%v件</translation>
     </message>
     <message>
         <source>Not run yet</source>
@@ -2639,7 +3283,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Click Test connectivity (F5) to check whether this machine reaches the destinations the selected roles need. Set your DNS, NTP, proxy and other addresses in My environment first.</source>
-        <translation>「接続テスト」(F5) をクリックすると、選択した役割に必要な送信先にこのマシンが到達できるかどうかをチェックします。先に「環境設定」で DNS、NTP、プロキシなどのアドレスを設定してください。</translation>
+        <translation>「接続テスト」(F5) をクリックすると、選択した役割に必要な送信先にこのマシンが到達できるかどうかをチェックします。先に「自社環境」でDNS、NTP、プロキシなどのアドレスを設定してください。</translation>
     </message>
     <message>
         <source>Waiting to be checked.</source>
@@ -2655,19 +3299,19 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>HTML report (*.html)</source>
-        <translation>HTML レポート (*.html)</translation>
+        <translation>HTMLレポート（*.html）</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
+        <translation>JSON（*.json）</translation>
     </message>
     <message>
         <source>JUnit XML (*.xml)</source>
-        <translation>JUnit XML (*.xml)</translation>
+        <translation>JUnit XML（*.xml）</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <translation>CSV（*.csv）</translation>
     </message>
     <message>
         <source>Save report</source>
@@ -2679,7 +3323,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Report saved to %1</source>
-        <translation>レポートを %1 に保存しました</translation>
+        <translation>レポートを%1に保存しました</translation>
     </message>
     <message>
         <source>Compare with a saved run</source>
@@ -2687,7 +3331,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>JSON reports (*.json);;All files (*)</source>
-        <translation>JSON レポート (*.json);;すべてのファイル (*)</translation>
+        <translation>JSONレポート（*.json）;;すべてのファイル（*）</translation>
     </message>
     <message>
         <source>Runs not compared</source>
@@ -2695,7 +3339,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Test connectivity</source>
-        <translation>接続テスト(&amp;T)</translation>
+        <translation>接続テスト（&amp;T）</translation>
     </message>
     <message>
         <source>Check whether this machine reaches the destinations the selected roles need (F5)</source>
@@ -2707,7 +3351,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Cancel test</source>
-        <translation>テストをキャンセル(&amp;C)</translation>
+        <translation>テストをキャンセル（&amp;C）</translation>
     </message>
     <message>
         <source>Stop every check now (Esc)</source>
@@ -2715,19 +3359,19 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Re-run failed</source>
-        <translation>失敗の再実行(&amp;R)</translation>
+        <translation>失敗の再実行（&amp;R）</translation>
     </message>
     <message>
         <source>Check only what failed, e.g. after a firewall change (Shift+F5)</source>
-        <translation>失敗したチェックのみを再実行します。ファイアウォールの変更後などに使用します (Shift+F5)</translation>
+        <translation>失敗したチェックのみを再実行します。ファイアウォールの変更後などに使用します（Shift+F5）</translation>
     </message>
     <message>
         <source>My &amp;environment…</source>
-        <translation>環境設定(&amp;E)…</translation>
+        <translation>自社環境（&amp;E）…</translation>
     </message>
     <message>
         <source>Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter addresses, and your proxy</source>
-        <translation>DNS、NTP、Syslog、リレー、Smart Protection Server、vCenter のアドレスとプロキシを設定します</translation>
+        <translation>DNS、NTP、Syslog、リレー、Smart Protection Server、vCenterのアドレスとプロキシを設定します</translation>
     </message>
     <message>
         <source>Test as:</source>
@@ -2735,31 +3379,31 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Failures only</source>
-        <translation>失敗のみ(&amp;F)</translation>
+        <translation>失敗のみ（&amp;F）</translation>
     </message>
     <message>
         <source>&amp;Save report…</source>
-        <translation>レポートの保存(&amp;S)…</translation>
+        <translation>レポートの保存（&amp;S）…</translation>
     </message>
     <message>
         <source>HTML for people, JSON, JUnit XML or CSV for tools</source>
-        <translation>人が読むための HTML、またはツール用の JSON、JUnit XML、CSV で保存します</translation>
+        <translation>人が読むためのHTML、またはツール用のJSON、JUnit XML、CSVで保存します</translation>
     </message>
     <message>
         <source>Copy s&amp;ummary</source>
-        <translation>概要をコピー(&amp;U)</translation>
+        <translation>概要をコピー（&amp;U）</translation>
     </message>
     <message>
         <source>The counts and one line per failure, for a ticket</source>
-        <translation>チケット用に、件数と失敗ごとに 1 行の説明をコピーします</translation>
+        <translation>チケット用に、件数と失敗ごとに1行の説明をコピーします</translation>
     </message>
     <message>
         <source>Com&amp;pare with a saved run…</source>
-        <translation>保存した実行結果と比較(&amp;P)…</translation>
+        <translation>保存した実行結果と比較（&amp;P）…</translation>
     </message>
     <message>
         <source>What got fixed and what broke since a run saved as JSON</source>
-        <translation>JSON として保存した実行結果以降に、修正されたチェックと新たに失敗したチェックを表示します</translation>
+        <translation>JSONとして保存した実行結果以降に、修正されたチェックと新たに失敗したチェックを表示します</translation>
     </message>
     <message>
         <source>Connectivity test</source>
@@ -2791,11 +3435,11 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>the previous run, finished at %1</source>
-        <translation>前回の実行結果 (%1 に完了)</translation>
+        <translation>前回の実行結果（%1に完了）</translation>
     </message>
     <message>
         <source>Compare with pre&amp;vious run</source>
-        <translation>前回の実行結果と比較(&amp;V)</translation>
+        <translation>前回の実行結果と比較（&amp;V）</translation>
     </message>
     <message>
         <source>What got fixed and what broke since the previous complete run in this session</source>
@@ -2817,7 +3461,7 @@ The current catalog stays in use.</source>
     <name>TicketSummary</name>
     <message>
         <source>Connectivity test for %1: %2 passed, %3 failed, %4 skipped (%5 s, proxy: %6)</source>
-        <translation>%1 の接続テスト: 成功 %2、失敗 %3、スキップ %4 (%5 秒、プロキシ: %6)</translation>
+        <translation>%1の接続テスト: 成功%2、失敗%3、スキップ%4（%5秒、プロキシ: %6）</translation>
     </message>
     <message>
         <source>The run was cancelled before every check finished.</source>
@@ -2860,11 +3504,11 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>TLS handshake failed</source>
-        <translation>TLS ハンドシェイク失敗</translation>
+        <translation>TLSハンドシェイク失敗</translation>
     </message>
     <message>
         <source>No valid HTTP response</source>
-        <translation>有効な HTTP 応答なし</translation>
+        <translation>有効なHTTP応答なし</translation>
     </message>
     <message>
         <source>Refused by the proxy</source>
@@ -2884,39 +3528,39 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Check the DNS server settings, or ask for %1 to be resolvable from this machine.</source>
-        <translation>DNS サーバーの設定を確認するか、このマシンから %1 を名前解決できるよう依頼してください。</translation>
+        <translation>DNSサーバーの設定を確認するか、このマシンから%1を名前解決できるよう依頼してください。</translation>
     </message>
     <message>
         <source>Ask for %1 to %2 to be allowed in the firewall; check the address.</source>
-        <translation>ファイアウォールで %2 への %1 を許可するよう依頼してください。アドレスも確認してください。</translation>
+        <translation>ファイアウォールで%2への%1を許可するよう依頼してください。アドレスも確認してください。</translation>
     </message>
     <message>
         <source>Traffic is silently dropped: ask for %1 to %2 to be allowed.</source>
-        <translation>通信が通知なしに破棄されています: %2 への %1 を許可するよう依頼してください。</translation>
+        <translation>通信が通知なしに破棄されています: %2への%1を許可するよう依頼してください。</translation>
     </message>
     <message>
         <source>The certificate comes from &quot;%1&quot;: if that is a TLS-inspecting proxy, exclude %2 from inspection.</source>
-        <translation>証明書の発行者は「%1」です: これが TLS インスペクションを行うプロキシの場合は、%2 をインスペクションの対象から除外してください。</translation>
+        <translation>証明書の発行者は「%1」です: これがTLSインスペクションを行うプロキシの場合は、%2をインスペクションの対象から除外してください。</translation>
     </message>
     <message>
         <source>The certificate is not for %1: check for a TLS-inspecting proxy or a wrong address.</source>
-        <translation>証明書が %1 用ではありません: TLS インスペクションを行うプロキシや誤ったアドレスがないか確認してください。</translation>
+        <translation>証明書が%1用ではありません: TLSインスペクションを行うプロキシや誤ったアドレスがないか確認してください。</translation>
     </message>
     <message>
         <source>Check this machine&apos;s clock; otherwise a proxy presents an expired certificate for %1.</source>
-        <translation>このマシンの時計を確認してください。時計が正しい場合は、プロキシが %1 の期限切れの証明書を提示しています。</translation>
+        <translation>このマシンの時計を確認してください。時計が正しい場合は、プロキシが%1の期限切れの証明書を提示しています。</translation>
     </message>
     <message>
         <source>Check that TLS 1.2 or later to %1 is not blocked or altered on the way.</source>
-        <translation>%1 への TLS 1.2 以降の通信が経路上でブロックまたは改変されていないことを確認してください。</translation>
+        <translation>%1へのTLS 1.2以降の通信が経路上でブロックまたは改変されていないことを確認してください。</translation>
     </message>
     <message>
         <source>Something on %1 that is not the web server answered: check for a filter or proxy.</source>
-        <translation>%1 で Web サーバー以外のものが応答しました: フィルターやプロキシがないか確認してください。</translation>
+        <translation>%1でWebサーバー以外のものが応答しました: フィルターやプロキシがないか確認してください。</translation>
     </message>
     <message>
         <source>Ask for %1 to %2 to be allowed through the proxy; check the proxy address.</source>
-        <translation>プロキシで %2 への %1 を許可するよう依頼してください。プロキシのアドレスも確認してください。</translation>
+        <translation>プロキシで%2への%1を許可するよう依頼してください。プロキシのアドレスも確認してください。</translation>
     </message>
     <message>
         <source>Give the proxy user and password: http://USER:PASSWORD@HOST:PORT.</source>
@@ -2931,22 +3575,18 @@ The current catalog stays in use.</source>
     <name>WindowsFirewallExporter</name>
     <message>
         <source>Windows Firewall (PowerShell)</source>
-        <translation>Windows ファイアウォール (PowerShell)</translation>
+        <translation>Windowsファイアウォール（PowerShell）</translation>
     </message>
     <message>
         <source>Run in an elevated PowerShell. The rules are in the group &quot;Portolan&quot;; remove them with: Remove-NetFirewallRule -Group &apos;Portolan&apos;</source>
-        <translation>管理者として実行した PowerShell で実行してください。ルールはグループ「Portolan」に含まれます。削除するには次を実行します: Remove-NetFirewallRule -Group &apos;Portolan&apos;</translation>
+        <translation>管理者として実行したPowerShellで実行してください。ルールはグループ「Portolan」に含まれます。削除するには次を実行します: Remove-NetFirewallRule -Group &apos;Portolan&apos;</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>print the catalog, one record per endpoint</source>
-        <translation>カタログを出力する (エンドポイントごとに 1 レコード)</translation>
-    </message>
-    <message>
         <source>write the ports diagram to an SVG, PNG or PDF file</source>
-        <translation>ポート図を SVG、PNG、PDF ファイルに書き込む</translation>
+        <translation>ポート図をSVG、PNG、PDFファイルに書き込む</translation>
     </message>
     <message>
         <source>write rules to paste: firewall, proxy, cloud, lists</source>
@@ -2955,10 +3595,6 @@ The current catalog stays in use.</source>
     <message>
         <source>check that this machine reaches the destinations the product needs</source>
         <translation>このマシンが製品に必要な送信先に到達できるかチェックする</translation>
-    </message>
-    <message>
-        <source>find the entries covering an address, host or URL</source>
-        <translation>アドレス、ホスト、URL を含むエントリを検索する</translation>
     </message>
     <message>
         <source>Usage: portolan-cli COMMAND [OPTIONS]</source>
@@ -2978,7 +3614,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Network requirements explorer for Trend Micro Cloud One Workload Security.</source>
-        <translation>Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラーです。</translation>
+        <translation>Trend Micro Cloud One Workload Securityのネットワーク要件エクスプローラーです。</translation>
     </message>
     <message>
         <source>Open this catalog file.</source>
@@ -2986,7 +3622,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>User interface language: en or ja.</source>
-        <translation>ユーザーインターフェイスの言語: en または ja。</translation>
+        <translation>ユーザーインターフェイスの言語: enまたはja。</translation>
     </message>
     <message>
         <source>Portolan</source>
@@ -2997,6 +3633,14 @@ The current catalog stays in use.</source>
 %1</source>
         <translation>カタログを読み込めませんでした:
 %1</translation>
+    </message>
+    <message>
+        <source>print the catalog, one record per flow and endpoint</source>
+        <translation>カタログを、フローとエンドポイントごとに1レコードで出力します</translation>
+    </message>
+    <message>
+        <source>find the flows covering an address, host or URL, on a port</source>
+        <translation>アドレス、ホスト、URLを含むフローを、ポートも含めて探します</translation>
     </message>
 </context>
 </TS>

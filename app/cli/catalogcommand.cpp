@@ -1,6 +1,10 @@
 #include "catalogcommand.h"
 
 #include "catalog/catalogrecords.h"
+#include "catalog/flowfilter.h"
+#include "catalog/cataloginfo.h"
+#include "catalogdiffcommand.h"
+#include "catalogverifycommand.h"
 #include "clicontext.h"
 #include "util/csvwriter.h"
 
@@ -10,13 +14,28 @@
 
 int CatalogCommand::run(const QStringList &arguments)
 {
+    // "catalog diff …" and "catalog verify …" are commands of their own.
+    const QString verb = arguments.value(1);
+    if (verb == QLatin1String("diff") || verb == QLatin1String("verify")) {
+        QStringList rest = arguments.mid(2);
+        rest.prepend(arguments.constFirst() + QLatin1Char(' ') + verb);
+        return verb == QLatin1String("diff") ? CatalogDiffCommand::run(rest) : CatalogVerifyCommand::run(rest);
+    }
     CliContext cli;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Print the catalog, one record per endpoint."));
+    parser.setApplicationDescription(tr("Print the catalog, one record per flow and endpoint."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     CliContext::addFormatOption(parser, formats);
+    parser.addOption({QStringLiteral("info"), tr("Print the catalog's identity (version, page, date read, "
+                                                 "SHA-256 of the saved page) and its counts, nothing else.")});
+    parser.addPositionalArgument(QStringLiteral("diff|verify"),
+                                 tr("catalog diff OLD NEW: what changed; catalog verify --page FILE: the catalog "
+                                    "against a saved page (see their --help)."));
+    CliContext::addRoleOption(parser,
+                              tr("Only flows in which this component (agent, relay, ...) takes part, with "
+                                 "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
     if (!parser.positionalArguments().isEmpty()) {
@@ -30,11 +49,24 @@ int CatalogCommand::run(const QStringList &arguments)
     const auto catalog = language && format ? cli.loadCatalog(parser) : std::nullopt;
     if (!catalog)
         return CliContext::UsageError;
+    const auto roles = cli.roles(parser, *catalog, QStringLiteral("portolan-cli catalog"));
+    if (!roles)
+        return CliContext::UsageError;
+
+    if (parser.isSet(QStringLiteral("info"))) {
+        cli.out() << CatalogInfo::text(*catalog, *language);
+        cli.out().flush();
+        return CliContext::Success;
+    }
 
     const QDate today = QDate::currentDate();
+    FlowFilter filter;
+    filter.roles = *roles;
     QJsonArray records;
-    for (const CatalogRowRef &ref : catalog->rows())
-        records.append(CatalogRecords::record(*catalog, ref, *language, today));
+    for (const CatalogRowRef &ref : catalog->rows()) {
+        if (filter.acceptsFlow(*catalog, catalog->flows.at(ref.flow)))
+            records.append(CatalogRecords::record(*catalog, ref, *language, today, *roles));
+    }
 
     if (*format == QLatin1String("json")) {
         cli.out() << QString::fromUtf8(QJsonDocument(records).toJson(QJsonDocument::Indented));

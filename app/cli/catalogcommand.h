@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-// portolan-cli catalog: the normalized catalog, one record per endpoint.
+// portolan-cli catalog: the normalized catalog, one record per flow and endpoint.
 class CatalogCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CatalogCommand)

@@ -32,7 +32,7 @@ int CheckCommand::run(const QStringList &arguments)
     parser.addOptions({
             {QStringLiteral("role"), tr("Check for role <role> (repeatable; default: agent)."),
              QStringLiteral("role")},
-            {QStringLiteral("required-only"), tr("Check only the required entries.")},
+            {QStringLiteral("required-only"), tr("Check only the required flows.")},
             {QStringLiteral("include-expired"), tr("Also check static addresses whose validity has ended.")},
             {QStringLiteral("site"),
              tr("Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter "
@@ -74,9 +74,9 @@ int CheckCommand::run(const QStringList &arguments)
     TestPlanner::Options planOptions;
     planOptions.language = *language;
     if (parser.isSet(QStringLiteral("role")))
-        planOptions.roles = parser.values(QStringLiteral("role"));
-    planOptions.requiredOnly = parser.isSet(QStringLiteral("required-only"));
-    planOptions.includeExpired = parser.isSet(QStringLiteral("include-expired"));
+        planOptions.scope.roles = parser.values(QStringLiteral("role"));
+    planOptions.scope.requiredOnly = parser.isSet(QStringLiteral("required-only"));
+    planOptions.scope.includeExpired = parser.isSet(QStringLiteral("include-expired"));
     for (const QString &site : parser.values(QStringLiteral("site"))) {
         if (const auto error = planOptions.site.parseAssignment(site))
             return usageError(*error);

@@ -31,6 +31,11 @@ void CliContext::addFormatOption(QCommandLineParser &parser, const QStringList &
                       QStringLiteral("format"), formats.first()});
 }
 
+void CliContext::addRoleOption(QCommandLineParser &parser, const QString &description)
+{
+    parser.addOption({QStringLiteral("role"), description, QStringLiteral("role")});
+}
+
 bool CliContext::parse(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.addHelpOption();
@@ -82,4 +87,25 @@ std::optional<QString> CliContext::format(const QCommandLineParser &parser, cons
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<QStringList> CliContext::roles(const QCommandLineParser &parser, const Catalog &catalog,
+                                             const QString &command)
+{
+    const QStringList values = parser.values(QStringLiteral("role"));
+    for (const QString &role : values) {
+        const Component *component = catalog.component(role);
+        if (component && component->isRole)
+            continue;
+        QStringList known;
+        for (const Component &c : catalog.components) {
+            if (c.isRole)
+                known.append(c.id);
+        }
+        m_err << tr("%1: --role \"%2\" is not a role (%3)")
+                         .arg(command, role, known.join(QStringLiteral(", ")))
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return values;
 }

@@ -25,6 +25,8 @@ public:
     static void addCatalogOption(QCommandLineParser &parser);
     static void addLanguageOption(QCommandLineParser &parser);
     static void addFormatOption(QCommandLineParser &parser, const QStringList &formats);
+    // --role, repeatable: a component id of the catalog that is a role (agent, relay, ...).
+    static void addRoleOption(QCommandLineParser &parser, const QString &description);
 
     // Parses arguments (the command name first); on error prints it and returns false.
     bool parse(QCommandLineParser &parser, const QStringList &arguments);
@@ -34,6 +36,10 @@ public:
     std::optional<Language> language(const QCommandLineParser &parser);
     // --format, checked against the allowed values.
     std::optional<QString> format(const QCommandLineParser &parser, const QStringList &formats);
+    // --role values, each checked against the catalog's roles; nothing on a bad one (after
+    // printing it, prefixed with the command, e.g. "portolan-cli lookup").
+    std::optional<QStringList> roles(const QCommandLineParser &parser, const Catalog &catalog,
+                                     const QString &command);
 
 private:
     QTextStream m_out;

@@ -23,6 +23,8 @@ int DiagramCommand::run(const QStringList &arguments)
                       QStringLiteral("file")});
     parser.addOption({QStringLiteral("role"), tr("Only the flows of this component id (agent, relay, ...)."),
                       QStringLiteral("component")});
+    parser.addOption({QStringLiteral("show-expired"),
+                      tr("Also draw flows whose endpoints have all expired, marked as expired.")});
     parser.addOption({QStringLiteral("scale"), tr("PNG scale factor (default 1)."), QStringLiteral("factor"),
                       QStringLiteral("1")});
     if (!cli.parse(parser, arguments))
@@ -57,6 +59,7 @@ int DiagramCommand::run(const QStringList &arguments)
     DiagramOptions options;
     options.language = *language;
     options.role = parser.value(QStringLiteral("role"));
+    options.includeExpired = parser.isSet(QStringLiteral("show-expired"));
     if (!options.role.isEmpty() && !catalog->component(options.role))
         return usageError(tr("portolan-cli diagram: unknown component \"%1\"").arg(options.role));
 

@@ -1,12 +1,15 @@
 #include "exportcommand.h"
 
+#include "catalog/vocabulary.h"
 #include "clicontext.h"
 #include "export/exporterregistry.h"
 #include "export/exportselection.h"
 #include "export/exporttext.h"
+#include "siteprofile.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
+#include <QVersionNumber>
 
 int ExportCommand::run(const QStringList &arguments)
 {
@@ -22,15 +25,26 @@ int ExportCommand::run(const QStringList &arguments)
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     parser.addOption({QStringLiteral("role"),
-                      tr("Only entries for this role (component id, e.g. agent); repeatable."),
+                      tr("Only flows of this role (component id, e.g. agent), with directions as "
+                         "this role sees them; repeatable."),
                       QStringLiteral("role")});
-    parser.addOption({QStringLiteral("required-only"), tr("Only required entries.")});
-    parser.addOption({QStringLiteral("selected"), tr("Only these entries (comma-separated ids)."),
+    parser.addOption({QStringLiteral("required-only"), tr("Only required flows.")});
+    parser.addOption({QStringLiteral("feature"),
+                      tr("A feature in use (%1); repeatable. Flows for other features are left out.")
+                              .arg(Vocabulary::names<Feature>().join(QStringLiteral(", "))),
+                      QStringLiteral("feature")});
+    parser.addOption({QStringLiteral("agent-version"),
+                      tr("Only endpoints for this agent version (e.g. 20.0)."), QStringLiteral("version")});
+    parser.addOption({QStringLiteral("selected"), tr("Only these flows (comma-separated ids)."),
                       QStringLiteral("ids")});
     parser.addOption({QStringLiteral("include-expired"),
                       tr("Include static addresses past their validity date, marked expired.")});
     parser.addOption({QStringLiteral("proxy"), tr("Proxy for the pac and squid formats."),
                       QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("site"),
+                      tr("Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter "
+                         "(repeatable); its flows become rules for that address."),
+                      QStringLiteral("key=address")});
     parser.addOption({QStringLiteral("resolve-hosts"),
                       tr("Resolve host names now and write rules for their addresses (address-only "
                          "formats), with a timestamp.")});
@@ -59,6 +73,13 @@ int ExportCommand::run(const QStringList &arguments)
         cli.err() << tr("portolan-cli export: --proxy \"%1\" is not host:port").arg(proxy) << Qt::endl;
         return CliContext::UsageError;
     }
+    SiteProfile site;
+    for (const QString &assignment : parser.values(QStringLiteral("site"))) {
+        if (const auto error = site.parseAssignment(assignment)) {
+            cli.err() << tr("portolan-cli export: --site: %1").arg(*error) << Qt::endl;
+            return CliContext::UsageError;
+        }
+    }
     const auto language = cli.language(parser);
     const auto catalog = language ? cli.loadCatalog(parser) : std::nullopt;
     if (!catalog)
@@ -68,6 +89,7 @@ int ExportCommand::run(const QStringList &arguments)
     request.catalog = *catalog;
     request.language = *language;
     request.proxy = proxy;
+    request.siteAddresses = site.addresses();
     request.scope.requiredOnly = parser.isSet(QStringLiteral("required-only"));
     request.scope.includeExpired = parser.isSet(QStringLiteral("include-expired"));
     for (const QString &role : parser.values(QStringLiteral("role"))) {
@@ -88,22 +110,51 @@ int ExportCommand::run(const QStringList &arguments)
     for (const QString &value : parser.values(QStringLiteral("selected"))) {
         for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString id = part.trimmed();
-            if (!catalog->entry(id)) {
-                cli.err() << tr("portolan-cli export: --selected: no entry \"%1\" in the catalog").arg(id)
+            if (!catalog->flow(id)) {
+                cli.err() << tr("portolan-cli export: --selected: no flow \"%1\" in the catalog").arg(id)
                           << Qt::endl;
                 return CliContext::UsageError;
             }
-            request.scope.selectedEntryIds << id;
+            request.scope.flowIds.insert(id);
         }
+    }
+    for (const QString &name : parser.values(QStringLiteral("feature"))) {
+        const auto feature = Vocabulary::fromName<Feature>(name);
+        if (!feature) {
+            cli.err() << tr("portolan-cli export: --feature \"%1\" is not a feature (%2)")
+                                 .arg(name, Vocabulary::names<Feature>().join(QStringLiteral(", ")))
+                      << Qt::endl;
+            return CliContext::UsageError;
+        }
+        if (!request.scope.features.contains(*feature))
+            request.scope.features.append(*feature);
+    }
+    if (parser.isSet(QStringLiteral("agent-version"))) {
+        const QString text = parser.value(QStringLiteral("agent-version"));
+        qsizetype suffix = 0;
+        const QVersionNumber version = QVersionNumber::fromString(text, &suffix);
+        if (version.isNull() || suffix != text.size()) {
+            cli.err() << tr("portolan-cli export: --agent-version \"%1\" is not a version such as 20.0")
+                                 .arg(text)
+                      << Qt::endl;
+            return CliContext::UsageError;
+        }
+        request.scope.agentVersion = version;
     }
     if (parser.isSet(QStringLiteral("resolve-hosts")))
         ExportSelection::resolveHosts(request, &ExportSelection::systemResolve,
                                       QDateTime::currentDateTimeUtc());
 
-    const QByteArray text = exporter->render(request).toUtf8();
+    const ExportResult result = exporter->exportRules(request);
+    const QByteArray text = result.text.toUtf8();
+    // The count goes to standard error, so that standard output stays the export alone.
+    const auto summary = [&cli, &result]() {
+        cli.err() << tr("portolan-cli export: %1").arg(result.summary()) << Qt::endl;
+    };
     if (!parser.isSet(QStringLiteral("output"))) {
         cli.out() << QString::fromUtf8(text);
         cli.out().flush();
+        summary();
         return CliContext::Success;
     }
     const QString fileName = parser.value(QStringLiteral("output"));
@@ -113,5 +164,6 @@ int ExportCommand::run(const QStringList &arguments)
                   << Qt::endl;
         return CliContext::Failure;
     }
+    summary();
     return CliContext::Success;
 }

@@ -1,6 +1,7 @@
 #include "lookupcommand.h"
 
 #include "catalog/cataloglookup.h"
+#include "catalog/catalogrecords.h"
 #include "catalog/catalogtext.h"
 #include "clicontext.h"
 
@@ -10,45 +11,79 @@
 #include <QJsonObject>
 
 namespace {
-QString reasonName(CatalogLookup::Reason reason)
+struct Printer
 {
-    switch (reason) {
-    case CatalogLookup::Reason::ExactHost:
-        return QStringLiteral("exact-host");
-    case CatalogLookup::Reason::WildcardHost:
-        return QStringLiteral("wildcard-host");
-    case CatalogLookup::Reason::UrlHost:
-        return QStringLiteral("url-host");
-    case CatalogLookup::Reason::Url:
-        return QStringLiteral("url");
-    case CatalogLookup::Reason::ExactAddress:
-        return QStringLiteral("exact-address");
-    case CatalogLookup::Reason::InsideSubnet:
-        return QStringLiteral("inside-subnet");
+    const Catalog &catalog;
+    Language language;
+    QDate today;
+    QStringList roles;
+
+    QJsonObject json(const CatalogLookup::Match &m) const
+    {
+        const QJsonObject record =
+                CatalogRecords::record(catalog, {m.flow, m.endpoint}, language, today, roles);
+        const Endpoint &endpoint = catalog.flows.at(m.flow).endpoints.at(m.endpoint);
+        QJsonObject o{{QStringLiteral("flow"), record.value(QStringLiteral("id"))},
+                      {QStringLiteral("reason"), CatalogLookup::Match::reasonName(m.reason)},
+                      {QStringLiteral("explanation"), m.explanation()},
+                      {QStringLiteral("portMatched"), m.portMatches},
+                      {QStringLiteral("validity"), CatalogText::validity(catalog, endpoint, today)}};
+        for (const char *field : {"endpoint", "endpointKind", "ports", "initiators", "listener", "direction",
+                                  "requirement", "condition", "service", "validUntil", "expired"})
+            o.insert(QLatin1String(field), record.value(QLatin1String(field)));
+        return o;
     }
-    return {};
-}
+
+    void text(QTextStream &out, const CatalogLookup::Match &m) const
+    {
+        const Flow &flow = catalog.flows.at(m.flow);
+        const QJsonObject record =
+                CatalogRecords::record(catalog, {m.flow, m.endpoint}, language, today, roles);
+        const QString summary = CatalogText::flowSummary(catalog, flow, language);
+        const QString direction = roles.isEmpty() ? summary
+                                                  : LookupCommand::tr("%1 for %2: %3")
+                                                            .arg(CatalogText::direction(m.direction),
+                                                                 roles.join(QStringLiteral(", ")), summary);
+        out << QStringLiteral("  %1  %2\n").arg(flow.id, m.explanation());
+        out << QStringLiteral("      ")
+            << LookupCommand::tr("%1; %2; %3")
+                        .arg(direction, CatalogText::ports(m.ports),
+                             CatalogText::requirement(catalog, flow, m.endpoint, today))
+            << '\n';
+        const QString condition = record.value(QStringLiteral("condition")).toString();
+        if (!condition.isEmpty())
+            out << QStringLiteral("      ") << LookupCommand::tr("condition: %1").arg(condition) << '\n';
+        const QString validity = CatalogText::validity(catalog, flow.endpoints.at(m.endpoint), today);
+        if (!validity.isEmpty())
+            out << QStringLiteral("      ") << validity << '\n';
+    }
+};
 } // namespace
 
 int LookupCommand::run(const QStringList &arguments)
 {
     CliContext cli;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "LookupCommand", "Find the catalog entries that cover addresses, host names or URLs."));
-    parser.addPositionalArgument(QStringLiteral("value"), tr("An IP address, host name or URL."),
-                                 QStringLiteral("VALUE..."));
+    parser.setApplicationDescription(
+            tr("Find the flows whose endpoints cover addresses, host names or URLs, on a port and transport "
+               "if given."));
+    parser.addPositionalArgument(
+            QStringLiteral("value"),
+            tr("An IP address, host name or URL, maybe with a port and transport: 1.2.3.4:443, "
+               "1.2.3.4:514/udp, \"tcp 1.2.3.4:4118\", \"1.2.3.4 4118/tcp\"."),
+            QStringLiteral("VALUE..."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     CliContext::addFormatOption(parser, formats);
+    CliContext::addRoleOption(parser,
+                              tr("Only flows in which this component (agent, relay, ...) takes part, with "
+                                 "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
-    const QStringList values = parser.positionalArguments();
+    const QStringList values = CatalogLookup::group(parser.positionalArguments());
     if (values.isEmpty()) {
-        cli.err() << QCoreApplication::translate("LookupCommand",
-                                                 "portolan-cli lookup: give at least one value")
-                  << Qt::endl;
+        cli.err() << tr("portolan-cli lookup: give at least one value") << Qt::endl;
         return CliContext::UsageError;
     }
     const auto language = cli.language(parser);
@@ -56,51 +91,65 @@ int LookupCommand::run(const QStringList &arguments)
     const auto catalog = language && format ? cli.loadCatalog(parser) : std::nullopt;
     if (!catalog)
         return CliContext::UsageError;
+    const auto roles = cli.roles(parser, *catalog, QStringLiteral("portolan-cli lookup"));
+    if (!roles)
+        return CliContext::UsageError;
 
-    const CatalogLookup lookup(*catalog);
+    const bool json = *format == QLatin1String("json");
+    const QDate today = QDate::currentDate();
+    const CatalogLookup lookup(*catalog, today, *roles);
+    const Printer printer{*catalog, *language, today, *roles};
     bool allMatched = true;
     bool anyInvalid = false;
     QJsonArray results;
     for (const QString &value : values) {
         const CatalogLookup::Query query = CatalogLookup::parse(value);
-        const QList<CatalogLookup::Match> matches = lookup.lookup(query);
-        QJsonArray jsonMatches;
-        if (query.kind == CatalogLookup::Query::Kind::Invalid) {
+        const bool valid = query.kind != CatalogLookup::Query::Kind::Invalid;
+        const QList<CatalogLookup::Match> all = lookup.lookup(query);
+        const bool matched = CatalogLookup::isMatched(all);
+        QList<CatalogLookup::Match> matches;
+        QList<CatalogLookup::Match> mismatches;
+        for (const CatalogLookup::Match &m : all)
+            (m.portMatches ? matches : mismatches).append(m);
+        if (!valid) {
             anyInvalid = true;
-            cli.err() << QCoreApplication::translate(
-                                 "LookupCommand",
-                                 "portolan-cli lookup: \"%1\" is not an IP address, host name or URL")
-                                 .arg(value)
+            cli.err() << tr("portolan-cli lookup: \"%1\" is not an IP address, host name or URL").arg(value)
                       << Qt::endl;
-        } else if (*format == QLatin1String("text")) {
+        } else if (!json) {
             cli.out() << value << '\n';
-            if (matches.isEmpty())
-                cli.out() << QStringLiteral("  ") << tr("not in the catalog") << '\n';
-        }
-        for (const CatalogLookup::Match &m : matches) {
-            const Entry &e = catalog->entries.at(m.entry);
-            if (*format == QLatin1String("text")) {
-                cli.out() << QStringLiteral("  %1  %2  [%3 → %4, %5]\n")
-                                     .arg(e.id, m.explanation(),
-                                          CatalogText::componentNames(*catalog, e.sources, *language),
-                                          CatalogText::componentNames(*catalog, {e.destination}, *language),
-                                          CatalogText::ports(e.ports));
+            const QString answer = CatalogLookup::answer(query, all);
+            if (!answer.isEmpty())
+                cli.out() << QStringLiteral("  ") << answer << '\n';
+            // The flows that match in full; else, briefly, the ports the address is used on.
+            for (const CatalogLookup::Match &m : std::as_const(matches))
+                printer.text(cli.out(), m);
+            if (!matched) {
+                for (const CatalogLookup::Match &m : std::as_const(mismatches))
+                    cli.out() << QStringLiteral("  %1  %2\n")
+                                         .arg(catalog->flows.at(m.flow).id, m.explanation());
             }
-            jsonMatches.append(QJsonObject{{QStringLiteral("entry"), e.id},
-                                           {QStringLiteral("endpoint"), m.pattern},
-                                           {QStringLiteral("reason"), reasonName(m.reason)},
-                                           {QStringLiteral("explanation"), m.explanation()},
-                                           {QStringLiteral("expired"), m.isExpired},
-                                           {QStringLiteral("service"), e.service.text(*language)}});
         }
-        if (matches.isEmpty())
+        if (!matched)
             allMatched = false;
-        results.append(
-                QJsonObject{{QStringLiteral("value"), value},
-                            {QStringLiteral("valid"), query.kind != CatalogLookup::Query::Kind::Invalid},
-                            {QStringLiteral("matches"), jsonMatches}});
+        QJsonArray jsonMatches;
+        for (const CatalogLookup::Match &m : std::as_const(matches))
+            jsonMatches.append(printer.json(m));
+        QJsonArray jsonMismatches;
+        for (const CatalogLookup::Match &m : std::as_const(mismatches))
+            jsonMismatches.append(printer.json(m));
+        QJsonObject result{{QStringLiteral("value"), value},
+                           {QStringLiteral("valid"), valid},
+                           {QStringLiteral("matched"), matched},
+                           {QStringLiteral("answer"), valid ? CatalogLookup::answer(query, all) : QString()},
+                           {QStringLiteral("matches"), jsonMatches},
+                           {QStringLiteral("portMismatches"), jsonMismatches}};
+        if (query.port != 0)
+            result.insert(QStringLiteral("port"), query.port);
+        if (query.transport)
+            result.insert(QStringLiteral("transport"), Vocabulary::name(*query.transport));
+        results.append(result);
     }
-    if (*format == QLatin1String("json"))
+    if (json)
         cli.out() << QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented));
     cli.out().flush();
     if (anyInvalid)

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-// portolan-cli lookup: which entries cover an address, host name or URL from a log.
+// portolan-cli lookup: which flows cover an address, host name or URL from a log, on its port.
 class LookupCommand
 {
     Q_DECLARE_TR_FUNCTIONS(LookupCommand)

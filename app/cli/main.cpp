@@ -24,7 +24,8 @@ const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
             {QStringLiteral("catalog"),
-             {QT_TRANSLATE_NOOP("main", "print the catalog, one record per endpoint"), &CatalogCommand::run}},
+             {QT_TRANSLATE_NOOP("main", "print the catalog, one record per flow and endpoint"),
+              &CatalogCommand::run}},
             {QStringLiteral("diagram"),
              {QT_TRANSLATE_NOOP("main", "write the ports diagram to an SVG, PNG or PDF file"),
               &DiagramCommand::run}},
@@ -35,7 +36,7 @@ const std::map<QString, Command> &commands()
              {QT_TRANSLATE_NOOP("main", "check that this machine reaches the destinations the product needs"),
               &CheckCommand::run}},
             {QStringLiteral("lookup"),
-             {QT_TRANSLATE_NOOP("main", "find the entries covering an address, host or URL"),
+             {QT_TRANSLATE_NOOP("main", "find the flows covering an address, host or URL, on a port"),
               &LookupCommand::run}},
     };
     return table;

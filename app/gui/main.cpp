@@ -1,5 +1,6 @@
 #include "catalog/catalogstore.h"
 #include "common/apppalette.h"
+#include "diagram/presentationwindow.h"
 #include "i18n/translations.h"
 #include "lookup/lookupbar.h"
 #include "mainwindow.h"
@@ -15,10 +16,12 @@
 #include <QTimer>
 
 #include <cstring>
+#include <memory>
 
 namespace {
 // Renders the window offscreen at a fixed size for the README (scripts/screenshots.sh).
-int takeScreenshot(QApplication &app, MainWindow &window, const QCommandLineParser &parser)
+int takeScreenshot(QApplication &app, MainWindow &window, const CatalogStore &store,
+                   const QCommandLineParser &parser)
 {
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
     window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1400,
@@ -31,13 +34,29 @@ int takeScreenshot(QApplication &app, MainWindow &window, const QCommandLinePars
     if (parser.isSet(QStringLiteral("lookup")))
         window.lookupBar()->lookup(parser.value(QStringLiteral("lookup")));
     if (parser.isSet(QStringLiteral("select")))
-        window.selectEntry(parser.value(QStringLiteral("select")));
+        window.selectFlow(parser.value(QStringLiteral("select")));
     window.tableView()->setFocus();
+
+    // --tab diagram: the Diagram tab; --present N: step N of Present (0: the overview).
+    if (parser.value(QStringLiteral("tab")) == QLatin1String("diagram"))
+        window.tabs()->setCurrentIndex(1);
+    std::unique_ptr<PresentationWindow> present;
+    if (parser.isSet(QStringLiteral("present"))) {
+        present = std::make_unique<PresentationWindow>();
+        present->setCatalog(store.catalog());
+        present->setLanguage(window.language());
+        if (parser.isSet(QStringLiteral("role")))
+            present->setRoleFilter(parser.value(QStringLiteral("role")));
+        present->resize(window.size());
+        present->show();
+        present->setStep(parser.value(QStringLiteral("present")).toInt());
+    }
+    QWidget *target = present ? static_cast<QWidget *>(present.get()) : &window;
 
     const QString fileName = parser.value(QStringLiteral("screenshot"));
     int rc = 0;
     QTimer::singleShot(300, &window, [&] {
-        if (!window.grab().save(fileName)) {
+        if (!target->grab().save(fileName)) {
             qWarning("portolan: cannot write %s", qPrintable(fileName));
             rc = 1;
         }
@@ -82,9 +101,11 @@ int main(int argc, char *argv[])
             {QStringLiteral("size"), QString(), QStringLiteral("WxH")},
             {QStringLiteral("search"), QString(), QStringLiteral("text")},
             {QStringLiteral("lookup"), QString(), QStringLiteral("value")},
-            {QStringLiteral("select"), QString(), QStringLiteral("entry")},
+            {QStringLiteral("select"), QString(), QStringLiteral("flow")},
             {QStringLiteral("role"), QString(), QStringLiteral("component")},
             {QStringLiteral("dark"), QString()},
+            {QStringLiteral("tab"), QString(), QStringLiteral("name")},
+            {QStringLiteral("present"), QString(), QStringLiteral("step")},
     };
     for (QCommandLineOption option : hidden) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -120,7 +141,7 @@ int main(int argc, char *argv[])
     MainWindow window(&store);
     window.setLanguage(language);
     if (screenshot)
-        return takeScreenshot(app, window, parser);
+        return takeScreenshot(app, window, store, parser);
 
     window.readSettings();
     window.show();

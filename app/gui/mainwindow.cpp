@@ -45,7 +45,8 @@ const QString DarkPaletteKey = QStringLiteral("ui/darkPalette");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/splitter");
-const QString HeaderKey = QStringLiteral("table/header");
+// The flow model's columns; a header state saved for the old columns does not apply.
+const QString HeaderKey = QStringLiteral("table/flowHeader");
 const QString ShowExpiredKey = QStringLiteral("table/showExpired");
 const QString LastDirKey = QStringLiteral("files/lastDir");
 } // namespace
@@ -121,7 +122,10 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateStatus);
     connect(m_lookupBar, &LookupBar::matched, this, &MainWindow::selectSourceRows);
-    connect(m_details, &DetailsPane::entryActivated, this, &MainWindow::selectEntry);
+    connect(m_details, &DetailsPane::flowActivated, this, &MainWindow::selectFlow);
+    // The Direction column shows "initiators → listener" for all roles, a word for one role.
+    connect(m_model, &CatalogModel::rolesChanged, this,
+            [this](const QStringList &roles) { m_table->fitDirectionColumn(roles.isEmpty()); });
 
     // Esc in the table clears the search, as it does in the search field.
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_table, nullptr, nullptr, Qt::WidgetShortcut);
@@ -216,23 +220,14 @@ void MainWindow::createActions()
 
 void MainWindow::connectDiagram()
 {
-    // Diagram → tables: a component or an arrow filters the tables to its entries.
-    connect(m_diagram, &DiagramWidget::componentActivated, this, [this](const QString &componentId) {
-        QSet<QString> ids;
-        for (const Entry &e : m_store->catalog().entries) {
-            if (e.involves(componentId))
-                ids.insert(e.id);
-        }
-        m_proxy->setEntryIds(ids);
-    });
-    connect(m_diagram, &DiagramWidget::flowEntriesActivated, this, [this](const QStringList &entryIds) {
-        m_proxy->setEntryIds(QSet<QString>(entryIds.cbegin(), entryIds.cend()));
-    });
-    // Tables → diagram: the role filter, and the selected rows' arrows highlighted.
+    // Diagram → tables: a component or an arrow filters the tables to its flows.
+    connect(m_diagram, &DiagramWidget::flowsActivated, m_proxy, &CatalogFilterProxyModel::setFlowIds);
+    // Tables → diagram: the role and the expired endpoints, and the selected rows' arrows
+    // highlighted.
     connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this,
-            [this] { m_diagram->setRoleFilter(m_proxy->role()); });
+            [this] { m_diagram->setFlowFilter(m_proxy->filter()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_diagram->setHighlightedEntries(selectedEntryIds()); });
+            [this] { m_diagram->setHighlightedFlows(selectedFlowIds()); });
 }
 
 void MainWindow::connectTester()
@@ -258,18 +253,18 @@ void MainWindow::connectTester()
             [this] { m_tabs->setCurrentWidget(m_testerPanel); });
 }
 
-QSet<QString> MainWindow::selectedEntryIds() const
+QSet<QString> MainWindow::selectedFlowIds() const
 {
     QSet<QString> ids;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows)
-        ids.insert(index.data(CatalogModel::EntryIdRole).toString());
+        ids.insert(index.data(CatalogModel::FlowIdRole).toString());
     return ids;
 }
 
 void MainWindow::exportRulesDialog()
 {
-    const QSet<QString> selected = selectedEntryIds();
+    const QSet<QString> selected = selectedFlowIds();
     auto *dialog = new ExportDialog(m_store->catalog(), language(),
                                     QStringList(selected.cbegin(), selected.cend()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -561,9 +556,9 @@ void MainWindow::selectSourceRows(const QList<int> &sourceRows)
     updateDetails();
 }
 
-void MainWindow::selectEntry(const QString &entryId)
+void MainWindow::selectFlow(const QString &flowId)
 {
-    selectSourceRows(m_model->rowsForEntry(entryId));
+    selectSourceRows(m_model->rowsForFlow(flowId));
 }
 
 void MainWindow::readSettings()
@@ -597,5 +592,6 @@ void MainWindow::showAbout()
             tr("<p><b>Portolan %1</b></p><p>Network requirements explorer for Trend Micro Cloud One "
                "Workload Security.</p><p>Catalog: %2<br>Source: %3</p>")
                     .arg(QCoreApplication::applicationVersion(),
-                         catalog.title.text(language()).toHtmlEscaped(), catalog.source.toHtmlEscaped()));
+                         catalog.title.text(language()).toHtmlEscaped(),
+                         catalog.source.text(language()).toHtmlEscaped()));
 }

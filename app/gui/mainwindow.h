@@ -25,7 +25,8 @@ class QTabWidget;
 class QToolBar;
 class TesterPanel;
 
-// The explorer: role buttons, search and facets over one table of every catalog row, a details
+// The explorer: role buttons, search and facets over one table of every catalog row (one per
+// flow and endpoint), a details
 // pane, reverse lookup, copy and export of the current view, and runtime language switching.
 // Widgets display and forward; filtering, lookup and formatting live in portolan_core.
 class MainWindow final : public QMainWindow
@@ -46,7 +47,8 @@ public:
     DiagramWidget *diagram() const { return m_diagram; }
     TesterPanel *testerPanel() const { return m_testerPanel; }
     QToolBar *testToolBar() const { return m_testToolBar; }
-    QSet<QString> selectedEntryIds() const;
+    // The flows of the selected rows.
+    QSet<QString> selectedFlowIds() const;
     QMenu *fileMenu() const { return m_fileMenu; }
     QString statusText() const;
     // The last error shown (non-modal), or nullptr.
@@ -66,7 +68,8 @@ public:
     std::optional<QString> exportView(const QString &fileName) const;
     // Selects these CatalogModel rows, relaxing the filters when they hide some of them.
     void selectSourceRows(const QList<int> &sourceRows);
-    void selectEntry(const QString &entryId);
+    // Selects every row of a flow.
+    void selectFlow(const QString &flowId);
 
     void readSettings();
     void writeSettings() const;

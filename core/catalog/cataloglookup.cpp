@@ -219,6 +219,7 @@ CatalogLookup::CatalogLookup(const Catalog &catalog, const QDate &today, const Q
     : m_catalog(catalog)
     , m_today(today)
     , m_roles(roles)
+    , m_index(catalog, roles)
 { }
 
 CatalogLookup::Query CatalogLookup::parse(const QString &value)
@@ -286,55 +287,51 @@ QList<CatalogLookup::Match> CatalogLookup::lookup(const Query &query) const
     if (query.kind == Query::Kind::Invalid)
         return matches;
     const QString queryPort = query.portText();
-    for (int f = 0; f < m_catalog.flows.size(); ++f) {
+    EndpointIndex::Hits hits;
+    if (query.kind == Query::Kind::Address)
+        m_index.findAddress(query.address, hits);
+    else
+        m_index.findHost(query.host.toUtf8(), hits);
+    for (const int hit : std::as_const(hits)) {
+        const EndpointIndex::Entry &entry = m_index.entry(hit);
+        const int f = entry.flow;
+        const int i = entry.endpoint;
         const Flow &flow = m_catalog.flows.at(f);
-        if (!m_roles.isEmpty()
-            && std::none_of(m_roles.cbegin(), m_roles.cend(),
-                            [&flow](const QString &role) { return flow.involves(role); }))
-            continue;
-        for (int i = 0; i < flow.endpoints.size(); ++i) {
-            const Endpoint &ep = flow.endpoints.at(i);
-            std::optional<Reason> reason;
-            if (query.kind == Query::Kind::Address) {
-                if (ep.kind == Endpoint::Kind::Address) {
-                    const auto address = NetworkSyntax::parseAddress(ep.value);
-                    if (address && normalized(*address) == query.address)
-                        reason = Reason::ExactAddress;
-                } else if (ep.kind == Endpoint::Kind::Cidr) {
-                    const auto subnet = NetworkSyntax::parseCidr(ep.value);
-                    if (subnet && query.address.isInSubnet(subnet->first, subnet->second))
-                        reason = Reason::InsideSubnet;
-                }
-            } else if (ep.kind == Endpoint::Kind::Host) {
-                const QString pattern = ep.value.toLower();
-                if (pattern == query.host)
-                    reason = Reason::ExactHost;
-                else if (ep.isWildcard() && query.host.endsWith(pattern.mid(1)))
-                    reason = Reason::WildcardHost;
-            } else if (ep.kind == Endpoint::Kind::Url) {
-                if (query.kind == Query::Kind::Url && urlCovers(ep.value, query.url))
-                    reason = Reason::Url;
-                else if (ep.hostName() == query.host)
-                    reason = Reason::UrlHost;
-            }
-            if (!reason)
-                continue;
-            Match m;
-            m.flow = f;
-            m.endpoint = i;
-            m.reason = *reason;
-            m.pattern = ep.value;
-            m.isExpired = m_catalog.isExpired(ep, m_today);
-            m.ports = m_catalog.portsOf(flow, ep);
-            for (const PortSpec &p : std::as_const(m.ports)) {
-                if (portSelected(p, query.port, query.transport))
-                    m.matchedPorts.append(p);
-            }
-            m.portMatches = !query.hasPort() || !m.matchedPorts.isEmpty();
-            m.direction = FlowFilter::directionOf(m_catalog, flow, m_roles);
-            m.queryPort = queryPort;
-            matches.append(m);
+        const Endpoint &ep = flow.endpoints.at(i);
+        Reason reason = Reason::ExactHost;
+        switch (m_index.coverOf(hit)) {
+        case EndpointIndex::Cover::ExactAddress:
+            reason = Reason::ExactAddress;
+            break;
+        case EndpointIndex::Cover::Subnet:
+            reason = Reason::InsideSubnet;
+            break;
+        case EndpointIndex::Cover::ExactHost:
+            reason = Reason::ExactHost;
+            break;
+        case EndpointIndex::Cover::WildcardHost:
+            reason = Reason::WildcardHost;
+            break;
+        case EndpointIndex::Cover::UrlHost:
+            reason = query.kind == Query::Kind::Url && urlCovers(ep.value, query.url) ? Reason::Url
+                                                                                       : Reason::UrlHost;
+            break;
         }
+        Match m;
+        m.flow = f;
+        m.endpoint = i;
+        m.reason = reason;
+        m.pattern = ep.value;
+        m.isExpired = m_catalog.isExpired(ep, m_today);
+        m.ports = entry.ports;
+        for (const PortSpec &p : std::as_const(m.ports)) {
+            if (portSelected(p, query.port, query.transport))
+                m.matchedPorts.append(p);
+        }
+        m.portMatches = !query.hasPort() || !m.matchedPorts.isEmpty();
+        m.direction = FlowFilter::directionOf(m_catalog, flow, m_roles);
+        m.queryPort = queryPort;
+        matches.append(m);
     }
     return matches;
 }

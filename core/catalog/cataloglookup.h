@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "triage/endpointindex.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -89,4 +90,5 @@ private:
     const Catalog &m_catalog;
     QDate m_today;
     QStringList m_roles;
+    EndpointIndex m_index; // built once: the lookup costs a few hash probes per value
 };

@@ -58,13 +58,6 @@ struct VerticalSegment
     bool spans(qreal y) const { return y > lo && y < hi; }
 };
 
-const QStringList &knownZones()
-{
-    static const QStringList zones{QStringLiteral("customer"), QStringLiteral("internet"),
-                                   QStringLiteral("trend-cloud")};
-    return zones;
-}
-
 QFont diagramFont(qreal pixelSize, QFont::Weight weight)
 {
     QFont font;
@@ -111,9 +104,18 @@ qreal DiagramLayout::wrappedTextHeight(const QFont &font, qreal width, const QSt
     return height;
 }
 
-QString DiagramLayout::flowLabel(const Entry &entry)
+FlowFilter DiagramOptions::filter() const
 {
-    return flowLabel(entry.ports);
+    FlowFilter filter;
+    if (!role.isEmpty())
+        filter.roles = QStringList{role};
+    filter.includeExpired = includeExpired;
+    return filter;
+}
+
+QString DiagramLayout::flowLabel(const Flow &flow)
+{
+    return flowLabel(flow.ports);
 }
 
 QString DiagramLayout::flowLabel(const QList<PortSpec> &portList)
@@ -126,23 +128,32 @@ QString DiagramLayout::flowLabel(const QList<PortSpec> &portList)
     QStringList parts;
     for (int i = 0; i < ports.size(); ++i) {
         const PortSpec &p = ports.at(i);
-        QString transports = p.transport.toUpper();
+        if (p.transport == Transport::Unstated) {
+            // The page names the port only: no transport is invented.
+            parts.append(p.protocol.isEmpty() ? QString::number(p.port)
+                                              : QStringLiteral("%1 %2").arg(p.port).arg(p.protocol));
+            continue;
+        }
+        QString transports = p.transportName().toUpper();
         while (i + 1 < ports.size() && ports.at(i + 1).port == p.port
+               && ports.at(i + 1).transport != Transport::Unstated
                && ports.at(i + 1).protocol == p.protocol) {
-            transports += QLatin1Char('+') + ports.at(i + 1).transport.toUpper();
+            transports += QLatin1Char('+') + ports.at(i + 1).transportName().toUpper();
             ++i;
         }
-        parts.append(QStringLiteral("%1/%2 %3").arg(p.port).arg(transports, p.protocol));
+        parts.append(p.protocol.isEmpty()
+                             ? QStringLiteral("%1/%2").arg(p.port).arg(transports)
+                             : QStringLiteral("%1/%2 %3").arg(p.port).arg(transports, p.protocol));
     }
     return parts.join(QStringLiteral(", "));
 }
 
-QList<PortSpec> DiagramLayout::bundledPorts(const QList<const Entry *> &entries)
+QList<PortSpec> DiagramLayout::bundledPorts(const QList<const Flow *> &flows)
 {
     QList<PortSpec> ports;
     QList<QStringList> protocols; // parallel to ports
-    for (const Entry *entry : entries) {
-        for (const PortSpec &spec : entry->ports) {
+    for (const Flow *flow : flows) {
+        for (const PortSpec &spec : flow->ports) {
             int k = 0;
             while (k < ports.size()
                    && !(ports.at(k).port == spec.port && ports.at(k).transport == spec.transport))
@@ -163,14 +174,14 @@ QList<PortSpec> DiagramLayout::bundledPorts(const QList<const Entry *> &entries)
     return ports;
 }
 
-QList<const Entry *> DiagramLayout::bundledEntries(const Catalog &catalog, const DiagramFlow &flow)
+QList<const Flow *> DiagramLayout::flowsOf(const Catalog &catalog, const DiagramFlow &arrow)
 {
-    QList<const Entry *> entries;
-    for (const QString &id : flow.bundledEntryIds()) {
-        if (const Entry *entry = catalog.entry(id))
-            entries.append(entry);
+    QList<const Flow *> flows;
+    for (const QString &id : arrow.allFlowIds()) {
+        if (const Flow *flow = catalog.flow(id))
+            flows.append(flow);
     }
-    return entries;
+    return flows;
 }
 
 int DiagramLayout::crossingCount(const DiagramModel &model)
@@ -231,60 +242,95 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
     const qreal minGap = std::round(56 * scale);
     const qreal tolerance = 3 * scale;
 
-    // The flows: one per network flow, restricted to the role. Entries with the same source, the
-    // same listener and the same ports (port and transport) share one arrow; it is required when
+    // The arrows: one per flow the filter accepts and initiator (only the role's, when the role
+    // initiates). A flow whose endpoints are all expired only when asked, marked so; a flow that
+    // never crosses the network (4123) gets no arrow, its listener names it. Flows with the same
+    // initiator, listener and ports (port and transport) would share one arrow, required when
     // any of them is.
-    const auto portSet = [](const Entry &entry) {
+    model.role = options.role;
+    const FlowFilter filter = options.filter();
+    const QDate today = options.date();
+    const auto portSet = [](const Flow &flow) {
         QStringList ports;
-        for (const PortSpec &p : entry.ports)
-            ports.append(QStringLiteral("%1/%2").arg(p.port).arg(p.transport.toLower()));
+        for (const PortSpec &p : flow.ports)
+            ports.append(QStringLiteral("%1/%2").arg(p.port).arg(p.transportName()));
         ports.sort();
         ports.removeDuplicates();
         return ports.join(QLatin1Char(','));
     };
-    const auto rank = [](const QString &requirement) {
-        if (requirement == QLatin1String("required"))
+    const auto rank = [](Requirement requirement) {
+        if (requirement == Requirement::Required)
             return 0;
-        return requirement == QLatin1String("optional") ? 1 : 2;
+        return requirement == Requirement::Optional ? 1 : 2;
     };
     QHash<QString, int> bundleIndex;
-    for (const Entry &entry : catalog.entries) {
-        if (!catalog.component(entry.destination))
+    QHash<QString, QStringList> localFlows; // listener -> flow ids
+    for (const Flow &flow : catalog.flows) {
+        if (!catalog.component(flow.listener) || !filter.acceptsFlow(catalog, flow))
             continue;
-        const QString ports = portSet(entry);
-        for (const QString &source : entry.sources) {
-            if (!catalog.component(source))
+        const bool anyEndpoint = flow.endpoints.isEmpty()
+                || std::any_of(flow.endpoints.cbegin(), flow.endpoints.cend(), [&](const Endpoint &e) {
+                                     return filter.acceptsEndpoint(catalog, flow, e, today);
+                                 });
+        if (!anyEndpoint)
+            continue;
+        if (!flow.needsNetworkRule) {
+            localFlows[flow.listener].append(flow.id);
+            continue;
+        }
+        const bool expired = catalog.isFullyExpired(flow, today);
+        QString validity;
+        if (expired) {
+            // The last day any of its endpoints was valid.
+            const Endpoint *last = &flow.endpoints.first();
+            for (const Endpoint &e : flow.endpoints) {
+                if (catalog.validUntil(e) > catalog.validUntil(*last))
+                    last = &e;
+            }
+            validity = CatalogText::validity(catalog, *last, today);
+        }
+        const QString ports = portSet(flow);
+        const bool roleInitiates = !options.role.isEmpty() && flow.isInitiatedBy(options.role);
+        for (const QString &source : flow.initiators) {
+            if (!catalog.component(source) || (roleInitiates && source != options.role))
                 continue;
-            if (!options.role.isEmpty() && source != options.role && entry.destination != options.role)
-                continue;
-            const QString bundle = source + QLatin1Char('\n') + entry.destination + QLatin1Char('\n') + ports;
+            const QString bundle = source + QLatin1Char('\n') + flow.listener + QLatin1Char('\n') + ports
+                    + (expired ? QStringLiteral("\nexpired") : QString());
             const auto found = bundleIndex.constFind(bundle);
             if (found == bundleIndex.constEnd()) {
-                DiagramFlow flow;
-                flow.entryId = entry.id;
-                flow.entryIds = QStringList{entry.id};
-                flow.from = source;
-                flow.to = entry.destination;
-                flow.requirement = entry.requirement;
+                DiagramFlow arrow;
+                arrow.flowId = flow.id;
+                arrow.flowIds = QStringList{flow.id};
+                arrow.from = source;
+                arrow.to = flow.listener;
+                arrow.requirement = flow.requirement;
+                arrow.direction = FlowFilter::directionOf(catalog, flow, filter.roles);
+                arrow.isExpired = expired;
+                arrow.validity = validity;
                 bundleIndex.insert(bundle, model.flows.size());
-                model.flows.append(flow);
+                model.flows.append(arrow);
                 continue;
             }
-            DiagramFlow &flow = model.flows[found.value()];
-            if (flow.entryIds.contains(entry.id))
+            DiagramFlow &arrow = model.flows[found.value()];
+            if (arrow.flowIds.contains(flow.id))
                 continue;
-            flow.entryIds.append(entry.id);
-            if (rank(entry.requirement) < rank(flow.requirement))
-                flow.requirement = entry.requirement;
+            arrow.flowIds.append(flow.id);
+            if (rank(flow.requirement) < rank(arrow.requirement))
+                arrow.requirement = flow.requirement;
         }
     }
-    for (DiagramFlow &flow : model.flows)
-        flow.label = flowLabel(bundledPorts(bundledEntries(catalog, flow)));
+    for (DiagramFlow &arrow : model.flows) {
+        arrow.label = flowLabel(bundledPorts(flowsOf(catalog, arrow)));
+        if (arrow.isExpired)
+            //: An expired arrow's label: its ports, then "expired 2022-12-31".
+            arrow.label = tr("%1 (%2)").arg(arrow.label, arrow.validity);
+    }
 
     // The nodes: every component with a flow (all of them without a role filter).
     QHash<QString, int> nodeIndex;
     for (const Component &component : catalog.components) {
-        bool used = options.role.isEmpty() || component.id == options.role;
+        bool used =
+                options.role.isEmpty() || component.id == options.role || localFlows.contains(component.id);
         for (const DiagramFlow &flow : std::as_const(model.flows))
             used = used || flow.from == component.id || flow.to == component.id;
         if (!used)
@@ -294,6 +340,7 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         node.label = component.name.text(options.language);
         node.zone = component.zone;
         node.isFocus = component.id == options.role;
+        node.localFlowIds = localFlows.value(component.id);
         nodeIndex.insert(node.id, model.nodes.size());
         model.nodes.append(node);
     }
@@ -305,8 +352,8 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
     }
 
     // Zones in their fixed order, then any other zone in order of appearance.
-    QStringList zones;
-    for (const QString &zone : knownZones()) {
+    QList<Zone> zones;
+    for (Zone zone : Vocabulary::values<Zone>()) {
         for (const DiagramNode &node : std::as_const(model.nodes)) {
             if (node.zone == zone) {
                 zones.append(zone);
@@ -329,7 +376,7 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         }
     }
     QList<QList<int>> columns;
-    QStringList columnZones;
+    QList<Zone> columnZones;
     for (int z = 0; z < zones.size(); ++z) {
         QList<int> inner;
         QList<int> outer;
@@ -713,9 +760,12 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
     QList<QPair<DiagramLegendItem::Kind, QString>> items{
             {DiagramLegendItem::Kind::Required, tr("Required")},
             {DiagramLegendItem::Kind::Optional, tr("Optional or conditional")},
-            {DiagramLegendItem::Kind::Note,
-             tr("Each arrow points from the side that opens the connection to the listener.")},
     };
+    if (std::any_of(model.flows.cbegin(), model.flows.cend(),
+                    [](const DiagramFlow &f) { return f.isExpired; }))
+        items.append({DiagramLegendItem::Kind::Expired, tr("Expired (no longer needed)")});
+    items.append({DiagramLegendItem::Kind::Note,
+                  tr("Each arrow points from the side that opens the connection to the listener.")});
     if (options.showResultsLegend) {
         items.append({DiagramLegendItem::Kind::Passed, tr("Passed")});
         items.append({DiagramLegendItem::Kind::Failed, tr("Failed")});
@@ -749,7 +799,7 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
     legend.rect = QRectF(margin, legendTop, legendRight + pad - margin, ly + rowHeight + pad - legendTop);
 
     // Zones: from boundary to boundary, the boundary in the middle of the tracks between them.
-    for (const QString &zone : std::as_const(zones)) {
+    for (Zone zone : std::as_const(zones)) {
         const int first = int(columnZones.indexOf(zone));
         const int last = int(columnZones.lastIndexOf(zone));
         const auto boundary = [&](int g) { return trackBase.at(g) + trackCounts.at(g) * trackPitch / 2; };

@@ -1,30 +1,38 @@
 #pragma once
 
+#include "catalog/flowfilter.h"
 #include "diagrammodel.h"
 #include "i18n/language.h"
 
 #include <QCoreApplication>
+#include <QDate>
 
 class Catalog;
-struct Entry;
+struct Flow;
 struct PortSpec;
 
-// What to lay out: the language of the texts, the role filter, the type size.
+// What to lay out: the language of the texts, the role filter, expired flows, the type size.
 struct DiagramOptions
 {
     Language language = Language::English;
     QString role; // a component id: only its flows; empty: every flow
+    bool includeExpired = false; // draw flows whose endpoints are all expired, marked so
+    QDate today; // for validity; null: the current date
     qreal fontScale = 1.0; // presentation mode uses larger type
     bool showResultsLegend = false;
+
+    // The flows the diagram draws: those of the role, without fully expired ones unless asked.
+    FlowFilter filter() const;
+    QDate date() const { return today.isValid() ? today : QDate::currentDate(); }
 };
 
 // Lays out the ports diagram of a catalog, deterministically, from the catalog data alone:
 // zones are columns (customer network | internet | Trend Micro cloud); a zone's components that
 // only talk inside the zone get their own outer column; components are stacked in their column
-// in the order that reduces crossings; each network flow (source x listener x port set, which
-// bundles every catalog entry that shares them) is an orthogonal arrow from
-// the source to the listener with its own slot on both boxes and its own vertical track, and its
-// label sits next to the listener, above the arrow. Nothing overlaps by construction.
+// in the order that reduces crossings; each catalog flow the filter accepts (one arrow per
+// drawn initiator) is an orthogonal arrow from the initiator to the listener with its own slot on both boxes
+// and its own vertical track, and its label sits next to the listener, above the arrow. Nothing overlaps by
+// construction.
 class DiagramLayout
 {
     Q_DECLARE_TR_FUNCTIONS(DiagramLayout)
@@ -32,14 +40,14 @@ class DiagramLayout
 public:
     static DiagramModel layout(const Catalog &catalog, const DiagramOptions &options = {});
 
-    // "80/TCP HTTP, 443/TCP HTTPS"
-    static QString flowLabel(const Entry &entry);
+    // "80/TCP HTTP, 443/TCP HTTPS"; "4123" for a port whose transport the page does not state.
+    static QString flowLabel(const Flow &flow);
     static QString flowLabel(const QList<PortSpec> &ports);
-    // The ports of bundled entries, each port and transport once; where the entries name its
-    // protocol differently, the names joined: "443/TCP HTTPS/TLS".
-    static QList<PortSpec> bundledPorts(const QList<const Entry *> &entries);
-    // The entries a flow bundles that the catalog has, in the flow's order.
-    static QList<const Entry *> bundledEntries(const Catalog &catalog, const DiagramFlow &flow);
+    // The ports of the flows an arrow draws, each port and transport once; where the flows name
+    // its protocol differently, the names joined: "443/TCP HTTPS/TLS".
+    static QList<PortSpec> bundledPorts(const QList<const Flow *> &flows);
+    // The catalog flows an arrow draws, in the arrow's order.
+    static QList<const Flow *> flowsOf(const Catalog &catalog, const DiagramFlow &arrow);
 
     static QFont nodeFont(qreal scale = 1.0);
     static QFont labelFont(qreal scale = 1.0);

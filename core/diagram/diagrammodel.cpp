@@ -15,34 +15,54 @@ const DiagramFlow *DiagramModel::flow(const QString &key) const
         if (f.key() == key)
             return &f;
     }
-    // A bundled entry other than the first: "entry|source".
+    // A flow other than the arrow's first: "flow|initiator".
     const qsizetype bar = key.lastIndexOf(QLatin1Char('|'));
     if (bar < 0)
         return nullptr;
-    const QString entryId = key.left(bar);
+    const QString flowId = key.left(bar);
     const QString from = key.mid(bar + 1);
     for (const DiagramFlow &f : flows) {
-        if (f.from == from && f.bundles(entryId))
+        if (f.from == from && f.draws(flowId))
             return &f;
     }
     return nullptr;
 }
 
-QList<const DiagramFlow *> DiagramModel::flowsOfEntry(const QString &entryId) const
+QList<const DiagramFlow *> DiagramModel::arrowsOfFlow(const QString &flowId) const
 {
     QList<const DiagramFlow *> result;
     for (const DiagramFlow &f : flows) {
-        if (f.bundles(entryId))
+        if (f.draws(flowId))
             result.append(&f);
     }
     return result;
 }
 
-QStringList DiagramModel::entryIds() const
+QStringList DiagramModel::flowIds() const
 {
     QStringList ids;
     for (const DiagramFlow &f : flows) {
-        for (const QString &id : f.bundledEntryIds()) {
+        for (const QString &id : f.allFlowIds()) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    return ids;
+}
+
+QStringList DiagramModel::flowIdsOf(const QString &componentId) const
+{
+    QStringList ids;
+    for (const DiagramFlow &f : flows) {
+        if (f.from != componentId && f.to != componentId)
+            continue;
+        for (const QString &id : f.allFlowIds()) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    if (const DiagramNode *n = node(componentId)) {
+        for (const QString &id : n->localFlowIds) {
             if (!ids.contains(id))
                 ids.append(id);
         }

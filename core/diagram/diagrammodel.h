@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/vocabulary.h"
+
 #include <QFont>
 #include <QList>
 #include <QPolygonF>
@@ -14,40 +16,41 @@ struct DiagramNode
 {
     QString id; // component id
     QString label; // component name in the diagram's language
-    QString zone;
+    Zone zone = Zone::Customer;
     bool isFocus = false; // the component the role filter shows
+    // Flows this component listens to that never cross the network (4123: the relay's own
+    // agent on the same computer). They get no arrow; the tooltip names them.
+    QStringList localFlowIds;
     QRectF rect;
     QRectF textRect; // where the (wrapped) name is drawn
 };
 
-// One arrow: a network flow. It bundles every catalog entry with the same source, the same
-// listener and the same ports (port and transport), e.g. the eleven services an agent reaches at
-// the Smart Protection Network on 80/TCP and 443/TCP.
+// One arrow: one catalog flow from one of its initiators to its listener. Should the catalog
+// state two flows with the same initiator, listener and ports, they share the arrow (flowIds).
 struct DiagramFlow
 {
-    QString entryId; // the first bundled entry
-    QStringList entryIds; // every bundled entry, in catalog order; empty: entryId alone
+    QString flowId; // the (first) catalog flow
+    QStringList flowIds; // every flow the arrow draws, in catalog order; empty: flowId alone
     QString from; // component that opens the connection
     QString to; // the listener
-    QString label; // "443/TCP HTTPS"
-    QString requirement; // "required" when any bundled entry is, else "optional" or "conditional"
+    QString label; // "443/TCP HTTPS"; "… (expired 2022-12-31)" for an expired flow
+    Requirement requirement = Requirement::Required; // required when any of its flows is
+    Direction direction = Direction::None; // for the diagram's role (FlowFilter::directionOf)
+    bool isExpired = false; // every endpoint expired: drawn only with "show expired", grey dotted
+    QString validity; // "expired 2022-12-31" for an expired arrow, else empty
     QPolygonF path; // from the source's edge to the destination's edge; the arrow head is at the end
     QRectF labelRect;
 
-    bool isRequired() const { return requirement == QLatin1String("required"); }
-    // entryIds, or entryId alone for a flow built without entryIds.
-    QStringList bundledEntryIds() const { return entryIds.isEmpty() ? QStringList{entryId} : entryIds; }
-    bool bundles(const QString &id) const
-    {
-        return entryIds.isEmpty() ? entryId == id : entryIds.contains(id);
-    }
-    // Unique within a diagram: an entry with several sources is in one flow per source.
-    QString key() const { return entryId + QLatin1Char('|') + from; }
+    bool isRequired() const { return requirement == Requirement::Required; }
+    QStringList allFlowIds() const { return flowIds.isEmpty() ? QStringList{flowId} : flowIds; }
+    bool draws(const QString &id) const { return flowIds.isEmpty() ? flowId == id : flowIds.contains(id); }
+    // Unique within a diagram: a flow with several initiators has one arrow per initiator.
+    QString key() const { return flowId + QLatin1Char('|') + from; }
 };
 
 struct DiagramZone
 {
-    QString id;
+    Zone id = Zone::Customer;
     QString label;
     QRectF rect;
     QRectF labelRect;
@@ -55,7 +58,7 @@ struct DiagramZone
 
 struct DiagramLegendItem
 {
-    enum class Kind { Required, Optional, Note, Passed, Failed, Partial, Untested };
+    enum class Kind { Required, Optional, Expired, Note, Passed, Failed, Partial, Untested };
 
     Kind kind = Kind::Required;
     QString text;
@@ -74,9 +77,10 @@ struct DiagramLegend
 class DiagramModel
 {
 public:
+    QString role; // the component the diagram is drawn for; empty: every flow
     QList<DiagramZone> zones;
     QList<DiagramNode> nodes;
-    QList<DiagramFlow> flows;
+    QList<DiagramFlow> flows; // the arrows
     DiagramLegend legend;
     QRectF bounds;
     QFont nodeFont;
@@ -85,11 +89,14 @@ public:
     qreal lineWidth = 1.5;
 
     const DiagramNode *node(const QString &id) const;
-    // By DiagramFlow::key(), or by "entry|source" of any bundled entry.
+    // By DiagramFlow::key(), or by "flow|initiator" of any flow an arrow draws.
     const DiagramFlow *flow(const QString &key) const;
-    // The flows that bundle the entry (one per source).
-    QList<const DiagramFlow *> flowsOfEntry(const QString &entryId) const;
-    QStringList entryIds() const;
+    // The arrows that draw the catalog flow (one per drawn initiator).
+    QList<const DiagramFlow *> arrowsOfFlow(const QString &flowId) const;
+    // Every catalog flow the diagram draws, in order of the arrows.
+    QStringList flowIds() const;
+    // The drawn flows (arrows and local flows) the component takes part in.
+    QStringList flowIdsOf(const QString &componentId) const;
     // Every text the diagram shows, for checks of exported files.
     QStringList texts() const;
 };

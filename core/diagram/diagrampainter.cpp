@@ -37,7 +37,10 @@ QPen flowPen(const DiagramModel &model, const DiagramFlow &flow, const QColor &c
     QPen pen(color, model.lineWidth * widthFactor);
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::MiterJoin);
-    if (!flow.isRequired()) {
+    if (flow.isExpired) {
+        pen.setStyle(Qt::CustomDashLine);
+        pen.setDashPattern({1.0, 2.5});
+    } else if (!flow.isRequired()) {
         pen.setStyle(Qt::CustomDashLine);
         pen.setDashPattern({4.0, 3.0});
     }
@@ -49,34 +52,34 @@ DiagramState DiagramState::fromResults(const Catalog &catalog, const DiagramResu
 {
     DiagramState state;
     state.showResults = !results.isEmpty();
-    state.entryStatuses = results.statuses();
+    state.flowStatuses = results.statuses();
     if (state.showResults)
         state.componentStatuses = results.componentStatuses(catalog);
     return state;
 }
 
 namespace {
-bool hasHighlightedEntry(const DiagramState &state, const DiagramFlow &flow)
+bool hasHighlightedFlow(const DiagramState &state, const DiagramFlow &flow)
 {
-    if (state.highlightedEntries.isEmpty())
+    if (state.highlightedFlows.isEmpty())
         return false;
-    const QStringList ids = flow.bundledEntryIds();
+    const QStringList ids = flow.allFlowIds();
     return std::any_of(ids.begin(), ids.end(),
-                       [&](const QString &id) { return state.highlightedEntries.contains(id); });
+                       [&](const QString &id) { return state.highlightedFlows.contains(id); });
 }
 } // namespace
 
 bool DiagramState::isHighlighted(const DiagramFlow &flow) const
 {
-    return hasHighlightedEntry(*this, flow) || highlightedFlows.contains(flow.key())
+    return hasHighlightedFlow(*this, flow) || highlightedArrows.contains(flow.key())
             || highlightedComponents.contains(flow.from) || highlightedComponents.contains(flow.to);
 }
 
 FlowStatus DiagramState::flowStatus(const DiagramFlow &flow) const
 {
     QList<FlowStatus> statuses;
-    for (const QString &id : flow.bundledEntryIds())
-        statuses.append(entryStatuses.value(id, FlowStatus::Untested));
+    for (const QString &id : flow.allFlowIds())
+        statuses.append(flowStatuses.value(id, FlowStatus::Untested));
     return DiagramResults::aggregate(statuses);
 }
 
@@ -85,7 +88,7 @@ bool DiagramState::isHighlighted(const DiagramNode &node, const DiagramModel &mo
     if (highlightedComponents.contains(node.id))
         return true;
     for (const DiagramFlow &flow : model.flows) {
-        if ((hasHighlightedEntry(*this, flow) || highlightedFlows.contains(flow.key()))
+        if ((hasHighlightedFlow(*this, flow) || highlightedArrows.contains(flow.key()))
             && (flow.from == node.id || flow.to == node.id))
             return true;
     }
@@ -107,15 +110,22 @@ QColor DiagramPainter::statusColor(FlowStatus status)
     return QColor(0x9e, 0x9e, 0x9e);
 }
 
-QColor DiagramPainter::zoneColor(const QString &zone)
+QColor DiagramPainter::zoneColor(Zone zone)
 {
-    if (zone == QLatin1String("customer"))
+    switch (zone) {
+    case Zone::Customer:
         return QColor(0xea, 0xf2, 0xfb);
-    if (zone == QLatin1String("internet"))
+    case Zone::Internet:
         return QColor(0xf3, 0xf3, 0xf3);
-    if (zone == QLatin1String("trend-cloud"))
+    case Zone::TrendCloud:
         return QColor(0xfd, 0xec, 0xec);
+    }
     return QColor(0xf1, 0xf0, 0xe8);
+}
+
+QColor DiagramPainter::expiredColor()
+{
+    return QColor(0x9e, 0x9e, 0x9e);
 }
 
 QColor DiagramPainter::highlightColor()
@@ -215,7 +225,9 @@ void DiagramPainter::paintFlow(QPainter *painter, const DiagramModel &model, con
     if (dimmed)
         painter->setOpacity(0.22);
     QColor color = flow.isRequired() ? requiredColor : optionalColor;
-    if (state.showResults)
+    if (flow.isExpired)
+        color = expiredColor();
+    if (state.showResults && !flow.isExpired)
         color = statusColor(state.flowStatus(flow));
     else if (highlighted)
         color = highlightColor();
@@ -263,11 +275,14 @@ void DiagramPainter::paintLegend(QPainter *painter, const DiagramModel &model)
         const qreal y = s.center().y();
         switch (item.kind) {
         case DiagramLegendItem::Kind::Required:
-        case DiagramLegendItem::Kind::Optional: {
+        case DiagramLegendItem::Kind::Optional:
+        case DiagramLegendItem::Kind::Expired: {
             DiagramFlow sample;
-            sample.requirement = item.kind == DiagramLegendItem::Kind::Required ? QStringLiteral("required")
-                                                                                : QStringLiteral("optional");
-            const QColor color = sample.isRequired() ? requiredColor : optionalColor;
+            sample.requirement = item.kind == DiagramLegendItem::Kind::Required ? Requirement::Required
+                                                                                : Requirement::Optional;
+            sample.isExpired = item.kind == DiagramLegendItem::Kind::Expired;
+            const QColor color =
+                    sample.isExpired ? expiredColor() : (sample.isRequired() ? requiredColor : optionalColor);
             const qreal head = 9 * model.lineWidth / 1.5;
             painter->setPen(flowPen(model, sample, color, 1.0));
             painter->drawLine(QPointF(s.left(), y), QPointF(s.right() - head * 0.8, y));

@@ -10,25 +10,25 @@
 class Catalog;
 class QPainter;
 
-// What the diagram shows on top of the layout: test results and highlighted entries.
+// What the diagram shows on top of the layout: test results and highlighted flows.
 struct DiagramState
 {
     bool showResults = false;
-    QHash<QString, FlowStatus> entryStatuses;
+    QHash<QString, FlowStatus> flowStatuses; // by catalog flow id
     QHash<QString, FlowStatus> componentStatuses;
-    QSet<QString> highlightedEntries; // empty: nothing dimmed
+    QSet<QString> highlightedFlows; // catalog flow ids; empty: nothing dimmed
     QSet<QString> highlightedComponents;
-    QSet<QString> highlightedFlows; // DiagramFlow::key()
+    QSet<QString> highlightedArrows; // DiagramFlow::key()
 
     static DiagramState fromResults(const Catalog &catalog, const DiagramResults &results);
     bool hasHighlight() const
     {
-        return !highlightedEntries.isEmpty() || !highlightedComponents.isEmpty()
-                || !highlightedFlows.isEmpty();
+        return !highlightedFlows.isEmpty() || !highlightedComponents.isEmpty()
+                || !highlightedArrows.isEmpty();
     }
-    // A flow is highlighted when any entry it bundles is.
+    // An arrow is highlighted when any flow it draws is.
     bool isHighlighted(const DiagramFlow &flow) const;
-    // The flow's entries combined (DiagramResults::aggregate()).
+    // The arrow's flows combined (DiagramResults::aggregate()).
     FlowStatus flowStatus(const DiagramFlow &flow) const;
     bool isHighlighted(const DiagramNode &node, const DiagramModel &model) const;
 };
@@ -48,7 +48,8 @@ public:
     static void paintLegend(QPainter *painter, const DiagramModel &model);
 
     static QColor statusColor(FlowStatus status);
-    static QColor zoneColor(const QString &zone);
+    static QColor zoneColor(Zone zone);
+    static QColor expiredColor();
     static QColor highlightColor();
     // The arrow head polygon at the end of a path.
     static QPolygonF arrowHead(const QPolygonF &path, qreal size);

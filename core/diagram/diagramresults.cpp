@@ -6,20 +6,20 @@ DiagramResults::DiagramResults(const QHash<QString, FlowStatus> &statuses)
     : m_statuses(statuses)
 { }
 
-void DiagramResults::setStatus(const QString &entryId, FlowStatus status)
+void DiagramResults::setStatus(const QString &flowId, FlowStatus status)
 {
-    m_statuses.insert(entryId, status);
+    m_statuses.insert(flowId, status);
 }
 
-FlowStatus DiagramResults::status(const QString &entryId) const
+FlowStatus DiagramResults::status(const QString &flowId) const
 {
-    return m_statuses.value(entryId, FlowStatus::Untested);
+    return m_statuses.value(flowId, FlowStatus::Untested);
 }
 
-FlowStatus DiagramResults::status(const QStringList &entryIds) const
+FlowStatus DiagramResults::status(const QStringList &flowIds) const
 {
     QList<FlowStatus> statuses;
-    for (const QString &id : entryIds)
+    for (const QString &id : flowIds)
         statuses.append(status(id));
     return aggregate(statuses);
 }
@@ -27,9 +27,9 @@ FlowStatus DiagramResults::status(const QStringList &entryIds) const
 FlowStatus DiagramResults::componentStatus(const Catalog &catalog, const QString &componentId) const
 {
     QList<FlowStatus> statuses;
-    for (const Entry &entry : catalog.entries) {
-        if (entry.involves(componentId))
-            statuses.append(status(entry.id));
+    for (const Flow &flow : catalog.flows) {
+        if (flow.involves(componentId))
+            statuses.append(status(flow.id));
     }
     return aggregate(statuses);
 }

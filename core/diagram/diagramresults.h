@@ -6,11 +6,12 @@
 
 class Catalog;
 
-// The outcome of the connectivity tests for one flow (an entry) or one component.
+// The outcome of the connectivity tests for one catalog flow or one component.
 enum class FlowStatus { Untested, Passed, Failed, Partial };
 
-// Connectivity results as the diagram shows them: a status per entry id. The tester feeds it
-// (entry id -> status); components get an aggregate over the tested entries that involve them.
+// Connectivity results as the diagram shows them: a status per catalog flow id. The tester feeds
+// it (flow id -> status, over the checks of the flow's endpoints); components get an aggregate
+// over the tested flows that involve them.
 class DiagramResults
 {
 public:
@@ -20,14 +21,14 @@ public:
     bool isEmpty() const { return m_statuses.isEmpty(); }
     void clear() { m_statuses.clear(); }
 
-    void setStatus(const QString &entryId, FlowStatus status);
-    // Untested for an entry without a result.
-    FlowStatus status(const QString &entryId) const;
-    // An arrow that bundles several entries: their statuses combined with aggregate().
-    FlowStatus status(const QStringList &entryIds) const;
+    void setStatus(const QString &flowId, FlowStatus status);
+    // Untested for a flow without a result.
+    FlowStatus status(const QString &flowId) const;
+    // Several flows (an arrow that draws more than one): their statuses combined with aggregate().
+    FlowStatus status(const QStringList &flowIds) const;
     QHash<QString, FlowStatus> statuses() const { return m_statuses; }
 
-    // Over the tested entries that have the component as a source or as the destination:
+    // Over the tested flows that have the component as an initiator or as the listener:
     // all passed -> Passed, all failed -> Failed, a mix or any partial -> Partial,
     // none tested -> Untested.
     FlowStatus componentStatus(const Catalog &catalog, const QString &componentId) const;

@@ -9,20 +9,25 @@
 class Catalog;
 
 // The words around the diagram: tooltips and the presentation narration, in the UI language
-// (tr()) with catalog text in the requested language.
+// (tr()) with catalog text in the requested language. Directions are those of the diagram's
+// role (DiagramModel::role): outbound where it initiates, inbound where it listens.
 class DiagramText
 {
     Q_DECLARE_TR_FUNCTIONS(DiagramText)
 
 public:
-    // Rich text for a flow's tooltip.
-    static QString flowToolTip(const Catalog &catalog, const DiagramFlow &flow, Language language,
-                               const DiagramResults &results = {});
+    // Rich text for an arrow's tooltip.
+    static QString flowToolTip(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
+                               Language language, const DiagramResults &results = {});
     static QString nodeToolTip(const Catalog &catalog, const DiagramModel &model, const DiagramNode &node,
                                Language language, const DiagramResults &results = {});
     // "Deep Security Agent → Workload Security"
     static QString flowTitle(const Catalog &catalog, const DiagramFlow &flow, Language language);
-    // A sentence or two that a presenter can read out for the flow.
-    static QString narration(const Catalog &catalog, const DiagramFlow &flow, Language language);
+    // "Outbound for Deep Security Agent"; without a role, as seen from the customer network.
+    static QString directionText(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
+                                 Language language);
+    // A sentence or two that a presenter can read out for the arrow.
+    static QString narration(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
+                             Language language);
     static QString statusText(FlowStatus status);
 };

@@ -4,22 +4,27 @@
 #include "exportselection.h"
 #include "exporttext.h"
 
+#include <QSet>
+
 QString AllowlistExporter::displayName() const
 {
     return tr("Allowlist (plain hosts and addresses)");
 }
 
-QString AllowlistExporter::render(const ExportRequest &request) const
+ExportResult AllowlistExporter::exportRules(const ExportRequest &request) const
 {
-    QString out = ExportText::headerComments(request, displayName());
+    ExportResult result;
+    QString &out = result.text;
+    out = ExportText::headerComments(request, displayName());
     out += ExportText::commentLine(
             tr("A wildcard \"*.example.com\" is followed by its apex \"example.com\"."));
 
-    int current = -1;
-    QStringList seen;
-    for (const ExportRule &rule : ExportSelection::rules(request)) {
-        if (rule.entryIndex != current) {
-            current = rule.entryIndex;
+    const ExportRule *current = nullptr;
+    QSet<QString> seen;
+    const QList<ExportRule> rules = ExportSelection::rules(request);
+    for (const ExportRule &rule : rules) {
+        if (!current || !current->sameGroup(rule)) {
+            current = &rule;
             seen.clear();
             const QString direction = rule.direction == ExportRule::Direction::Ingress
                     ? tr("inbound from")
@@ -27,7 +32,7 @@ QString AllowlistExporter::render(const ExportRequest &request) const
             out += QLatin1Char('\n')
                     + ExportText::commentLine(
                             QStringLiteral("%1 (%2 %3)")
-                                    .arg(rule.entryComment, direction, ExportText::ports(rule)));
+                                    .arg(rule.groupComment, direction, ExportText::ports(rule)));
         }
         QStringList values;
         switch (rule.kind) {
@@ -45,14 +50,16 @@ QString AllowlistExporter::render(const ExportRequest &request) const
             values << rule.value;
             break;
         case ExportRule::Kind::SiteSpecific:
-            out += ExportText::commentLine(rule.note);
+            result.addComment(ExportText::commentLine(rule.direction == ExportRule::Direction::Local
+                                                              ? *ExportText::addressOnlyNote(rule)
+                                                              : rule.note));
             break;
         }
         for (const QString &value : std::as_const(values)) {
             if (!seen.contains(value))
-                out += ExportText::oneLine(value) + QLatin1Char('\n');
-            seen.append(value);
+                result.addRule(ExportText::oneLine(value) + QLatin1Char('\n'));
+            seen.insert(value);
         }
     }
-    return out;
+    return result;
 }

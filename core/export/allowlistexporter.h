@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 
-// Plain host names and addresses, one a line, grouped under a comment per entry.
+// Plain host names and addresses, one a line, grouped under a comment per flow and endpoint list.
 class AllowlistExporter final : public RuleExporter
 {
     Q_DECLARE_TR_FUNCTIONS(AllowlistExporter)
@@ -16,5 +16,5 @@ public:
     QString displayName() const override;
     QString fileExtension() const override { return QStringLiteral("txt"); }
     bool needsAddresses() const override { return false; }
-    QString render(const ExportRequest &request) const override;
+    ExportResult exportRules(const ExportRequest &request) const override;
 };

@@ -14,8 +14,8 @@ QString description(const ExportRequest &request, const ExportRule &rule)
 {
     QString text = rule.comment;
     if (request.language != Language::English) {
-        const Entry &entry = request.catalog.entries.at(rule.entryIndex);
-        text = rule.entryId + QStringLiteral(": ") + entry.description.en;
+        const Flow &flow = request.catalog.flows.at(rule.flowIndex);
+        text = rule.flowId + QStringLiteral(": ") + ExportText::bounded(flow.description.en, 200);
         if (rule.isExpired)
             text += QStringLiteral(" [EXPIRED: static address valid until %1]")
                             .arg(rule.validUntil.toString(Qt::ISODate));
@@ -39,8 +39,9 @@ QString AwsSgExporter::displayName() const
     return tr("AWS security group (AWS CLI JSON)");
 }
 
-QString AwsSgExporter::render(const ExportRequest &request) const
+ExportResult AwsSgExporter::exportRules(const ExportRequest &request) const
 {
+    ExportResult result;
     // Per direction: one IpPermission per protocol and port, in order of first appearance.
     struct Direction
     {
@@ -50,29 +51,32 @@ QString AwsSgExporter::render(const ExportRequest &request) const
     QJsonArray notes;
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            notes.append(ExportText::oneLine(*note));
+            notes.append(ExportText::bounded(*note));
+            ++result.commentCount;
             continue;
         }
         Direction &direction = rule.direction == ExportRule::Direction::Ingress ? ingress : egress;
         const QString desc = description(request, rule);
         for (const PortSpec &port : rule.ports) {
-            const QString protocol = port.transport.toLower();
-            const QString key = protocol + QLatin1Char('/') + QString::number(port.port);
-            if (!direction.permissions.contains(key))
-                direction.order.append({protocol, port.port});
-            Permission &permission = direction.permissions[key];
-            if (permission.cidrs.contains(rule.cidr()))
-                continue;
-            permission.cidrs.insert(rule.cidr());
-            QJsonObject range;
-            if (rule.isIpv6()) {
-                range.insert(QStringLiteral("CidrIpv6"), rule.cidr());
-                range.insert(QStringLiteral("Description"), desc);
-                permission.ipv6.append(range);
-            } else {
-                range.insert(QStringLiteral("CidrIp"), rule.cidr());
-                range.insert(QStringLiteral("Description"), desc);
-                permission.ipv4.append(range);
+            for (const QString &protocol : ExportText::transports(port)) {
+                const QString key = protocol + QLatin1Char('/') + QString::number(port.port);
+                if (!direction.permissions.contains(key))
+                    direction.order.append({protocol, port.port});
+                Permission &permission = direction.permissions[key];
+                if (permission.cidrs.contains(rule.cidr()))
+                    continue;
+                permission.cidrs.insert(rule.cidr());
+                QJsonObject range;
+                if (rule.isIpv6()) {
+                    range.insert(QStringLiteral("CidrIpv6"), rule.cidr());
+                    range.insert(QStringLiteral("Description"), desc);
+                    permission.ipv6.append(range);
+                } else {
+                    range.insert(QStringLiteral("CidrIp"), rule.cidr());
+                    range.insert(QStringLiteral("Description"), desc);
+                    permission.ipv4.append(range);
+                }
+                ++result.ruleCount;
             }
         }
     }
@@ -97,7 +101,7 @@ QString AwsSgExporter::render(const ExportRequest &request) const
     QJsonArray header;
     for (const QString &line : ExportText::header(request, displayName()))
         header.append(line);
-    header.append(ExportText::oneLine(
+    header.append(ExportText::bounded(
             tr("Pass one of the objects to the AWS CLI, for example: aws ec2 authorize-security-group-egress "
                "--group-id sg-... --cli-input-json file://egress.json")));
     QJsonObject root{{QStringLiteral("portolan"),
@@ -110,5 +114,6 @@ QString AwsSgExporter::render(const ExportRequest &request) const
     if (!ingressPermissions.isEmpty())
         root.insert(QStringLiteral("authorize-security-group-ingress"),
                     QJsonObject{{QStringLiteral("IpPermissions"), ingressPermissions}});
-    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    result.text = QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    return result;
 }

@@ -1,6 +1,7 @@
 #include "csvexporter.h"
 
 #include "exportselection.h"
+#include "exporttext.h"
 #include "util/csvwriter.h"
 
 namespace {
@@ -27,7 +28,7 @@ QString directionName(ExportRule::Direction direction)
     case ExportRule::Direction::Ingress:
         return QStringLiteral("ingress");
     case ExportRule::Direction::Local:
-        return QStringLiteral("local");
+        break;
     }
     return {};
 }
@@ -38,22 +39,35 @@ QString CsvExporter::displayName() const
     return tr("CSV");
 }
 
-QString CsvExporter::render(const ExportRequest &request) const
+ExportResult CsvExporter::exportRules(const ExportRequest &request) const
 {
+    ExportResult result;
     CsvWriter csv;
     // Column names are stable identifiers for spreadsheets and scripts, not translated.
-    csv.addRow({QStringLiteral("entry"), QStringLiteral("direction"), QStringLiteral("kind"),
+    csv.addRow({QStringLiteral("flow"), QStringLiteral("direction"), QStringLiteral("kind"),
                 QStringLiteral("endpoint"), QStringLiteral("url"), QStringLiteral("port"),
                 QStringLiteral("transport"), QStringLiteral("protocol"), QStringLiteral("requirement"),
                 QStringLiteral("service"), QStringLiteral("expired"), QStringLiteral("valid_until"),
                 QStringLiteral("resolved_from"), QStringLiteral("comment")});
     for (const ExportRule &rule : ExportSelection::rules(request)) {
+        // A flow that needs no network rule is no row of a rule list.
+        if (rule.direction == ExportRule::Direction::Local) {
+            ++result.commentCount;
+            continue;
+        }
         for (const PortSpec &port : rule.ports) {
-            csv.addRow({rule.entryId, directionName(rule.direction), kindName(rule.kind), rule.value,
-                        rule.url, QString::number(port.port), port.transport, port.protocol, rule.requirement,
-                        rule.service, rule.isExpired ? QStringLiteral("yes") : QStringLiteral("no"),
+            // The transport as the catalog states it ("unstated" included): a list, not a rule set.
+            csv.addRow({rule.flowId, directionName(rule.direction), kindName(rule.kind), rule.value, rule.url,
+                        QString::number(port.port), port.transportName(), port.protocol,
+                        Vocabulary::name(rule.requirement), rule.service,
+                        rule.isExpired ? QStringLiteral("yes") : QStringLiteral("no"),
                         rule.validUntil.toString(Qt::ISODate), rule.resolvedFrom, rule.comment});
+            if (rule.kind != ExportRule::Kind::SiteSpecific)
+                ++result.ruleCount;
+            else
+                ++result.commentCount;
         }
     }
-    return csv.text();
+    result.text = csv.text();
+    return result;
 }

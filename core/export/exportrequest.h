@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/flowfilter.h"
 #include "i18n/language.h"
 
 #include <QDate>
@@ -8,18 +9,14 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
-#include <QSet>
+#include <QMap>
 #include <QString>
-#include <QStringList>
 
-// Which catalog entries an export covers. Empty lists restrict nothing.
-struct ExportScope
-{
-    QStringList roles; // component ids; entries with one of them as a source or the destination
-    bool requiredOnly = false;
-    QStringList selectedEntryIds; // only these entries (the explorer's selected rows)
-    bool includeExpired = false; // static addresses past their validity date, marked expired
-};
+// Which flows and endpoints an export covers: the explorer's filter itself (roles, direction,
+// requirement, features, agent version, selected flow ids, expired endpoints), so that an
+// export holds what the explorer shows. The exports add no criteria of their own; what is
+// export-specific (language, proxy, resolution) lives in ExportRequest.
+using ExportScope = FlowFilter;
 
 // Everything an exporter needs to render: the catalog, the scope and the export-time options.
 struct ExportRequest
@@ -28,6 +25,10 @@ struct ExportRequest
     ExportScope scope;
     Language language = Language::English;
     QString proxy; // "host:port" for the pac and squid formats, or empty
+    // The user's site (the tester's site profile, the GUI's My environment): site key name
+    // ("dns", "ntp", "syslog", "relay", "sps", "vcenter") -> an address or a host name. The
+    // customer-side flows to a component with that site key become real rules for it.
+    QMap<QString, QString> siteAddresses;
     // Opt-in: host name -> addresses, resolved at resolvedAt. Empty: host names stay names.
     QHash<QString, QList<QHostAddress>> resolvedHosts;
     QDateTime resolvedAt;

@@ -19,7 +19,15 @@ public:
     // Control characters (C0, DEL, C1) and Unicode line and paragraph separators become
     // spaces; runs of white space collapse; the result is trimmed. Nothing can start a new line.
     static QString oneLine(const QString &text);
-    // One comment line: indent, marker ("# " or "// "), oneLine(text), newline.
+    // The most UTF-8 bytes of catalog text any exporter puts in one comment, description or
+    // cell. Readers cut long lines and parse the rest as a new line (squid 5.7 reads 8,191
+    // bytes a line, iptables-restore 1.8.9 10,239): every line an exporter writes is built from
+    // bounded pieces and stays under MaxLineBytes.
+    static constexpr int MaxCommentBytes = 1000;
+    static constexpr int MaxLineBytes = 4096;
+    // oneLine(text), at most maxBytes of UTF-8, "..." marking a cut.
+    static QString bounded(const QString &text, int maxBytes = MaxCommentBytes);
+    // One comment line: indent, marker ("# " or "// "), bounded(text), newline.
     static QString commentLine(const QString &text, const QString &marker = QStringLiteral("# "),
                                const QString &indent = QString());
     // At most maxBytes of UTF-8, cut at a character boundary, "..." marking a cut.
@@ -38,6 +46,9 @@ public:
     static std::optional<QString> addressOnlyNote(const ExportRule &rule);
     // "443/TCP (HTTPS), 80/TCP (HTTP)"
     static QString ports(const ExportRule &rule);
+    // The transports to write rules for, lower case: "tcp", "udp", or for a port whose
+    // transport the page does not state both (ExportSelection notes it in the rule's comment).
+    static QStringList transports(const PortSpec &port);
 
     // "host:port" with a valid host name or address and a port 1-65535.
     static bool isValidProxy(const QString &proxy);

@@ -20,32 +20,35 @@ QString IptablesExporter::displayName() const
     return tr("iptables (iptables-restore)");
 }
 
-QString IptablesExporter::render(const ExportRequest &request) const
+ExportResult IptablesExporter::exportRules(const ExportRequest &request) const
 {
-    QString out = ExportText::headerComments(request, displayName());
-    out += ExportText::commentLine(
+    ExportResult result;
+    result.text = ExportText::headerComments(request, displayName());
+    result.text += ExportText::commentLine(
             tr("Load with \"iptables-restore --noflush FILE\": without --noflush the filter table "
                "is replaced. Rules accept; keep your own default policy."));
-    out += QStringLiteral("*filter\n");
+    result.text += QStringLiteral("*filter\n");
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            out += ExportText::commentLine(*note);
+            result.addComment(ExportText::commentLine(*note));
             continue;
         }
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;
         for (const PortSpec &port : rule.ports) {
-            const QString line =
-                    QStringLiteral("-A %1 %2 %3 -p %4 -m %4 --dport %5 -m comment --comment %6 -j ACCEPT")
-                            .arg(ingress ? QStringLiteral("INPUT") : QStringLiteral("OUTPUT"),
-                                 ingress ? QStringLiteral("-s") : QStringLiteral("-d"), rule.cidr(),
-                                 port.transport.toLower(), QString::number(port.port),
-                                 quotedComment(rule.comment));
-            if (rule.isIpv6())
-                out += ExportText::commentLine(tr("IPv6, for ip6tables-restore: %1").arg(line));
-            else
-                out += line + QLatin1Char('\n');
+            for (const QString &transport : ExportText::transports(port)) {
+                const QString line =
+                        QStringLiteral("-A %1 %2 %3 -p %4 -m %4 --dport %5 -m comment --comment %6 -j ACCEPT")
+                                .arg(ingress ? QStringLiteral("INPUT") : QStringLiteral("OUTPUT"),
+                                     ingress ? QStringLiteral("-s") : QStringLiteral("-d"), rule.cidr(),
+                                     transport, QString::number(port.port), quotedComment(rule.comment));
+                if (rule.isIpv6())
+                    result.addComment(
+                            ExportText::commentLine(tr("IPv6, for ip6tables-restore: %1").arg(line)));
+                else
+                    result.addRule(line + QLatin1Char('\n'));
+            }
         }
     }
-    out += QStringLiteral("COMMIT\n");
-    return out;
+    result.text += QStringLiteral("COMMIT\n");
+    return result;
 }

@@ -10,7 +10,7 @@ QString cell(const QString &text)
 {
     static const QString special = QStringLiteral("\\`*_[]|~$");
     QString result;
-    for (const QChar c : ExportText::oneLine(text)) {
+    for (const QChar c : ExportText::bounded(text)) {
         if (c == QLatin1Char('<'))
             result += QStringLiteral("&lt;");
         else if (c == QLatin1Char('>'))
@@ -36,13 +36,15 @@ QString MarkdownExporter::displayName() const
     return tr("Markdown table");
 }
 
-QString MarkdownExporter::render(const ExportRequest &request) const
+ExportResult MarkdownExporter::exportRules(const ExportRequest &request) const
 {
+    ExportResult result;
+    QString &out = result.text;
     const QStringList header = ExportText::header(request, displayName());
-    QString out = QStringLiteral("# ") + cell(header.value(0)) + QStringLiteral("\n\n");
+    out = QStringLiteral("# ") + cell(header.value(0)) + QStringLiteral("\n\n");
     for (int i = 1; i < header.size(); ++i)
         out += cell(header.at(i)) + QStringLiteral("\n\n");
-    out += row({tr("Entry"), tr("Direction"), tr("Endpoint"), tr("Ports"), tr("Requirement"), tr("Comment")});
+    out += row({tr("Flow"), tr("Direction"), tr("Endpoint"), tr("Ports"), tr("Requirement"), tr("Comment")});
     out += row({QStringLiteral("---"), QStringLiteral("---"), QStringLiteral("---"), QStringLiteral("---"),
                 QStringLiteral("---"), QStringLiteral("---")});
     for (const ExportRule &rule : ExportSelection::rules(request)) {
@@ -59,12 +61,19 @@ QString MarkdownExporter::render(const ExportRequest &request) const
             break;
         }
         QString endpoint = rule.value;
-        if (rule.kind == ExportRule::Kind::SiteSpecific)
+        if (rule.direction == ExportRule::Direction::Local)
+            endpoint = tr("%1 (no network rule: on the same computer)").arg(rule.value);
+        else if (rule.kind == ExportRule::Kind::SiteSpecific)
             endpoint = tr("%1 (site-specific)").arg(rule.value);
         else if (!rule.resolvedFrom.isEmpty())
             endpoint = tr("%1 (resolved from %2)").arg(rule.value, rule.resolvedFrom);
-        out += row({cell(rule.entryId), cell(direction), cell(endpoint), cell(ExportText::ports(rule)),
-                    cell(CatalogText::requirement(rule.requirement)), cell(rule.comment)});
+        const QString line =
+                row({cell(rule.flowId), cell(direction), cell(endpoint), cell(ExportText::ports(rule)),
+                     cell(rule.requirementText), cell(rule.comment)});
+        if (rule.kind != ExportRule::Kind::SiteSpecific)
+            result.addRule(line);
+        else
+            result.addComment(line);
     }
-    return out;
+    return result;
 }

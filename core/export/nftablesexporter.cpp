@@ -24,39 +24,46 @@ QString NftablesExporter::displayName() const
     return tr("nftables (nft -f)");
 }
 
-QString NftablesExporter::render(const ExportRequest &request) const
+ExportResult NftablesExporter::exportRules(const ExportRequest &request) const
 {
     const QString indent = QStringLiteral("        ");
-    QString output;
-    QString input;
+    ExportResult output;
+    ExportResult input;
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;
-        QString &chain = ingress ? input : output;
+        ExportResult &chain = ingress ? input : output;
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            chain += commentLine(indent, *note);
+            chain.addComment(commentLine(indent, *note));
             continue;
         }
         const QString family = rule.isIpv6() ? QStringLiteral("ip6") : QStringLiteral("ip");
         for (const PortSpec &port : rule.ports) {
-            chain += indent
-                    + QStringLiteral("%1 %2 %3 %4 dport %5 accept comment %6\n")
-                              .arg(family, ingress ? QStringLiteral("saddr") : QStringLiteral("daddr"),
-                                   rule.cidr(), port.transport.toLower(), QString::number(port.port),
-                                   quoted(rule.comment));
+            for (const QString &transport : ExportText::transports(port)) {
+                chain.addRule(indent
+                              + QStringLiteral("%1 %2 %3 %4 dport %5 accept comment %6\n")
+                                        .arg(family,
+                                             ingress ? QStringLiteral("saddr") : QStringLiteral("daddr"),
+                                             rule.cidr(), transport, QString::number(port.port),
+                                             quoted(rule.comment)));
+            }
         }
     }
 
-    QString out = ExportText::headerComments(request, displayName());
+    ExportResult result;
+    result.ruleCount = output.ruleCount + input.ruleCount;
+    result.commentCount = output.commentCount + input.commentCount;
+    QString &out = result.text;
+    out = ExportText::headerComments(request, displayName());
     out += commentLine(QString(),
                        tr("Load with \"nft -f FILE\"; remove with \"nft delete table inet portolan\". "
                           "The chains accept by default: merge the rules into your own policy."));
     out += QStringLiteral("table inet portolan {\n");
     out += QStringLiteral("    chain output {\n") + indent
-            + QStringLiteral("type filter hook output priority filter; policy accept;\n") + output
+            + QStringLiteral("type filter hook output priority filter; policy accept;\n") + output.text
             + QStringLiteral("    }\n");
     out += QStringLiteral("    chain input {\n") + indent
-            + QStringLiteral("type filter hook input priority filter; policy accept;\n") + input
+            + QStringLiteral("type filter hook input priority filter; policy accept;\n") + input.text
             + QStringLiteral("    }\n");
     out += QStringLiteral("}\n");
-    return out;
+    return result;
 }

@@ -16,5 +16,5 @@ public:
     QString displayName() const override;
     QString fileExtension() const override { return QStringLiteral("nft"); }
     bool needsAddresses() const override { return true; }
-    QString render(const ExportRequest &request) const override;
+    ExportResult exportRules(const ExportRequest &request) const override;
 };

@@ -41,13 +41,15 @@ QString PacExporter::displayName() const
     return tr("Proxy auto-config (PAC)");
 }
 
-QString PacExporter::render(const ExportRequest &request) const
+ExportResult PacExporter::exportRules(const ExportRequest &request) const
 {
+    ExportResult result;
+    QString &out = result.text;
     const bool hasProxy = !request.proxy.isEmpty() && ExportText::isValidProxy(request.proxy);
     const QString decision = hasProxy ? QStringLiteral("PROXY ") + request.proxy : QStringLiteral("DIRECT");
     const QString indent = QStringLiteral("    ");
 
-    QString out = ExportText::headerComments(request, displayName(), QStringLiteral("// "));
+    out = ExportText::headerComments(request, displayName(), QStringLiteral("// "));
     if (hasProxy)
         out += commentLine(
                 QString(),
@@ -63,27 +65,29 @@ QString PacExporter::render(const ExportRequest &request) const
     out += indent + QStringLiteral("host = host.toLowerCase();\n");
     out += indent + QStringLiteral("var isIpv4 = /^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$/.test(host);\n");
 
-    // One condition per entry, in catalog order.
-    int current = -1;
+    // One condition per flow and endpoint list, in catalog order; only connections the roles
+    // open go through a proxy.
+    const ExportRule *current = nullptr;
     QStringList conditions;
     QSet<QString> seen;
     QString comment;
     const auto flush = [&]() {
         if (!conditions.isEmpty()) {
             out += commentLine(indent, comment);
-            out += indent + QStringLiteral("if (")
-                    + conditions.join(QStringLiteral(" ||\n") + indent + indent) + QStringLiteral(")\n")
-                    + indent + indent + QStringLiteral("return ") + jsString(decision)
-                    + QStringLiteral(";\n");
+            result.addRule(indent + QStringLiteral("if (")
+                           + conditions.join(QStringLiteral(" ||\n") + indent + indent)
+                           + QStringLiteral(")\n") + indent + indent + QStringLiteral("return ")
+                           + jsString(decision) + QStringLiteral(";\n"));
         }
         conditions.clear();
         seen.clear();
     };
-    for (const ExportRule &rule : ExportSelection::rules(request)) {
-        if (rule.entryIndex != current) {
+    const QList<ExportRule> rules = ExportSelection::rules(request);
+    for (const ExportRule &rule : rules) {
+        if (!current || !current->sameGroup(rule)) {
             flush();
-            current = rule.entryIndex;
-            comment = rule.entryComment;
+            current = &rule;
+            comment = rule.groupComment;
         }
         if (rule.direction != ExportRule::Direction::Egress || !rule.resolvedFrom.isEmpty())
             continue;
@@ -120,5 +124,5 @@ QString PacExporter::render(const ExportRequest &request) const
     }
     flush();
     out += indent + QStringLiteral("return \"DIRECT\";\n}\n");
-    return out;
+    return result;
 }

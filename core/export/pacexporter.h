@@ -18,5 +18,5 @@ public:
     QString fileExtension() const override { return QStringLiteral("pac"); }
     bool needsAddresses() const override { return false; }
     bool usesProxy() const override { return true; }
-    QString render(const ExportRequest &request) const override;
+    ExportResult exportRules(const ExportRequest &request) const override;
 };

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "exportrequest.h"
+#include "exportresult.h"
 
 #include <QString>
 
-// One export format. Exporters are stateless: render() turns a request into the text a network
-// engineer pastes or saves; every rule carries its entry id and purpose as a comment where the
-// format has comments.
+// One export format. Exporters are stateless: exportRules() turns a request into the text a
+// network engineer pastes or saves, counting what became a rule and what only a comment; every
+// rule carries its flow id and purpose as a comment where the format has comments.
 class RuleExporter
 {
 public:
@@ -22,7 +23,8 @@ public:
     virtual bool needsAddresses() const = 0;
     // True for formats that use ExportRequest::proxy.
     virtual bool usesProxy() const { return false; }
-    virtual QString render(const ExportRequest &request) const = 0;
+    virtual ExportResult exportRules(const ExportRequest &request) const = 0;
+    QString render(const ExportRequest &request) const { return exportRules(request).text; }
 
 protected:
     RuleExporter() = default;

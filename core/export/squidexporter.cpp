@@ -3,14 +3,14 @@
 #include "exportselection.h"
 #include "exporttext.h"
 
-#include <QSet>
+#include "uniquenames.h"
 
 #include <algorithm>
 
 namespace {
 
 // Squid ACL names: letters, digits and "-_.", at most 63 characters.
-QString aclName(const QString &entryId, QSet<QString> &used)
+QString aclName(const QString &entryId, UniqueNames &used)
 {
     QString id;
     for (const QChar c : entryId) {
@@ -18,12 +18,25 @@ QString aclName(const QString &entryId, QSet<QString> &used)
                 || c == QLatin1Char('_') || c == QLatin1Char('.');
         id += ok ? c : QLatin1Char('_');
     }
-    const QString base = QStringLiteral("portolan_") + id.left(48);
-    QString name = base;
-    for (int n = 2; used.contains(name); ++n)
-        name = base + QLatin1Char('_') + QString::number(n);
-    used.insert(name);
-    return name;
+    return used.take(QStringLiteral("portolan_") + id.left(48));
+}
+
+// "acl NAME TYPE v1 v2 ...", split over several lines of at most MaxCommentBytes each: squid
+// adds the values of repeated acl lines of one name, and a line past its buffer (8,191 bytes in
+// squid 5.7) would be cut and its rest read as a directive.
+QString aclLines(const QString &name, const QString &type, const QStringList &values)
+{
+    const QString start = QStringLiteral("acl %1 %2").arg(name, type);
+    QString out;
+    QString line = start;
+    for (const QString &value : values) {
+        if (line.size() > start.size() && line.size() + 1 + value.size() > ExportText::MaxCommentBytes) {
+            out += line + QLatin1Char('\n');
+            line = start;
+        }
+        line += QLatin1Char(' ') + value;
+    }
+    return out + line + QLatin1Char('\n');
 }
 
 // dstdomain values: a wildcard becomes a leading-dot domain, which squid matches with its apex
@@ -55,9 +68,11 @@ QString SquidExporter::displayName() const
     return tr("Squid (ACL and http_access)");
 }
 
-QString SquidExporter::render(const ExportRequest &request) const
+ExportResult SquidExporter::exportRules(const ExportRequest &request) const
 {
-    QString out = ExportText::headerComments(request, displayName());
+    ExportResult result;
+    QString &out = result.text;
+    out = ExportText::headerComments(request, displayName());
     out += ExportText::commentLine(
             tr("Put these lines in squid.conf before the first \"http_access deny\" line."));
 
@@ -77,15 +92,15 @@ QString SquidExporter::render(const ExportRequest &request) const
         out += ExportText::commentLine(tr("Proxy \"%1\" ignored: give it as host:port.").arg(request.proxy));
     }
 
-    // Group the rules by entry, in catalog order.
+    // Group the rules by flow, endpoint list and direction, in catalog order.
     QList<QList<ExportRule>> groups;
     for (const ExportRule &rule : ExportSelection::rules(request)) {
-        if (groups.isEmpty() || groups.last().first().entryIndex != rule.entryIndex)
+        if (groups.isEmpty() || !groups.last().first().sameGroup(rule))
             groups.append(QList<ExportRule>());
         groups.last().append(rule);
     }
 
-    QSet<QString> used;
+    UniqueNames used;
     QStringList aclNames;
     for (const QList<ExportRule> &group : groups) {
         QList<ExportRule> hosts;
@@ -94,30 +109,34 @@ QString SquidExporter::render(const ExportRequest &request) const
         for (const ExportRule &rule : group) {
             if (!rule.resolvedFrom.isEmpty())
                 continue; // the proxy asks for names itself
-            if (rule.kind == ExportRule::Kind::HostName && rule.direction != ExportRule::Direction::Ingress)
+            const bool egress = rule.direction == ExportRule::Direction::Egress;
+            if (egress && rule.kind == ExportRule::Kind::HostName)
                 hosts.append(rule);
-            else if (rule.isAddressLike() && rule.direction == ExportRule::Direction::Egress)
+            else if (egress && rule.isAddressLike())
                 addresses.append(rule.value);
-            else if (rule.kind != ExportRule::Kind::SiteSpecific) // the entry comment says it all
+            else if (rule.kind != ExportRule::Kind::SiteSpecific) // the group comment says it all
                 notes.append(tr("%1: not a connection through the proxy").arg(rule.value));
         }
-        out += QLatin1Char('\n') + ExportText::commentLine(group.first().entryComment);
-        if (group.first().kind == ExportRule::Kind::SiteSpecific)
-            notes.prepend(group.first().note);
+        const ExportRule &first = group.first();
+        out += QLatin1Char('\n') + ExportText::commentLine(first.groupComment);
+        if (first.direction == ExportRule::Direction::Local)
+            notes.prepend(*ExportText::addressOnlyNote(first));
+        else if (first.kind == ExportRule::Kind::SiteSpecific)
+            notes.prepend(first.note);
         for (const QString &note : notes)
-            out += ExportText::commentLine(note);
+            result.addComment(ExportText::commentLine(note));
         const QStringList domains = dstdomains(hosts);
         addresses.removeDuplicates();
         if (!domains.isEmpty()) {
-            const QString name = aclName(group.first().entryId, used);
-            out += QStringLiteral("acl %1 dstdomain %2\n").arg(name, domains.join(QLatin1Char(' ')));
-            out += QStringLiteral("http_access allow %1\n").arg(name);
+            const QString name = aclName(first.flowId, used);
+            out += aclLines(name, QStringLiteral("dstdomain"), domains);
+            result.addRule(QStringLiteral("http_access allow %1\n").arg(name));
             aclNames.append(name);
         }
         if (!addresses.isEmpty()) {
-            const QString name = aclName(group.first().entryId + QStringLiteral("_dst"), used);
-            out += QStringLiteral("acl %1 dst %2\n").arg(name, addresses.join(QLatin1Char(' ')));
-            out += QStringLiteral("http_access allow %1\n").arg(name);
+            const QString name = aclName(first.flowId + QStringLiteral("_dst"), used);
+            out += aclLines(name, QStringLiteral("dst"), addresses);
+            result.addRule(QStringLiteral("http_access allow %1\n").arg(name));
             aclNames.append(name);
         }
     }
@@ -130,5 +149,5 @@ QString SquidExporter::render(const ExportRequest &request) const
         }
         out += QStringLiteral("cache_peer_access portolan_parent deny all\n");
     }
-    return out;
+    return result;
 }

@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 
-// squid.conf lines: a dstdomain (or dst) ACL and an http_access line per entry; with a proxy, a
+// squid.conf lines: a dstdomain (or dst) ACL and an http_access line per flow and endpoint list; with a proxy, a
 // parent cache_peer that the catalog hosts go through.
 class SquidExporter final : public RuleExporter
 {
@@ -18,5 +18,5 @@ public:
     QString fileExtension() const override { return QStringLiteral("conf"); }
     bool needsAddresses() const override { return false; }
     bool usesProxy() const override { return true; }
-    QString render(const ExportRequest &request) const override;
+    ExportResult exportRules(const ExportRequest &request) const override;
 };

@@ -3,7 +3,7 @@
 #include "exportselection.h"
 #include "exporttext.h"
 
-#include <QSet>
+#include "uniquenames.h"
 
 namespace {
 // An HCL quoted string: backslash escapes, and "${" / "%{" doubled so nothing interpolates.
@@ -17,11 +17,12 @@ QString quoted(const QString &text)
     return QLatin1Char('"') + value + QLatin1Char('"');
 }
 
-// A Terraform identifier: letters, digits, underscores, not starting with a digit.
+// A Terraform identifier: letters, digits, underscores, not starting with a digit; short
+// enough for a line (a suffix from UniqueNames keeps cut names unique).
 QString identifier(const QString &text)
 {
     QString id;
-    for (const QChar c : text)
+    for (const QChar c : text.left(96))
         id += (c.isLetterOrNumber() && c.unicode() < 0x80) ? c : QLatin1Char('_');
     return QStringLiteral("portolan_") + id;
 }
@@ -32,49 +33,51 @@ QString TerraformExporter::displayName() const
     return tr("Terraform (AWS security group rules)");
 }
 
-QString TerraformExporter::render(const ExportRequest &request) const
+ExportResult TerraformExporter::exportRules(const ExportRequest &request) const
 {
-    QString out = ExportText::headerComments(request, displayName());
+    ExportResult result;
+    QString &out = result.text;
+    out = ExportText::headerComments(request, displayName());
     out += QLatin1Char('\n');
     out += QStringLiteral("variable \"security_group_id\" {\n")
             + QStringLiteral("  description = %1\n").arg(quoted(tr("The security group the rules belong to")))
             + QStringLiteral("  type        = string\n}\n");
 
-    QSet<QString> names;
+    UniqueNames names;
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            out += QLatin1Char('\n') + ExportText::commentLine(*note);
+            result.addComment(QLatin1Char('\n') + ExportText::commentLine(*note));
             continue;
         }
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;
+        // AWS takes only ASCII in descriptions: the English purpose stands in for other languages.
+        const QString description = ExportText::awsDescription(
+                request.language == Language::English ? rule.comment
+                                                      : rule.flowId + QStringLiteral(": ")
+                                + ExportText::bounded(request.catalog.flows.at(rule.flowIndex).description.en,
+                                                      200));
         for (const PortSpec &port : rule.ports) {
-            const QString base = identifier(rule.entryId + QLatin1Char('_') + port.transport.toLower()
-                                            + QString::number(port.port));
-            QString name = base;
-            for (int n = 2; names.contains(name); ++n)
-                name = base + QLatin1Char('_') + QString::number(n);
-            names.insert(name);
-            const QString description = rule.comment;
-            out += QLatin1Char('\n') + ExportText::commentLine(rule.comment);
-            out += QStringLiteral("resource \"%1\" \"%2\" {\n")
-                           .arg(ingress ? QStringLiteral("aws_vpc_security_group_ingress_rule")
-                                        : QStringLiteral("aws_vpc_security_group_egress_rule"),
-                                name);
-            out += QStringLiteral("  security_group_id = var.security_group_id\n");
-            out += QStringLiteral("  description       = %1\n")
-                           .arg(quoted(ExportText::awsDescription(
-                                   request.language == Language::English ? description
-                                                                         : rule.entryId + QStringLiteral(": ")
-                                                   + request.catalog.entries.at(rule.entryIndex)
-                                                             .description.en)));
-            out += QStringLiteral("  %1 = %2\n")
-                           .arg((rule.isIpv6() ? QStringLiteral("cidr_ipv6") : QStringLiteral("cidr_ipv4"))
-                                        .leftJustified(17),
-                                quoted(rule.cidr()));
-            out += QStringLiteral("  ip_protocol       = %1\n").arg(quoted(port.transport.toLower()));
-            out += QStringLiteral("  from_port         = %1\n").arg(port.port);
-            out += QStringLiteral("  to_port           = %1\n}\n").arg(port.port);
+            for (const QString &transport : ExportText::transports(port)) {
+                const QString name = names.take(
+                        identifier(rule.flowId + QLatin1Char('_') + transport + QString::number(port.port)));
+                QString block = QLatin1Char('\n') + ExportText::commentLine(rule.comment);
+                block += QStringLiteral("resource \"%1\" \"%2\" {\n")
+                                 .arg(ingress ? QStringLiteral("aws_vpc_security_group_ingress_rule")
+                                              : QStringLiteral("aws_vpc_security_group_egress_rule"),
+                                      name);
+                block += QStringLiteral("  security_group_id = var.security_group_id\n");
+                block += QStringLiteral("  description       = %1\n").arg(quoted(description));
+                block += QStringLiteral("  %1 = %2\n")
+                                 .arg((rule.isIpv6() ? QStringLiteral("cidr_ipv6")
+                                                     : QStringLiteral("cidr_ipv4"))
+                                              .leftJustified(17),
+                                      quoted(rule.cidr()));
+                block += QStringLiteral("  ip_protocol       = %1\n").arg(quoted(transport));
+                block += QStringLiteral("  from_port         = %1\n").arg(port.port);
+                block += QStringLiteral("  to_port           = %1\n}\n").arg(port.port);
+                result.addRule(block);
+            }
         }
     }
-    return out;
+    return result;
 }

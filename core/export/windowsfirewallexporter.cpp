@@ -26,30 +26,36 @@ QString WindowsFirewallExporter::displayName() const
     return tr("Windows Firewall (PowerShell)");
 }
 
-QString WindowsFirewallExporter::render(const ExportRequest &request) const
+ExportResult WindowsFirewallExporter::exportRules(const ExportRequest &request) const
 {
-    QString out = ExportText::headerComments(request, displayName());
-    out += ExportText::commentLine(
+    ExportResult result;
+    result.text = ExportText::headerComments(request, displayName());
+    result.text += ExportText::commentLine(
             tr("Run in an elevated PowerShell. The rules are in the group \"Portolan\"; remove them "
                "with: Remove-NetFirewallRule -Group 'Portolan'"));
     for (const ExportRule &rule : ExportSelection::rules(request)) {
         if (const auto note = ExportText::addressOnlyNote(rule)) {
-            out += ExportText::commentLine(*note);
+            result.addComment(ExportText::commentLine(*note));
             continue;
         }
         const bool ingress = rule.direction == ExportRule::Direction::Ingress;
         for (const PortSpec &port : rule.ports) {
-            const QString name = QStringLiteral("Portolan %1 %2 %3/%4")
-                                         .arg(rule.entryId, rule.value, QString::number(port.port),
-                                              port.transport.toUpper());
-            out += QStringLiteral("New-NetFirewallRule -DisplayName %1 -Group 'Portolan' -Direction %2 "
-                                  "-Action Allow -Protocol %3 -%4 %5 -RemoteAddress %6 -Description %7\n")
-                           .arg(quoted(name),
-                                ingress ? QStringLiteral("Inbound") : QStringLiteral("Outbound"),
-                                port.transport.toUpper(),
-                                ingress ? QStringLiteral("LocalPort") : QStringLiteral("RemotePort"),
-                                QString::number(port.port), quoted(rule.cidr()), quoted(rule.comment));
+            for (const QString &transport : ExportText::transports(port)) {
+                const QString name = QStringLiteral("Portolan %1 %2 %3/%4")
+                                             .arg(ExportText::bounded(rule.flowId, 200), rule.value,
+                                                  QString::number(port.port), transport.toUpper());
+                result.addRule(
+                        QStringLiteral(
+                                "New-NetFirewallRule -DisplayName %1 -Group 'Portolan' -Direction %2 "
+                                "-Action Allow -Protocol %3 -%4 %5 -RemoteAddress %6 -Description %7\n")
+                                .arg(quoted(name),
+                                     ingress ? QStringLiteral("Inbound") : QStringLiteral("Outbound"),
+                                     transport.toUpper(),
+                                     ingress ? QStringLiteral("LocalPort") : QStringLiteral("RemotePort"),
+                                     QString::number(port.port), quoted(rule.cidr()),
+                                     quoted(ExportText::bounded(rule.comment))));
+            }
         }
     }
-    return out;
+    return result;
 }

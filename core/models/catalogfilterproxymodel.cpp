@@ -2,8 +2,6 @@
 
 #include "catalogmodel.h"
 
-#include <QRegularExpression>
-
 CatalogFilterProxyModel::CatalogFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -12,130 +10,120 @@ CatalogFilterProxyModel::CatalogFilterProxyModel(QObject *parent)
     setSortLocaleAware(true);
 }
 
-void CatalogFilterProxyModel::changed()
+void CatalogFilterProxyModel::apply(const FlowFilter &filter)
 {
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
     invalidateFilter();
     emit filterChanged();
 }
 
+void CatalogFilterProxyModel::setFilter(const FlowFilter &filter)
+{
+    m_filterText = filter.words.join(QLatin1Char(' '));
+    apply(filter);
+}
+
 void CatalogFilterProxyModel::setFilterText(const QString &text)
 {
-    if (m_filterText == text)
-        return;
     m_filterText = text;
-    m_words = text.toLower().split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    changed();
+    FlowFilter f = m_filter;
+    f.setText(text);
+    apply(f);
+}
+
+void CatalogFilterProxyModel::setRoles(const QStringList &componentIds)
+{
+    FlowFilter f = m_filter;
+    f.roles = componentIds;
+    apply(f);
 }
 
 void CatalogFilterProxyModel::setRole(const QString &componentId)
 {
-    if (m_role == componentId)
-        return;
-    m_role = componentId;
-    changed();
+    setRoles(componentId.isEmpty() ? QStringList() : QStringList{componentId});
 }
 
-void CatalogFilterProxyModel::setDirection(const QString &direction)
+void CatalogFilterProxyModel::setDirection(Direction direction)
 {
-    if (m_direction == direction)
-        return;
-    m_direction = direction;
-    changed();
+    FlowFilter f = m_filter;
+    f.direction = direction;
+    apply(f);
 }
 
-void CatalogFilterProxyModel::setRequirement(const QString &requirement)
+void CatalogFilterProxyModel::setRequirement(std::optional<Requirement> requirement)
 {
-    if (m_requirement == requirement)
-        return;
-    m_requirement = requirement;
-    changed();
+    FlowFilter f = m_filter;
+    f.requirement = requirement;
+    apply(f);
 }
 
 void CatalogFilterProxyModel::setRequiredOnly(bool requiredOnly)
 {
-    if (m_requiredOnly == requiredOnly)
-        return;
-    m_requiredOnly = requiredOnly;
-    changed();
+    FlowFilter f = m_filter;
+    f.requiredOnly = requiredOnly;
+    apply(f);
+}
+
+void CatalogFilterProxyModel::setFeatures(const QList<Feature> &features)
+{
+    FlowFilter f = m_filter;
+    f.features = features;
+    apply(f);
+}
+
+void CatalogFilterProxyModel::setAgentVersion(const QVersionNumber &version)
+{
+    FlowFilter f = m_filter;
+    f.agentVersion = version;
+    apply(f);
 }
 
 void CatalogFilterProxyModel::setProtocol(const QString &protocol)
 {
-    if (m_protocol == protocol)
-        return;
-    m_protocol = protocol;
-    changed();
+    FlowFilter f = m_filter;
+    f.protocol = protocol;
+    apply(f);
 }
 
 void CatalogFilterProxyModel::setPort(int port)
 {
-    if (m_port == port)
-        return;
-    m_port = port;
-    changed();
+    FlowFilter f = m_filter;
+    f.port = port;
+    apply(f);
 }
 
 void CatalogFilterProxyModel::setIncludeExpired(bool include)
 {
-    if (m_includeExpired == include)
-        return;
-    m_includeExpired = include;
-    changed();
+    FlowFilter f = m_filter;
+    f.includeExpired = include;
+    apply(f);
 }
 
-void CatalogFilterProxyModel::setEntryIds(const QSet<QString> &ids)
+void CatalogFilterProxyModel::setFlowIds(const QSet<QString> &ids)
 {
-    if (m_entryIds == ids)
-        return;
-    m_entryIds = ids;
-    changed();
+    FlowFilter f = m_filter;
+    f.flowIds = ids;
+    apply(f);
 }
 
 void CatalogFilterProxyModel::clearFilters()
 {
+    FlowFilter f;
+    f.includeExpired = m_filter.includeExpired;
     m_filterText.clear();
-    m_words.clear();
-    m_role.clear();
-    m_direction.clear();
-    m_requirement.clear();
-    m_requiredOnly = false;
-    m_protocol.clear();
-    m_port = 0;
-    m_entryIds.clear();
-    changed();
+    apply(f);
 }
 
 bool CatalogFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto value = [&index](int role) { return index.data(role); };
-
-    if (!m_includeExpired && value(CatalogModel::ExpiredRole).toBool())
+    const auto *model = qobject_cast<const CatalogModel *>(sourceModel());
+    if (!model || sourceParent.isValid())
         return false;
-    if (!m_entryIds.isEmpty() && !m_entryIds.contains(value(CatalogModel::EntryIdRole).toString()))
-        return false;
-    if (!m_role.isEmpty() && value(CatalogModel::DestinationRole).toString() != m_role
-        && !value(CatalogModel::SourcesRole).toStringList().contains(m_role))
-        return false;
-    if (!m_direction.isEmpty() && value(CatalogModel::DirectionRole).toString() != m_direction)
-        return false;
-    const QString requirement = value(CatalogModel::RequirementRole).toString();
-    if (m_requiredOnly && requirement != QLatin1String("required"))
-        return false;
-    if (!m_requirement.isEmpty() && requirement != m_requirement)
-        return false;
-    if (!m_protocol.isEmpty()
-        && !value(CatalogModel::ProtocolsRole).toStringList().contains(m_protocol, Qt::CaseInsensitive)
-        && !value(CatalogModel::TransportsRole).toStringList().contains(m_protocol, Qt::CaseInsensitive))
-        return false;
-    if (m_port != 0 && !value(CatalogModel::PortsRole).toList().contains(QVariant(m_port)))
-        return false;
-    if (!m_words.isEmpty()) {
-        const QString text = value(CatalogModel::SearchTextRole).toString();
-        for (const QString &word : m_words) {
-            if (!text.contains(word))
-                return false;
-        }
-    }
-    return true;
+    const QString searchText = m_filter.words.isEmpty()
+            ? QString()
+            : model->index(sourceRow, 0).data(CatalogModel::SearchTextRole).toString();
+    return m_filter.acceptsRow(model->catalog(), model->rowRef(sourceRow), model->referenceDate(),
+                               searchText);
 }

@@ -1,11 +1,18 @@
 #pragma once
 
+#include "catalog/flowfilter.h"
+
 #include <QSet>
 #include <QSortFilterProxyModel>
 
-// The explorer's filters over a CatalogModel: free text (every word must appear, in either
-// language), role, direction, requirement, protocol, port, and whether expired static
-// addresses are shown. Empty or zero criteria match everything.
+#include <optional>
+
+class CatalogModel;
+
+// The explorer's filters over a CatalogModel: one FlowFilter (free text in either language,
+// roles, direction, requirement, features in use, agent version, protocol, port, expired
+// endpoints, flow ids). Each setter changes the filter and re-filters. Empty or zero criteria
+// match everything.
 class CatalogFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -14,36 +21,52 @@ class CatalogFilterProxyModel final : public QSortFilterProxyModel
 public:
     explicit CatalogFilterProxyModel(QObject *parent = nullptr);
 
+    const FlowFilter &filter() const { return m_filter; }
+    void setFilter(const FlowFilter &filter);
+
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
 
-    // A component id; rows whose entry has it as a source or as the destination.
-    QString role() const { return m_role; }
+    // Rows of flows in which one of these components takes part.
+    QStringList roles() const { return m_filter.roles; }
+    void setRoles(const QStringList &componentIds);
+    // The first role, or empty for all roles.
+    QString role() const { return m_filter.roles.value(0); }
     void setRole(const QString &componentId);
 
-    QString direction() const { return m_direction; }
-    void setDirection(const QString &direction);
+    // None: any; else as computed for the roles (FlowFilter::directionOf).
+    Direction direction() const { return m_filter.direction; }
+    void setDirection(Direction direction);
 
-    QString requirement() const { return m_requirement; }
-    void setRequirement(const QString &requirement);
+    std::optional<Requirement> requirement() const { return m_filter.requirement; }
+    void setRequirement(std::optional<Requirement> requirement);
 
-    bool isRequiredOnly() const { return m_requiredOnly; }
+    bool isRequiredOnly() const { return m_filter.requiredOnly; }
     void setRequiredOnly(bool requiredOnly);
 
+    // The features in use; empty: all. Flows and endpoint lists without features always match.
+    QList<Feature> features() const { return m_filter.features; }
+    void setFeatures(const QList<Feature> &features);
+
+    // Null: any version.
+    QVersionNumber agentVersion() const { return m_filter.agentVersion; }
+    void setAgentVersion(const QVersionNumber &version);
+
     // Application protocol ("HTTPS") or transport ("udp"), case-insensitive.
-    QString protocol() const { return m_protocol; }
+    QString protocol() const { return m_filter.protocol; }
     void setProtocol(const QString &protocol);
 
-    int port() const { return m_port; }
+    int port() const { return m_filter.port; }
     void setPort(int port);
 
-    bool includesExpired() const { return m_includeExpired; }
+    bool includesExpired() const { return m_filter.includeExpired; }
     void setIncludeExpired(bool include);
 
-    // Restricts to these entry ids (empty: no restriction); the diagram uses it.
-    QSet<QString> entryIds() const { return m_entryIds; }
-    void setEntryIds(const QSet<QString> &ids);
+    // Restricts to these flow ids (empty: no restriction); the diagram uses it.
+    QSet<QString> flowIds() const { return m_filter.flowIds; }
+    void setFlowIds(const QSet<QString> &ids);
 
+    // Resets every criterion but "include expired".
     void clearFilters();
 
 signals:
@@ -53,16 +76,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    void changed();
+    void apply(const FlowFilter &filter);
 
+    FlowFilter m_filter;
     QString m_filterText;
-    QStringList m_words;
-    QString m_role;
-    QString m_direction;
-    QString m_requirement;
-    bool m_requiredOnly = false;
-    QString m_protocol;
-    int m_port = 0;
-    bool m_includeExpired = false;
-    QSet<QString> m_entryIds;
 };

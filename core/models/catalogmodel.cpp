@@ -1,9 +1,12 @@
 #include "catalogmodel.h"
 
 #include "catalog/catalogtext.h"
+#include "catalog/flowfilter.h"
 
 #include <QBrush>
 #include <QPalette>
+
+#include <algorithm>
 
 CatalogModel::CatalogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -31,6 +34,22 @@ void CatalogModel::setLanguage(Language language)
     emit languageChanged(language);
 }
 
+void CatalogModel::setRoles(const QStringList &componentIds)
+{
+    if (m_roles == componentIds)
+        return;
+    m_roles = componentIds;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, DirectionColumn), index(int(m_rows.size()) - 1, DirectionColumn));
+    emit headerDataChanged(Qt::Horizontal, DirectionColumn, DirectionColumn);
+    emit rolesChanged(m_roles);
+}
+
+void CatalogModel::setRole(const QString &componentId)
+{
+    setRoles(componentId.isEmpty() ? QStringList() : QStringList{componentId});
+}
+
 void CatalogModel::setReferenceDate(const QDate &date)
 {
     if (m_referenceDate == date)
@@ -42,17 +61,30 @@ void CatalogModel::setReferenceDate(const QDate &date)
 void CatalogModel::emitAllChanged()
 {
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
-int CatalogModel::rowOf(int entry, int endpoint) const
+int CatalogModel::rowOf(int flow, int endpoint) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).entry == entry && m_rows.at(row).endpoint == endpoint)
+        if (m_rows.at(row).flow == flow && m_rows.at(row).endpoint == endpoint)
             return row;
     }
     return -1;
+}
+
+QList<int> CatalogModel::rowsForFlow(const QString &flowId) const
+{
+    QList<int> result;
+    const int flow = m_catalog.flowIndex(flowId);
+    if (flow < 0)
+        return result;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).flow == flow)
+            result.append(row);
+    }
+    return result;
 }
 
 void CatalogModel::setCheckState(int row, const RowCheckState &state)
@@ -67,7 +99,7 @@ void CatalogModel::clearCheckStates()
 {
     m_checkStates = QList<RowCheckState>(m_rows.size());
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(m_rows.size() - 1, ColumnCount - 1));
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 QString CatalogModel::checkText(const RowCheckState &state)
@@ -99,17 +131,6 @@ QColor CatalogModel::checkColor(RowCheckState::Status status)
     return QColor(0x9a, 0x9a, 0x9a);
 }
 
-QList<int> CatalogModel::rowsForEntry(const QString &entryId) const
-{
-    QList<int> result;
-    const int entry = m_catalog.entryIndex(entryId);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).entry == entry)
-            result.append(row);
-    }
-    return result;
-}
-
 int CatalogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -120,33 +141,63 @@ int CatalogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+const Endpoint *CatalogModel::endpointOf(const CatalogRowRef &ref) const
+{
+    const Flow &flow = m_catalog.flows.at(ref.flow);
+    return ref.endpoint >= 0 && ref.endpoint < flow.endpoints.size() ? &flow.endpoints.at(ref.endpoint)
+                                                                     : nullptr;
+}
+
+QList<PortSpec> CatalogModel::portsOf(const CatalogRowRef &ref) const
+{
+    const Flow &flow = m_catalog.flows.at(ref.flow);
+    const Endpoint *endpoint = endpointOf(ref);
+    return endpoint ? m_catalog.portsOf(flow, *endpoint) : flow.ports;
+}
+
+QList<Provenance> CatalogModel::provenanceOf(const CatalogRowRef &ref) const
+{
+    // The rows that list the endpoint, then the rest of the flow's.
+    const Flow &flow = m_catalog.flows.at(ref.flow);
+    const Endpoint *endpoint = endpointOf(ref);
+    QList<Provenance> result = endpoint ? m_catalog.listOf(*endpoint).provenance : QList<Provenance>();
+    for (const Provenance &p : flow.provenance) {
+        if (!result.contains(p))
+            result.append(p);
+    }
+    return result;
+}
+
 QString CatalogModel::displayText(int row, int column) const
 {
     const CatalogRowRef &ref = m_rows.at(row);
-    const Entry &e = m_catalog.entries.at(ref.entry);
+    const Flow &f = m_catalog.flows.at(ref.flow);
+    const Endpoint *endpoint = endpointOf(ref);
     switch (column) {
     case EndpointColumn:
-        return CatalogText::endpoint(m_catalog, e, ref.endpoint, m_language);
+        return CatalogText::endpoint(m_catalog, f, ref.endpoint, m_language);
     case PortsColumn:
-        return CatalogText::ports(e.ports);
-    case SourcesColumn:
-        return CatalogText::componentNames(m_catalog, e.sources, m_language);
-    case DestinationColumn:
-        return CatalogText::componentNames(m_catalog, {e.destination}, m_language);
+        return CatalogText::ports(portsOf(ref));
+    case InitiatorsColumn:
+        return CatalogText::componentNames(m_catalog, f.initiators, m_language);
+    case ListenerColumn:
+        return CatalogText::componentNames(m_catalog, {f.listener}, m_language);
     case ServiceColumn:
-        return e.service.text(m_language);
+        return CatalogText::service(m_catalog, f, ref.endpoint, m_language);
     case DirectionColumn:
-        return CatalogText::direction(e.direction);
+        if (m_roles.isEmpty())
+            return CatalogText::flowSummary(m_catalog, f, m_language);
+        return CatalogText::direction(FlowFilter::directionOf(m_catalog, f, m_roles));
     case RequirementColumn:
-        return CatalogText::requirement(e.requirement);
+        return CatalogText::requirement(m_catalog, f, ref.endpoint, m_referenceDate);
+    case FeaturesColumn:
+        return CatalogText::features(m_catalog.featuresOf(f, endpoint));
     case ValidityColumn:
-        return CatalogText::validity(m_catalog, e, m_referenceDate);
-    case TableColumn: {
-        const CatalogTable *t = m_catalog.table(e.table);
-        return t ? t->title.text(m_language) : e.table;
-    }
+        return endpoint ? CatalogText::validity(m_catalog, *endpoint, m_referenceDate) : QString();
+    case PageColumn:
+        return CatalogText::provenance(m_catalog, provenanceOf(ref), m_language);
     case IdColumn:
-        return e.id;
+        return f.id;
     case CheckColumn:
         return checkText(m_checkStates.at(row));
     default:
@@ -156,18 +207,27 @@ QString CatalogModel::displayText(int row, int column) const
 
 QString CatalogModel::searchText(const CatalogRowRef &ref) const
 {
-    const Entry &e = m_catalog.entries.at(ref.entry);
+    const Flow &f = m_catalog.flows.at(ref.flow);
+    const Endpoint *endpoint = endpointOf(ref);
+    const QList<Provenance> provenance = provenanceOf(ref);
     QStringList parts;
     for (Language l : {Language::English, Language::Japanese}) {
-        parts << CatalogText::endpoint(m_catalog, e, ref.endpoint, l)
-              << CatalogText::componentNames(m_catalog, e.sources, l)
-              << CatalogText::componentNames(m_catalog, {e.destination}, l);
-        if (const CatalogTable *t = m_catalog.table(e.table))
-            parts << t->title.text(l);
+        parts << CatalogText::endpoint(m_catalog, f, ref.endpoint, l)
+              << CatalogText::componentNames(m_catalog, f.initiators, l)
+              << CatalogText::componentNames(m_catalog, {f.listener}, l)
+              << CatalogText::service(m_catalog, f, ref.endpoint, l)
+              << CatalogText::provenanceRows(m_catalog, provenance, l);
     }
-    parts << CatalogText::ports(e.ports) << e.id << e.direction << e.requirement << e.service.combined()
-          << e.description.combined() << e.condition.combined() << e.notes.combined()
-          << e.configurable.combined();
+    const QList<Feature> features = m_catalog.featuresOf(f, endpoint);
+    for (Feature feature : features)
+        parts << Vocabulary::name(feature) << CatalogText::feature(feature);
+    parts << CatalogText::ports(portsOf(ref)) << f.id << Vocabulary::name(f.requirement)
+          << CatalogText::requirement(f.requirement) << f.description.combined() << f.condition.combined()
+          << f.notes.combined() << f.configurable.combined();
+    if (endpoint) {
+        const EndpointList &list = m_catalog.listOf(*endpoint);
+        parts << list.id << list.description.combined() << list.condition.combined();
+    }
     return parts.join(QLatin1Char('\n')).toLower();
 }
 
@@ -176,17 +236,28 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const CatalogRowRef &ref = m_rows.at(index.row());
-    const Entry &e = m_catalog.entries.at(ref.entry);
-    const bool hasEndpoint = ref.endpoint >= 0;
+    const Flow &f = m_catalog.flows.at(ref.flow);
+    const Endpoint *endpoint = endpointOf(ref);
+    const EndpointList *list = endpoint ? &m_catalog.listOf(*endpoint) : nullptr;
 
     switch (role) {
     case Qt::DisplayRole:
         return displayText(index.row(), index.column());
     case Qt::ToolTipRole: {
-        QString tip = e.service.text(m_language) + QLatin1Char('\n') + e.description.text(m_language);
-        if (!e.condition.isEmpty())
-            tip += QLatin1Char('\n') + e.condition.text(m_language);
-        return tip;
+        if (index.column() == PageColumn)
+            return CatalogText::provenanceRows(m_catalog, provenanceOf(ref), m_language)
+                    .join(QLatin1Char('\n'));
+        if (index.column() == DirectionColumn || index.column() == InitiatorsColumn
+            || index.column() == ListenerColumn)
+            return CatalogText::flowSummary(m_catalog, f, m_language);
+        QStringList lines{CatalogText::service(m_catalog, f, ref.endpoint, m_language),
+                          f.description.text(m_language)};
+        if (!f.condition.isEmpty())
+            lines.append(f.condition.text(m_language));
+        if (list && !list->condition.isEmpty())
+            lines.append(list->condition.text(m_language));
+        lines.removeAll(QString());
+        return lines.join(QLatin1Char('\n'));
     }
     case Qt::DecorationRole:
         if (index.column() == EndpointColumn
@@ -194,65 +265,79 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
             return checkColor(m_checkStates.at(index.row()).status); // views draw a colour swatch
         return {};
     case Qt::ForegroundRole:
-        if (m_catalog.isExpired(e, m_referenceDate))
+        if (endpoint && m_catalog.isExpired(*endpoint, m_referenceDate))
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
-    case EntryIdRole:
-        return e.id;
-    case EntryIndexRole:
-        return ref.entry;
+    case FlowIdRole:
+        return f.id;
+    case FlowIndexRole:
+        return ref.flow;
     case EndpointIndexRole:
         return ref.endpoint;
+    case EndpointListIdRole:
+        return list ? list->id : QString();
     case EndpointRole:
-        return hasEndpoint ? e.endpoints.at(ref.endpoint).value : QString();
+        return endpoint ? endpoint->value : QString();
     case EndpointKindRole:
-        return hasEndpoint ? Endpoint::kindName(e.endpoints.at(ref.endpoint).kind) : QString();
+        return endpoint ? Endpoint::kindName(endpoint->kind) : QString();
     case PortsRole: {
         QVariantList ports;
-        for (const PortSpec &p : e.ports)
-            ports.append(p.port);
+        for (const PortSpec &p : portsOf(ref)) {
+            if (!ports.contains(QVariant(p.port)))
+                ports.append(p.port);
+        }
         return ports;
     }
     case TransportsRole:
     case ProtocolsRole: {
         QStringList values;
-        for (const PortSpec &p : e.ports) {
-            const QString v = role == TransportsRole ? p.transport : p.protocol;
-            if (!values.contains(v))
+        for (const PortSpec &p : portsOf(ref)) {
+            const QString v = role == TransportsRole ? p.transportName() : p.protocol;
+            if (!v.isEmpty() && !values.contains(v))
                 values.append(v);
         }
         return values;
     }
-    case SourcesRole:
-        return e.sources;
-    case DestinationRole:
-        return e.destination;
+    case InitiatorsRole:
+        return f.initiators;
+    case ListenerRole:
+        return f.listener;
     case DirectionRole:
-        return e.direction;
+        return QVariant::fromValue(FlowFilter::directionOf(m_catalog, f, m_roles));
     case RequirementRole:
-        return e.requirement;
-    case SectionRole: {
-        const CatalogTable *t = m_catalog.table(e.table);
-        return t ? t->section : QString();
+        return QVariant::fromValue(f.requirement);
+    case FeaturesRole:
+        return QVariant::fromValue(m_catalog.featuresOf(f, endpoint));
+    case AgentVersionsRole:
+        return list ? CatalogText::agentVersions(list->agentVersions) : QString();
+    case ProvenanceRole: {
+        QStringList values;
+        for (const Provenance &p : provenanceOf(ref))
+            values.append(p.toString());
+        return values;
     }
-    case TableRole:
-        return e.table;
     case ConditionRole:
-        return e.condition.text(m_language);
+        return f.condition.text(m_language);
     case DescriptionRole:
-        return e.description.text(m_language);
+        return f.description.text(m_language);
     case NotesRole:
-        return e.notes.text(m_language);
+        return f.notes.text(m_language);
     case ConfigurableRole:
-        return e.configurable.text(m_language);
+        return f.configurable.text(m_language);
     case ValidUntilRole:
-        return m_catalog.validUntil(e);
+        return endpoint ? m_catalog.validUntil(*endpoint) : QDate();
     case ExpiredRole:
-        return m_catalog.isExpired(e, m_referenceDate);
+        return endpoint && m_catalog.isExpired(*endpoint, m_referenceDate);
     case CustomerSideRole: {
-        const Component *c = m_catalog.component(e.destination);
-        return c && c->isCustomerSide;
+        const QStringList side =
+                m_catalog.endpointsDescribeInitiator(f) ? f.initiators : QStringList{f.listener};
+        return !side.isEmpty() && std::all_of(side.cbegin(), side.cend(), [this](const QString &id) {
+            const Component *c = m_catalog.component(id);
+            return c && c->isCustomerSide;
+        });
     }
+    case NeedsNetworkRuleRole:
+        return f.needsNetworkRule;
     case CheckStatusRole:
         return int(m_checkStates.at(index.row()).status);
     case CheckLatencyRole:
@@ -260,10 +345,12 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
     case SearchTextRole:
         return m_searchTexts.at(index.row());
     case SortRole:
-        if (index.column() == PortsColumn)
-            return e.ports.isEmpty() ? 0 : e.ports.first().port;
+        if (index.column() == PortsColumn) {
+            const QList<PortSpec> ports = portsOf(ref);
+            return ports.isEmpty() ? 0 : ports.first().port;
+        }
         if (index.column() == ValidityColumn)
-            return m_catalog.validUntil(e);
+            return endpoint ? m_catalog.validUntil(*endpoint) : QDate();
         if (index.column() == CheckColumn)
             return int(m_checkStates.at(index.row()).status) * 1000000
                     + m_checkStates.at(index.row()).latencyMs;
@@ -280,20 +367,22 @@ QString CatalogModel::columnTitle(Column column)
         return tr("Endpoint");
     case PortsColumn:
         return tr("Ports");
-    case SourcesColumn:
-        return tr("Source");
-    case DestinationColumn:
-        return tr("Destination");
+    case InitiatorsColumn:
+        return tr("Initiator");
+    case ListenerColumn:
+        return tr("Listener");
     case ServiceColumn:
         return tr("Service");
     case DirectionColumn:
         return tr("Direction");
     case RequirementColumn:
         return tr("Requirement");
+    case FeaturesColumn:
+        return tr("Features");
     case ValidityColumn:
         return tr("Validity");
-    case TableColumn:
-        return tr("Table");
+    case PageColumn:
+        return tr("On the page");
     case IdColumn:
         return tr("Id");
     case CheckColumn:
@@ -306,23 +395,47 @@ QString CatalogModel::columnTitle(Column column)
 
 QVariant CatalogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return columnTitle(Column(section));
+    if (role == Qt::DisplayRole)
+        return columnTitle(Column(section));
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case DirectionColumn:
+            if (m_roles.isEmpty())
+                return tr("Who opens the connection → who accepts it");
+            return tr("Direction as seen by %1")
+                    .arg(CatalogText::componentNames(m_catalog, m_roles, m_language));
+        case InitiatorsColumn:
+            return tr("The components that open the connection");
+        case ListenerColumn:
+            return tr("The component that accepts the connection");
+        case FeaturesColumn:
+            return tr("The product features that need this row; empty: every deployment needs it");
+        case PageColumn:
+            return tr("The tables of the vendor's page that state this row");
+        default:
+            break;
+        }
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
 }
 
 QHash<int, QByteArray> CatalogModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
-    names.insert({{EntryIdRole, "entryId"},
+    names.insert({{FlowIdRole, "flowId"},
+                  {FlowIndexRole, "flowIndex"},
+                  {EndpointIndexRole, "endpointIndex"},
                   {EndpointRole, "endpoint"},
                   {EndpointKindRole, "endpointKind"},
                   {PortsRole, "ports"},
-                  {SourcesRole, "sources"},
-                  {DestinationRole, "destination"},
+                  {InitiatorsRole, "initiators"},
+                  {ListenerRole, "listener"},
                   {DirectionRole, "direction"},
                   {RequirementRole, "requirement"},
-                  {SectionRole, "section"},
+                  {FeaturesRole, "features"},
+                  {ProvenanceRole, "provenance"},
                   {ExpiredRole, "expired"}});
     return names;
 }

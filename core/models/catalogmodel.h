@@ -6,10 +6,13 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QDate>
+#include <QStringList>
 
-// One row per catalog endpoint (an entry without endpoints is one row). Display text follows
-// the model's language; switching it emits dataChanged and headerDataChanged, never a reset, so
-// that views keep their selection.
+// One row per flow x endpoint (a flow without endpoints is one row), as Catalog::rows() lists
+// them. Display text follows the model's language; switching it emits dataChanged and
+// headerDataChanged, never a reset, so that views keep their selection. The Direction column is
+// computed for the model's roles (the role the user looks at); without roles it shows
+// "initiators → listener".
 class CatalogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,13 +22,14 @@ public:
     enum Column {
         EndpointColumn,
         PortsColumn,
-        SourcesColumn,
-        DestinationColumn,
+        InitiatorsColumn,
+        ListenerColumn,
         ServiceColumn,
         DirectionColumn,
         RequirementColumn,
+        FeaturesColumn,
         ValidityColumn,
-        TableColumn,
+        PageColumn, // the page's tables that state the row (provenance)
         IdColumn,
         CheckColumn, // connectivity test state and latency
         ColumnCount
@@ -33,27 +37,30 @@ public:
     Q_ENUM(Column)
 
     enum Role {
-        EntryIdRole = Qt::UserRole + 1,
-        EntryIndexRole, // int, index into Catalog::entries
-        EndpointIndexRole, // int, -1 for an entry without endpoints
+        FlowIdRole = Qt::UserRole + 1,
+        FlowIndexRole, // int, index into Catalog::flows
+        EndpointIndexRole, // int, index into Flow::endpoints; -1 for a flow without endpoints
+        EndpointListIdRole, // QString, the endpoint's list; empty without endpoint
         EndpointRole, // QString, the raw endpoint value (empty without endpoint)
         EndpointKindRole, // QString: host, url, address, cidr, or empty
-        PortsRole, // QVariantList of int
-        TransportsRole, // QStringList
+        PortsRole, // QVariantList of int: the ports this row uses
+        TransportsRole, // QStringList of transport names
         ProtocolsRole, // QStringList
-        SourcesRole, // QStringList of component ids
-        DestinationRole, // QString component id
-        DirectionRole, // QString: inbound, outbound, local
-        RequirementRole, // QString: required, optional, conditional
-        SectionRole, // QString: ports, urls, ips
-        TableRole, // QString table id
+        InitiatorsRole, // QStringList of component ids
+        ListenerRole, // QString component id
+        DirectionRole, // Direction, for the model's roles (FlowFilter::directionOf)
+        RequirementRole, // Requirement, the flow's
+        FeaturesRole, // QList<Feature>: the flow's and the endpoint list's
+        AgentVersionsRole, // QString, "20.0 and later", or empty
+        ProvenanceRole, // QStringList of "table#row": the page's table rows stating the row
         ConditionRole, // QString, current language
         DescriptionRole, // QString, current language
         NotesRole, // QString, current language
         ConfigurableRole, // QString, current language
         ValidUntilRole, // QDate, null when the endpoint never expires
         ExpiredRole, // bool
-        CustomerSideRole, // bool: the destination lives in the customer network
+        CustomerSideRole, // bool: the far side lives in the customer network
+        NeedsNetworkRuleRole, // bool: false for a flow that stays on its host
         SearchTextRole, // QString, lower case, every text field in both languages
         SortRole, // QVariant that sorts naturally (ports numerically)
         CheckStatusRole, // int, RowCheckState::Status
@@ -69,21 +76,28 @@ public:
     Language language() const { return m_language; }
     void setLanguage(Language language);
 
-    // The day against which static address lists are judged expired. Defaults to today.
+    // The components the Direction column is relative to; empty: all roles. Changing them
+    // emits dataChanged for the Direction column only.
+    QStringList roles() const { return m_roles; }
+    void setRoles(const QStringList &componentIds);
+    // One role, or all roles for an empty id.
+    void setRole(const QString &componentId);
+
+    // The day against which endpoints are judged expired. Defaults to today.
     QDate referenceDate() const { return m_referenceDate; }
     void setReferenceDate(const QDate &date);
 
     CatalogRowRef rowRef(int row) const { return m_rows.value(row); }
-    // The row of an entry's endpoint (endpoint -1: the entry's only row when it has no
-    // endpoints), or -1.
-    int rowOf(int entry, int endpoint) const;
+    // The row of a flow's endpoint (endpoint -1: the flow's only row when it has no endpoints),
+    // or -1.
+    int rowOf(int flow, int endpoint) const;
+    // Rows of a flow, in order.
+    QList<int> rowsForFlow(const QString &flowId) const;
 
     // Connectivity results shown in the CheckColumn and as a colour swatch beside the endpoint.
     RowCheckState checkState(int row) const { return m_checkStates.value(row); }
     void setCheckState(int row, const RowCheckState &state);
     void clearCheckStates();
-    // Rows of an entry, in order.
-    QList<int> rowsForEntry(const QString &entryId) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -97,16 +111,21 @@ public:
 
 signals:
     void languageChanged(Language language);
+    void rolesChanged(const QStringList &componentIds);
 
 private:
     QString displayText(int row, int column) const;
     QString searchText(const CatalogRowRef &ref) const;
+    QList<PortSpec> portsOf(const CatalogRowRef &ref) const;
+    const Endpoint *endpointOf(const CatalogRowRef &ref) const;
+    QList<Provenance> provenanceOf(const CatalogRowRef &ref) const;
     void emitAllChanged();
 
     Catalog m_catalog;
     QList<CatalogRowRef> m_rows;
     QStringList m_searchTexts;
     QList<RowCheckState> m_checkStates;
+    QStringList m_roles;
     Language m_language = Language::English;
     QDate m_referenceDate = QDate::currentDate();
 };

@@ -1,5 +1,7 @@
 #include "checkresult.h"
 
+#include <algorithm>
+
 QString CheckStage::statusName(Status status)
 {
     switch (status) {
@@ -25,15 +27,30 @@ const CheckStage *CheckResult::stage(const QString &name) const
 CheckResult CheckResult::forTarget(const CheckTarget &target, Verdict::Value verdict, const QString &reason)
 {
     CheckResult result;
-    result.entryId = target.entryId;
-    result.catalogEndpoint = target.catalogEndpoint;
+    result.flows = target.flows;
     result.endpoint = target.endpoint;
     result.host = target.host;
     result.port = target.port;
-    result.transport = target.transport;
+    result.transport = target.port > 0 ? target.transportName() : QString();
     result.kind = CheckTarget::kindName(target.kind);
     result.verdict = verdict;
     result.reason = reason;
     result.proxy = QStringLiteral("direct");
     return result;
+}
+
+QStringList CheckResult::flowIds() const
+{
+    QStringList ids;
+    for (const CheckTarget::FlowRef &ref : flows) {
+        if (!ids.contains(ref.flow))
+            ids.append(ref.flow);
+    }
+    return ids;
+}
+
+bool CheckResult::serves(const QString &flowId) const
+{
+    return std::any_of(flows.cbegin(), flows.cend(),
+                       [&flowId](const CheckTarget::FlowRef &ref) { return ref.flow == flowId; });
 }

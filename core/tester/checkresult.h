@@ -37,8 +37,7 @@ struct TlsInfo
 struct CheckResult
 {
     int targetIndex = -1; // index into TestPlan::targets
-    QString entryId;
-    int catalogEndpoint = -1; // CheckTarget::catalogEndpoint
+    QList<CheckTarget::FlowRef> flows; // CheckTarget::flows: every flow the result counts for
     QString endpoint; // as shown: "files.trendmicro.com:443", "https://host/path", "ntp 10.0.0.1:123"
     QString host;
     int port = 0;
@@ -60,6 +59,9 @@ struct CheckResult
     // A result that names the target; the verdict and what was seen are still to be filled in.
     static CheckResult forTarget(const CheckTarget &target, Verdict::Value verdict = Verdict::Skipped,
                                  const QString &reason = {});
+
+    QStringList flowIds() const; // each once, in order
+    bool serves(const QString &flowId) const;
 
     bool isFailure() const { return Verdict::isFailure(verdict); }
     const CheckStage *stage(const QString &name) const;

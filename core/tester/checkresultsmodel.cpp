@@ -28,14 +28,8 @@ void CheckResultsModel::setPlan(const TestPlan &plan)
     for (int i = 0; i < plan.targets.size(); ++i) {
         const CheckTarget &target = plan.targets.at(i);
         Row row;
+        row.result = CheckResult::forTarget(target);
         row.result.targetIndex = i;
-        row.result.entryId = target.entryId;
-        row.result.catalogEndpoint = target.catalogEndpoint;
-        row.result.endpoint = target.endpoint;
-        row.result.host = target.host;
-        row.result.port = target.port;
-        row.result.transport = target.transport;
-        row.result.kind = CheckTarget::kindName(target.kind);
         m_rows.append(row);
     }
     endResetModel();
@@ -78,7 +72,7 @@ void CheckResultsModel::setServiceNames(const QHash<QString, QString> &names)
 {
     m_serviceNames = names;
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, EntryColumn), index(rowCount() - 1, EntryColumn));
+        emit dataChanged(index(0, FlowColumn), index(rowCount() - 1, FlowColumn));
 }
 
 void CheckResultsModel::retranslate()
@@ -148,9 +142,13 @@ QString CheckResultsModel::displayText(const Row &row, int column) const
         return Verdict::text(result.verdict);
     case EndpointColumn:
         return result.endpoint;
-    case EntryColumn: {
-        const QString service = m_serviceNames.value(result.entryId);
-        return service.isEmpty() ? result.entryId : tr("%1 (%2)").arg(service, result.entryId);
+    case FlowColumn: {
+        QStringList parts;
+        for (const QString &id : result.flowIds()) {
+            const QString service = m_serviceNames.value(id);
+            parts.append(service.isEmpty() ? id : tr("%1 (%2)").arg(service, id));
+        }
+        return parts.join(QStringLiteral("; "));
     }
     case KindColumn:
         return ResultText::kindText(result);
@@ -197,8 +195,8 @@ QVariant CheckResultsModel::data(const QModelIndex &index, int role) const
         return done ? Verdict::name(row.result.verdict) : QString();
     case IsFailureRole:
         return done && row.result.isFailure();
-    case EntryIdRole:
-        return row.result.entryId;
+    case FlowIdsRole:
+        return row.result.flowIds();
     case LatencyRole:
         return done && row.result.verdict != Verdict::Skipped ? row.result.durationMs : qint64(-1);
     case StateRole:
@@ -228,8 +226,8 @@ QVariant CheckResultsModel::headerData(int section, Qt::Orientation orientation,
         return tr("Status");
     case EndpointColumn:
         return tr("Endpoint");
-    case EntryColumn:
-        return tr("Entry / service");
+    case FlowColumn:
+        return tr("Flow / service");
     case KindColumn:
         return tr("Check");
     case TimeColumn:

@@ -18,7 +18,7 @@ public:
     enum Column {
         StatusColumn,
         EndpointColumn,
-        EntryColumn,
+        FlowColumn, // the flows the check serves, with their service names
         KindColumn,
         TimeColumn,
         HintColumn,
@@ -29,7 +29,7 @@ public:
     enum Role {
         VerdictNameRole = Qt::UserRole + 1, // QString: "ok", "refused", ...; empty while not done
         IsFailureRole, // bool
-        EntryIdRole, // QString
+        FlowIdsRole, // QStringList: the flows the check serves
         LatencyRole, // qint64 ms, -1 while not done
         StateRole, // int, State
         TargetIndexRole, // int, index into the plan
@@ -58,7 +58,7 @@ public:
     void setWaiting(int index); // to run it again
     void setRunning(int index);
     void setResult(int index, const CheckResult &result);
-    // Service names shown beside the entry id (entry id -> text).
+    // Service names shown beside the flow ids (flow id -> text).
     void setServiceNames(const QHash<QString, QString> &names);
     void retranslate();
 

@@ -104,8 +104,7 @@ void ConnectivityTester::deliver(const QString &key, const CheckResult &result)
     for (int index : indices) {
         const CheckTarget &target = m_plan.targets.at(index);
         CheckResult copy = result;
-        copy.entryId = target.entryId;
-        copy.catalogEndpoint = target.catalogEndpoint;
+        copy.flows = target.flows;
         copy.endpoint = target.endpoint;
         store(index, copy);
     }

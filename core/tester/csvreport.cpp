@@ -7,11 +7,11 @@
 QByteArray CsvReport::write(const QList<CheckResult> &results)
 {
     CsvWriter csv;
-    csv.addRow({tr("Entry"), tr("Endpoint"), tr("Check"), tr("Host"), tr("Port"), tr("Transport"),
+    csv.addRow({tr("Flows"), tr("Endpoint"), tr("Check"), tr("Host"), tr("Port"), tr("Transport"),
                 tr("Verdict"), tr("Result"), tr("Time (ms)"), tr("HTTP status"), tr("Proxy"), tr("Reason"),
                 tr("Hint")});
     for (const CheckResult &result : results) {
-        csv.addRow({result.entryId, result.endpoint, result.kind, result.host,
+        csv.addRow({result.flowIds().join(QStringLiteral(", ")), result.endpoint, result.kind, result.host,
                     result.port > 0 ? QString::number(result.port) : QString(), result.transport,
                     Verdict::name(result.verdict), Verdict::text(result.verdict),
                     QString::number(result.durationMs),

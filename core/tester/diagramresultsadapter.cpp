@@ -1,22 +1,22 @@
 #include "diagramresultsadapter.h"
 
-#include "entryresultsummary.h"
+#include "flowresultsummary.h"
 
 DiagramResults DiagramResultsAdapter::fromResults(const QList<CheckResult> &results)
 {
     DiagramResults diagram;
-    const auto statuses = EntryResultSummary::summarize(results);
+    const auto statuses = FlowResultSummary::summarize(results);
     for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
         switch (it.value()) {
-        case EntryResultSummary::Untested:
+        case FlowResultSummary::Untested:
             break; // no status: the diagram draws it untested
-        case EntryResultSummary::Passed:
+        case FlowResultSummary::Passed:
             diagram.setStatus(it.key(), FlowStatus::Passed);
             break;
-        case EntryResultSummary::Failed:
+        case FlowResultSummary::Failed:
             diagram.setStatus(it.key(), FlowStatus::Failed);
             break;
-        case EntryResultSummary::Partial:
+        case FlowResultSummary::Partial:
             diagram.setStatus(it.key(), FlowStatus::Partial);
             break;
         }

@@ -6,7 +6,7 @@
 
 #include <QList>
 
-// Check results as the diagram shows them: one FlowStatus per entry (EntryResultSummary).
+// Check results as the diagram shows them: one FlowStatus per flow (FlowResultSummary).
 class DiagramResultsAdapter
 {
 public:

@@ -221,8 +221,8 @@ void EndpointCheck::finish(Verdict::Value verdict, const QString &reason)
     }
     m_result.verdict = verdict;
     m_result.reason = reason;
-    m_result.hint =
-            Verdict::hint(verdict, m_target.host, m_target.port, m_target.transport, m_result.tls.issuer);
+    m_result.hint = Verdict::hint(verdict, m_target.host, m_target.port, m_target.transportName(),
+                                  m_result.tls.issuer);
     m_result.durationMs = m_total.isValid() ? m_total.elapsed() : 0;
     emit finished();
 }

@@ -85,20 +85,21 @@ QByteArray HtmlReport::write(const QStringList &roles, const QList<CheckResult> 
             for (const CheckResult *result : group) {
                 html += QStringLiteral("<div class=\"check%1\">\n<h3>%2</h3>\n%3\n</div>\n")
                                 .arg(severity == 0 ? QStringLiteral(" failure") : QString(),
-                                     escaped(QStringLiteral("%1 — %2").arg(result->endpoint,
-                                                                           result->entryId)),
+                                     escaped(QStringLiteral("%1 — %2").arg(
+                                             result->endpoint, result->flowIds().join(QStringLiteral(", ")))),
                                      ResultText::detailsHtml(*result));
             }
             continue;
         }
         html += QStringLiteral(
                         "<table class=\"list\">\n<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
-                        .arg(escaped(tr("Endpoint")), escaped(tr("Entry")), escaped(tr("Check")),
+                        .arg(escaped(tr("Endpoint")), escaped(tr("Flows")), escaped(tr("Check")),
                              escaped(severity == 2 ? tr("Reason") : tr("Time")));
         for (const CheckResult *result : group) {
             const QString last = severity == 2 ? result->reason : tr("%1 ms").arg(result->durationMs);
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
-                            .arg(escaped(result->endpoint), escaped(result->entryId),
+                            .arg(escaped(result->endpoint),
+                                 escaped(result->flowIds().join(QStringLiteral(", "))),
                                  escaped(ResultText::kindText(*result)), escaped(last));
         }
         html += QStringLiteral("</table>\n");

@@ -69,11 +69,25 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
         const QJsonObject object = items.at(i).toObject();
         CheckResult result;
         result.targetIndex = i;
-        for (const char *key : {"entry", "endpoint", "kind", "verdict"}) {
+        for (const char *key : {"endpoint", "kind", "verdict"}) {
             if (!object.value(QLatin1String(key)).isString())
                 return tr("%1: %2.%3: a text is expected").arg(name, where, QLatin1String(key));
         }
-        result.entryId = object.value(QLatin1String("entry")).toString();
+        if (object.value(QLatin1String("flows")).isArray()) {
+            const QJsonArray flows = object.value(QLatin1String("flows")).toArray();
+            for (int f = 0; f < flows.size(); ++f) {
+                const QJsonObject ref = flows.at(f).toObject();
+                if (!ref.value(QLatin1String("id")).isString())
+                    return tr("%1: %2.flows[%3].id: a text is expected").arg(name, where).arg(f);
+                result.flows.append({ref.value(QLatin1String("id")).toString(),
+                                     ref.value(QLatin1String("endpoint")).toInt(-1)});
+            }
+        } else if (object.value(QLatin1String("entry")).isString()) {
+            // Schema 1: one catalog entry per result.
+            result.flows.append({object.value(QLatin1String("entry")).toString(), -1});
+        } else {
+            return tr("%1: %2.flows: a list is expected").arg(name, where);
+        }
         result.endpoint = object.value(QLatin1String("endpoint")).toString();
         result.kind = object.value(QLatin1String("kind")).toString();
         const QString verdictName = object.value(QLatin1String("verdict")).toString();

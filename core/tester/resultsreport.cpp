@@ -1,6 +1,6 @@
 #include "resultsreport.h"
 
-#include "entryresultsummary.h"
+#include "flowresultsummary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,21 +10,36 @@
 
 namespace {
 
+// 2: "flows" (the flows a check serves) replaces "entry"; the root's "flows" replaces "entries".
+constexpr int ReportSchemaVersion = 2;
+
+QJsonArray flowsJson(const QList<CheckTarget::FlowRef> &flows)
+{
+    QJsonArray array;
+    for (const CheckTarget::FlowRef &ref : flows) {
+        QJsonObject object{{QStringLiteral("id"), ref.flow}};
+        if (ref.endpoint >= 0)
+            object.insert(QStringLiteral("endpoint"), ref.endpoint);
+        array.append(object);
+    }
+    return array;
+}
+
 QJsonObject targetJson(const CheckTarget &target)
 {
-    QJsonObject object{{QStringLiteral("entry"), target.entryId},
+    QJsonObject object{{QStringLiteral("flows"), flowsJson(target.flows)},
                        {QStringLiteral("endpoint"), target.endpoint},
                        {QStringLiteral("kind"), CheckTarget::kindName(target.kind)}};
     if (!target.host.isEmpty())
         object.insert(QStringLiteral("host"), target.host);
     if (target.port > 0) {
         object.insert(QStringLiteral("port"), target.port);
-        object.insert(QStringLiteral("transport"), target.transport);
+        object.insert(QStringLiteral("transport"), target.transportName());
     }
     if (target.usesHttp())
         object.insert(QStringLiteral("path"), target.path);
-    if (!target.siteKey.isEmpty())
-        object.insert(QStringLiteral("site"), target.siteKey);
+    if (target.siteKey != SiteKey::None)
+        object.insert(QStringLiteral("site"), Vocabulary::name(target.siteKey));
     if (!target.members.isEmpty())
         object.insert(QStringLiteral("members"), QJsonArray::fromStringList(target.members));
     if (target.isSkipped())
@@ -44,7 +59,7 @@ QJsonObject resultJson(const CheckResult &result)
             object.insert(QStringLiteral("detail"), stage.detail);
         stages.append(object);
     }
-    QJsonObject object{{QStringLiteral("entry"), result.entryId},
+    QJsonObject object{{QStringLiteral("flows"), flowsJson(result.flows)},
                        {QStringLiteral("endpoint"), result.endpoint},
                        {QStringLiteral("kind"), result.kind},
                        {QStringLiteral("verdict"), Verdict::name(result.verdict)},
@@ -113,7 +128,7 @@ QString kindText(const CheckTarget &target)
         return QStringLiteral("%1 %2/%3")
                 .arg(CheckTarget::kindName(target.kind))
                 .arg(target.port)
-                .arg(target.transport);
+                .arg(target.transportName());
     return CheckTarget::kindName(target.kind);
 }
 
@@ -137,8 +152,9 @@ std::optional<ResultsReport::Format> ResultsReport::formatFromName(const QString
 
 QString ResultsReport::resultLine(const CheckResult &result)
 {
-    QString line =
-            QStringLiteral("[%1] %2  %3").arg(Verdict::text(result.verdict), result.entryId, result.endpoint);
+    QString line = QStringLiteral("[%1] %2  %3")
+                           .arg(Verdict::text(result.verdict), result.flowIds().join(QLatin1Char(',')),
+                                result.endpoint);
     if (result.httpStatus > 0)
         line += QStringLiteral("  HTTP %1").arg(result.httpStatus);
     if (result.verdict != Verdict::Ok && !result.reason.isEmpty())
@@ -156,7 +172,8 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
         const auto addresses = plan.site.addresses();
         for (auto it = addresses.cbegin(); it != addresses.cend(); ++it)
             site.insert(it.key(), it.value());
-        const QJsonObject root{{QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
+        const QJsonObject root{{QStringLiteral("schemaVersion"), ReportSchemaVersion},
+                               {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
                                {QStringLiteral("requiredOnly"), plan.requiredOnly},
                                {QStringLiteral("includeExpired"), plan.includeExpired},
                                {QStringLiteral("site"), site},
@@ -168,7 +185,8 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
                            .arg(plan.roles.join(QStringLiteral(", ")))
             + QLatin1Char('\n');
     for (const CheckTarget &target : plan.targets) {
-        text += QStringLiteral("  %1  %2  %3").arg(target.entryId, target.endpoint, kindText(target));
+        text += QStringLiteral("  %1  %2  %3")
+                        .arg(target.flowIds().join(QLatin1Char(',')), target.endpoint, kindText(target));
         if (target.isSkipped())
             text += QStringLiteral("  -- %1: %2").arg(tr("skipped"), target.skipReason);
         text += QLatin1Char('\n');
@@ -238,18 +256,19 @@ QByteArray ResultsReport::resultsJson(const TestPlan &plan, const QList<CheckRes
     QJsonObject summary;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         summary.insert(it.key(), it.value());
-    QJsonObject entries;
-    const auto statuses = EntryResultSummary::summarize(results);
+    QJsonObject flows;
+    const auto statuses = FlowResultSummary::summarize(results);
     for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
-        entries.insert(it.key(), EntryResultSummary::statusName(it.value()));
-    const QJsonObject root{{QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
+        flows.insert(it.key(), FlowResultSummary::statusName(it.value()));
+    const QJsonObject root{{QStringLiteral("schemaVersion"), ReportSchemaVersion},
+                           {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
                            {QStringLiteral("proxy"), run.proxy},
                            {QStringLiteral("stageTimeoutMs"), run.stageTimeoutMs},
                            {QStringLiteral("concurrency"), run.concurrency},
                            {QStringLiteral("elapsedMs"), run.elapsedMs},
                            {QStringLiteral("cancelled"), run.cancelled},
                            {QStringLiteral("summary"), summary},
-                           {QStringLiteral("entries"), entries},
+                           {QStringLiteral("flows"), flows},
                            {QStringLiteral("results"), items}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -296,7 +315,7 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
     xml.writeEndElement(); // properties
     for (const CheckResult &result : results) {
         xml.writeStartElement(QStringLiteral("testcase"));
-        xml.writeAttribute(QStringLiteral("classname"), result.entryId);
+        xml.writeAttribute(QStringLiteral("classname"), result.flowIds().join(QLatin1Char(',')));
         xml.writeAttribute(QStringLiteral("name"),
                            QStringLiteral("%1 (%2)").arg(result.endpoint, result.kind));
         xml.writeAttribute(QStringLiteral("time"), QString::number(result.durationMs / 1000.0, 'f', 3));

@@ -33,7 +33,7 @@ public:
                               const Run &run);
     static QByteArray plan(Format format, const TestPlan &plan);
 
-    // One line for progress and the text report: "[Timed out] entry endpoint: reason".
+    // One line for progress and the text report: "[Timed out] flow,flow endpoint: reason".
     static QString resultLine(const CheckResult &result);
 
 private:

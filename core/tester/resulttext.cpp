@@ -86,7 +86,7 @@ QString ResultText::detailsHtml(const CheckResult &result)
         html += QStringLiteral("<p>%1</p>").arg(escaped(result.reason));
 
     QString table;
-    table += row(tr("Entry"), escaped(result.entryId));
+    table += row(tr("Flows"), escaped(result.flowIds().join(QStringLiteral(", "))));
     table += row(tr("Check"), escaped(kindText(result)));
     if (!result.host.isEmpty())
         table += row(tr("Host"), escaped(result.host));

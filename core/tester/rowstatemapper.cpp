@@ -8,42 +8,46 @@
 
 void RowStateMapper::setPlan(const TestPlan &plan, const CatalogModel &model)
 {
-    m_rowOfTarget.clear();
+    m_rowsOfTarget.clear();
     m_targetsOfRow.clear();
     m_results.clear();
     m_running.clear();
-    QHash<QString, int> entryIndex;
     const Catalog &catalog = model.catalog();
-    for (int i = 0; i < catalog.entries.size(); ++i)
-        entryIndex.insert(catalog.entries.at(i).id, i);
     for (int i = 0; i < plan.targets.size(); ++i) {
         const CheckTarget &target = plan.targets.at(i);
-        const int entry = entryIndex.value(target.entryId, -1);
-        int row = entry < 0 ? -1 : model.rowOf(entry, target.catalogEndpoint);
-        // A site-profile target of an entry with endpoints has no row of its own: its first.
-        if (row < 0 && entry >= 0 && target.catalogEndpoint < 0)
-            row = model.rowsForEntry(target.entryId).value(0, -1);
-        m_rowOfTarget.append(row);
-        if (row >= 0)
-            m_targetsOfRow[row].append(i);
+        QList<int> rows;
+        for (const CheckTarget::FlowRef &ref : target.flows) {
+            const int flow = catalog.flowIndex(ref.flow);
+            if (flow < 0)
+                continue;
+            int row = model.rowOf(flow, ref.endpoint);
+            // A site-profile target of a flow with endpoints has no row of its own: its first.
+            if (row < 0 && ref.endpoint < 0)
+                row = model.rowsForFlow(ref.flow).value(0, -1);
+            if (row >= 0 && !rows.contains(row)) {
+                rows.append(row);
+                m_targetsOfRow[row].append(i);
+            }
+        }
+        m_rowsOfTarget.append(rows);
     }
 }
 
-int RowStateMapper::setRunning(int targetIndex)
+QList<int> RowStateMapper::setRunning(int targetIndex)
 {
-    if (targetIndex < 0 || targetIndex >= m_rowOfTarget.size())
-        return -1;
+    if (targetIndex < 0 || targetIndex >= m_rowsOfTarget.size())
+        return {};
     m_running.insert(targetIndex);
-    return m_rowOfTarget.at(targetIndex);
+    return m_rowsOfTarget.at(targetIndex);
 }
 
-int RowStateMapper::setResult(int targetIndex, const CheckResult &result)
+QList<int> RowStateMapper::setResult(int targetIndex, const CheckResult &result)
 {
-    if (targetIndex < 0 || targetIndex >= m_rowOfTarget.size())
-        return -1;
+    if (targetIndex < 0 || targetIndex >= m_rowsOfTarget.size())
+        return {};
     m_running.remove(targetIndex);
     m_results.insert(targetIndex, result);
-    return m_rowOfTarget.at(targetIndex);
+    return m_rowsOfTarget.at(targetIndex);
 }
 
 QList<int> RowStateMapper::rows() const

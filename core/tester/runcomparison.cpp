@@ -8,7 +8,8 @@
 namespace {
 QString keyOf(const CheckResult &result)
 {
-    return result.entryId + QLatin1Char('\x1f') + result.endpoint + QLatin1Char('\x1f') + result.kind;
+    // One check per destination: the endpoint and the kind name it, whichever flows it serves.
+    return result.endpoint + QLatin1Char('\x1f') + result.kind;
 }
 } // namespace
 
@@ -27,7 +28,7 @@ RunComparison RunComparison::compare(const QList<CheckResult> &before, const QLi
             continue;
         seen.insert(key);
         Item item;
-        item.entryId = result.entryId;
+        item.flowIds = result.flowIds();
         item.endpoint = result.endpoint;
         item.kind = result.kind;
         item.after = result.verdict;
@@ -50,7 +51,7 @@ RunComparison RunComparison::compare(const QList<CheckResult> &before, const QLi
         seen.insert(key);
         Item item;
         item.change = Change::Removed;
-        item.entryId = result.entryId;
+        item.flowIds = result.flowIds();
         item.endpoint = result.endpoint;
         item.kind = result.kind;
         item.before = result.verdict;
@@ -119,7 +120,8 @@ QString RunComparison::summaryText() const
             + QLatin1Char('\n');
     for (const Change change : {Change::Broke, Change::Fixed, Change::StillFailing}) {
         for (const Item &item : items(change)) {
-            text += QStringLiteral("[%1] %2  %3").arg(changeText(change), item.entryId, item.endpoint);
+            text += QStringLiteral("[%1] %2  %3")
+                            .arg(changeText(change), item.flowIds.join(QLatin1Char(',')), item.endpoint);
             if (item.before && item.after)
                 text += QStringLiteral(": %1 → %2")
                                 .arg(Verdict::text(*item.before), Verdict::text(*item.after));

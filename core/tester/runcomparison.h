@@ -8,8 +8,8 @@
 
 #include <optional>
 
-// Compares two runs (before and after a firewall change) check by check, matched by entry,
-// endpoint and kind: what got fixed, what broke, what is unchanged, what is new or gone.
+// Compares two runs (before and after a firewall change) check by check, matched by endpoint
+// and kind: what got fixed, what broke, what is unchanged, what is new or gone.
 class RunComparison
 {
     Q_DECLARE_TR_FUNCTIONS(RunComparison)
@@ -20,7 +20,7 @@ public:
     struct Item
     {
         Change change = Change::StillPassing;
-        QString entryId;
+        QStringList flowIds;
         QString endpoint;
         QString kind;
         std::optional<Verdict::Value> before; // unset for Added

@@ -4,8 +4,7 @@
 
 QStringList SiteProfile::keys()
 {
-    return {QStringLiteral("dns"),   QStringLiteral("ntp"), QStringLiteral("syslog"),
-            QStringLiteral("relay"), QStringLiteral("sps"), QStringLiteral("vcenter")};
+    return Vocabulary::names<SiteKey>();
 }
 
 std::optional<QString> SiteProfile::set(const QString &key, const QString &address)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/vocabulary.h"
+
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
@@ -24,6 +26,8 @@ public:
 
     QString address(const QString &key) const { return m_addresses.value(key); }
     bool has(const QString &key) const { return m_addresses.contains(key); }
+    QString address(SiteKey key) const { return address(Vocabulary::name(key)); }
+    bool has(SiteKey key) const { return key != SiteKey::None && has(Vocabulary::name(key)); }
     bool isEmpty() const { return m_addresses.isEmpty(); }
     QMap<QString, QString> addresses() const { return m_addresses; }
 

@@ -1,9 +1,10 @@
 #include "testplanner.h"
 
-#include "catalog/networksyntax.h"
-
+#include <QHash>
 #include <QSet>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace {
 
@@ -17,8 +18,8 @@ QStringList concreteHosts(const Catalog &catalog)
 {
     QStringList hosts;
     QSet<QString> seen;
-    for (const Entry &entry : catalog.entries) {
-        for (const Endpoint &endpoint : entry.endpoints) {
+    for (const EndpointList &list : catalog.endpointLists) {
+        for (const Endpoint &endpoint : list.endpoints) {
             if (endpoint.kind != Endpoint::Kind::Host || endpoint.isWildcard())
                 continue;
             const QString host = endpoint.hostName();
@@ -31,6 +32,23 @@ QStringList concreteHosts(const Catalog &catalog)
     return hosts;
 }
 
+// How much a check proves: an HTTPS request says more than a TLS handshake, which says more
+// than a TCP connect.
+int thoroughness(CheckTarget::Kind kind)
+{
+    switch (kind) {
+    case CheckTarget::Kind::Https:
+        return 2;
+    case CheckTarget::Kind::Tls:
+    case CheckTarget::Kind::Http:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// Collects targets, one per destination: a destination that several flows (or several
+// endpoints of one flow) need is checked once and serves all of them.
 class PlanBuilder
 {
 public:
@@ -40,17 +58,217 @@ public:
 
     void add(const CheckTarget &target)
     {
-        const QString key =
-                target.entryId + QLatin1Char('|') + target.dedupKey() + QLatin1Char('|') + target.endpoint;
-        if (m_keys.contains(key))
+        const QString key = keyOf(target);
+        const auto it = m_index.constFind(key);
+        if (it == m_index.cend()) {
+            m_index.insert(key, int(m_plan.targets.size()));
+            m_plan.targets.append(target);
             return;
-        m_keys.insert(key);
-        m_plan.targets.append(target);
+        }
+        CheckTarget &existing = m_plan.targets[it.value()];
+        for (const CheckTarget::FlowRef &ref : target.flows)
+            existing.addFlow(ref.flow, ref.endpoint);
+        // The same host and port under two protocols: run the check that proves more.
+        if (thoroughness(target.kind) > thoroughness(existing.kind)) {
+            existing.kind = target.kind;
+            existing.protocol = target.protocol;
+        }
     }
 
 private:
+    static QString keyOf(const CheckTarget &target)
+    {
+        if (target.isSkipped())
+            return target.dedupKey();
+        // TCP checks of one host and port are one connection whatever the application
+        // protocol; HTTP requests of different paths (URLs) are different checks.
+        if (target.isUdp())
+            return QStringLiteral("udp|%1|%2|%3")
+                    .arg(CheckTarget::kindName(target.kind), target.host.toLower())
+                    .arg(target.port);
+        return QStringLiteral("tcp|%1|%2|%3")
+                .arg(target.host.toLower())
+                .arg(target.port)
+                .arg(target.usesHttp() && target.path != QLatin1String("/") ? target.path : QString());
+    }
+
     TestPlan &m_plan;
-    QSet<QString> m_keys;
+    QHash<QString, int> m_index;
+};
+
+class FlowPlanner
+{
+    Q_DECLARE_TR_FUNCTIONS(TestPlanner)
+
+public:
+    FlowPlanner(const Catalog &catalog, const TestPlanner::Options &options, PlanBuilder &builder)
+        : m_catalog(catalog)
+        , m_options(options)
+        , m_builder(builder)
+        , m_allHosts(concreteHosts(catalog))
+    { }
+
+    void plan(const Flow &flow)
+    {
+        m_flow = &flow;
+        if (!flow.needsNetworkRule) {
+            CheckTarget target = skipped(componentName(flow.listener), -1);
+            target.skipReason = tr("Not checked from this computer: the connection stays on the %1's own "
+                                   "computer and needs no network rule")
+                                        .arg(componentName(flow.listener));
+            m_builder.add(target);
+            return;
+        }
+        // Endpoints that describe the initiators (Workload Security's subnet towards the
+        // agent) are nothing to connect to: the far side is the listener itself.
+        if (flow.endpoints.isEmpty() || m_catalog.endpointsDescribeInitiator(flow)) {
+            planListener();
+            return;
+        }
+        for (int i = 0; i < flow.endpoints.size(); ++i) {
+            const Endpoint &endpoint = flow.endpoints.at(i);
+            if (m_options.scope.acceptsEndpoint(m_catalog, flow, endpoint, m_options.today))
+                planEndpoint(endpoint, i);
+        }
+    }
+
+private:
+    QString componentName(const QString &id) const
+    {
+        const Component *c = m_catalog.component(id);
+        return c ? c->name.text(m_options.language) : id;
+    }
+
+    CheckTarget skipped(const QString &endpointText, int endpoint) const
+    {
+        CheckTarget target;
+        target.addFlow(m_flow->id, endpoint);
+        target.endpoint = endpointText;
+        target.kind = CheckTarget::Kind::None;
+        return target;
+    }
+
+    CheckTarget targetFor(const QString &host, const PortSpec &port, int endpoint) const
+    {
+        CheckTarget target;
+        target.addFlow(m_flow->id, endpoint);
+        target.host = host;
+        target.port = port.port;
+        target.transport = port.transport;
+        target.protocol = port.protocol;
+        target.kind = TestPlanner::kindFor(port);
+        target.path = QStringLiteral("/");
+        target.endpoint = TestPlanner::endpointText(host, port.port);
+        if (port.transport == Transport::Unstated)
+            target.skipReason = tr("The page states no transport for port %1").arg(port.port);
+        else if (target.kind == CheckTarget::Kind::None)
+            target.skipReason = tr("%1 over UDP cannot be checked").arg(port.protocol);
+        return target;
+    }
+
+    void planListener()
+    {
+        const Flow &flow = *m_flow;
+        const Component *listener = m_catalog.component(flow.listener);
+        const QString name = componentName(flow.listener);
+        if (listener && listener->isCustomerSide && listener->siteKey != SiteKey::None) {
+            const SiteKey key = listener->siteKey;
+            if (m_options.site.has(key)) {
+                for (const PortSpec &port : flow.ports) {
+                    CheckTarget target = targetFor(m_options.site.address(key), port, -1);
+                    target.siteKey = key;
+                    m_builder.add(target);
+                }
+            } else {
+                CheckTarget target = skipped(name, -1);
+                target.siteKey = key;
+                target.skipReason =
+                        tr("No address given for %1: add --site %2=ADDRESS").arg(name, Vocabulary::name(key));
+                m_builder.add(target);
+            }
+            return;
+        }
+        CheckTarget target = skipped(name, -1);
+        target.skipReason =
+                tr("The catalog gives no address for %1; its host and URL entries are tested").arg(name);
+        m_builder.add(target);
+    }
+
+    void planEndpoint(const Endpoint &endpoint, int index)
+    {
+        const QList<PortSpec> ports = m_catalog.portsOf(*m_flow, endpoint);
+        switch (endpoint.kind) {
+        case Endpoint::Kind::Url: {
+            const QUrl url(endpoint.value, QUrl::StrictMode);
+            const bool https = url.scheme() == QLatin1String("https");
+            CheckTarget target;
+            target.addFlow(m_flow->id, index);
+            target.endpoint = endpoint.value;
+            target.host = url.host().toLower();
+            target.port = url.port(https ? 443 : 80);
+            target.transport = Transport::Tcp;
+            target.protocol = https ? QStringLiteral("HTTPS") : QStringLiteral("HTTP");
+            target.kind = https ? CheckTarget::Kind::Https : CheckTarget::Kind::Http;
+            target.path = url.path(QUrl::FullyEncoded);
+            if (target.path.isEmpty())
+                target.path = QStringLiteral("/");
+            if (url.hasQuery())
+                target.path += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
+            m_builder.add(target);
+            break;
+        }
+        case Endpoint::Kind::Host:
+            if (endpoint.isWildcard()) {
+                const QString wildcard = endpoint.value.toLower();
+                QStringList members;
+                for (const QString &host : m_allHosts) {
+                    if (matchesWildcard(host, wildcard))
+                        members.append(host);
+                }
+                CheckTarget target = skipped(wildcard, index);
+                target.host = wildcard;
+                target.kind = CheckTarget::Kind::Wildcard;
+                target.members = members;
+                target.skipReason = members.isEmpty()
+                        ? tr("Not directly testable: a wildcard, and the catalog names no host it covers")
+                        : tr("Not directly testable: a wildcard; tested through the %n catalog host(s) it "
+                             "covers",
+                             nullptr, int(members.size()));
+                m_builder.add(target);
+                for (const QString &member : std::as_const(members)) {
+                    for (const PortSpec &port : ports)
+                        m_builder.add(targetFor(member, port, index));
+                }
+            } else {
+                for (const PortSpec &port : ports)
+                    m_builder.add(targetFor(endpoint.hostName(), port, index));
+            }
+            break;
+        case Endpoint::Kind::Address:
+            for (const PortSpec &port : ports) {
+                CheckTarget target = targetFor(endpoint.value, port, index);
+                // A static address has no host name to validate a certificate against: the
+                // check proves that the firewall lets the connection through.
+                if (target.kind == CheckTarget::Kind::Https || target.kind == CheckTarget::Kind::Tls)
+                    target.kind = CheckTarget::Kind::Tcp;
+                m_builder.add(target);
+            }
+            break;
+        case Endpoint::Kind::Cidr: {
+            CheckTarget target = skipped(endpoint.value, index);
+            target.host = endpoint.value;
+            target.skipReason = tr("Not directly testable: a subnet, not a single address");
+            m_builder.add(target);
+            break;
+        }
+        }
+    }
+
+    const Catalog &m_catalog;
+    const TestPlanner::Options &m_options;
+    PlanBuilder &m_builder;
+    const QStringList m_allHosts;
+    const Flow *m_flow = nullptr;
 };
 
 } // namespace
@@ -58,7 +276,7 @@ private:
 CheckTarget::Kind TestPlanner::kindFor(const PortSpec &port)
 {
     const QString protocol = port.protocol.toUpper();
-    if (port.transport == QLatin1String("udp")) {
+    if (port.transport == Transport::Udp) {
         if (protocol == QLatin1String("NTP"))
             return CheckTarget::Kind::Ntp;
         if (protocol == QLatin1String("SYSLOG"))
@@ -67,6 +285,8 @@ CheckTarget::Kind TestPlanner::kindFor(const PortSpec &port)
             return CheckTarget::Kind::Dns;
         return CheckTarget::Kind::None;
     }
+    if (port.transport == Transport::Unstated)
+        return CheckTarget::Kind::None;
     if (protocol == QLatin1String("HTTPS"))
         return CheckTarget::Kind::Https;
     if (protocol == QLatin1String("HTTP"))
@@ -85,163 +305,33 @@ QString TestPlanner::endpointText(const QString &host, int port)
 
 std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const Options &options)
 {
-    for (const QString &role : options.roles) {
-        const Component *component = catalog.component(role);
-        if (!component || !component->isRole) {
-            QStringList known;
-            for (const Component &c : catalog.components) {
-                if (c.isRole)
-                    known.append(c.id);
-            }
+    QStringList known;
+    for (const Component &c : catalog.components) {
+        if (c.isRole)
+            known.append(c.id);
+    }
+    const QStringList &roles = options.scope.roles;
+    if (roles.isEmpty())
+        return tr("no role to test for (%1)").arg(known.join(QStringLiteral(", ")));
+    for (const QString &role : roles) {
+        if (!known.contains(role))
             return tr("unknown role \"%1\" (%2)").arg(role, known.join(QStringLiteral(", ")));
-        }
     }
 
     TestPlan plan;
-    plan.roles = options.roles;
-    plan.requiredOnly = options.requiredOnly;
-    plan.includeExpired = options.includeExpired;
+    plan.roles = roles;
+    plan.requiredOnly = options.scope.requiredOnly;
+    plan.includeExpired = options.scope.includeExpired;
     plan.site = options.site;
     PlanBuilder builder(plan);
-    const QStringList allHosts = concreteHosts(catalog);
-
-    for (const Entry &entry : catalog.entries) {
-        bool opensConnection = false;
-        for (const QString &role : options.roles)
-            opensConnection = opensConnection || entry.sources.contains(role);
-        if (!opensConnection)
-            continue;
-        if (options.requiredOnly && entry.requirement != QLatin1String("required"))
-            continue;
-        if (!options.includeExpired && catalog.isExpired(entry, options.today))
-            continue;
-
-        auto targetFor = [&entry](const QString &host, const PortSpec &port) {
-            CheckTarget target;
-            target.entryId = entry.id;
-            target.host = host;
-            target.port = port.port;
-            target.transport = port.transport;
-            target.protocol = port.protocol;
-            target.kind = kindFor(port);
-            target.path = QStringLiteral("/");
-            target.endpoint = endpointText(host, port.port);
-            if (target.kind == CheckTarget::Kind::None)
-                target.skipReason = tr("%1 over UDP cannot be checked").arg(port.protocol);
-            return target;
-        };
-
-        if (entry.endpoints.isEmpty()) {
-            const Component *destination = catalog.component(entry.destination);
-            const QString name = destination ? destination->name.text(options.language) : entry.destination;
-            if (destination && destination->isCustomerSide && !destination->siteKey.isEmpty()) {
-                const QString key = destination->siteKey;
-                if (options.site.has(key)) {
-                    for (const PortSpec &port : entry.ports) {
-                        CheckTarget target = targetFor(options.site.address(key), port);
-                        target.siteKey = key;
-                        builder.add(target);
-                    }
-                } else {
-                    CheckTarget target;
-                    target.entryId = entry.id;
-                    target.endpoint = name;
-                    target.kind = CheckTarget::Kind::None;
-                    target.siteKey = key;
-                    target.skipReason = tr("No address given for %1: add --site %2=ADDRESS").arg(name, key);
-                    builder.add(target);
-                }
-            } else {
-                CheckTarget target;
-                target.entryId = entry.id;
-                target.endpoint = name;
-                target.kind = CheckTarget::Kind::None;
-                target.skipReason =
-                        tr("The catalog gives no address for %1; its host and URL entries are tested")
-                                .arg(name);
-                builder.add(target);
-            }
-            continue;
-        }
-
-        for (int endpointIndex = 0; endpointIndex < entry.endpoints.size(); ++endpointIndex) {
-            const Endpoint &endpoint = entry.endpoints.at(endpointIndex);
-            const auto add = [&builder, endpointIndex](CheckTarget target) {
-                target.catalogEndpoint = endpointIndex;
-                builder.add(target);
-            };
-            switch (endpoint.kind) {
-            case Endpoint::Kind::Url: {
-                const QUrl url(endpoint.value, QUrl::StrictMode);
-                const bool https = url.scheme() == QLatin1String("https");
-                CheckTarget target;
-                target.entryId = entry.id;
-                target.endpoint = endpoint.value;
-                target.host = url.host().toLower();
-                target.port = url.port(https ? 443 : 80);
-                target.transport = QStringLiteral("tcp");
-                target.protocol = https ? QStringLiteral("HTTPS") : QStringLiteral("HTTP");
-                target.kind = https ? CheckTarget::Kind::Https : CheckTarget::Kind::Http;
-                target.path = url.path(QUrl::FullyEncoded);
-                if (target.path.isEmpty())
-                    target.path = QStringLiteral("/");
-                if (url.hasQuery())
-                    target.path += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
-                add(target);
-                break;
-            }
-            case Endpoint::Kind::Host:
-                if (endpoint.isWildcard()) {
-                    const QString wildcard = endpoint.value.toLower();
-                    QStringList members;
-                    for (const QString &host : allHosts) {
-                        if (matchesWildcard(host, wildcard))
-                            members.append(host);
-                    }
-                    CheckTarget target;
-                    target.entryId = entry.id;
-                    target.endpoint = wildcard;
-                    target.host = wildcard;
-                    target.kind = CheckTarget::Kind::Wildcard;
-                    target.members = members;
-                    target.skipReason = members.isEmpty()
-                            ? tr("Not directly testable: a wildcard, and the catalog names no host it "
-                                 "covers")
-                            : tr("Not directly testable: a wildcard; tested through the %n catalog "
-                                 "host(s) it covers",
-                                 nullptr, int(members.size()));
-                    add(target);
-                    for (const QString &member : members) {
-                        for (const PortSpec &port : entry.ports)
-                            add(targetFor(member, port));
-                    }
-                } else {
-                    for (const PortSpec &port : entry.ports)
-                        add(targetFor(endpoint.hostName(), port));
-                }
-                break;
-            case Endpoint::Kind::Address:
-                for (const PortSpec &port : entry.ports) {
-                    CheckTarget target = targetFor(endpoint.value, port);
-                    // A static address has no host name to validate a certificate against:
-                    // the check proves that the firewall lets the connection through.
-                    if (target.kind == CheckTarget::Kind::Https || target.kind == CheckTarget::Kind::Tls)
-                        target.kind = CheckTarget::Kind::Tcp;
-                    add(target);
-                }
-                break;
-            case Endpoint::Kind::Cidr: {
-                CheckTarget target;
-                target.entryId = entry.id;
-                target.endpoint = endpoint.value;
-                target.host = endpoint.value;
-                target.kind = CheckTarget::Kind::None;
-                target.skipReason = tr("Not directly testable: a subnet, not a single address");
-                add(target);
-                break;
-            }
-            }
-        }
+    FlowPlanner planner(catalog, options, builder);
+    FlowFilter scope = options.scope;
+    scope.direction = Direction::None;
+    for (const Flow &flow : catalog.flows) {
+        const bool initiated = std::any_of(roles.cbegin(), roles.cend(),
+                                           [&flow](const QString &role) { return flow.isInitiatedBy(role); });
+        if (initiated && scope.acceptsFlow(catalog, flow))
+            planner.plan(flow);
     }
     return plan;
 }

@@ -3,6 +3,7 @@
 #include "testplan.h"
 
 #include "catalog/catalog.h"
+#include "catalog/flowfilter.h"
 #include "i18n/language.h"
 
 #include <QCoreApplication>
@@ -10,11 +11,13 @@
 
 #include <variant>
 
-// Builds a TestPlan from the catalog: for the chosen roles, every entry they open connections
-// for becomes one target per concrete host x port, URL and static address. Wildcards are
-// tested through the catalog's concrete hosts they cover; customer-side destinations are tested
-// at the site profile's addresses, or skipped with the reason; expired static addresses are left
-// out unless asked for.
+// Builds a TestPlan from the catalog: the flows in scope that the chosen roles initiate (never
+// those they only listen on) become one target per concrete destination: host x port, URL,
+// static address x port, each checked once however many flows need it, and attributed to
+// every one of them. Wildcards are tested through the catalog's concrete hosts they cover;
+// customer-side listeners are tested at the site profile's addresses, or skipped with the
+// reason; flows that never leave their host (no network rule) and ports whose transport the
+// page does not state are skipped with the reason.
 class TestPlanner
 {
     Q_DECLARE_TR_FUNCTIONS(TestPlanner)
@@ -22,15 +25,18 @@ class TestPlanner
 public:
     struct Options
     {
-        QStringList roles{QStringLiteral("agent")};
-        bool requiredOnly = false;
-        bool includeExpired = false;
+        Options() { scope.roles = QStringList{QStringLiteral("agent")}; }
+
+        // What is in scope: roles, requiredOnly, includeExpired, features, agent version,
+        // protocol, port, flow ids, words. Its direction is ignored: the planner always plans
+        // the connections the roles open.
+        FlowFilter scope;
         SiteProfile site;
         QDate today = QDate::currentDate();
         Language language = Language::English; // for component names in skip reasons
     };
 
-    // The plan, or a translated error (an unknown role).
+    // The plan, or a translated error (no role, an unknown role).
     static std::variant<TestPlan, QString> build(const Catalog &catalog, const Options &options);
 
     static CheckTarget::Kind kindFor(const PortSpec &port);

@@ -32,8 +32,9 @@ QString TicketSummary::text(const QStringList &roles, const QList<CheckResult> &
             if (!result.isFailure())
                 continue;
             text += QStringLiteral("- [%1] %2 (%3, %4): %5\n")
-                            .arg(Verdict::text(result.verdict), result.endpoint, result.entryId,
-                                 ResultText::kindText(result), ResultText::hint(result));
+                            .arg(Verdict::text(result.verdict), result.endpoint,
+                                 result.flowIds().join(QStringLiteral(", ")), ResultText::kindText(result),
+                                 ResultText::hint(result));
         }
     }
     return text;

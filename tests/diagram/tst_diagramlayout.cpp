@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QLineF>
+#include <QSet>
 #include <QTest>
 
 Q_DECLARE_METATYPE(Language)
@@ -23,6 +24,11 @@ private slots:
     void identicalFlowsBundled();
     void bundleToolTipAndNarration_data();
     void bundleToolTipAndNarration();
+    void expiredFlows_data();
+    void expiredFlows();
+    void localFlowHasNoArrow();
+    void directionsForRole_data();
+    void directionsForRole();
     void fewCrossings_data();
     void fewCrossings();
     void roleFilter();
@@ -43,12 +49,12 @@ private:
 };
 
 namespace {
-// The port set of an entry as the layout bundles by: port and transport, sorted, each once.
-QStringList portSet(const Entry &entry)
+// The port set of a flow as arrows are told apart by: port and transport, sorted, each once.
+QStringList portSet(const Flow &flow)
 {
     QStringList ports;
-    for (const PortSpec &p : entry.ports)
-        ports.append(QStringLiteral("%1/%2").arg(p.port).arg(p.transport));
+    for (const PortSpec &p : flow.ports)
+        ports.append(QStringLiteral("%1/%2").arg(p.port).arg(p.transportName()));
     ports.sort();
     ports.removeDuplicates();
     return ports;
@@ -99,21 +105,26 @@ void TestDiagramLayout::addCatalogRows()
     QTest::addColumn<Language>("language");
     QTest::addColumn<QString>("role");
     QTest::addColumn<qreal>("scale");
+    QTest::addColumn<bool>("expired");
     for (const QString &name : {QStringLiteral("builtin"), QStringLiteral("synthetic"),
                                 QStringLiteral("cloudOnly"), QStringLiteral("bundles")}) {
         for (Language language : {Language::English, Language::Japanese}) {
             const QString code = languageCode(language);
             QTest::addRow("%s-%s", qPrintable(name), qPrintable(code))
-                    << name << language << QString() << 1.0;
+                    << name << language << QString() << 1.0 << false;
             QTest::addRow("%s-%s-large", qPrintable(name), qPrintable(code))
-                    << name << language << QString() << 1.5;
+                    << name << language << QString() << 1.5 << false;
         }
     }
-    QTest::addRow("builtin-en-agent") << "builtin" << Language::English << "agent" << 1.0;
-    QTest::addRow("builtin-ja-relay") << "builtin" << Language::Japanese << "relay" << 1.0;
+    QTest::addRow("builtin-en-agent") << "builtin" << Language::English << "agent" << 1.0 << false;
+    QTest::addRow("builtin-ja-agent") << "builtin" << Language::Japanese << "agent" << 1.0 << false;
+    QTest::addRow("builtin-ja-relay") << "builtin" << Language::Japanese << "relay" << 1.0 << false;
     QTest::addRow("builtin-ja-workload-security")
-            << "builtin" << Language::Japanese << "workload-security" << 1.0;
-    QTest::addRow("synthetic-en-sensor") << "synthetic" << Language::English << "sensor" << 1.0;
+            << "builtin" << Language::Japanese << "workload-security" << 1.0 << false;
+    QTest::addRow("builtin-en-expired") << "builtin" << Language::English << QString() << 1.0 << true;
+    QTest::addRow("builtin-ja-admin-expired") << "builtin" << Language::Japanese << "admin" << 1.5 << true;
+    QTest::addRow("synthetic-en-sensor") << "synthetic" << Language::English << "sensor" << 1.0 << false;
+    QTest::addRow("synthetic-ja-expired") << "synthetic" << Language::Japanese << QString() << 1.0 << true;
 }
 
 void TestDiagramLayout::noOverlaps_data()
@@ -127,11 +138,13 @@ void TestDiagramLayout::noOverlaps()
     QFETCH(Language, language);
     QFETCH(QString, role);
     QFETCH(qreal, scale);
+    QFETCH(bool, expired);
     const Catalog &catalog = catalogNamed(catalogName);
     DiagramOptions options;
     options.language = language;
     options.role = role;
     options.fontScale = scale;
+    options.includeExpired = expired;
     options.showResultsLegend = true;
     const DiagramModel model = DiagramLayout::layout(catalog, options);
     QVERIFY(!model.nodes.isEmpty());
@@ -235,100 +248,127 @@ void TestDiagramLayout::noOverlaps()
 void TestDiagramLayout::oneArrowPerFlow_data()
 {
     QTest::addColumn<QString>("catalogName");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("expired");
     QTest::addColumn<int>("expected");
-    QTest::addRow("builtin") << "builtin" << 26; // 52 entry x source pairs
-    QTest::addRow("synthetic") << "synthetic" << 13; // no two entries share a flow
-    QTest::addRow("bundles") << "bundles" << 4;
+    // 21 flows: admin-ws-443 expired, agent-relay-4123 local; 2 with two initiators.
+    QTest::addRow("builtin") << "builtin" << QString() << false << 21;
+    QTest::addRow("builtin-expired") << "builtin" << QString() << true << 22;
+    QTest::addRow("builtin-agent") << "builtin"
+                                   << "agent" << false << 11; // 12 flows, one local
+    QTest::addRow("builtin-relay") << "builtin"
+                                   << "relay" << false << 6; // 7 flows, one local
+    QTest::addRow("synthetic") << "synthetic" << QString() << false << 13;
+    QTest::addRow("synthetic-expired") << "synthetic" << QString() << true << 14;
+    QTest::addRow("bundles") << "bundles" << QString() << false << 4;
 }
 
 void TestDiagramLayout::oneArrowPerFlow()
 {
     QFETCH(QString, catalogName);
+    QFETCH(QString, role);
+    QFETCH(bool, expired);
     QFETCH(int, expected);
     const Catalog &catalog = catalogNamed(catalogName);
-    const DiagramModel model = DiagramLayout::layout(catalog);
+    DiagramOptions options;
+    options.role = role;
+    options.includeExpired = expired;
+    const DiagramModel model = DiagramLayout::layout(catalog, options);
     QCOMPARE(model.flows.size(), expected);
-    // Every entry x source pair is in exactly one arrow, with the arrow's ends and port set.
-    QSet<QString> pairs;
-    int pairCount = 0;
-    for (const Entry &entry : catalog.entries) {
-        for (const QString &source : entry.sources) {
-            ++pairCount;
-            int arrows = 0;
-            for (const DiagramFlow &flow : model.flows)
-                arrows += flow.from == source && flow.bundles(entry.id) ? 1 : 0;
-            QVERIFY2(arrows == 1, qPrintable(entry.id + QLatin1Char('|') + source));
+
+    // The drawn flows: those the filter accepts, with a current endpoint unless expired ones
+    // are shown, that cross the network.
+    const FlowFilter filter = options.filter();
+    int drawnArrows = 0;
+    QStringList drawn;
+    for (const Flow &flow : catalog.flows) {
+        const bool accepted = filter.acceptsFlow(catalog, flow)
+                && (expired || !catalog.isFullyExpired(flow, options.date())) && flow.needsNetworkRule;
+        QCOMPARE(model.arrowsOfFlow(flow.id).isEmpty(), !accepted);
+        if (!accepted)
+            continue;
+        drawn.append(flow.id);
+        // One arrow per initiator; with a role that initiates, only the role's.
+        for (const QString &source : flow.initiators) {
+            if (!role.isEmpty() && flow.isInitiatedBy(role) && source != role)
+                continue;
+            const DiagramFlow *arrow = model.flow(flow.id + QLatin1Char('|') + source);
+            QVERIFY2(arrow, qPrintable(flow.id + QLatin1Char('|') + source));
+            QCOMPARE(arrow->to, flow.listener);
+            ++drawnArrows;
         }
     }
-    QSet<QString> keys;
-    QSet<QString> flows; // source, listener, port set: one arrow each
-    for (const DiagramFlow &flow : model.flows) {
-        keys.insert(flow.key());
-        QVERIFY(!flow.entryIds.isEmpty());
-        QCOMPARE(flow.entryId, flow.entryIds.first());
-        QCOMPARE(model.flow(flow.key()), &flow);
-        const QStringList ports = portSet(*catalog.entry(flow.entryId));
+    if (catalogName != QLatin1String("bundles"))
+        QCOMPARE(drawnArrows, int(model.flows.size()));
+    // With the role filter, one arrow per drawn flow.
+    if (!role.isEmpty())
+        QCOMPARE(int(model.flows.size()), int(drawn.size()));
+    QCOMPARE(model.flowIds().size(), drawn.size());
+
+    // No two arrows for the same initiator, listener and ports.
+    QSet<QString> seen;
+    for (const DiagramFlow &arrow : model.flows) {
+        QVERIFY(!arrow.flowIds.isEmpty());
+        QCOMPARE(arrow.flowId, arrow.flowIds.first());
+        const QString pair = arrow.from + QLatin1Char('>') + arrow.to + QLatin1Char(' ')
+                + portSet(*catalog.flow(arrow.flowId)).join(QLatin1Char(','));
+        QVERIFY2(!seen.contains(pair), qPrintable(pair));
+        seen.insert(pair);
         bool anyRequired = false;
-        QList<const Entry *> entries;
-        for (const QString &id : flow.entryIds) {
-            const Entry *entry = catalog.entry(id);
-            QVERIFY(entry);
-            QVERIFY(entry->sources.contains(flow.from));
-            QCOMPARE(flow.to, entry->destination);
-            QCOMPARE(portSet(*entry), ports);
-            anyRequired = anyRequired || entry->requirement == QLatin1String("required");
-            entries.append(entry);
-            // Any bundled entry finds the arrow.
-            QCOMPARE(model.flow(id + QLatin1Char('|') + flow.from), &flow);
+        QList<const Flow *> flows;
+        for (const QString &id : arrow.flowIds) {
+            const Flow *flow = catalog.flow(id);
+            QVERIFY(flow);
+            QVERIFY(flow->initiators.contains(arrow.from));
+            QCOMPARE(arrow.to, flow->listener);
+            QCOMPARE(portSet(*flow), portSet(*catalog.flow(arrow.flowId)));
+            anyRequired = anyRequired || flow->requirement == Requirement::Required;
+            flows.append(flow);
+            QCOMPARE(model.flow(id + QLatin1Char('|') + arrow.from), &arrow);
         }
-        QCOMPARE(flow.isRequired(), anyRequired);
-        QCOMPARE(flow.label, DiagramLayout::flowLabel(DiagramLayout::bundledPorts(entries)));
-        const QString identity = flow.from + QLatin1Char('>') + flow.to + QLatin1Char(':') + ports.join(',');
-        QVERIFY2(!flows.contains(identity), qPrintable(identity));
-        flows.insert(identity);
+        QCOMPARE(arrow.isRequired(), anyRequired);
+        QCOMPARE(arrow.isExpired, catalog.isFullyExpired(*flows.first(), options.date()));
+        if (!arrow.isExpired)
+            QCOMPARE(arrow.label, DiagramLayout::flowLabel(DiagramLayout::bundledPorts(flows)));
     }
-    QCOMPARE(keys.size(), expected);
-    QCOMPARE(model.entryIds().size(), catalog.entries.size());
-    // Every component is shown without a role filter, in its zone.
-    QCOMPARE(model.nodes.size(), catalog.components.size());
-    for (const Component &component : catalog.components) {
-        QVERIFY(model.node(component.id));
-        QCOMPARE(model.node(component.id)->zone, component.zone);
+    if (role.isEmpty() && catalogName != QLatin1String("bundles")) {
+        // Every component with a flow is shown, in its zone.
+        for (const Component &component : catalog.components) {
+            const DiagramNode *node = model.node(component.id);
+            if (node)
+                QCOMPARE(node->zone, component.zone);
+        }
     }
-    QVERIFY(pairCount >= expected);
 }
 
 void TestDiagramLayout::identicalFlowsBundled()
 {
     const DiagramModel model = DiagramLayout::layout(m_bundles);
-    // b1, b2 and b3: the same source, listener and ports, whatever their order and requirement.
     const DiagramFlow *agentWeb = model.flow(QStringLiteral("b1|agent"));
     QVERIFY(agentWeb);
-    QCOMPARE(agentWeb->entryIds, (QStringList{"b1", "b2", "b3"}));
+    QCOMPARE(agentWeb->flowIds, (QStringList{"b1", "b2", "b3"}));
     QCOMPARE(model.flow(QStringLiteral("b3|agent")), agentWeb);
-    QCOMPARE(agentWeb->label, QStringLiteral("80/TCP HTTP, 443/TCP HTTPS")); // once, not per entry
+    QCOMPARE(agentWeb->label, QStringLiteral("80/TCP HTTP, 443/TCP HTTPS")); // once, not per flow
     QVERIFY(agentWeb->isRequired()); // b2 is required
-    QCOMPARE(model.flowsOfEntry(QStringLiteral("b3")).size(), 1);
-    // Other ports, another arrow; optional only: dashed.
+    QCOMPARE(model.arrowsOfFlow(QStringLiteral("b3")).size(), 1);
     const DiagramFlow *agentHttps = model.flow(QStringLiteral("b4|agent"));
     QVERIFY(agentHttps && agentHttps != agentWeb);
-    QCOMPARE(agentHttps->entryIds, QStringList{"b4"});
+    QCOMPARE(agentHttps->flowIds, QStringList{"b4"});
     QVERIFY(!agentHttps->isRequired());
-    // b2's other source has its own arrow.
-    QCOMPARE(model.flowsOfEntry(QStringLiteral("b2")).size(), 2);
-    QCOMPARE(model.flow(QStringLiteral("b2|relay"))->entryIds, QStringList{"b2"});
-    // The same port under two protocol names: one arrow, both names.
+    // b2 has two initiators: one arrow from each.
+    QCOMPARE(model.arrowsOfFlow(QStringLiteral("b2")).size(), 2);
+    QCOMPARE(model.flow(QStringLiteral("b2|relay"))->flowIds, QStringList{"b2"});
+    // Same port and transport, different protocol names: one arrow, the names joined.
     const DiagramFlow *relayTls = model.flow(QStringLiteral("b5|relay"));
     QVERIFY(relayTls);
-    QCOMPARE(relayTls->entryIds, (QStringList{"b5", "b6"}));
+    QCOMPARE(relayTls->flowIds, (QStringList{"b5", "b6"}));
     QCOMPARE(relayTls->label, QStringLiteral("443/TCP HTTPS/TLS"));
-    QVERIFY(!relayTls->isRequired());
-    // With a role filter the bundles stay whole.
+
     DiagramOptions options;
     options.role = QStringLiteral("relay");
     const DiagramModel relay = DiagramLayout::layout(m_bundles, options);
     QCOMPARE(relay.flows.size(), 2);
-    QCOMPARE(relay.flow(QStringLiteral("b6|relay"))->entryIds, (QStringList{"b5", "b6"}));
+    QCOMPARE(relay.flow(QStringLiteral("b6|relay"))->flowIds, (QStringList{"b5", "b6"}));
 }
 
 void TestDiagramLayout::bundleToolTipAndNarration_data()
@@ -341,38 +381,162 @@ void TestDiagramLayout::bundleToolTipAndNarration_data()
 void TestDiagramLayout::bundleToolTipAndNarration()
 {
     QFETCH(Language, language);
-    for (const Catalog *catalog : {&m_bundles, &m_builtin}) {
-        const DiagramModel model = DiagramLayout::layout(*catalog);
-        int bundles = 0;
-        for (const DiagramFlow &flow : model.flows) {
-            if (flow.entryIds.size() < 2)
-                continue;
-            ++bundles;
-            const QString tip = DiagramText::flowToolTip(*catalog, flow, language);
-            const QString narration = DiagramText::narration(*catalog, flow, language);
-            for (const QString &id : flow.entryIds) {
-                const Entry *entry = catalog->entry(id);
-                const QString service = entry->service.text(language);
-                QVERIFY2(tip.contains(service.toHtmlEscaped()), qPrintable(id + QLatin1String(": ") + tip));
-                QVERIFY2(tip.contains(CatalogText::requirement(entry->requirement)), qPrintable(tip));
-                // The narration names the service, perhaps without the listener's name in front.
-                const QString tail = service.section(QChar(0x2013), -1).trimmed();
-                QVERIFY2(narration.contains(tail), qPrintable(id + QLatin1String(": ") + narration));
-            }
-            QVERIFY2(tip.contains(flow.label.section(QLatin1Char(' '), 0, 0)), qPrintable(tip));
+    const DiagramModel model = DiagramLayout::layout(m_bundles);
+    int bundles = 0;
+    for (const DiagramFlow &flow : model.flows) {
+        if (flow.flowIds.size() < 2)
+            continue;
+        ++bundles;
+        const QString tip = DiagramText::flowToolTip(m_bundles, model, flow, language);
+        const QString narration = DiagramText::narration(m_bundles, model, flow, language);
+        for (const QString &id : flow.flowIds) {
+            const Flow *f = m_bundles.flow(id);
+            const QString service = f->service.text(language);
+            QVERIFY2(tip.contains(service.toHtmlEscaped()), qPrintable(id + QLatin1String(": ") + tip));
+            QVERIFY2(tip.contains(CatalogText::requirement(f->requirement)), qPrintable(tip));
+            QVERIFY2(narration.contains(service), qPrintable(id + QLatin1String(": ") + narration));
         }
-        QVERIFY(bundles > 0);
+        QVERIFY2(tip.contains(flow.label.section(QLatin1Char(' '), 0, 0)), qPrintable(tip));
     }
-    // With results: every entry's result and the arrow's combined one.
-    const DiagramModel bundlesModel = DiagramLayout::layout(m_bundles); // flow() points into it
-    const DiagramFlow *flow = bundlesModel.flow(QStringLiteral("b1|agent"));
+    QVERIFY(bundles > 0);
+    // With results: every flow's result and the arrow's combined one.
+    const DiagramFlow *flow = model.flow(QStringLiteral("b1|agent"));
     QVERIFY(flow);
     DiagramResults results;
     results.setStatus(QStringLiteral("b1"), FlowStatus::Passed);
     results.setStatus(QStringLiteral("b2"), FlowStatus::Failed);
-    const QString tip = DiagramText::flowToolTip(m_bundles, *flow, language, results);
+    const QString tip = DiagramText::flowToolTip(m_bundles, model, *flow, language, results);
     QVERIFY(tip.contains(DiagramText::statusText(FlowStatus::Partial)));
     QVERIFY(tip.contains(DiagramText::statusText(FlowStatus::Untested))); // b3
+}
+
+void TestDiagramLayout::expiredFlows_data()
+{
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<QString>("role");
+    QTest::addRow("en") << Language::English << QString();
+    QTest::addRow("ja") << Language::Japanese << QString();
+    QTest::addRow("en-admin") << Language::English << QStringLiteral("admin");
+}
+
+void TestDiagramLayout::expiredFlows()
+{
+    QFETCH(Language, language);
+    QFETCH(QString, role);
+    const QString adminFlow = QStringLiteral("admin-ws-443");
+    QVERIFY(m_builtin.isFullyExpired(*m_builtin.flow(adminFlow), QDate::currentDate()));
+    DiagramOptions options;
+    options.language = language;
+    options.role = role;
+    // Hidden by default: no arrow, and no expired arrow at all.
+    const DiagramModel hidden = DiagramLayout::layout(m_builtin, options);
+    QVERIFY(hidden.arrowsOfFlow(adminFlow).isEmpty());
+    for (const DiagramFlow &flow : hidden.flows) {
+        QVERIFY2(!flow.isExpired, qPrintable(flow.key()));
+        QVERIFY(!m_builtin.isFullyExpired(*m_builtin.flow(flow.flowId), options.date()));
+        // Partly expired flows (agent-ws-443) are current, their narration says nothing of
+        // the expired static addresses.
+        const QString narration = DiagramText::narration(m_builtin, hidden, flow, language);
+        QVERIFY2(!narration.contains(QLatin1String("IPv4")), qPrintable(narration));
+        QVERIFY2(!narration.contains(QLatin1String("2022-12-31")), qPrintable(narration));
+    }
+    for (const DiagramLegendItem &item : hidden.legend.items)
+        QVERIFY(item.kind != DiagramLegendItem::Kind::Expired);
+    // The admin's only flow is expired: the role shows its box alone.
+    if (role == QLatin1String("admin"))
+        QVERIFY(hidden.flows.isEmpty());
+
+    // Shown on request, marked: its label and tooltip say since when, its narration that it is
+    // no longer needed; the legend explains the grey dotted line.
+    options.includeExpired = true;
+    const DiagramModel shown = DiagramLayout::layout(m_builtin, options);
+    const QList<const DiagramFlow *> arrows = shown.arrowsOfFlow(adminFlow);
+    QCOMPARE(arrows.size(), 1);
+    const DiagramFlow &arrow = *arrows.first();
+    QVERIFY(arrow.isExpired);
+    QCOMPARE(arrow.from, QStringLiteral("admin"));
+    const QString validity =
+            CatalogText::validity(m_builtin, m_builtin.flow(adminFlow)->endpoints.first(), options.date());
+    QCOMPARE(validity, CatalogText::tr("expired %1").arg(QStringLiteral("2022-12-31")));
+    QVERIFY2(arrow.label.contains(validity), qPrintable(arrow.label));
+    QVERIFY(DiagramText::flowToolTip(m_builtin, shown, arrow, language).contains(validity));
+    QVERIFY(DiagramText::narration(m_builtin, shown, arrow, language).contains(validity));
+    QCOMPARE(shown.flows.size(), hidden.flows.size() + 1);
+    bool legend = false;
+    for (const DiagramLegendItem &item : shown.legend.items)
+        legend = legend || item.kind == DiagramLegendItem::Kind::Expired;
+    QVERIFY(legend);
+    int expired = 0;
+    for (const DiagramFlow &flow : shown.flows)
+        expired += flow.isExpired ? 1 : 0;
+    QCOMPARE(expired, 1);
+}
+
+void TestDiagramLayout::localFlowHasNoArrow()
+{
+    // 4123: the relay's own agent, on the same computer. No arrow; the relay's box names it.
+    const QString local = QStringLiteral("agent-relay-4123");
+    QVERIFY(!m_builtin.flow(local)->needsNetworkRule);
+    for (const QString &role : {QString(), QStringLiteral("agent"), QStringLiteral("relay")}) {
+        DiagramOptions options;
+        options.role = role;
+        const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+        QVERIFY(model.arrowsOfFlow(local).isEmpty());
+        const DiagramNode *relay = model.node(QStringLiteral("relay"));
+        QVERIFY(relay);
+        QCOMPARE(relay->localFlowIds, QStringList{local});
+        QVERIFY(model.flowIdsOf(QStringLiteral("relay")).contains(local));
+        const QString tip = DiagramText::nodeToolTip(m_builtin, model, *relay, Language::English);
+        QVERIFY2(tip.contains(QLatin1String("4123")), qPrintable(tip));
+    }
+    // The relay's connections to itself on 4122 cross its network: a loop on its box.
+    const DiagramModel model = DiagramLayout::layout(m_builtin);
+    const DiagramFlow *loop = model.flow(QStringLiteral("relay-relay-4122|relay"));
+    QVERIFY(loop);
+    QCOMPARE(loop->to, QStringLiteral("relay"));
+    QCOMPARE(loop->label, QStringLiteral("4122"));
+}
+
+void TestDiagramLayout::directionsForRole_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<Language>("language");
+    QTest::addRow("agent-en") << "agent" << Language::English;
+    QTest::addRow("agent-ja") << "agent" << Language::Japanese;
+    QTest::addRow("relay-en") << "relay" << Language::English;
+}
+
+void TestDiagramLayout::directionsForRole()
+{
+    QFETCH(QString, role);
+    QFETCH(Language, language);
+    DiagramOptions options;
+    options.role = role;
+    options.language = language;
+    const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+    QCOMPARE(model.role, role);
+    QSet<Direction> seen;
+    for (const DiagramFlow &arrow : model.flows) {
+        const Direction expected = m_builtin.flow(arrow.flowId)->directionFor(role);
+        QCOMPARE(arrow.direction, expected);
+        seen.insert(expected);
+        const QString word = CatalogText::direction(expected);
+        QVERIFY(!word.isEmpty());
+        QVERIFY2(DiagramText::flowToolTip(m_builtin, model, arrow, language).contains(word),
+                 qPrintable(arrow.key()));
+        QVERIFY2(DiagramText::directionText(m_builtin, model, arrow, language).contains(word),
+                 qPrintable(arrow.key()));
+        // Outbound where the role opens the connection, inbound where it listens.
+        if (expected == Direction::Outbound)
+            QCOMPARE(arrow.from, role);
+        if (expected == Direction::Inbound)
+            QCOMPARE(arrow.to, role);
+    }
+    // The agent listens on 4118 and opens everything else.
+    QVERIFY(seen.contains(Direction::Outbound));
+    QVERIFY(seen.contains(Direction::Inbound));
+    QCOMPARE(model.flow(QStringLiteral("ws-%1-4118|workload-security").arg(role))->direction,
+             Direction::Inbound);
 }
 
 void TestDiagramLayout::fewCrossings_data()
@@ -434,7 +598,7 @@ void TestDiagramLayout::languageChangesLabels()
     DiagramOptions options;
     options.language = Language::Japanese;
     const DiagramModel model = DiagramLayout::layout(m_builtin, options);
-    QCOMPARE(model.node(QStringLiteral("dns-server"))->label, QStringLiteral("DNSサーバ"));
+    QCOMPARE(model.node(QStringLiteral("dns-server"))->label, QStringLiteral("DNSサーバー"));
     options.language = Language::English;
     QCOMPARE(DiagramLayout::layout(m_builtin, options).node(QStringLiteral("dns-server"))->label,
              QStringLiteral("DNS server"));
@@ -442,35 +606,39 @@ void TestDiagramLayout::languageChangesLabels()
 
 void TestDiagramLayout::flowLabel_data()
 {
-    QTest::addColumn<QString>("entryId");
+    QTest::addColumn<QString>("flowId");
     QTest::addColumn<QString>("label");
-    QTest::addRow("one port") << "url-xdr"
+    QTest::addRow("one port") << "xdr-443"
                               << "443/TCP HTTPS";
-    QTest::addRow("sorted by port") << "url-census"
+    QTest::addRow("sorted by port") << "agent-spn-web"
                                     << "80/TCP HTTP, 443/TCP HTTPS";
-    QTest::addRow("tcp and udp merged") << "agent-out-dns"
+    QTest::addRow("tcp and udp merged") << "agent-dns"
                                         << "53/TCP+UDP DNS";
-    QTest::addRow("udp") << "agent-out-ntp"
+    QTest::addRow("udp") << "agent-ntp"
                          << "123/UDP NTP";
+    QTest::addRow("transport not stated") << "relay-relay-4122"
+                                          << "4122";
+    QTest::addRow("transport not stated, protocol") << "dcg-dns"
+                                                    << "53 DNS";
 }
 
 void TestDiagramLayout::flowLabel()
 {
-    QFETCH(QString, entryId);
+    QFETCH(QString, flowId);
     QFETCH(QString, label);
-    const Entry *entry = m_builtin.entry(entryId);
-    QVERIFY(entry);
-    QCOMPARE(DiagramLayout::flowLabel(*entry), label);
+    const Flow *flow = m_builtin.flow(flowId);
+    QVERIFY(flow);
+    QCOMPARE(DiagramLayout::flowLabel(*flow), label);
 }
 
 void TestDiagramLayout::bundledPorts()
 {
-    const Entry *census = m_builtin.entry(QStringLiteral("url-census"));
-    const Entry *wrs = m_builtin.entry(QStringLiteral("url-wrs"));
-    QVERIFY(census && wrs);
-    const QList<PortSpec> ports = DiagramLayout::bundledPorts({census, wrs});
+    const Flow *spn = m_builtin.flow(QStringLiteral("agent-spn-web"));
+    const Flow *updates = m_builtin.flow(QStringLiteral("update-servers-web"));
+    QVERIFY(spn && updates);
+    const QList<PortSpec> ports = DiagramLayout::bundledPorts({spn, updates});
     QCOMPARE(ports.size(), 2);
-    QCOMPARE(DiagramLayout::flowLabel(ports), DiagramLayout::flowLabel(*census));
+    QCOMPARE(DiagramLayout::flowLabel(ports), DiagramLayout::flowLabel(*spn));
 }
 
 void TestDiagramLayout::largerTypeGrows()

@@ -17,7 +17,7 @@ private slots:
     void aggregate();
     void componentStatus_data();
     void componentStatus();
-    void unknownEntryIsUntested();
+    void unknownFlowIsUntested();
     void state();
     void toolTipShowsResult();
     void bundleStatus_data();
@@ -48,7 +48,7 @@ void TestDiagramResults::aggregate()
 
 void TestDiagramResults::componentStatus_data()
 {
-    // Synthetic catalog: the console is the destination of e1 and the source of e3 and e6.
+    // Synthetic catalog: the console is the listener of e1 and the initiator of e3 and e6.
     QTest::addColumn<QStringList>("passed");
     QTest::addColumn<QStringList>("failed");
     QTest::addColumn<FlowStatus>("console");
@@ -85,7 +85,7 @@ void TestDiagramResults::componentStatus()
     QCOMPARE(all.value(QStringLiteral("lonely")), FlowStatus::Untested);
 }
 
-void TestDiagramResults::unknownEntryIsUntested()
+void TestDiagramResults::unknownFlowIsUntested()
 {
     DiagramResults results(QHash<QString, FlowStatus>{{QStringLiteral("e1"), FlowStatus::Failed}});
     QVERIFY(!results.isEmpty());
@@ -104,7 +104,7 @@ void TestDiagramResults::state()
     results.setStatus(QStringLiteral("e6"), FlowStatus::Failed);
     const DiagramState state = DiagramState::fromResults(catalog, results);
     QVERIFY(state.showResults);
-    QCOMPARE(state.entryStatuses.value(QStringLiteral("e6")), FlowStatus::Failed);
+    QCOMPARE(state.flowStatuses.value(QStringLiteral("e6")), FlowStatus::Failed);
     QCOMPARE(state.componentStatuses.value(QStringLiteral("store")), FlowStatus::Failed);
     QCOMPARE(state.componentStatuses.value(QStringLiteral("sensor")), FlowStatus::Untested);
     QVERIFY(DiagramPainter::statusColor(FlowStatus::Passed)
@@ -117,21 +117,21 @@ void TestDiagramResults::toolTipShowsResult()
 {
     const Catalog catalog = DiagramTestCatalogs::synthetic();
     DiagramFlow flow;
-    flow.entryId = QStringLiteral("e6");
+    flow.flowId = QStringLiteral("e6");
     flow.from = QStringLiteral("console");
     flow.to = QStringLiteral("store");
     DiagramResults results;
     results.setStatus(QStringLiteral("e6"), FlowStatus::Passed);
-    const QString tip = DiagramText::flowToolTip(catalog, flow, Language::English, results);
+    const QString tip = DiagramText::flowToolTip(catalog, DiagramModel(), flow, Language::English, results);
     QVERIFY2(tip.contains(DiagramText::statusText(FlowStatus::Passed)), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("Object store")));
-    QVERIFY(!DiagramText::flowToolTip(catalog, flow, Language::English)
+    QVERIFY(!DiagramText::flowToolTip(catalog, DiagramModel(), flow, Language::English)
                      .contains(QStringLiteral("Test result")));
 }
 
 void TestDiagramResults::bundleStatus_data()
 {
-    // An arrow that bundles three entries is coloured by all of them.
+    // An arrow that bundles three flows is coloured by all of them.
     QTest::addColumn<QList<FlowStatus>>("statuses");
     QTest::addColumn<FlowStatus>("expected");
     using S = FlowStatus;
@@ -148,22 +148,22 @@ void TestDiagramResults::bundleStatus()
     QFETCH(FlowStatus, expected);
     const Catalog catalog = DiagramTestCatalogs::synthetic();
     DiagramFlow flow;
-    flow.entryIds = QStringList{"e1", "e4", "e12"};
-    flow.entryId = flow.entryIds.first();
+    flow.flowIds = QStringList{"e1", "e4", "e12"};
+    flow.flowId = flow.flowIds.first();
     DiagramResults results;
     for (int i = 0; i < statuses.size(); ++i) {
         if (statuses.at(i) != FlowStatus::Untested)
-            results.setStatus(flow.entryIds.at(i), statuses.at(i));
+            results.setStatus(flow.flowIds.at(i), statuses.at(i));
     }
     results.setStatus(QStringLiteral("e6"), FlowStatus::Failed); // not in the bundle
-    QCOMPARE(results.status(flow.entryIds), expected);
+    QCOMPARE(results.status(flow.flowIds), expected);
     const DiagramState state = DiagramState::fromResults(catalog, results);
     QCOMPARE(state.flowStatus(flow), expected);
-    // Highlighted when any of its entries is selected.
+    // Highlighted when any of its flows is selected.
     DiagramState highlight;
-    highlight.highlightedEntries = {QStringLiteral("e4")};
+    highlight.highlightedFlows = {QStringLiteral("e4")};
     QVERIFY(highlight.isHighlighted(flow));
-    highlight.highlightedEntries = {QStringLiteral("e6")};
+    highlight.highlightedFlows = {QStringLiteral("e6")};
     QVERIFY(!highlight.isHighlighted(flow));
 }
 

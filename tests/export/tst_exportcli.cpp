@@ -1,5 +1,6 @@
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,14 +74,14 @@ void TestExportCli::usageErrors_data()
     QTest::addRow("not a role") << QStringList{"--format",   "csv",       "--role",
                                                "dns-server", "--catalog", catalog}
                                 << "\"dns-server\" is not a role (agent, relay, workload-security)";
-    QTest::addRow("unknown entry") << QStringList{"--format",        "csv",       "--selected",
-                                                  "url-update,nope", "--catalog", catalog}
-                                   << "no entry \"nope\"";
+    QTest::addRow("unknown flow") << QStringList{"--format",        "csv",       "--selected",
+                                                 "url-update,nope", "--catalog", catalog}
+                                  << "no flow \"nope\"";
     QTest::addRow("bad language") << QStringList{"--format", "csv", "--lang", "fr", "--catalog", catalog}
                                   << "unknown language";
     QTest::addRow("rejected catalog") << QStringList{"--format", "iptables", "--catalog",
                                                      PORTOLAN_TEST_DATA "/export/hostile-newline.json"}
-                                      << "$.entries[0].description";
+                                      << "$.flows[0].description";
 }
 
 void TestExportCli::usageErrors()
@@ -110,6 +111,12 @@ void TestExportCli::scopeOptions_data()
                               << QStringList{"*.feedback.example.test\nfeedback.example.test\n",
                                              "127.10.0.0/24"}
                               << QStringList{"app.example.test"};
+    QTest::addRow("agent role") << QStringList{"--format", "iptables", "--role", "agent"}
+                                << QStringList{"-A INPUT -s 127.10.0.0/24 -p tcp -m tcp --dport 4118 ",
+                                               "Scope: roles: Agent"}
+                                << QStringList{"-A OUTPUT -d 127.10.0.0/24", "-A INPUT -s 127.0.0"};
+    QTest::addRow("feature") << QStringList{"--format", "allowlist", "--feature", "relay"}
+                             << QStringList{"features in use"} << QStringList{};
     QTest::addRow("japanese") << QStringList{"--format", "markdown", "--lang", "ja"}
                               << QStringList{"セキュリティアップデート"} << QStringList{"Security updates"};
     QTest::addRow("pac proxy") << QStringList{"--format", "pac", "--proxy", "127.0.0.1:3128"}
@@ -125,6 +132,10 @@ void TestExportCli::scopeOptions()
     QFETCH(QStringList, absent);
     const Result r = run(arguments + QStringList{"--catalog", m_catalog});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // The count on standard error, the export alone on standard output.
+    QVERIFY2(r.err.contains(QRegularExpression(
+                     QStringLiteral("^portolan-cli export: (\\d+ rules?, \\d+ comments?|ルール\\d+件、コメント\\d+件)\n$"))),
+             qPrintable(r.err));
     for (const QString &text : present)
         QVERIFY2(r.out.contains(text), qPrintable(text + QStringLiteral(" not in:\n") + r.out));
     for (const QString &text : absent)

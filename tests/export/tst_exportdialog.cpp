@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,7 +54,7 @@ void TestExportDialog::formatChangesPreview_data()
     QTest::addRow("aws-sg") << "aws-sg"
                             << "\"IpPermissions\"";
     QTest::addRow("csv") << "csv"
-                         << "entry,direction,kind,endpoint";
+                         << "flow,direction,kind,endpoint";
 }
 
 void TestExportDialog::formatChangesPreview()
@@ -68,6 +69,13 @@ void TestExportDialog::formatChangesPreview()
     QCOMPARE(spy.count(), 1);
     QVERIFY2(dialog.previewText().contains(expected), qPrintable(dialog.previewText()));
     QVERIFY(dialog.preview()->isReadOnly());
+    // The count of what the format made rules and what only comments, as the exporter reports it.
+    const ExporterRegistry registry;
+    const ExportResult result = registry.find(format)->exportRules(dialog.request());
+    QCOMPARE(dialog.summary(), result.summary());
+    QVERIFY2(dialog.summary().contains(QRegularExpression(QStringLiteral("^\\d+ rules?, \\d+ comments?$"))),
+             qPrintable(dialog.summary()));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportStatus"))->text().startsWith(dialog.summary()));
     // Address-only formats offer resolving; proxy formats the proxy field.
     const bool addressOnly = format == QLatin1String("nftables") || format == QLatin1String("aws-sg");
     QCOMPARE(dialog.resolveHostsBox()->isEnabled(), addressOnly);

@@ -19,8 +19,8 @@ private slots:
     void fields();
     void leavesOutEmptyFields();
     void plainText();
-    void relatedEntries_data();
-    void relatedEntries();
+    void relatedFlows_data();
+    void relatedFlows();
     void textFileWritesAtomically();
 
 private:
@@ -36,7 +36,7 @@ void TestEntryDetails::initTestCase()
 
 void TestEntryDetails::fields_data()
 {
-    QTest::addColumn<QString>("entry");
+    QTest::addColumn<QString>("flow");
     QTest::addColumn<int>("endpoint");
     QTest::addColumn<int>("language");
     QTest::addColumn<QString>("key");
@@ -61,8 +61,22 @@ void TestEntryDetails::fields_data()
                            << "Usually closed.";
     QTest::addRow("requirement") << "relay-in" << -1 << en << "requirement"
                                  << "Conditional";
-    QTest::addRow("sources") << "web" << 1 << en << "sources"
-                             << "Agent, Relay";
+    QTest::addRow("initiators") << "web" << 1 << en << "initiators"
+                                << "Agent, Relay";
+    QTest::addRow("listener") << "web" << 1 << en << "listener"
+                              << "Cloud service";
+    QTest::addRow("listener ja") << "web" << 1 << ja << "listener"
+                                 << "クラウドサービス";
+    QTest::addRow("flow features") << "relay-in" << -1 << en << "features"
+                                   << "Manager-initiated communication";
+    QTest::addRow("list features") << "update" << 0 << en << "features"
+                                   << "Smart Feedback";
+    QTest::addRow("agent versions") << "update" << 0 << en << "agentVersions"
+                                    << "20.0 and later";
+    QTest::addRow("expired requirement") << "static" << 0 << en << "requirement"
+                                         << "Expired";
+    QTest::addRow("no network rule") << "relay-local" << -1 << en << "networkRule"
+                                     << "None: this connection stays on the same computer";
     QTest::addRow("endpoint") << "web" << 1 << en << "endpoint"
                               << "*.wild.localhost";
     QTest::addRow("validity") << "static" << 0 << en << "validity"
@@ -71,21 +85,23 @@ void TestEntryDetails::fields_data()
                                 << "古いアカウント";
     QTest::addRow("how to check") << "static" << 0 << en << "howToCheck"
                                   << "Look at the account.";
-    QTest::addRow("table") << "update" << 0 << en << "table"
-                           << "Service URLs";
+    QTest::addRow("provenance") << "update" << 0 << en << "provenance"
+                                << "Service URLs: Update service";
+    QTest::addRow("provenance ja") << "relay-in" << -1 << ja << "provenance"
+                                   << "リレーのポート: リレーのポート";
     QTest::addRow("id") << "update" << 0 << en << "id"
                         << "update";
 }
 
 void TestEntryDetails::fields()
 {
-    QFETCH(QString, entry);
+    QFETCH(QString, flow);
     QFETCH(int, endpoint);
     QFETCH(int, language);
     QFETCH(QString, key);
     QFETCH(QString, text);
-    const CatalogRowRef ref{m_catalog.entryIndex(entry), endpoint};
-    QVERIFY(ref.entry >= 0);
+    const CatalogRowRef ref{m_catalog.flowIndex(flow), endpoint};
+    QVERIFY(ref.flow >= 0);
     const QList<EntryDetails::Field> fields =
             EntryDetails::fields(m_catalog, ref, Language(language), QDate(2024, 1, 1));
     const auto it = std::find_if(fields.cbegin(), fields.cend(),
@@ -98,17 +114,17 @@ void TestEntryDetails::fields()
 void TestEntryDetails::leavesOutEmptyFields()
 {
     const QList<EntryDetails::Field> fields =
-            EntryDetails::fields(m_catalog, {m_catalog.entryIndex(QStringLiteral("update")), 0},
+            EntryDetails::fields(m_catalog, {m_catalog.flowIndex(QStringLiteral("dns")), -1},
                                  Language::English, QDate(2024, 1, 1));
     QStringList keys;
     for (const EntryDetails::Field &f : fields)
         keys.append(f.key);
     QCOMPARE(keys,
-             (QStringList{"service", "endpoint", "ports", "sources", "destination", "direction",
-                          "requirement", "description", "table", "id"}));
+             (QStringList{"service", "endpoint", "ports", "initiators", "listener", "requirement",
+                          "description", "configurable", "provenance", "id"}));
     QVERIFY(EntryDetails::fields(m_catalog, {99, 0}, Language::English, QDate(2024, 1, 1)).isEmpty());
     // Before the end of validity, the static addresses are still valid.
-    const auto before = EntryDetails::fields(m_catalog, {m_catalog.entryIndex(QStringLiteral("static")), 0},
+    const auto before = EntryDetails::fields(m_catalog, {m_catalog.flowIndex(QStringLiteral("static")), 0},
                                              Language::English, QDate(2022, 12, 31));
     QVERIFY(std::any_of(before.cbegin(), before.cend(), [](const EntryDetails::Field &f) {
         return f.key == QLatin1String("validity") && f.text == QLatin1String("valid until 2022-12-31");
@@ -123,23 +139,23 @@ void TestEntryDetails::plainText()
     QCOMPARE(EntryDetails::plainText(fields), QStringLiteral("Service: DNS\nPorts: 53/UDP\n"));
 }
 
-void TestEntryDetails::relatedEntries_data()
+void TestEntryDetails::relatedFlows_data()
 {
-    QTest::addColumn<QString>("entry");
+    QTest::addColumn<QString>("flow");
     QTest::addColumn<QStringList>("related");
-    QTest::addRow("same destination") << "web" << QStringList{"update", "static"};
+    QTest::addRow("same listener") << "web" << QStringList{"update", "static"};
     QTest::addRow("relay") << "relay-in" << QStringList{"relay-local"};
     QTest::addRow("alone") << "dns" << QStringList{};
     QTest::addRow("unknown") << "nothing" << QStringList{};
 }
 
-void TestEntryDetails::relatedEntries()
+void TestEntryDetails::relatedFlows()
 {
-    QFETCH(QString, entry);
+    QFETCH(QString, flow);
     QFETCH(QStringList, related);
     QStringList ids;
-    for (int index : EntryDetails::relatedEntries(m_catalog, m_catalog.entryIndex(entry)))
-        ids.append(m_catalog.entries.at(index).id);
+    for (int index : EntryDetails::relatedFlows(m_catalog, m_catalog.flowIndex(flow)))
+        ids.append(m_catalog.flows.at(index).id);
     QCOMPARE(ids, related);
 }
 

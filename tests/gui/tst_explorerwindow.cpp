@@ -1,4 +1,5 @@
 #include "catalog/catalogstore.h"
+#include "catalog/catalogtext.h"
 #include "details/detailspane.h"
 #include "diagram/diagramscene.h"
 #include "diagram/diagramview.h"
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTranslator>
 
 #include <memory>
@@ -52,22 +54,22 @@ public:
     bool isEmpty() const override { return false; }
 };
 
-QStringList entryIdsOf(const QAbstractItemModel *model, const QModelIndexList &indexes)
+// "flow#endpoint" for each row.
+QStringList rowIdsOf(const QModelIndexList &indexes)
 {
-    Q_UNUSED(model)
     QStringList ids;
     for (const QModelIndex &index : indexes)
-        ids.append(index.data(CatalogModel::EntryIdRole).toString() + QLatin1Char('#')
+        ids.append(index.data(CatalogModel::FlowIdRole).toString() + QLatin1Char('#')
                    + index.data(CatalogModel::EndpointRole).toString());
     ids.sort();
     return ids;
 }
 
-QStringList shownEntryIds(const QAbstractItemModel *model)
+QStringList shownFlowIds(const QAbstractItemModel *model)
 {
     QStringList ids;
     for (int row = 0; row < model->rowCount(); ++row) {
-        const QString id = model->index(row, 0).data(CatalogModel::EntryIdRole).toString();
+        const QString id = model->index(row, 0).data(CatalogModel::FlowIdRole).toString();
         if (!ids.contains(id))
             ids.append(id);
     }
@@ -101,8 +103,7 @@ private slots:
     void init();
     void cleanup();
 
-    void diagramComponentFiltersTables();
-    void diagramArrowFiltersTables();
+    void diagramFlowsFilterTables();
     void tableSelectionHighlightsArrows();
     void roleFilterAppliesToDiagram();
     void exportRulesOpensDialog();
@@ -116,6 +117,12 @@ private slots:
     void requiredOnly();
     void expiredRowsGreyedAndMarked();
     void roleViewIsOneClick();
+    void directionFollowsRole();
+    void agentOutboundOmitsManagerInitiated();
+    void expiredReadsExpired();
+    void featureFilter();
+    void agentVersionFilter();
+    void languageSwitchKeepsSelectionAndRole();
     void lookupSelectsRows_data();
     void lookupSelectsRows();
     void lookupNotInCatalog_data();
@@ -125,7 +132,7 @@ private slots:
     void languageChoiceIsRemembered();
     void ctrlCCopiesSelectedRows();
     void detailsPaneShowsEverything();
-    void relatedEntryLinkSelectsIt();
+    void relatedFlowLinkSelectsIt();
     void exportView_data();
     void exportView();
     void badCatalogLeavesWindowUnchanged_data();
@@ -177,41 +184,32 @@ void TestExplorerWindow::cleanup()
     Translations::install(Language::English);
 }
 
-void TestExplorerWindow::diagramComponentFiltersTables()
+void TestExplorerWindow::diagramFlowsFilterTables()
 {
     DiagramScene *scene = m_window->diagram()->view()->diagramScene();
     QSignalSpy filtered(m_window->filterModel(), &CatalogFilterProxyModel::filterChanged);
-    emit scene->componentActivated(QStringLiteral("dns-server"));
+    emit scene->flowsActivated({QStringLiteral("dns")});
     QCOMPARE(filtered.count(), 1);
-    QCOMPARE(m_window->filterModel()->entryIds(), QSet<QString>{QStringLiteral("dns")});
+    QCOMPARE(m_window->filterModel()->flowIds(), QSet<QString>{QStringLiteral("dns")});
     QCOMPARE(m_window->filterModel()->rowCount(), 1);
-    // The relay is involved in three entries: as listener of two, as a source of two more.
-    emit scene->componentActivated(QStringLiteral("relay"));
-    QCOMPARE(m_window->filterModel()->entryIds(),
-             (QSet<QString>{QStringLiteral("relay-in"), QStringLiteral("relay-local"), QStringLiteral("web"),
-                            QStringLiteral("update")}));
-    m_window->filterBar()->clearFilters();
-    QCOMPARE(m_window->filterModel()->rowCount(), 7);
-}
-
-void TestExplorerWindow::diagramArrowFiltersTables()
-{
-    DiagramScene *scene = m_window->diagram()->view()->diagramScene();
-    emit scene->flowEntriesActivated({QStringLiteral("web"), QStringLiteral("update")});
-    QCOMPARE(m_window->filterModel()->entryIds(),
+    emit scene->flowsActivated({QStringLiteral("web"), QStringLiteral("update")});
+    QCOMPARE(m_window->filterModel()->flowIds(),
              (QSet<QString>{QStringLiteral("web"), QStringLiteral("update")}));
     QCOMPARE(m_window->filterModel()->rowCount(), 4); // 3 web endpoints and the update host
+    m_window->filterBar()->clearFilters();
+    QCOMPARE(m_window->filterModel()->flowIds(), QSet<QString>());
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
 }
 
 void TestExplorerWindow::tableSelectionHighlightsArrows()
 {
     const DiagramScene *scene = m_window->diagram()->view()->diagramScene();
     QVERIFY(!scene->state().hasHighlight());
-    const QList<int> rows = m_window->catalogModel()->rowsForEntry(QStringLiteral("dns"));
+    const QList<int> rows = m_window->catalogModel()->rowsForFlow(QStringLiteral("dns"));
     QCOMPARE(rows.size(), 1);
     m_window->selectSourceRows(rows);
-    QCOMPARE(m_window->selectedEntryIds(), QSet<QString>{QStringLiteral("dns")});
-    QCOMPARE(scene->state().highlightedEntries, QSet<QString>{QStringLiteral("dns")});
+    QCOMPARE(m_window->selectedFlowIds(), QSet<QString>{QStringLiteral("dns")});
+    QCOMPARE(scene->state().highlightedFlows, QSet<QString>{QStringLiteral("dns")});
     m_window->tableView()->clearSelection();
     QVERIFY(!scene->state().hasHighlight());
 }
@@ -233,14 +231,14 @@ void TestExplorerWindow::exportRulesOpensDialog()
     QVERIFY(action);
     QVERIFY(m_window->fileMenu()->actions().contains(action));
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_window->selectSourceRows(m_window->catalogModel()->rowsForEntry(QStringLiteral("update")));
+    m_window->selectSourceRows(m_window->catalogModel()->rowsForFlow(QStringLiteral("update")));
     action->trigger();
     auto *dialog = m_window->findChild<ExportDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QVERIFY(dialog->selectedOnlyBox()->isEnabled()); // the explorer's selection is offered
     dialog->selectedOnlyBox()->setChecked(true);
-    QCOMPARE(dialog->request().scope.selectedEntryIds, QStringList{QStringLiteral("update")});
+    QCOMPARE(dialog->request().scope.flowIds, QSet<QString>{QStringLiteral("update")});
     QVERIFY(dialog->previewText().contains(QStringLiteral("update")));
     dialog->close();
 }
@@ -257,13 +255,15 @@ void TestExplorerWindow::startsWithAllRowsButExpired()
 void TestExplorerWindow::searchReducesAndClearRestores_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QStringList>("entries");
+    QTest::addColumn<QStringList>("flows");
     QTest::addRow("host") << "svc.local" << QStringList{"web"};
     QTest::addRow("two words") << "relay port" << QStringList{"relay-in", "relay-local"};
     QTest::addRow("japanese") << "ハートビート" << QStringList{"web"};
     QTest::addRow("japanese component") << "DNSサーバ" << QStringList{"dns"};
     QTest::addRow("condition") << "manager-initiated" << QStringList{"relay-in"};
     QTest::addRow("port") << "4123" << QStringList{"relay-local"};
+    QTest::addRow("feature") << "smart feedback" << QStringList{"update"};
+    QTest::addRow("page table") << "Relay ports" << QStringList{"relay-in", "relay-local"};
     QTest::addRow("case") << "NAME SERVICE" << QStringList{"dns"};
     QTest::addRow("nothing") << "no-such-thing" << QStringList{};
 }
@@ -271,12 +271,13 @@ void TestExplorerWindow::searchReducesAndClearRestores_data()
 void TestExplorerWindow::searchReducesAndClearRestores()
 {
     QFETCH(QString, text);
-    QFETCH(QStringList, entries);
+    QFETCH(QStringList, flows);
     QLineEdit *search = m_window->filterBar()->searchField();
     QSignalSpy filterSpy(m_window->filterModel(), &CatalogFilterProxyModel::filterChanged);
     typeText(search, text);
-    QCOMPARE(filterSpy.count(), text.size()); // live: one filter per keystroke
-    QCOMPARE(shownEntryIds(m_window->filterModel()), entries);
+    // Live: one filter per keystroke that changes the words (a space alone does not).
+    QCOMPARE(filterSpy.count(), text.size() - text.count(QLatin1Char(' ')));
+    QCOMPARE(shownFlowIds(m_window->filterModel()), flows);
     QVERIFY(m_window->statusText().startsWith(
             QStringLiteral("showing %1 of 9").arg(m_window->filterModel()->rowCount())));
     search->clear();
@@ -299,17 +300,22 @@ void TestExplorerWindow::facetFilters_data()
 {
     QTest::addColumn<QString>("facet");
     QTest::addColumn<QVariant>("value");
-    QTest::addColumn<QStringList>("entries");
-    QTest::addRow("direction inbound") << "directionFilter" << QVariant("inbound") << QStringList{"relay-in"};
-    QTest::addRow("direction local") << "directionFilter" << QVariant("local") << QStringList{"relay-local"};
+    QTest::addColumn<QStringList>("flows");
+    // All roles: the direction relative to the customer network.
+    QTest::addRow("direction inbound")
+            << "directionFilter" << QVariant(int(Direction::Inbound)) << QStringList{"relay-in"};
+    QTest::addRow("direction local") << "directionFilter" << QVariant(int(Direction::Local))
+                                     << QStringList{"relay-local"};
     QTest::addRow("direction outbound")
-            << "directionFilter" << QVariant("outbound") << QStringList{"dns", "update", "web"};
+            << "directionFilter" << QVariant(int(Direction::Outbound)) << QStringList{"dns", "update", "web"};
     QTest::addRow("requirement required")
-            << "requirementFilter" << QVariant("required") << QStringList{"dns", "web"};
-    QTest::addRow("requirement optional")
-            << "requirementFilter" << QVariant("optional") << QStringList{"relay-local", "update"};
+            << "requirementFilter" << QVariant(int(Requirement::Required)) << QStringList{"dns", "web"};
+    QTest::addRow("requirement optional") << "requirementFilter" << QVariant(int(Requirement::Optional))
+                                          << QStringList{"relay-local", "update"};
     QTest::addRow("requirement conditional")
-            << "requirementFilter" << QVariant("conditional") << QStringList{"relay-in"};
+            << "requirementFilter" << QVariant(int(Requirement::Conditional)) << QStringList{"relay-in"};
+    QTest::addRow("agent version 20") << "agentVersionFilter" << QVariant(QStringLiteral("20.0"))
+                                      << QStringList{"dns", "relay-in", "relay-local", "update", "web"};
     QTest::addRow("protocol HTTPS") << "protocolFilter" << QVariant("HTTPS")
                                     << QStringList{"relay-in", "web"};
     QTest::addRow("protocol DNS") << "protocolFilter" << QVariant("DNS") << QStringList{"dns"};
@@ -323,13 +329,13 @@ void TestExplorerWindow::facetFilters()
 {
     QFETCH(QString, facet);
     QFETCH(QVariant, value);
-    QFETCH(QStringList, entries);
+    QFETCH(QStringList, flows);
     auto *box = m_window->findChild<QComboBox *>(facet);
     QVERIFY(box);
     const int index = box->findData(value);
     QVERIFY2(index > 0, qPrintable(value.toString()));
     box->setCurrentIndex(index);
-    QCOMPARE(shownEntryIds(m_window->filterModel()), entries);
+    QCOMPARE(shownFlowIds(m_window->filterModel()), flows);
     box->setCurrentIndex(0);
     QCOMPARE(m_window->filterModel()->rowCount(), 7);
 
@@ -347,7 +353,7 @@ void TestExplorerWindow::requiredOnly()
     QCheckBox *box = m_window->filterBar()->requiredOnlyBox();
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(box->isChecked());
-    QCOMPARE(shownEntryIds(m_window->filterModel()), (QStringList{"dns", "web"}));
+    QCOMPARE(shownFlowIds(m_window->filterModel()), (QStringList{"dns", "web"}));
     QCOMPARE(m_window->statusText(), QStringLiteral("showing 4 of 9"));
     QTest::mouseClick(box, Qt::LeftButton);
     QCOMPARE(m_window->filterModel()->rowCount(), 7);
@@ -362,7 +368,7 @@ void TestExplorerWindow::expiredRowsGreyedAndMarked()
     int expired = 0;
     for (int row = 0; row < proxy->rowCount(); ++row) {
         const QModelIndex validity = proxy->index(row, CatalogModel::ValidityColumn);
-        if (validity.data(CatalogModel::EntryIdRole).toString() != QLatin1String("static"))
+        if (validity.data(CatalogModel::FlowIdRole).toString() != QLatin1String("static"))
             continue;
         ++expired;
         QCOMPARE(validity.data().toString(), QStringLiteral("expired 2022-12-31"));
@@ -382,7 +388,7 @@ void TestExplorerWindow::roleViewIsOneClick()
     QTest::mouseClick(relay, Qt::LeftButton);
     QVERIFY(relay->isChecked());
     QCOMPARE(m_window->filterModel()->role(), QStringLiteral("relay"));
-    QCOMPARE(shownEntryIds(m_window->filterModel()),
+    QCOMPARE(shownFlowIds(m_window->filterModel()),
              (QStringList{"relay-in", "relay-local", "update", "web"}));
 
     QAbstractButton *all = m_window->filterBar()->roleButton(QString());
@@ -430,12 +436,12 @@ void TestExplorerWindow::lookupSelectsRows()
     QTest::keyClick(lookup->field(), Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
     QItemSelectionModel *selection = m_window->tableView()->selectionModel();
-    QCOMPARE(entryIdsOf(m_window->filterModel(), selection->selectedRows()), rows);
+    QCOMPARE(rowIdsOf(selection->selectedRows()), rows);
     QVERIFY2(lookup->resultText().contains(reason), qPrintable(lookup->resultText()));
     QCOMPARE(m_window->filterBar()->showExpiredBox()->isChecked(), expired);
     // The details pane follows the selection.
-    QCOMPARE(m_window->detailsPane()->row().entry,
-             m_window->catalogModel()->catalog().entryIndex(rows.first().section(QLatin1Char('#'), 0, 0)));
+    QCOMPARE(m_window->detailsPane()->row().flow,
+             m_window->catalogModel()->catalog().flowIndex(rows.first().section(QLatin1Char('#'), 0, 0)));
 }
 
 void TestExplorerWindow::lookupNotInCatalog_data()
@@ -456,7 +462,7 @@ void TestExplorerWindow::lookupNotInCatalog()
 {
     QFETCH(QString, value);
     QFETCH(QString, message);
-    m_window->selectEntry(QStringLiteral("dns"));
+    m_window->selectFlow(QStringLiteral("dns"));
     QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 1);
     m_window->lookupBar()->lookup(value);
     QCOMPARE(m_window->lookupBar()->resultText(), message);
@@ -466,7 +472,7 @@ void TestExplorerWindow::lookupNotInCatalog()
 void TestExplorerWindow::languageSwitchChangesCellsAndBack()
 {
     QAbstractItemModel *proxy = m_window->filterModel();
-    m_window->selectEntry(QStringLiteral("dns"));
+    m_window->selectFlow(QStringLiteral("dns"));
     const QModelIndex service =
             m_window->tableView()->selectionModel()->selectedRows(CatalogModel::ServiceColumn).value(0);
     QCOMPARE(service.data().toString(), QStringLiteral("Name service"));
@@ -521,8 +527,10 @@ void TestExplorerWindow::languageSwitchRetranslatesWidgets()
     QVERIFY(m_window->statusText().startsWith(Mark + QStringLiteral("showing")));
     QCOMPARE(m_window->filterModel()->headerData(CatalogModel::DirectionColumn, Qt::Horizontal).toString(),
              Mark + QStringLiteral("Direction"));
-    QCOMPARE(m_window->filterModel()->index(0, CatalogModel::DirectionColumn).data().toString(),
-             Mark + QStringLiteral("Outbound"));
+    QCOMPARE(m_window->filterModel()->index(0, CatalogModel::RequirementColumn).data().toString(),
+             Mark + QStringLiteral("Required"));
+    QCOMPARE(m_window->filterBar()->featuresButton()->text(), Mark + QStringLiteral("All features"));
+    QCOMPARE(m_window->filterBar()->agentVersionBox()->itemText(0), Mark + QStringLiteral("Any version"));
     QVERIFY(QCoreApplication::removeTranslator(&marking));
     QTRY_COMPARE(fileMenu->title(), QStringLiteral("&File"));
     QCOMPARE(m_window->filterBar()->requiredOnlyBox()->text(), QStringLiteral("Required only"));
@@ -546,16 +554,15 @@ void TestExplorerWindow::ctrlCCopiesSelectedRows()
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     table->setFocus();
-    m_window->selectSourceRows(m_window->catalogModel()->rowsForEntry(QStringLiteral("dns"))
-                               + m_window->catalogModel()->rowsForEntry(QStringLiteral("update")));
+    m_window->selectSourceRows(m_window->catalogModel()->rowsForFlow(QStringLiteral("dns"))
+                               + m_window->catalogModel()->rowsForFlow(QStringLiteral("update")));
     QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
     QTest::keySequence(table, QKeySequence::Copy);
     const QString expected = QStringLiteral(
-            "DNS server (in your network)\t53/UDP (DNS), 53/TCP (DNS)\tOutbound\tRequired\tAgent\tDNS "
-            "server\t"
-            "Name service\t\tAgent ports\n"
-            "update.localhost\t80/TCP (HTTP)\tOutbound\tOptional\tRelay\tCloud service\tUpdate service\t\t"
-            "Service URLs\n");
+            "DNS server (in your network)\t53/UDP (DNS), 53/TCP (DNS)\tAgent → DNS server\tRequired\t"
+            "Name service\t\tAgent ports\t\n"
+            "update.localhost\t80/TCP (HTTP)\tRelay → Cloud service\tOptional\tUpdate service\t"
+            "Smart Feedback\tService URLs\t\n");
     QCOMPARE(QApplication::clipboard()->text(), expected);
 
     // Columns follow the view: hidden ones are left out, moved ones keep their place.
@@ -574,13 +581,14 @@ void TestExplorerWindow::detailsPaneShowsEverything()
 {
     DetailsPane *details = m_window->detailsPane();
     QVERIFY(!details->copyButton()->isEnabled());
-    m_window->selectEntry(QStringLiteral("relay-in"));
+    m_window->selectFlow(QStringLiteral("relay-in"));
     const QString text = details->browser()->toPlainText();
     for (const QString &expected :
          {QStringLiteral("Relay port"), QStringLiteral("4122/TCP (HTTPS)"),
           QStringLiteral("Only with manager-initiated communication."), QStringLiteral("Usually closed."),
           QStringLiteral("The cloud reaches the relay."), QStringLiteral("Conditional"),
-          QStringLiteral("Relay ports")})
+          QStringLiteral("Cloud service → Relay"), QStringLiteral("Manager-initiated communication"),
+          QStringLiteral("Relay ports: Relay port")})
         QVERIFY2(text.contains(expected), qPrintable(expected));
     QVERIFY(details->copyButton()->isEnabled());
     QApplication::clipboard()->clear();
@@ -588,26 +596,32 @@ void TestExplorerWindow::detailsPaneShowsEverything()
     QVERIFY(QApplication::clipboard()->text().contains(
             QStringLiteral("Condition: Only with manager-initiated")));
 
-    m_window->selectEntry(QStringLiteral("dns"));
+    m_window->selectFlow(QStringLiteral("dns"));
     QVERIFY(details->browser()->toPlainText().contains(QStringLiteral("Set in the resolver settings.")));
 
     m_window->filterBar()->setShowExpired(true);
-    m_window->selectEntry(QStringLiteral("static"));
+    m_window->selectFlow(QStringLiteral("static"));
     const QString validity = details->browser()->toPlainText();
     QVERIFY(validity.contains(QStringLiteral("expired 2022-12-31")));
     QVERIFY(validity.contains(QStringLiteral("Old accounts")));
     QVERIFY(validity.contains(QStringLiteral("Look at the account.")));
+    QVERIFY(validity.contains(QStringLiteral("Expired")));
+
+    m_window->selectFlow(QStringLiteral("update"));
+    const QString update = details->browser()->toPlainText();
+    QVERIFY2(update.contains(QStringLiteral("Smart Feedback")), qPrintable(update));
+    QVERIFY(update.contains(QStringLiteral("20.0 and later")));
 }
 
-void TestExplorerWindow::relatedEntryLinkSelectsIt()
+void TestExplorerWindow::relatedFlowLinkSelectsIt()
 {
-    m_window->selectEntry(QStringLiteral("web"));
+    m_window->selectFlow(QStringLiteral("web"));
     QTextBrowser *browser = m_window->detailsPane()->browser();
-    QVERIFY(browser->toHtml().contains(QStringLiteral("entry:update")));
-    QVERIFY(browser->toHtml().contains(QStringLiteral("entry:static")));
-    QVERIFY(!browser->toHtml().contains(QStringLiteral("entry:dns")));
-    emit browser->anchorClicked(QUrl(QStringLiteral("entry:update")));
-    QCOMPARE(entryIdsOf(m_window->filterModel(), m_window->tableView()->selectionModel()->selectedRows()),
+    QVERIFY(browser->toHtml().contains(QStringLiteral("flow:update")));
+    QVERIFY(browser->toHtml().contains(QStringLiteral("flow:static")));
+    QVERIFY(!browser->toHtml().contains(QStringLiteral("flow:dns")));
+    emit browser->anchorClicked(QUrl(QStringLiteral("flow:update")));
+    QCOMPARE(rowIdsOf(m_window->tableView()->selectionModel()->selectedRows()),
              QStringList{QStringLiteral("update#update.localhost")});
 }
 
@@ -618,15 +632,14 @@ void TestExplorerWindow::exportView_data()
     QTest::addColumn<QString>("dnsLine");
     QTest::addRow("csv")
             << "view.csv"
-            << "Endpoint,Ports,Direction,Requirement,Source,Destination,Service,Validity,Table"
-            << "DNS server (in your network),\"53/UDP (DNS), 53/TCP (DNS)\",Outbound,Required,Agent,"
-               "DNS server,Name service,,Agent ports";
+            << "Endpoint,Ports,Direction,Requirement,Service,Features,On the page,Validity"
+            << "DNS server (in your network),\"53/UDP (DNS), 53/TCP (DNS)\",Agent → DNS server,Required,"
+               "Name service,,Agent ports,";
     QTest::addRow("markdown")
             << "view.md"
-            << "| Endpoint | Ports | Direction | Requirement | Source | Destination | Service | "
-               "Validity | Table |"
-            << "| DNS server (in your network) | 53/UDP (DNS), 53/TCP (DNS) | Outbound | Required | "
-               "Agent | DNS server | Name service |  | Agent ports |";
+            << "| Endpoint | Ports | Direction | Requirement | Service | Features | On the page | Validity |"
+            << "| DNS server (in your network) | 53/UDP (DNS), 53/TCP (DNS) | Agent → DNS server | "
+               "Required | Name service |  | Agent ports |  |";
 }
 
 void TestExplorerWindow::exportView()
@@ -637,7 +650,7 @@ void TestExplorerWindow::exportView()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     m_window->filterBar()->requirementBox()->setCurrentIndex(
-            m_window->filterBar()->requirementBox()->findData(QStringLiteral("required")));
+            m_window->filterBar()->requirementBox()->findData(int(Requirement::Required)));
     const QString path = dir.filePath(fileName);
     const auto error = m_window->exportView(path);
     QVERIFY2(!error, qPrintable(error.value_or(QString())));
@@ -661,11 +674,11 @@ void TestExplorerWindow::badCatalogLeavesWindowUnchanged_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("located");
     QTest::addRow("syntax") << "bad-syntax.json"
-                            << "bad-syntax.json:5:";
+                            << "bad-syntax.json:11:4:";
     QTest::addRow("unknown field") << "bad-field.json"
-                                   << "$.entries[1]";
+                                   << "bad-field.json:244:17: $.flows[1].colour";
     QTest::addRow("dangling reference") << "bad-reference.json"
-                                        << "$.entries[1].destination";
+                                        << "bad-reference.json:243:19: $.flows[1].listener";
     QTest::addRow("missing file") << "no-such-file.json"
                                   << "no-such-file.json";
 }
@@ -674,7 +687,7 @@ void TestExplorerWindow::badCatalogLeavesWindowUnchanged()
 {
     QFETCH(QString, fileName);
     QFETCH(QString, located);
-    m_window->selectEntry(QStringLiteral("web"));
+    m_window->selectFlow(QStringLiteral("web"));
     QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("heartbeat"));
     const QString title = m_window->windowTitle();
     const QString status = m_window->statusText();
@@ -771,7 +784,7 @@ void TestExplorerWindow::settingsRoundTrip()
     m_window->tableView()->setColumnWidth(CatalogModel::ServiceColumn, 321);
     m_window->filterBar()->setShowExpired(true);
     m_window->close(); // writes the settings
-    QVERIFY(QSettings().contains(QStringLiteral("table/header")));
+    QVERIFY(QSettings().contains(QStringLiteral("table/flowHeader")));
 
     MainWindow second(m_store.get());
     QHeaderView *header = second.tableView()->horizontalHeader();
@@ -808,6 +821,213 @@ void TestExplorerWindow::everyWidgetHasAccessibleName()
         }
         QVERIFY(checked >= 20);
     }
+}
+
+namespace {
+QSet<QString> shownLists(const QAbstractItemModel *model)
+{
+    QSet<QString> ids;
+    for (int row = 0; row < model->rowCount(); ++row)
+        ids.insert(model->index(row, 0).data(CatalogModel::EndpointListIdRole).toString());
+    ids.remove(QString());
+    return ids;
+}
+
+QStringList directionsShown(const QAbstractItemModel *model)
+{
+    QStringList directions;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString d = model->index(row, CatalogModel::DirectionColumn).data().toString();
+        if (!directions.contains(d))
+            directions.append(d);
+    }
+    directions.sort();
+    return directions;
+}
+} // namespace
+
+void TestExplorerWindow::directionFollowsRole()
+{
+    CatalogModel *model = m_window->catalogModel();
+    const int dns = model->rowsForFlow(QStringLiteral("dns")).first();
+    const int relayIn = model->rowsForFlow(QStringLiteral("relay-in")).first();
+    const auto direction = [model](int row) {
+        return model->index(row, CatalogModel::DirectionColumn).data().toString();
+    };
+    // All roles: who connects to whom.
+    QCOMPARE(direction(dns), QStringLiteral("Agent → DNS server"));
+    QCOMPARE(direction(relayIn), QStringLiteral("Cloud service → Relay"));
+    m_window->selectFlow(QStringLiteral("relay-in"));
+
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    QTest::mouseClick(m_window->filterBar()->roleButton(QStringLiteral("relay")), Qt::LeftButton);
+    QCOMPARE(model->roles(), QStringList{QStringLiteral("relay")});
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(CatalogModel::DirectionColumn));
+    QCOMPARE(changed.first().at(1).toModelIndex().column(), int(CatalogModel::DirectionColumn));
+    QCOMPARE(direction(relayIn), QStringLiteral("Inbound"));
+    QCOMPARE(direction(model->rowsForFlow(QStringLiteral("update")).first()), QStringLiteral("Outbound"));
+    QCOMPARE(direction(model->rowsForFlow(QStringLiteral("relay-local")).first()), QStringLiteral("Local"));
+    QCOMPARE(model->headerData(CatalogModel::DirectionColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+             QStringLiteral("Direction as seen by Relay"));
+    // The selection stays.
+    QCOMPARE(m_window->selectedFlowIds(), QSet<QString>{QStringLiteral("relay-in")});
+
+    // The direction filter follows the role too.
+    QComboBox *box = m_window->filterBar()->directionBox();
+    box->setCurrentIndex(box->findData(int(Direction::Inbound)));
+    QCOMPARE(shownFlowIds(m_window->filterModel()), QStringList{QStringLiteral("relay-in")});
+    box->setCurrentIndex(box->findData(int(Direction::Outbound)));
+    QCOMPARE(shownFlowIds(m_window->filterModel()), (QStringList{"update", "web"}));
+
+    QTest::mouseClick(m_window->filterBar()->roleButton(QString()), Qt::LeftButton);
+    QCOMPARE(model->roles(), QStringList());
+    QCOMPARE(direction(relayIn), QStringLiteral("Cloud service → Relay"));
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestExplorerWindow::agentOutboundOmitsManagerInitiated()
+{
+    QVERIFY(!m_store->loadBuiltin());
+    QTest::mouseClick(m_window->filterBar()->roleButton(QStringLiteral("agent")), Qt::LeftButton);
+    QAbstractItemModel *proxy = m_window->filterModel();
+    QVERIFY(shownFlowIds(proxy).contains(QStringLiteral("ws-agent-4118")));
+
+    QComboBox *box = m_window->filterBar()->directionBox();
+    box->setCurrentIndex(box->findData(int(Direction::Outbound)));
+    QVERIFY(!shownFlowIds(proxy).contains(QStringLiteral("ws-agent-4118")));
+    QVERIFY(shownFlowIds(proxy).contains(QStringLiteral("agent-ws-443")));
+    QCOMPARE(directionsShown(proxy), QStringList{QStringLiteral("Outbound")});
+
+    box->setCurrentIndex(box->findData(int(Direction::Inbound)));
+    QCOMPARE(shownFlowIds(proxy), QStringList{QStringLiteral("ws-agent-4118")});
+    QCOMPARE(directionsShown(proxy), QStringList{QStringLiteral("Inbound")});
+    QCOMPARE(proxy->index(0, CatalogModel::EndpointColumn).data().toString(),
+             QStringLiteral("34.205.5.0/27"));
+    QCOMPARE(proxy->index(0, CatalogModel::PortsColumn).data().toString(),
+             QStringLiteral("4118/TCP (HTTPS)"));
+}
+
+void TestExplorerWindow::expiredReadsExpired()
+{
+    CatalogModel *model = m_window->catalogModel();
+    const QList<int> rows = model->rowsForFlow(QStringLiteral("static"));
+    QCOMPARE(rows.size(), 2);
+    for (int row : rows) {
+        QCOMPARE(model->index(row, CatalogModel::RequirementColumn).data().toString(),
+                 QStringLiteral("Expired"));
+        QVERIFY(!m_window->filterModel()->mapFromSource(model->index(row, 0)).isValid()); // hidden by default
+    }
+    QCOMPARE(model->index(model->rowsForFlow(QStringLiteral("web")).first(), CatalogModel::RequirementColumn)
+                     .data()
+                     .toString(),
+             QStringLiteral("Required"));
+    QTest::mouseClick(m_window->filterBar()->showExpiredBox(), Qt::LeftButton);
+    for (int row : rows) {
+        const QModelIndex shown =
+                m_window->filterModel()->mapFromSource(model->index(row, CatalogModel::RequirementColumn));
+        QVERIFY(shown.isValid());
+        QCOMPARE(shown.data().toString(), QStringLiteral("Expired"));
+    }
+}
+
+void TestExplorerWindow::featureFilter()
+{
+    QVERIFY(!m_store->loadBuiltin());
+    FilterBar *bar = m_window->filterBar();
+    QAbstractItemModel *proxy = m_window->filterModel();
+    const int all = proxy->rowCount();
+    QCOMPARE(bar->featuresButton()->text(), QStringLiteral("All features"));
+    auto *webReputation = bar->featuresMenu()->findChild<QAction *>(QStringLiteral("feature-web-reputation"));
+    QVERIFY(webReputation);
+    QVERIFY(webReputation->isCheckable());
+    QCOMPARE(webReputation->text(), QStringLiteral("Web Reputation"));
+
+    webReputation->trigger();
+    QCOMPARE(m_window->filterModel()->features(), QList<Feature>{Feature::WebReputation});
+    QCOMPARE(bar->featuresButton()->text(), QStringLiteral("Web Reputation"));
+    QVERIFY(proxy->rowCount() < all);
+    const QStringList flows = shownFlowIds(proxy);
+    const QSet<QString> lists = shownLists(proxy);
+    // Flows without features stay; flows and lists needed only by other features go.
+    QVERIFY(flows.contains(QStringLiteral("agent-dns")));
+    QVERIFY(flows.contains(QStringLiteral("agent-ws-443")));
+    QVERIFY(flows.contains(QStringLiteral("agent-sps-wrs")));
+    QVERIFY(!flows.contains(QStringLiteral("agent-syslog")));
+    QVERIFY(!flows.contains(QStringLiteral("xdr-443")));
+    QVERIFY(lists.contains(QStringLiteral("spn-wrs")));
+    QVERIFY(!lists.contains(QStringLiteral("spn-ml")));
+    QVERIFY(!lists.contains(QStringLiteral("spn-feedback-20")));
+
+    auto *machineLearning =
+            bar->featuresMenu()->findChild<QAction *>(QStringLiteral("feature-machine-learning"));
+    QVERIFY(machineLearning);
+    machineLearning->trigger();
+    QCOMPARE(bar->featuresButton()->text(), QStringLiteral("2 features"));
+    QVERIFY(shownLists(proxy).contains(QStringLiteral("spn-ml")));
+
+    bar->featuresMenu()->findChild<QAction *>(QStringLiteral("feature-all"))->trigger();
+    QCOMPARE(m_window->filterModel()->features(), QList<Feature>());
+    QVERIFY(!webReputation->isChecked());
+    QCOMPARE(proxy->rowCount(), all);
+
+    webReputation->trigger();
+    bar->clearFilters();
+    QCOMPARE(proxy->rowCount(), all);
+    QCOMPARE(bar->featuresButton()->text(), QStringLiteral("All features"));
+}
+
+void TestExplorerWindow::agentVersionFilter()
+{
+    QVERIFY(!m_store->loadBuiltin());
+    QComboBox *box = m_window->filterBar()->agentVersionBox();
+    QStringList items;
+    for (int i = 0; i < box->count(); ++i)
+        items.append(box->itemText(i));
+    QCOMPARE(items, (QStringList{"Any version", "Agent 10.0", "Agent 11.0", "Agent 12.0", "Agent 20.0"}));
+    QAbstractItemModel *proxy = m_window->filterModel();
+    const QSet<QString> feedback{QStringLiteral("spn-feedback-20"), QStringLiteral("spn-feedback-12"),
+                                 QStringLiteral("spn-feedback-11"), QStringLiteral("spn-feedback-10")};
+    QCOMPARE(shownLists(proxy) & feedback, feedback);
+
+    box->setCurrentIndex(box->findData(QStringLiteral("12.0")));
+    QCOMPARE(m_window->filterModel()->agentVersion(), QVersionNumber(12, 0));
+    QCOMPARE(shownLists(proxy) & feedback, QSet<QString>{QStringLiteral("spn-feedback-12")});
+    QVERIFY(shownLists(proxy).contains(QStringLiteral("spn-census"))); // for every version
+    box->setCurrentIndex(box->findData(QStringLiteral("20.0")));
+    QCOMPARE(shownLists(proxy) & feedback, QSet<QString>{QStringLiteral("spn-feedback-20")});
+    box->setCurrentIndex(0);
+    QCOMPARE(shownLists(proxy) & feedback, feedback);
+}
+
+void TestExplorerWindow::languageSwitchKeepsSelectionAndRole()
+{
+    QTest::mouseClick(m_window->filterBar()->roleButton(QStringLiteral("agent")), Qt::LeftButton);
+    m_window->selectFlow(QStringLiteral("web"));
+    QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 3);
+    QSignalSpy reset(m_window->catalogModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy proxyReset(m_window->filterModel(), &QAbstractItemModel::modelReset);
+
+    m_window->setLanguage(Language::Japanese);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(proxyReset.count(), 0);
+    QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 3);
+    QCOMPARE(m_window->selectedFlowIds(), QSet<QString>{QStringLiteral("web")});
+    QCOMPARE(m_window->catalogModel()->roles(), QStringList{QStringLiteral("agent")});
+    QVERIFY(m_window->filterBar()->roleButton(QStringLiteral("agent"))->isChecked());
+    const QModelIndex current = m_window->tableView()->selectionModel()->selectedRows().first();
+    QCOMPARE(current.siblingAtColumn(CatalogModel::DirectionColumn).data().toString(),
+             CatalogText::direction(Direction::Outbound));
+    QCOMPARE(current.siblingAtColumn(CatalogModel::ServiceColumn).data().toString(),
+             QStringLiteral("ハートビートサービス"));
+
+    m_window->setLanguage(Language::English);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(m_window->tableView()->selectionModel()->selectedRows().size(), 3);
+    QCOMPARE(current.siblingAtColumn(CatalogModel::DirectionColumn).data().toString(),
+             QStringLiteral("Outbound"));
 }
 
 QTEST_MAIN(TestExplorerWindow)

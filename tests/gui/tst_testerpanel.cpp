@@ -282,14 +282,14 @@ void tst_TesterPanel::catalogTableAndDiagram()
     QHash<QString, int> statusOf;
     for (int row = 0; row < catalog->rowCount(); ++row) {
         const QModelIndex index = catalog->index(row, CatalogModel::CheckColumn);
-        statusOf.insert(index.data(CatalogModel::EntryIdRole).toString() + QLatin1Char('#')
+        statusOf.insert(index.data(CatalogModel::FlowIdRole).toString() + QLatin1Char('#')
                                 + index.data(CatalogModel::EndpointRole).toString(),
                         index.data(CatalogModel::CheckStatusRole).toInt());
     }
     QCOMPARE(statusOf.value(QStringLiteral("web#valid.test")), int(RowCheckState::Status::Passed));
     QCOMPARE(statusOf.value(QStringLiteral("closed#closed.test")), int(RowCheckState::Status::Failed));
     QCOMPARE(statusOf.value(QStringLiteral("relay#")), int(RowCheckState::Status::Skipped));
-    const int closedRow = catalog->rowsForEntry(QStringLiteral("closed")).first();
+    const int closedRow = catalog->rowsForFlow(QStringLiteral("closed")).first();
     QVERIFY(catalog->index(closedRow, CatalogModel::CheckColumn)
                     .data()
                     .toString()
@@ -398,7 +398,7 @@ void tst_TesterPanel::reportsParse()
     }
     case TesterPanel::ReportFormat::Csv:
         QCOMPARE(data.count('\n'), 8); // a header and 7 checks, no multi-line cells here
-        QVERIFY(data.startsWith("Entry,Endpoint,"));
+        QVERIFY(data.startsWith("Flows,Endpoint,"));
         break;
     }
 }
@@ -459,12 +459,13 @@ void tst_TesterPanel::compareRuns()
     const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
     QFile badFile(bad);
     QVERIFY(badFile.open(QIODevice::WriteOnly));
-    badFile.write("{\"results\": [ {\"entry\": 1} ]}");
+    badFile.write(
+            R"({"results": [ {"flows": [{"id": 1}], "endpoint": "a", "kind": "tcp", "verdict": "ok"} ]})");
     badFile.close();
     QTRY_VERIFY(!panel()->comparisonDialog());
     const auto error = panel()->compareWithFile(bad);
     QVERIFY(error);
-    QVERIFY2(error->contains(QLatin1String("results[0].entry")), qPrintable(*error));
+    QVERIFY2(error->contains(QLatin1String("results[0].flows[0].id")), qPrintable(*error));
     QVERIFY(!panel()->comparisonDialog());
 }
 

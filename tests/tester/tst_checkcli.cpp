@@ -218,10 +218,11 @@ void tst_CheckCli::loopbackRun()
         QCOMPARE(summary.value(QLatin1String("refused")).toInt(), 1);
         QCOMPARE(summary.value(QLatin1String("not-verifiable")).toInt(), 1);
         QCOMPARE(summary.value(QLatin1String("skipped")).toInt(), 1);
-        const QJsonObject entries = root.value(QLatin1String("entries")).toObject();
-        QCOMPARE(entries.value(QLatin1String("web")).toString(), QStringLiteral("passed"));
-        QCOMPARE(entries.value(QLatin1String("closed")).toString(), QStringLiteral("failed"));
-        QCOMPARE(entries.value(QLatin1String("relay")).toString(), QStringLiteral("untested"));
+        QCOMPARE(root.value(QLatin1String("schemaVersion")).toInt(), 2);
+        const QJsonObject flows = root.value(QLatin1String("flows")).toObject();
+        QCOMPARE(flows.value(QLatin1String("web")).toString(), QStringLiteral("passed"));
+        QCOMPARE(flows.value(QLatin1String("closed")).toString(), QStringLiteral("failed"));
+        QCOMPARE(flows.value(QLatin1String("relay")).toString(), QStringLiteral("untested"));
         for (const QJsonValue &value : root.value(QLatin1String("results")).toArray()) {
             const QJsonObject result = value.toObject();
             if (result.value(QLatin1String("kind")).toString() == QLatin1String("ntp"))
@@ -243,21 +244,25 @@ QString tst_CheckCli::silentCatalog(quint16 port)
     if (!file.open(QIODevice::WriteOnly))
         return {};
     file.write(QStringLiteral(R"({
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "title": {"en": "Silent", "ja": "Silent"},
-  "source": "https://example.invalid/silent",
+  "source": {"en": "https://example.invalid/silent", "ja": "https://example.invalid/silent"},
   "notes": [], "validity": [],
   "components": [
     {"id": "agent", "name": {"en": "Agent", "ja": "Agent"}, "zone": "customer", "role": true, "customerSide": true},
     {"id": "cloud", "name": {"en": "Cloud", "ja": "Cloud"}, "zone": "trend-cloud"}
   ],
-  "tables": [{"id": "ports", "section": "ports", "title": {"en": "Ports", "ja": "Ports"}}],
-  "entries": [
-    {"id": "silent", "table": "ports", "sources": ["agent"], "destination": "cloud", "direction": "outbound",
+  "tables": [{"id": "ports", "section": "ports", "title": {"en": "Ports", "ja": "Ports"},
+              "rows": [{"id": "silent", "label": {"en": "Silent", "ja": "Silent"}}]}],
+  "endpointLists": [
+    {"id": "silent", "provenance": ["ports#silent"], "endpoints": [{"url": "http://silent.test:%1/ping"}]}
+  ],
+  "flows": [
+    {"id": "silent", "initiators": ["agent"], "listener": "cloud",
      "ports": [{"port": %1, "transport": "tcp", "protocol": "HTTP"}],
      "requirement": "required", "service": {"en": "Silent", "ja": "Silent"},
      "description": {"en": "Never answers.", "ja": "Never answers."},
-     "endpoints": [{"url": "http://silent.test:%1/ping"}]}
+     "provenance": ["ports#silent"], "endpointLists": ["silent"]}
   ]
 })")
                        .arg(port)

@@ -22,11 +22,11 @@ CheckTarget target(CheckTarget::Kind kind, const QString &host, quint16 port,
                    const QString &entry = QStringLiteral("e"))
 {
     CheckTarget t;
-    t.entryId = entry;
+    t.addFlow(entry, 0);
     t.host = host;
     t.port = port;
     t.kind = kind;
-    t.transport = t.isUdp() ? QStringLiteral("udp") : QStringLiteral("tcp");
+    t.transport = t.isUdp() ? Transport::Udp : Transport::Tcp;
     t.path = QStringLiteral("/");
     t.endpoint = QStringLiteral("%1:%2").arg(host).arg(port);
     return t;
@@ -585,8 +585,8 @@ void tst_ConnectivityTester::sameDestinationCheckedOnce()
     const QList<CheckResult> results = run(targets, baseOptions());
     QCOMPARE(web.connectionCount(), 1);
     QCOMPARE(results.size(), 3);
-    QCOMPARE(results.at(0).entryId, QStringLiteral("a"));
-    QCOMPARE(results.at(2).entryId, QStringLiteral("c"));
+    QCOMPARE(results.at(0).flowIds(), QStringList{QStringLiteral("a")});
+    QCOMPARE(results.at(2).flowIds(), QStringList{QStringLiteral("c")});
     QCOMPARE(results.at(2).targetIndex, 2);
     for (const CheckResult &result : results)
         QCOMPARE(result.verdict, Verdict::Ok);

@@ -33,7 +33,7 @@ CheckResult makeResult(const QString &entry, const QString &endpoint, Verdict::V
                        qint64 durationMs = 10, const QString &kind = QStringLiteral("https"))
 {
     CheckResult result;
-    result.entryId = entry;
+    result.flows = {{entry, 0}};
     result.endpoint = endpoint;
     result.kind = kind;
     const int colon = endpoint.lastIndexOf(QLatin1Char(':'));
@@ -112,7 +112,7 @@ void tst_TesterResults::resultsModel()
     TestPlan plan;
     for (const CheckResult &result : sampleResults()) {
         CheckTarget target;
-        target.entryId = result.entryId;
+        target.flows = result.flows;
         target.endpoint = result.endpoint;
         target.host = result.host;
         target.port = result.port;
@@ -144,7 +144,8 @@ void tst_TesterResults::resultsModel()
     const QModelIndex refused = model.index(2, CheckResultsModel::HintColumn);
     QCOMPARE(refused.data(CheckResultsModel::VerdictNameRole).toString(), QStringLiteral("refused"));
     QVERIFY(refused.data(CheckResultsModel::IsFailureRole).toBool());
-    QCOMPARE(refused.data(CheckResultsModel::EntryIdRole).toString(), QStringLiteral("closed"));
+    QCOMPARE(refused.data(CheckResultsModel::FlowIdsRole).toStringList(),
+             QStringList{QStringLiteral("closed")});
     QCOMPARE(refused.data(CheckResultsModel::LatencyRole).toLongLong(), qint64(3));
     QVERIFY(refused.data().toString().contains(QLatin1String("TCP 443 to 52.0.124.201")));
     QCOMPARE(model.index(3, CheckResultsModel::HintColumn).data().toString(),
@@ -152,7 +153,15 @@ void tst_TesterResults::resultsModel()
     QCOMPARE(model.index(0, CheckResultsModel::TimeColumn).data().toString(), QStringLiteral("12"));
 
     model.setServiceNames({{QStringLiteral("web"), QStringLiteral("Web")}});
-    QCOMPARE(model.index(0, CheckResultsModel::EntryColumn).data().toString(), QStringLiteral("Web (web)"));
+    QCOMPARE(model.index(0, CheckResultsModel::FlowColumn).data().toString(), QStringLiteral("Web (web)"));
+    // A check serving two flows names both.
+    CheckResult shared = results.at(0);
+    shared.flows.append({QStringLiteral("plain"), -1});
+    model.setResult(0, shared);
+    QCOMPARE(model.index(0, CheckResultsModel::FlowColumn).data().toString(),
+             QStringLiteral("Web (web); plain"));
+    QCOMPARE(model.index(0, 0).data(CheckResultsModel::FlowIdsRole).toStringList(),
+             (QStringList{QStringLiteral("web"), QStringLiteral("plain")}));
     QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
     model.retranslate();
     QCOMPARE(header.count(), 1);
@@ -233,25 +242,42 @@ void tst_TesterResults::rowMapping()
     const TestPlan plan = std::get<TestPlan>(built);
     RowStateMapper mapper;
     mapper.setPlan(plan, model);
-    // Every target maps to the row of its entry's endpoint.
+    // Every target maps to the row of its flow's endpoint.
     for (int i = 0; i < plan.targets.size(); ++i) {
-        const int row = mapper.rowOf(i);
-        QVERIFY2(row >= 0, qPrintable(plan.targets.at(i).endpoint));
-        QCOMPARE(model.index(row, 0).data(CatalogModel::EntryIdRole).toString(), plan.targets.at(i).entryId);
-        QCOMPARE(model.index(row, 0).data(CatalogModel::EndpointIndexRole).toInt(),
-                 plan.targets.at(i).catalogEndpoint);
+        const QList<int> rows = mapper.rowsOf(i);
+        QVERIFY2(rows.size() == 1, qPrintable(plan.targets.at(i).endpoint));
+        const CatalogRowRef ref = model.rowRef(rows.first());
+        const CheckTarget::FlowRef &flow = plan.targets.at(i).flows.first();
+        QCOMPARE(model.catalog().flows.at(ref.flow).id, flow.flow);
+        if (flow.endpoint >= 0)
+            QCOMPARE(ref.endpoint, flow.endpoint);
     }
     // "web" has two endpoints: the host and the URL, each its own row.
-    QCOMPARE(plan.targets.at(0).entryId, QStringLiteral("web"));
-    QVERIFY(mapper.rowOf(0) != mapper.rowOf(1));
-    QCOMPARE(mapper.setRunning(0), mapper.rowOf(0));
-    QCOMPARE(mapper.state(mapper.rowOf(0)).status, RowCheckState::Status::Running);
+    QCOMPARE(plan.targets.at(0).flowIds(), QStringList{QStringLiteral("web")});
+    const int row0 = mapper.rowsOf(0).first();
+    const int row1 = mapper.rowsOf(1).first();
+    QVERIFY(row0 != row1);
+    QCOMPARE(mapper.setRunning(0), QList<int>{row0});
+    QCOMPARE(mapper.state(row0).status, RowCheckState::Status::Running);
     CheckResult result = makeResult(QStringLiteral("web"), plan.targets.at(0).endpoint, Verdict::Refused, 7);
-    QCOMPARE(mapper.setResult(0, result), mapper.rowOf(0));
-    QCOMPARE(mapper.state(mapper.rowOf(0)).status, RowCheckState::Status::Failed);
-    QCOMPARE(mapper.state(mapper.rowOf(0)).latencyMs, qint64(7));
-    QCOMPARE(mapper.state(mapper.rowOf(1)).status, RowCheckState::Status::Untested);
-    QVERIFY(mapper.rows().contains(mapper.rowOf(1)));
+    QCOMPARE(mapper.setResult(0, result), QList<int>{row0});
+    QCOMPARE(mapper.state(row0).status, RowCheckState::Status::Failed);
+    QCOMPARE(mapper.state(row0).latencyMs, qint64(7));
+    QCOMPARE(mapper.state(row1).status, RowCheckState::Status::Untested);
+    QVERIFY(mapper.rows().contains(row1));
+
+    // A check that serves two flows colours the rows of both.
+    TestPlan shared;
+    CheckTarget both = plan.targets.at(0);
+    both.addFlow(QStringLiteral("closed"), 0);
+    shared.targets.append(both);
+    mapper.setPlan(shared, model);
+    const QList<int> rows = mapper.rowsOf(0);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0), row0);
+    QCOMPARE(model.catalog().flows.at(model.rowRef(rows.at(1)).flow).id, QStringLiteral("closed"));
+    QCOMPARE(mapper.setResult(0, result), rows);
+    QCOMPARE(mapper.state(rows.at(1)).status, RowCheckState::Status::Failed);
 }
 
 void tst_TesterResults::diagramAdapter()
@@ -312,8 +338,16 @@ void tst_TesterResults::readerRoundTrip()
     for (int i = 0; i < results.size(); ++i) {
         QCOMPARE(report.results.at(i).verdict, results.at(i).verdict);
         QCOMPARE(report.results.at(i).endpoint, results.at(i).endpoint);
+        QCOMPARE(report.results.at(i).flows, results.at(i).flows);
         QCOMPARE(report.results.at(i).stages.size(), results.at(i).stages.size());
     }
+    // A report written before flows (schema 1) names one entry per result.
+    const QByteArray old = R"({"roles": ["agent"], "results": [
+        {"entry": "web", "endpoint": "valid.test:443", "kind": "https", "verdict": "ok"}]})";
+    const auto oldRead = ResultsReader::readData(old, QStringLiteral("old.json"));
+    QVERIFY(std::holds_alternative<ResultsReader::Report>(oldRead));
+    QCOMPARE(std::get<ResultsReader::Report>(oldRead).results.first().flowIds(),
+             QStringList{QStringLiteral("web")});
     QCOMPARE(report.results.at(0).tls.issuer, QStringLiteral("Test CA"));
     QCOMPARE(report.results.at(0).tls.notAfter, results.at(0).tls.notAfter);
     QCOMPARE(report.results.at(0).httpStatus, 204);
@@ -351,7 +385,7 @@ void tst_TesterResults::readerErrors()
 void tst_TesterResults::htmlReport()
 {
     QList<CheckResult> results = sampleResults();
-    results[2].entryId = Hostile;
+    results[2].flows = {{Hostile, 0}};
     results[2].endpoint = Hostile;
     results[2].reason = Hostile;
     results[0].tls.present = true;
@@ -396,7 +430,7 @@ void tst_TesterResults::csvReport()
     results[0].reason = QStringLiteral("=HYPERLINK(\"x\")");
     results[1].reason = QStringLiteral("two\nlines, \"quoted\"");
     const QString csv = QString::fromUtf8(CsvReport::write(results));
-    QVERIFY(csv.startsWith(QLatin1String("Entry,Endpoint,Check,")));
+    QVERIFY(csv.startsWith(QLatin1String("Flows,Endpoint,Check,")));
     QVERIFY(csv.contains(QLatin1String("'=HYPERLINK")));
     // A multi-line cell is quoted: count records, not lines.
     int records = 0;

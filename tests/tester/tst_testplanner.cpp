@@ -2,7 +2,7 @@
 
 #include "catalog/catalogloader.h"
 #include "dnsclient.h"
-#include "entryresultsummary.h"
+#include "flowresultsummary.h"
 #include "ntppacket.h"
 #include "resultsreport.h"
 #include "testeroptions.h"
@@ -11,8 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 namespace {
 
@@ -37,9 +40,29 @@ QStringList describe(const TestPlan &plan)
     QStringList lines;
     for (const CheckTarget &target : plan.targets)
         lines.append(QStringLiteral("%1 %2 %3%4")
-                             .arg(target.entryId, target.endpoint, CheckTarget::kindName(target.kind),
+                             .arg(target.flowIds().join(QLatin1Char(',')), target.endpoint,
+                                  CheckTarget::kindName(target.kind),
                                   target.isSkipped() ? QStringLiteral(" skipped") : QString()));
     return lines;
+}
+
+const CheckTarget *findTarget(const TestPlan &plan, const QString &endpoint)
+{
+    for (const CheckTarget &target : plan.targets) {
+        if (target.endpoint == endpoint)
+            return &target;
+    }
+    return nullptr;
+}
+
+QStringList servingTargets(const TestPlan &plan, const QString &flowId)
+{
+    QStringList endpoints;
+    for (const CheckTarget &target : plan.targets) {
+        if (target.serves(flowId))
+            endpoints.append(target.endpoint + (target.isSkipped() ? QStringLiteral(" skipped") : QString()));
+    }
+    return endpoints;
 }
 
 } // namespace
@@ -52,6 +75,14 @@ private slots:
     void defaultAgentPlan();
     void sitesAndOptions_data();
     void sitesAndOptions();
+    void dedupAcrossLists();
+    void listenedFlowsYieldNoCheck();
+    void noNetworkRuleNoCheck();
+    void expiredOnlyWhenAsked();
+    void listPortSubset();
+    void unstatedTransport();
+    void featuresAndVersion_data();
+    void featuresAndVersion();
     void unknownRole();
     void builtinCatalogPlan();
     void verdictNames();
@@ -59,8 +90,8 @@ private slots:
     void parsing();
     void ntpPacket();
     void dnsPacket();
-    void entrySummary_data();
-    void entrySummary();
+    void flowSummary_data();
+    void flowSummary();
     void reports();
 };
 
@@ -78,17 +109,24 @@ void tst_TestPlanner::defaultAgentPlan()
             QStringLiteral("web svc.test:443 https"),
             QStringLiteral("web svc.test:80 http"),
             QStringLiteral("web *.svc.test wildcard skipped"),
-            QStringLiteral("web a.svc.test:443 https"),
+            // Reached through web's wildcard and members' own list: checked once, for both.
+            QStringLiteral("web,members a.svc.test:443 https"),
             QStringLiteral("web a.svc.test:80 http"),
-            QStringLiteral("web b.deep.svc.test:443 https"),
+            QStringLiteral("web,members b.deep.svc.test:443 https"),
             QStringLiteral("web b.deep.svc.test:80 http"),
             QStringLiteral("web https://api.test:8443/api?x=1 https"),
-            QStringLiteral("members a.svc.test:443 https"),
-            QStringLiteral("members b.deep.svc.test:443 https"),
             QStringLiteral("members other.test:443 https"),
             // "static" is expired on 2024-06-01 and left out; "console" is for admins;
             // "inbound" is opened by the cloud.
             QStringLiteral("subnet 127.0.1.0/24 none skipped"),
+            QStringLiteral("local Relay none skipped"),
+            QStringLiteral("unstated u.test:4124 none skipped"),
+            QStringLiteral("update upd.test:80 http"),
+            QStringLiteral("update upd.test:443 https"),
+            QStringLiteral("update 127.0.0.20:443 tcp"),
+            QStringLiteral("feedback fb20.test:443 https"),
+            QStringLiteral("feedback fb12.test:443 https"),
+            QStringLiteral("feedback ml.test:443 https"),
     };
     QCOMPARE(plan, expected);
 
@@ -102,14 +140,157 @@ void tst_TestPlanner::defaultAgentPlan()
              (QStringList{QStringLiteral("a.svc.test"), QStringLiteral("b.deep.svc.test")}));
     QVERIFY(wildcard.skipReason.contains(QLatin1String("Not directly testable")));
     QVERIFY(full.targets.at(0).skipReason.contains(QLatin1String("--site dns=ADDRESS")));
-    QCOMPARE(full.testableCount(), 10);
+    QCOMPARE(full.testableCount(), 14);
 
-    // Each target names the catalog endpoint it came from; wildcard members map to the
-    // wildcard, entries without endpoints to -1.
-    QList<int> endpoints;
-    for (const CheckTarget &target : full.targets)
-        endpoints.append(target.catalogEndpoint);
-    QCOMPARE(endpoints, (QList<int>{-1, -1, -1, -1, -1, 0, 0, 1, 1, 1, 1, 1, 2, 0, 1, 2, 0}));
+    // Each target names the flow endpoints it serves; wildcard members map to the wildcard,
+    // flows without endpoints to -1.
+    QStringList refs;
+    for (const CheckTarget &target : full.targets) {
+        QStringList parts;
+        for (const CheckTarget::FlowRef &ref : target.flows)
+            parts.append(QStringLiteral("%1/%2").arg(ref.flow).arg(ref.endpoint));
+        refs.append(parts.join(QLatin1Char('+')));
+    }
+    QCOMPARE(refs.mid(0, 15),
+             (QStringList{QStringLiteral("dns/-1"), QStringLiteral("ntp/-1"), QStringLiteral("syslog/-1"),
+                          QStringLiteral("relay/-1"), QStringLiteral("spn/-1"), QStringLiteral("web/0"),
+                          QStringLiteral("web/0"), QStringLiteral("web/1"), QStringLiteral("web/1+members/0"),
+                          QStringLiteral("web/1"), QStringLiteral("web/1+members/1"), QStringLiteral("web/1"),
+                          QStringLiteral("web/2"), QStringLiteral("members/2"), QStringLiteral("subnet/0")}));
+}
+
+void tst_TestPlanner::dedupAcrossLists()
+{
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    const TestPlan plan = build(options);
+    // One check for a.svc.test:443, attributed to both flows that need it.
+    const CheckTarget *shared = findTarget(plan, QStringLiteral("a.svc.test:443"));
+    QVERIFY(shared);
+    QCOMPARE(shared->flowIds(), (QStringList{QStringLiteral("web"), QStringLiteral("members")}));
+    QCOMPARE(shared->flows.at(0).endpoint, 1); // web's wildcard
+    QCOMPARE(shared->flows.at(1).endpoint, 0); // members' own entry
+    // No destination is checked twice.
+    QSet<QString> seen;
+    for (const CheckTarget &target : plan.targets) {
+        if (target.isSkipped())
+            continue;
+        const QString key = QStringLiteral("%1|%2|%3|%4")
+                                    .arg(target.host)
+                                    .arg(target.port)
+                                    .arg(target.transportName(), target.usesHttp() ? target.path : QString());
+        QVERIFY2(!seen.contains(key), qPrintable(key));
+        seen.insert(key);
+    }
+    // Its result counts for both flows.
+    CheckResult result = CheckResult::forTarget(*shared, Verdict::Refused);
+    const auto summary = FlowResultSummary::summarize({result});
+    QCOMPARE(summary.value(QStringLiteral("web")), FlowResultSummary::Failed);
+    QCOMPARE(summary.value(QStringLiteral("members")), FlowResultSummary::Failed);
+}
+
+void tst_TestPlanner::listenedFlowsYieldNoCheck()
+{
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    // The agent listens on "inbound" (opened by the cloud): nothing to connect to.
+    QVERIFY(servingTargets(build(options), QStringLiteral("inbound")).isEmpty());
+    // The relay listens on "relay" and "local" and opens "web" only.
+    options.scope.roles = {QStringLiteral("relay")};
+    const TestPlan relay = build(options);
+    QVERIFY(!relay.targets.isEmpty());
+    for (const CheckTarget &target : relay.targets)
+        QCOMPARE(target.flowIds(), QStringList{QStringLiteral("web")});
+}
+
+void tst_TestPlanner::noNetworkRuleNoCheck()
+{
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    const TestPlan plan = build(options);
+    QCOMPARE(servingTargets(plan, QStringLiteral("local")), QStringList{QStringLiteral("Relay skipped")});
+    const auto local = std::find_if(plan.targets.cbegin(), plan.targets.cend(),
+                                    [](const CheckTarget &t) { return t.serves(QStringLiteral("local")); });
+    QVERIFY(local != plan.targets.cend());
+    QCOMPARE(local->flowIds(), QStringList{QStringLiteral("local")});
+    QVERIFY(local->skipReason.contains(QLatin1String("needs no network rule")));
+    // Even with the relay's address known: the port stays on the relay's own computer.
+    QVERIFY(!options.site.set(QStringLiteral("relay"), QStringLiteral("127.0.0.1")));
+    const TestPlan withSite = build(options);
+    QCOMPARE(servingTargets(withSite, QStringLiteral("local")), QStringList{QStringLiteral("Relay skipped")});
+    QCOMPARE(servingTargets(withSite, QStringLiteral("relay")),
+             QStringList{QStringLiteral("127.0.0.1:4122")});
+}
+
+void tst_TestPlanner::expiredOnlyWhenAsked()
+{
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    QVERIFY(servingTargets(build(options), QStringLiteral("static")).isEmpty());
+    options.scope.includeExpired = true;
+    QCOMPARE(servingTargets(build(options), QStringLiteral("static")),
+             (QStringList{QStringLiteral("127.0.0.10:443"), QStringLiteral("[::1]:443")}));
+    // Before the validity ends they are in the plan anyway.
+    options.scope.includeExpired = false;
+    options.today = QDate(2022, 12, 31);
+    QCOMPARE(servingTargets(build(options), QStringLiteral("static")).size(), 2);
+}
+
+void tst_TestPlanner::listPortSubset()
+{
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    // The flow has 80 and 443; its static list only 443.
+    QCOMPARE(servingTargets(build(options), QStringLiteral("update")),
+             (QStringList{QStringLiteral("upd.test:80"), QStringLiteral("upd.test:443"),
+                          QStringLiteral("127.0.0.20:443")}));
+}
+
+void tst_TestPlanner::unstatedTransport()
+{
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    const TestPlan plan = build(options);
+    const CheckTarget *target = findTarget(plan, QStringLiteral("u.test:4124"));
+    QVERIFY(target);
+    QVERIFY(target->isSkipped());
+    QCOMPARE(target->transport, Transport::Unstated);
+    QCOMPARE(target->skipReason, QStringLiteral("The page states no transport for port 4124"));
+}
+
+void tst_TestPlanner::featuresAndVersion_data()
+{
+    QTest::addColumn<QStringList>("features");
+    QTest::addColumn<QString>("agentVersion");
+    QTest::addColumn<QStringList>("expected");
+    const QString fb20 = QStringLiteral("fb20.test:443");
+    const QString fb12 = QStringLiteral("fb12.test:443");
+    const QString ml = QStringLiteral("ml.test:443");
+    QTest::addRow("any") << QStringList{} << QString() << QStringList{fb20, fb12, ml};
+    QTest::addRow("agent 20.1") << QStringList{} << QStringLiteral("20.1") << QStringList{fb20, ml};
+    QTest::addRow("agent 12.5") << QStringList{} << QStringLiteral("12.5") << QStringList{fb12, ml};
+    QTest::addRow("smart feedback") << QStringList{QStringLiteral("smart-feedback")} << QString()
+                                    << QStringList{fb20, fb12};
+    QTest::addRow("machine learning, agent 20.0")
+            << QStringList{QStringLiteral("machine-learning")} << QStringLiteral("20.0") << QStringList{ml};
+    QTest::addRow("web reputation only")
+            << QStringList{QStringLiteral("web-reputation")} << QString() << QStringList{};
+}
+
+void tst_TestPlanner::featuresAndVersion()
+{
+    QFETCH(QStringList, features);
+    QFETCH(QString, agentVersion);
+    QFETCH(QStringList, expected);
+    TestPlanner::Options options;
+    options.today = QDate(2024, 6, 1);
+    for (const QString &name : features)
+        options.scope.features.append(*Vocabulary::fromName<Feature>(name));
+    options.scope.agentVersion = QVersionNumber::fromString(agentVersion);
+    const TestPlan plan = build(options);
+    QCOMPARE(servingTargets(plan, QStringLiteral("feedback")), expected);
+    // Flows and lists without features are needed whatever the features.
+    QVERIFY(!servingTargets(plan, QStringLiteral("web")).isEmpty());
 }
 
 void tst_TestPlanner::sitesAndOptions_data()
@@ -136,7 +317,10 @@ void tst_TestPlanner::sitesAndOptions_data()
                            QStringLiteral("web a.svc.test:80 http"),
                            QStringLiteral("web b.deep.svc.test:443 https"),
                            QStringLiteral("web b.deep.svc.test:80 http"),
-                           QStringLiteral("web https://api.test:8443/api?x=1 https")};
+                           QStringLiteral("web https://api.test:8443/api?x=1 https"),
+                           QStringLiteral("update upd.test:80 http"),
+                           QStringLiteral("update upd.test:443 https"),
+                           QStringLiteral("update 127.0.0.20:443 tcp")};
     QTest::addRow("expired included, addresses tcp only")
             << QStringList{QStringLiteral("agent")} << QStringList{} << true << true
             << QStringList{QStringLiteral("dns DNS server none skipped"),
@@ -151,7 +335,10 @@ void tst_TestPlanner::sitesAndOptions_data()
                            QStringLiteral("web b.deep.svc.test:80 http"),
                            QStringLiteral("web https://api.test:8443/api?x=1 https"),
                            QStringLiteral("static 127.0.0.10:443 tcp"),
-                           QStringLiteral("static [::1]:443 tcp")};
+                           QStringLiteral("static [::1]:443 tcp"),
+                           QStringLiteral("update upd.test:80 http"),
+                           QStringLiteral("update upd.test:443 https"),
+                           QStringLiteral("update 127.0.0.20:443 tcp")};
     QTest::addRow("admin role") << QStringList{QStringLiteral("admin")} << QStringList{} << false << false
                                 << QStringList{QStringLiteral("console console.test:443 https")};
     QTest::addRow("relay and admin, required only")
@@ -176,9 +363,9 @@ void tst_TestPlanner::sitesAndOptions()
     QFETCH(QStringList, expected);
     TestPlanner::Options options;
     options.today = QDate(2024, 6, 1);
-    options.roles = roles;
-    options.requiredOnly = requiredOnly;
-    options.includeExpired = includeExpired;
+    options.scope.roles = roles;
+    options.scope.requiredOnly = requiredOnly;
+    options.scope.includeExpired = includeExpired;
     for (const QString &assignment : site)
         QVERIFY(!options.site.parseAssignment(assignment));
     const TestPlan plan = build(options);
@@ -186,12 +373,14 @@ void tst_TestPlanner::sitesAndOptions()
     // Site-profile targets come from no catalog endpoint; the others from a valid one.
     const Catalog catalog = loadPlannerCatalog();
     for (const CheckTarget &target : plan.targets) {
-        if (!target.siteKey.isEmpty()) {
-            QCOMPARE(target.catalogEndpoint, -1);
-        } else if (target.catalogEndpoint >= 0) {
-            const Entry *entry = catalog.entry(target.entryId);
-            QVERIFY(entry);
-            QVERIFY(target.catalogEndpoint < entry->endpoints.size());
+        QVERIFY(!target.flows.isEmpty());
+        for (const CheckTarget::FlowRef &ref : target.flows) {
+            const Flow *flow = catalog.flow(ref.flow);
+            QVERIFY(flow);
+            if (target.siteKey != SiteKey::None)
+                QCOMPARE(ref.endpoint, -1);
+            else if (ref.endpoint >= 0)
+                QVERIFY(ref.endpoint < flow->endpoints.size());
         }
     }
 }
@@ -199,7 +388,7 @@ void tst_TestPlanner::sitesAndOptions()
 void tst_TestPlanner::unknownRole()
 {
     TestPlanner::Options options;
-    options.roles = {QStringLiteral("spn")};
+    options.scope.roles = {QStringLiteral("spn")};
     const auto plan = TestPlanner::build(loadPlannerCatalog(), options);
     QVERIFY(std::holds_alternative<QString>(plan));
     QVERIFY(std::get<QString>(plan).contains(QLatin1String("agent, relay, admin, cloud")));
@@ -207,26 +396,55 @@ void tst_TestPlanner::unknownRole()
 
 void tst_TestPlanner::builtinCatalogPlan()
 {
+    // Planning only: nothing is resolved or sent to the catalog's hosts.
     const auto loaded = CatalogLoader::loadFile(CatalogLoader::builtinFileName());
     QVERIFY(loaded.isOk());
+    const Catalog &catalog = *loaded.catalog;
     TestPlanner::Options options;
-    const TestPlan plan = std::get<TestPlan>(TestPlanner::build(*loaded.catalog, options));
+    options.today = QDate(2024, 6, 1);
+    const TestPlan plan = std::get<TestPlan>(TestPlanner::build(catalog, options));
     QVERIFY(plan.testableCount() > 100);
     int wildcards = 0;
+    QSet<QString> pairs;
     for (const CheckTarget &target : plan.targets) {
-        QVERIFY2(!target.entryId.startsWith(QLatin1String("ip-out-")) || target.isSkipped(),
-                 "expired static addresses are left out");
+        for (const CheckTarget::FlowRef &ref : target.flows) {
+            const Flow *flow = catalog.flow(ref.flow);
+            QVERIFY(flow);
+            QVERIFY2(flow->isInitiatedBy(QStringLiteral("agent")), qPrintable(ref.flow));
+            if (ref.endpoint >= 0) {
+                const Endpoint &endpoint = flow->endpoints.at(ref.endpoint);
+                QVERIFY2(!catalog.isExpired(endpoint, options.today) || target.isSkipped(),
+                         "expired static addresses are left out");
+            }
+        }
         if (target.kind == CheckTarget::Kind::Wildcard) {
             ++wildcards;
             QVERIFY(target.members.size() > 10);
         }
-        if (!target.isSkipped())
-            QVERIFY(target.port > 0 && !target.host.isEmpty());
+        if (target.isSkipped())
+            continue;
+        QVERIFY(target.port > 0 && !target.host.isEmpty());
+        // No host:port (or address:port) is checked twice.
+        const QString pair =
+                QStringLiteral("%1|%2|%3").arg(target.host).arg(target.port).arg(target.transportName());
+        QVERIFY2(!pairs.contains(pair), qPrintable(pair));
+        pairs.insert(pair);
     }
     QVERIFY(wildcards >= 1);
-    options.includeExpired = true;
-    const TestPlan expired = std::get<TestPlan>(TestPlanner::build(*loaded.catalog, options));
-    QVERIFY(expired.targets.size() > plan.targets.size() + 50);
+    // The agent does not connect to Workload Security's subnet (4118 is opened towards it).
+    for (const CheckTarget &target : plan.targets)
+        QVERIFY(!target.serves(QStringLiteral("ws-agent-4118")));
+    // A host in Workload Security's wildcard and individual lists serves the flows needing it.
+    bool shared = false;
+    for (const CheckTarget &target : plan.targets)
+        shared = shared || target.flowIds().size() > 1 || target.flows.size() > 1;
+    QVERIFY(shared);
+    qInfo("agent plan: %d targets, %d checks for %d distinct host:port pairs", int(plan.targets.size()),
+          plan.testableCount(), int(pairs.size()));
+
+    options.scope.includeExpired = true;
+    const TestPlan expired = std::get<TestPlan>(TestPlanner::build(catalog, options));
+    QVERIFY(expired.testableCount() > plan.testableCount() + 50);
 }
 
 void tst_TestPlanner::verdictNames()
@@ -372,39 +590,41 @@ void tst_TestPlanner::dnsPacket()
     QVERIFY(addresses.isEmpty());
 }
 
-void tst_TestPlanner::entrySummary_data()
+void tst_TestPlanner::flowSummary_data()
 {
     QTest::addColumn<QStringList>("verdicts");
     QTest::addColumn<int>("status");
-    QTest::addRow("none") << QStringList{} << int(EntryResultSummary::Untested);
-    QTest::addRow("skipped") << QStringList{QStringLiteral("skipped")} << int(EntryResultSummary::Untested);
+    QTest::addRow("none") << QStringList{} << int(FlowResultSummary::Untested);
+    QTest::addRow("skipped") << QStringList{QStringLiteral("skipped")} << int(FlowResultSummary::Untested);
     QTest::addRow("ok") << QStringList{QStringLiteral("ok"), QStringLiteral("skipped")}
-                        << int(EntryResultSummary::Passed);
-    QTest::addRow("udp") << QStringList{QStringLiteral("not-verifiable")} << int(EntryResultSummary::Passed);
+                        << int(FlowResultSummary::Passed);
+    QTest::addRow("udp") << QStringList{QStringLiteral("not-verifiable")} << int(FlowResultSummary::Passed);
     QTest::addRow("failed") << QStringList{QStringLiteral("timeout"), QStringLiteral("refused")}
-                            << int(EntryResultSummary::Failed);
+                            << int(FlowResultSummary::Failed);
     QTest::addRow("partial") << QStringList{QStringLiteral("ok"), QStringLiteral("tls-untrusted")}
-                             << int(EntryResultSummary::Partial);
+                             << int(FlowResultSummary::Partial);
 }
 
-void tst_TestPlanner::entrySummary()
+void tst_TestPlanner::flowSummary()
 {
     QFETCH(QStringList, verdicts);
     QFETCH(int, status);
     QList<CheckResult> results;
     for (const QString &name : verdicts) {
         CheckResult result;
-        result.entryId = QStringLiteral("e");
+        result.flows = {{QStringLiteral("e"), 0}};
         result.verdict = *Verdict::fromName(name);
         results.append(result);
     }
+    // One check serving two flows counts for both.
     CheckResult other;
-    other.entryId = QStringLiteral("other");
+    other.flows = {{QStringLiteral("other"), 0}, {QStringLiteral("also"), 2}};
     other.verdict = Verdict::Refused;
     results.append(other);
-    const auto summary = EntryResultSummary::summarize(results);
-    QCOMPARE(int(summary.value(QStringLiteral("e"), EntryResultSummary::Untested)), status);
-    QCOMPARE(summary.value(QStringLiteral("other")), EntryResultSummary::Failed);
+    const auto summary = FlowResultSummary::summarize(results);
+    QCOMPARE(int(summary.value(QStringLiteral("e"), FlowResultSummary::Untested)), status);
+    QCOMPARE(summary.value(QStringLiteral("other")), FlowResultSummary::Failed);
+    QCOMPARE(summary.value(QStringLiteral("also")), FlowResultSummary::Failed);
 }
 
 void tst_TestPlanner::reports()
@@ -417,7 +637,7 @@ void tst_TestPlanner::reports()
         const CheckTarget &target = plan.targets.at(i);
         CheckResult result;
         result.targetIndex = i;
-        result.entryId = target.entryId;
+        result.flows = target.flows;
         result.endpoint = target.endpoint + QStringLiteral(" <&\">");
         result.kind = CheckTarget::kindName(target.kind);
         result.verdict =
@@ -457,8 +677,18 @@ void tst_TestPlanner::reports()
     QCOMPARE(root.value(QLatin1String("results")).toArray().size(), plan.targets.size());
     QCOMPARE(root.value(QLatin1String("summary")).toObject().value(QLatin1String("skipped")).toInt(),
              int(plan.targets.size()) - plan.testableCount());
-    QCOMPARE(root.value(QLatin1String("entries")).toObject().value(QLatin1String("web")).toString(),
+    QCOMPARE(root.value(QLatin1String("schemaVersion")).toInt(), 2);
+    QCOMPARE(root.value(QLatin1String("flows")).toObject().value(QLatin1String("web")).toString(),
              QStringLiteral("partial"));
+    const QJsonArray shared = root.value(QLatin1String("results"))
+                                      .toArray()
+                                      .at(8)
+                                      .toObject()
+                                      .value(QLatin1String("flows"))
+                                      .toArray();
+    QCOMPARE(shared.size(), 2);
+    QCOMPARE(shared.at(1).toObject().value(QLatin1String("id")).toString(), QStringLiteral("members"));
+    QCOMPARE(shared.at(1).toObject().value(QLatin1String("endpoint")).toInt(), 0);
     const QJsonObject first = root.value(QLatin1String("results")).toArray().at(5).toObject();
     QCOMPARE(first.value(QLatin1String("stages"))
                      .toArray()

@@ -1,5 +1,6 @@
 #include "detailspane.h"
 
+#include "catalog/catalogtext.h"
 #include "catalog/entrydetails.h"
 #include "models/catalogmodel.h"
 
@@ -47,8 +48,8 @@ DetailsPane::DetailsPane(CatalogModel *model, QWidget *parent)
 
     connect(m_copy, &QPushButton::clicked, this, &DetailsPane::copy);
     connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == QLatin1String("entry"))
-            emit entryActivated(url.path());
+        if (url.scheme() == QLatin1String("flow"))
+            emit flowActivated(url.path());
     });
     connect(m_model, &CatalogModel::languageChanged, this, &DetailsPane::refresh);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setRow({}); });
@@ -62,7 +63,7 @@ void DetailsPane::retranslateUi()
     m_copy->setText(tr("Copy"));
     m_copy->setAccessibleName(tr("Copy details"));
     m_copy->setToolTip(tr("Copy these details as text"));
-    m_browser->setAccessibleName(tr("Details of the selected entry"));
+    m_browser->setAccessibleName(tr("Details of the selected row"));
     setAccessibleName(tr("Details pane"));
     refresh();
 }
@@ -80,10 +81,18 @@ void DetailsPane::setRow(const CatalogRowRef &ref)
     refresh();
 }
 
+bool DetailsPane::isValid() const
+{
+    const Catalog &catalog = m_model->catalog();
+    if (m_ref.flow < 0 || m_ref.flow >= catalog.flows.size())
+        return false;
+    return m_ref.endpoint < catalog.flows.at(m_ref.flow).endpoints.size();
+}
+
 QString DetailsPane::plainText() const
 {
     const Catalog &catalog = m_model->catalog();
-    if (m_ref.entry < 0 || m_ref.entry >= catalog.entries.size())
+    if (!isValid())
         return {};
     return EntryDetails::plainText(
             EntryDetails::fields(catalog, m_ref, m_model->language(), m_model->referenceDate()));
@@ -99,7 +108,7 @@ void DetailsPane::copy()
 void DetailsPane::refresh()
 {
     const Catalog &catalog = m_model->catalog();
-    const bool valid = m_ref.entry >= 0 && m_ref.entry < catalog.entries.size();
+    const bool valid = isValid();
     m_copy->setEnabled(valid);
     if (!valid) {
         m_browser->setHtml(
@@ -108,18 +117,20 @@ void DetailsPane::refresh()
         return;
     }
     const Language language = m_model->language();
-    const Entry &entry = catalog.entries.at(m_ref.entry);
-    const bool expired = catalog.isExpired(entry, m_model->referenceDate());
+    const Flow &flow = catalog.flows.at(m_ref.flow);
+    const bool expired = m_ref.endpoint >= 0
+            && catalog.isExpired(flow.endpoints.at(m_ref.endpoint), m_model->referenceDate());
     const QList<EntryDetails::Field> fields =
             EntryDetails::fields(catalog, m_ref, language, m_model->referenceDate());
 
-    QString text = QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\">")
-                           .arg(html(entry.service.text(language)));
+    QString text = QStringLiteral("<h3>%1</h3><p>%2</p><table cellspacing=\"0\" cellpadding=\"3\">")
+                           .arg(html(CatalogText::service(catalog, flow, m_ref.endpoint, language)),
+                                html(CatalogText::flowSummary(catalog, flow, language)));
     for (const EntryDetails::Field &f : fields) {
         if (f.key == QLatin1String("service"))
             continue;
         QString value = html(f.text);
-        if (f.key == QLatin1String("validity") && expired)
+        if ((f.key == QLatin1String("validity") || f.key == QLatin1String("requirement")) && expired)
             value = QStringLiteral("<b>%1</b>").arg(value);
         text += QStringLiteral(
                         "<tr><td valign=\"top\" style=\"white-space:pre\"><b>%1</b></td><td>%2</td></tr>")
@@ -127,15 +138,17 @@ void DetailsPane::refresh()
     }
     text += QStringLiteral("</table>");
 
-    const QList<int> related = EntryDetails::relatedEntries(catalog, m_ref.entry);
+    const QList<int> related = EntryDetails::relatedFlows(catalog, m_ref.flow);
     if (!related.isEmpty()) {
-        text += QStringLiteral("<p><b>%1</b></p><ul>").arg(html(tr("Related entries of the same service")));
+        text += QStringLiteral("<p><b>%1</b></p><ul>")
+                        .arg(html(tr("Other connections to the same listener")));
         for (int index : related) {
-            const Entry &r = catalog.entries.at(index);
-            const CatalogTable *table = catalog.table(r.table);
-            const QString label = tr("%1 (%2)").arg(r.service.text(language),
-                                                    table ? table->title.text(language) : r.table);
-            text += QStringLiteral("<li><a href=\"entry:%1\">%2</a></li>")
+            const Flow &r = catalog.flows.at(index);
+            const QString label =
+                    tr("%1 (%2, %3)")
+                            .arg(r.service.text(language), CatalogText::flowSummary(catalog, r, language),
+                                 CatalogText::ports(r.ports));
+            text += QStringLiteral("<li><a href=\"flow:%1\">%2</a></li>")
                             .arg(r.id.toHtmlEscaped(), html(label));
         }
         text += QStringLiteral("</ul>");

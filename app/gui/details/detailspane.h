@@ -10,7 +10,8 @@ class QPushButton;
 class QTextBrowser;
 
 // Everything about the selected row: full text, condition, notes, the setting that changes a
-// configurable port, validity, and links to the related entries of the same service.
+// configurable port, features, agent versions, validity, where the page states it, and links to
+// the related flows (the same listener).
 class DetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -19,7 +20,7 @@ class DetailsPane final : public QWidget
 public:
     explicit DetailsPane(CatalogModel *model, QWidget *parent = nullptr);
 
-    // A row of the CatalogModel, or an invalid ref (entry -1) for none.
+    // A row of the CatalogModel, or an invalid ref (flow -1) for none.
     void setRow(const CatalogRowRef &ref);
     CatalogRowRef row() const { return m_ref; }
     QString plainText() const;
@@ -29,8 +30,8 @@ public:
     void copy();
 
 signals:
-    // A related entry's link was clicked.
-    void entryActivated(const QString &entryId);
+    // A related flow's link was clicked.
+    void flowActivated(const QString &flowId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -38,6 +39,7 @@ protected:
 private:
     void retranslateUi();
     void refresh();
+    bool isValid() const;
 
     CatalogModel *m_model;
     CatalogRowRef m_ref;

@@ -23,15 +23,15 @@ QString DiagramItem::id() const
     if (m_kind == Kind::Node)
         return model.nodes.at(m_index).id;
     if (m_kind == Kind::Flow)
-        return model.flows.at(m_index).entryId;
+        return model.flows.at(m_index).flowId;
     if (m_kind == Kind::Zone)
-        return model.zones.at(m_index).id;
+        return Vocabulary::name(model.zones.at(m_index).id);
     return {};
 }
 
-QStringList DiagramItem::entryIds() const
+QStringList DiagramItem::flowIds() const
 {
-    return m_kind == Kind::Flow ? m_scene->model().flows.at(m_index).bundledEntryIds() : QStringList();
+    return m_kind == Kind::Flow ? m_scene->model().flows.at(m_index).allFlowIds() : QStringList();
 }
 
 QString DiagramItem::flowKey() const

@@ -17,11 +17,11 @@ public:
 
     Kind kind() const { return m_kind; }
     int index() const { return m_index; }
-    // The component id for a node, the (first) entry id for a flow.
+    // The component id for a node, the (first) catalog flow id for an arrow.
     QString id() const;
-    // Every entry a flow bundles; empty for other kinds.
-    QStringList entryIds() const;
-    // The flow key (entry|source) for a flow.
+    // Every catalog flow an arrow draws; empty for other kinds.
+    QStringList flowIds() const;
+    // The arrow's key (flow|initiator).
     QString flowKey() const;
     bool isHighlighted() const;
     bool isDimmed() const;

@@ -27,11 +27,11 @@ DiagramItem *DiagramScene::nodeItem(const QString &componentId) const
     return nullptr;
 }
 
-QList<DiagramItem *> DiagramScene::flowItems(const QString &entryId) const
+QList<DiagramItem *> DiagramScene::flowItems(const QString &flowId) const
 {
     QList<DiagramItem *> result;
     for (DiagramItem *item : m_items) {
-        if (item->kind() == DiagramItem::Kind::Flow && item->entryIds().contains(entryId))
+        if (item->kind() == DiagramItem::Kind::Flow && item->flowIds().contains(flowId))
             result.append(item);
     }
     return result;
@@ -70,6 +70,24 @@ void DiagramScene::setRoleFilter(const QString &componentId)
     rebuild();
 }
 
+void DiagramScene::setShowExpired(bool show)
+{
+    if (m_options.includeExpired == show)
+        return;
+    m_options.includeExpired = show;
+    rebuild();
+}
+
+void DiagramScene::setFlowFilter(const FlowFilter &filter)
+{
+    const QString role = filter.roles.value(0);
+    if (m_options.role == role && m_options.includeExpired == filter.includeExpired)
+        return;
+    m_options.role = role;
+    m_options.includeExpired = filter.includeExpired;
+    rebuild();
+}
+
 void DiagramScene::setFontScale(qreal scale)
 {
     if (qFuzzyCompare(m_options.fontScale, scale))
@@ -90,9 +108,9 @@ void DiagramScene::setResults(const DiagramResults &results)
     refreshToolTips();
 }
 
-void DiagramScene::setHighlightedEntries(const QSet<QString> &entryIds)
+void DiagramScene::setHighlightedFlows(const QSet<QString> &flowIds)
 {
-    m_highlightedEntries = entryIds;
+    m_highlightedFlows = flowIds;
     refreshState();
 }
 
@@ -104,7 +122,7 @@ void DiagramScene::setHighlightedFlow(const QString &flowKey)
 
 void DiagramScene::clearHighlight()
 {
-    m_highlightedEntries.clear();
+    m_highlightedFlows.clear();
     m_highlightedFlow.clear();
     refreshState();
 }
@@ -117,9 +135,9 @@ void DiagramScene::relayout()
 void DiagramScene::refreshState()
 {
     m_state = DiagramState::fromResults(m_catalog, m_results);
-    m_state.highlightedEntries = m_highlightedEntries;
+    m_state.highlightedFlows = m_highlightedFlows;
     if (!m_highlightedFlow.isEmpty())
-        m_state.highlightedFlows.insert(m_highlightedFlow);
+        m_state.highlightedArrows.insert(m_highlightedFlow);
     for (DiagramItem *item : std::as_const(m_items)) {
         if (item->kind() == DiagramItem::Kind::Flow)
             item->setZValue(item->isHighlighted() ? HighlightedFlowZ : FlowZ);
@@ -134,7 +152,7 @@ void DiagramScene::refreshToolTips()
             item->setToolTip(DiagramText::nodeToolTip(m_catalog, m_model, m_model.nodes.at(item->index()),
                                                       m_options.language, m_results));
         else if (item->kind() == DiagramItem::Kind::Flow)
-            item->setToolTip(DiagramText::flowToolTip(m_catalog, m_model.flows.at(item->index()),
+            item->setToolTip(DiagramText::flowToolTip(m_catalog, m_model, m_model.flows.at(item->index()),
                                                       m_options.language, m_results));
     }
 }
@@ -178,13 +196,15 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
                 continue;
             auto *item = static_cast<DiagramItem *>(hit);
             if (item->kind() == DiagramItem::Kind::Node) {
+                const QStringList ids = m_model.flowIdsOf(item->id());
                 emit componentActivated(item->id());
+                emit flowsActivated(QSet<QString>(ids.cbegin(), ids.cend()));
                 event->accept();
                 return;
             }
             if (item->kind() == DiagramItem::Kind::Flow) {
-                emit flowActivated(item->id());
-                emit flowEntriesActivated(item->entryIds());
+                const QStringList ids = item->flowIds();
+                emit flowsActivated(QSet<QString>(ids.cbegin(), ids.cend()));
                 event->accept();
                 return;
             }

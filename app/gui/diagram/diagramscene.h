@@ -11,9 +11,10 @@
 class DiagramItem;
 
 // The live ports diagram as a graphics scene: laid out from the catalog by DiagramLayout,
-// one item per zone, component, flow and the legend, painted by DiagramPainter. Clicking a
-// component or an arrow (one per network flow, bundling catalog entries) emits its id(s); highlighted entries
-// are drawn bold and the rest dimmed.
+// one item per zone, component, arrow and the legend, painted by DiagramPainter. The role filter
+// and "show expired" choose the flows (DiagramOptions::filter()). Clicking a component or an
+// arrow (one per catalog flow and initiator) emits the catalog flow ids it stands for;
+// highlighted flows are drawn bold and the rest dimmed.
 class DiagramScene final : public QGraphicsScene
 {
     Q_OBJECT
@@ -28,21 +29,28 @@ public:
     const DiagramResults &results() const { return m_results; }
     Language language() const { return m_options.language; }
     QString roleFilter() const { return m_options.role; }
+    bool showsExpired() const { return m_options.includeExpired; }
     qreal fontScale() const { return m_options.fontScale; }
 
     void setFontScale(qreal scale);
     QList<DiagramItem *> diagramItems() const { return m_items; }
     DiagramItem *nodeItem(const QString &componentId) const;
-    // The arrows that bundle the entry (one per source).
-    QList<DiagramItem *> flowItems(const QString &entryId) const;
+    // The arrows that draw the catalog flow (one per drawn initiator).
+    QList<DiagramItem *> flowItems(const QString &flowId) const;
     DiagramItem *flowItem(const QString &flowKey) const;
 
 public slots:
     void setCatalog(const Catalog &catalog);
     void setLanguage(Language language);
     void setRoleFilter(const QString &componentId);
+    // Flows whose endpoints are all expired: hidden, or drawn grey and dotted.
+    void setShowExpired(bool show);
+    // Takes the role (the first of filter.roles) and includeExpired; other criteria are the
+    // tables' business.
+    void setFlowFilter(const FlowFilter &filter);
     void setResults(const DiagramResults &results);
-    void setHighlightedEntries(const QSet<QString> &entryIds);
+    // Catalog flow ids, e.g. those of the selected table rows.
+    void setHighlightedFlows(const QSet<QString> &flowIds);
     // One arrow (DiagramFlow::key()), for the presentation walkthrough; empty clears.
     void setHighlightedFlow(const QString &flowKey);
     void clearHighlight();
@@ -51,9 +59,10 @@ public slots:
 
 signals:
     void componentActivated(const QString &componentId);
-    // An arrow was clicked: its first entry, and then every entry it bundles.
-    void flowActivated(const QString &entryId);
-    void flowEntriesActivated(const QStringList &entryIds);
+    // A component or an arrow was clicked: the catalog flows it stands for (for a component,
+    // the drawn flows it takes part in), for the tables' flowIds filter. Emitted after
+    // componentActivated for a component.
+    void flowsActivated(const QSet<QString> &flowIds);
     void layoutChanged();
 
 protected:
@@ -67,7 +76,7 @@ private:
     Catalog m_catalog;
     DiagramOptions m_options;
     DiagramResults m_results;
-    QSet<QString> m_highlightedEntries;
+    QSet<QString> m_highlightedFlows;
     QString m_highlightedFlow;
     DiagramModel m_model;
     DiagramState m_state;

@@ -27,8 +27,7 @@ DiagramView::DiagramView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setBackgroundBrush(Qt::white);
     connect(m_scene, &DiagramScene::componentActivated, this, &DiagramView::componentActivated);
-    connect(m_scene, &DiagramScene::flowActivated, this, &DiagramView::flowActivated);
-    connect(m_scene, &DiagramScene::flowEntriesActivated, this, &DiagramView::flowEntriesActivated);
+    connect(m_scene, &DiagramScene::flowsActivated, this, &DiagramView::flowsActivated);
     connect(m_scene, &DiagramScene::layoutChanged, this, [this] {
         if (m_fit)
             fitToWindow();
@@ -60,9 +59,19 @@ void DiagramView::setResults(const DiagramResults &results)
     m_scene->setResults(results);
 }
 
-void DiagramView::setHighlightedEntries(const QSet<QString> &entryIds)
+void DiagramView::setShowExpired(bool show)
 {
-    m_scene->setHighlightedEntries(entryIds);
+    m_scene->setShowExpired(show);
+}
+
+void DiagramView::setFlowFilter(const FlowFilter &filter)
+{
+    m_scene->setFlowFilter(filter);
+}
+
+void DiagramView::setHighlightedFlows(const QSet<QString> &flowIds)
+{
+    m_scene->setHighlightedFlows(flowIds);
 }
 
 void DiagramView::zoomIn()

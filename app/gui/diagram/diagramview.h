@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/flowfilter.h"
 #include "diagramresults.h"
 #include "i18n/language.h"
 
@@ -27,8 +28,11 @@ public slots:
     void setCatalog(const Catalog &catalog);
     void setLanguage(Language language);
     void setRoleFilter(const QString &componentId);
+    void setShowExpired(bool show);
+    // The role (first of filter.roles) and includeExpired; see DiagramScene::setFlowFilter().
+    void setFlowFilter(const FlowFilter &filter);
     void setResults(const DiagramResults &results);
-    void setHighlightedEntries(const QSet<QString> &entryIds);
+    void setHighlightedFlows(const QSet<QString> &flowIds);
     void zoomIn();
     void zoomOut();
     void fitToWindow();
@@ -38,8 +42,7 @@ public slots:
 
 signals:
     void componentActivated(const QString &componentId);
-    void flowActivated(const QString &entryId);
-    void flowEntriesActivated(const QStringList &entryIds);
+    void flowsActivated(const QSet<QString> &flowIds);
     void zoomChanged(qreal factor);
 
 protected:

@@ -59,8 +59,7 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     connect(m_printAction, &QAction::triggered, this, &DiagramWidget::printDiagram);
     connect(m_presentAction, &QAction::triggered, this, &DiagramWidget::present);
     connect(m_view, &DiagramView::componentActivated, this, &DiagramWidget::componentActivated);
-    connect(m_view, &DiagramView::flowActivated, this, &DiagramWidget::flowActivated);
-    connect(m_view, &DiagramView::flowEntriesActivated, this, &DiagramWidget::flowEntriesActivated);
+    connect(m_view, &DiagramView::flowsActivated, this, &DiagramWidget::flowsActivated);
     retranslate();
 }
 
@@ -119,9 +118,23 @@ void DiagramWidget::setResults(const DiagramResults &results)
         m_presentation->setResults(results);
 }
 
-void DiagramWidget::setHighlightedEntries(const QSet<QString> &entryIds)
+void DiagramWidget::setShowExpired(bool show)
 {
-    m_view->setHighlightedEntries(entryIds);
+    m_view->setShowExpired(show);
+    if (m_presentation)
+        m_presentation->setShowExpired(show);
+}
+
+void DiagramWidget::setFlowFilter(const FlowFilter &filter)
+{
+    m_view->setFlowFilter(filter);
+    if (m_presentation)
+        m_presentation->setFlowFilter(filter);
+}
+
+void DiagramWidget::setHighlightedFlows(const QSet<QString> &flowIds)
+{
+    m_view->setHighlightedFlows(flowIds);
 }
 
 QString DiagramWidget::exportTo(const QString &fileName) const
@@ -130,8 +143,8 @@ QString DiagramWidget::exportTo(const QString &fileName) const
     if (!format)
         return tr("Unknown file type for %1: use .svg, .png or .pdf.").arg(fileName);
     DiagramState state = m_view->diagramScene()->state();
-    state.highlightedEntries.clear();
     state.highlightedFlows.clear();
+    state.highlightedArrows.clear();
     state.highlightedComponents.clear();
     return DiagramExporter::write(m_view->diagramScene()->model(), state, *format, fileName, 2.0).error;
 }
@@ -161,8 +174,9 @@ void DiagramWidget::printTo(QPrinter *printer) const
 {
     const DiagramModel &model = m_view->diagramScene()->model();
     DiagramState state = m_view->diagramScene()->state();
-    state.highlightedEntries.clear();
     state.highlightedFlows.clear();
+    state.highlightedArrows.clear();
+    state.highlightedComponents.clear();
     QPainter painter(printer);
     const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
     const qreal scale = std::min(page.width() / model.bounds.width(), page.height() / model.bounds.height());
@@ -192,6 +206,7 @@ void DiagramWidget::present()
         m_presentation = new PresentationWindow;
         m_presentation->setLanguage(m_view->diagramScene()->language());
         m_presentation->setRoleFilter(m_view->diagramScene()->roleFilter());
+        m_presentation->setShowExpired(m_view->diagramScene()->showsExpired());
     }
     m_presentation->setCatalog(m_view->diagramScene()->catalog());
     m_presentation->setResults(m_view->diagramScene()->results());

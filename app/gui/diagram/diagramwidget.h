@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/flowfilter.h"
 #include "diagramresults.h"
 #include "i18n/language.h"
 
@@ -40,17 +41,19 @@ public slots:
     void setCatalog(const Catalog &catalog);
     void setLanguage(Language language);
     void setRoleFilter(const QString &componentId);
+    void setShowExpired(bool show);
+    // The role (first of filter.roles) and includeExpired; see DiagramScene::setFlowFilter().
+    void setFlowFilter(const FlowFilter &filter);
     void setResults(const DiagramResults &results);
-    void setHighlightedEntries(const QSet<QString> &entryIds);
+    void setHighlightedFlows(const QSet<QString> &flowIds);
     void exportDiagram();
     void printDiagram();
     void present();
 
 signals:
     void componentActivated(const QString &componentId);
-    // An arrow was clicked: its first entry, and then every entry it bundles.
-    void flowActivated(const QString &entryId);
-    void flowEntriesActivated(const QStringList &entryIds);
+    // A component or an arrow was clicked: the catalog flow ids it stands for.
+    void flowsActivated(const QSet<QString> &flowIds);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -6,6 +6,7 @@
 
 #include <QKeyEvent>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -88,6 +89,20 @@ void PresentationWindow::setRoleFilter(const QString &componentId)
     showStep();
 }
 
+void PresentationWindow::setShowExpired(bool show)
+{
+    m_view->setShowExpired(show);
+    m_step = 0;
+    showStep();
+}
+
+void PresentationWindow::setFlowFilter(const FlowFilter &filter)
+{
+    m_view->setFlowFilter(filter);
+    m_step = 0;
+    showStep();
+}
+
 void PresentationWindow::setResults(const DiagramResults &results)
 {
     m_view->setResults(results);
@@ -162,10 +177,26 @@ void PresentationWindow::showStep()
         const qreal margin = std::max(focus.width(), focus.height()) * 0.15;
         m_view->focusOn(focus.adjusted(-margin, -margin, margin, margin).intersected(scene->sceneRect()));
         m_title->setText(DiagramText::flowTitle(catalog, flow, language));
-        m_narration->setText(DiagramText::narration(catalog, flow, language));
+        m_narration->setText(DiagramText::narration(catalog, scene->model(), flow, language));
         m_counter->setText(tr("Step %1 of %2").arg(m_step).arg(stepCount()));
     }
+    fitLabels();
     emit stepChanged(m_step);
+}
+
+void PresentationWindow::fitLabels()
+{
+    const int narrationLines = 3 * m_narration->fontMetrics().height();
+    const int width = std::max(100, m_narration->width());
+    m_narration->setMinimumHeight(std::max(narrationLines, m_narration->heightForWidth(width)));
+    const int titleWidth = std::max(100, m_title->width());
+    m_title->setMinimumHeight(std::max(m_title->fontMetrics().height(), m_title->heightForWidth(titleWidth)));
+}
+
+void PresentationWindow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLabels();
 }
 
 void PresentationWindow::keyPressEvent(QKeyEvent *event)

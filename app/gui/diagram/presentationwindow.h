@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "catalog/flowfilter.h"
 #include "diagramresults.h"
 #include "i18n/language.h"
 
@@ -25,6 +26,8 @@ public:
     void setCatalog(const Catalog &catalog);
     void setLanguage(Language language);
     void setRoleFilter(const QString &componentId);
+    void setShowExpired(bool show);
+    void setFlowFilter(const FlowFilter &filter);
     void setResults(const DiagramResults &results);
 
     // 0 is the overview; 1..stepCount() are the flows.
@@ -46,9 +49,12 @@ signals:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showStep();
+    // The title and the narration wrap: give them the height their text needs at this width.
+    void fitLabels();
 
     DiagramView *m_view;
     QLabel *m_title;

@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "environmentsettings.h"
 #include "export/exporttext.h"
 
 #include <QCheckBox>
@@ -19,23 +20,26 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <memory>
 
-ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStringList &selectedEntryIds,
+ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStringList &selectedFlowIds,
                            QWidget *parent)
     : QDialog(parent)
     , m_catalog(catalog)
     , m_language(language)
-    , m_selectedEntryIds(selectedEntryIds)
+    , m_selectedFlowIds(selectedFlowIds)
     , m_format(new QComboBox(this))
-    , m_requiredOnly(new QCheckBox(tr("&Required entries only"), this))
+    , m_requiredOnly(new QCheckBox(tr("&Required flows only"), this))
     , m_includeExpired(new QCheckBox(tr("Include &expired static addresses (marked)"), this))
     , m_selectedOnly(new QCheckBox(this))
     , m_proxy(new QLineEdit(this))
     , m_proxyProblem(new QLabel(this))
     , m_resolveHosts(new QCheckBox(tr("Resolve host &names to addresses now"), this))
+    , m_useSite(new QCheckBox(this))
     , m_status(new QLabel(this))
     , m_preview(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("&Copy"), this))
@@ -57,8 +61,8 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
         m_roles.append(box);
     }
 
-    m_selectedOnly->setText(tr("Only the selected entries (%n)", nullptr, int(m_selectedEntryIds.size())));
-    m_selectedOnly->setEnabled(!m_selectedEntryIds.isEmpty());
+    m_selectedOnly->setText(tr("Only the selected flows (%n)", nullptr, int(m_selectedFlowIds.size())));
+    m_selectedOnly->setEnabled(!m_selectedFlowIds.isEmpty());
     m_proxy->setPlaceholderText(tr("proxy.example.com:8080"));
     m_proxy->setClearButtonEnabled(true);
     m_proxyProblem->setWordWrap(true);
@@ -77,6 +81,7 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
     form->addRow(tr("&Proxy:"), m_proxy);
     form->addRow(QString(), m_proxyProblem);
     form->addRow(QString(), m_resolveHosts);
+    form->addRow(QString(), m_useSite);
 
     auto *left = new QVBoxLayout;
     left->addLayout(form);
@@ -85,6 +90,7 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
     left->addStretch();
 
     m_preview->setReadOnly(true);
+    m_status->setObjectName(QStringLiteral("exportStatus"));
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setMinimumSize(560, 360);
@@ -116,8 +122,43 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
         connect(box, &QCheckBox::toggled, this, &ExportDialog::startResolving);
     connect(m_resolveHosts, &QCheckBox::toggled, this, &ExportDialog::startResolving);
     connect(m_proxy, &QLineEdit::textChanged, this, &ExportDialog::updatePreview);
+    connect(m_useSite, &QCheckBox::toggled, this, &ExportDialog::startResolving);
 
-    updatePreview();
+    m_useSite->setChecked(true);
+    setSiteAddresses(EnvironmentSettings::load(QSettings()).site.addresses());
+}
+
+void ExportDialog::setBaseScope(const ExportScope &scope)
+{
+    m_baseScope = scope;
+    // The explorer's roles, required-only and expired choices become the boxes' states.
+    const QSignalBlocker blockRequired(m_requiredOnly);
+    const QSignalBlocker blockExpired(m_includeExpired);
+    m_requiredOnly->setChecked(scope.requiredOnly);
+    m_includeExpired->setChecked(scope.includeExpired);
+    for (QCheckBox *box : std::as_const(m_roles)) {
+        const QSignalBlocker block(box);
+        box->setChecked(scope.roles.contains(box->property("componentId").toString()));
+    }
+    startResolving();
+}
+
+void ExportDialog::setSiteAddresses(const QMap<QString, QString> &addresses)
+{
+    m_siteAddresses = addresses;
+    QStringList keys = addresses.keys();
+    m_useSite->setText(addresses.isEmpty()
+                               ? tr("Use the addresses of My environment (none set)")
+                               : tr("Use the addresses of My environment (%1)").arg(keys.join(QStringLiteral(", "))));
+    m_useSite->setEnabled(!addresses.isEmpty());
+    QStringList lines;
+    for (auto it = addresses.cbegin(); it != addresses.cend(); ++it)
+        lines << tr("%1: %2").arg(it.key(), it.value());
+    m_useSite->setToolTip(addresses.isEmpty()
+                                  ? tr("Set the addresses of your DNS, NTP, syslog, relay, Smart Protection "
+                                       "Server and vCenter in My environment to get rules for them.")
+                                  : lines.join(QLatin1Char('\n')));
+    startResolving();
 }
 
 void ExportDialog::setHostResolver(const ExportSelection::Resolver &resolver)
@@ -148,10 +189,12 @@ ExportRequest ExportDialog::request() const
     ExportRequest request;
     request.catalog = m_catalog;
     request.language = m_language;
+    request.scope = m_baseScope;
+    request.scope.roles.clear();
     request.scope.requiredOnly = m_requiredOnly->isChecked();
     request.scope.includeExpired = m_includeExpired->isChecked();
     if (m_selectedOnly->isChecked())
-        request.scope.selectedEntryIds = m_selectedEntryIds;
+        request.scope.flowIds = QSet<QString>(m_selectedFlowIds.cbegin(), m_selectedFlowIds.cend());
     for (const QCheckBox *box : m_roles) {
         if (box->isChecked())
             request.scope.roles.append(box->property("componentId").toString());
@@ -159,6 +202,8 @@ ExportRequest ExportDialog::request() const
     const QString proxy = m_proxy->text().trimmed();
     if (ExportText::isValidProxy(proxy))
         request.proxy = proxy;
+    if (m_useSite->isChecked())
+        request.siteAddresses = m_siteAddresses;
     if (m_resolveHosts->isChecked() && m_resolvedAt.isValid()) {
         request.resolvedHosts = m_resolved;
         request.resolvedAt = m_resolvedAt;
@@ -234,10 +279,10 @@ void ExportDialog::updatePreview()
     m_proxyProblem->setVisible(proxyProblem);
 
     const ExportRequest r = request();
-    const QString text = current->render(r);
-    m_preview->setPlainText(text);
-    const int rules = int(ExportSelection::rules(r).size());
-    QString status = tr("%n rule(s) from the catalog", nullptr, rules);
+    const ExportResult result = current->exportRules(r);
+    m_preview->setPlainText(result.text);
+    m_summary = result.summary();
+    QString status = m_summary;
     if (m_resolveHosts->isChecked() && current->needsAddresses() && m_pendingLookups > 0)
         status += QStringLiteral(" — ") + tr("resolving %n host name(s)…", nullptr, m_pendingLookups);
     m_status->setText(status);

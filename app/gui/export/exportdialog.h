@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QHostAddress>
+#include <QMap>
 
 class QCheckBox;
 class QComboBox;
@@ -24,8 +25,18 @@ class ExportDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ExportDialog)
 
 public:
-    ExportDialog(const Catalog &catalog, Language language, const QStringList &selectedEntryIds,
+    ExportDialog(const Catalog &catalog, Language language, const QStringList &selectedFlowIds,
                  QWidget *parent = nullptr);
+
+    // The explorer's filter (features, agent version, direction, ...) that the export starts
+    // from; the dialog's own boxes set roles, required only, expired and the selection.
+    void setBaseScope(const ExportScope &scope);
+    ExportScope baseScope() const { return m_baseScope; }
+
+    // The addresses of the user's site (site key -> address): by default those of My environment
+    // (EnvironmentSettings in QSettings). Their customer-side flows become real rules.
+    void setSiteAddresses(const QMap<QString, QString> &addresses);
+    QMap<QString, QString> siteAddresses() const { return m_siteAddresses; }
 
     // Replaces the asynchronous system resolver (QHostInfo) with a synchronous one; for tests.
     void setHostResolver(const ExportSelection::Resolver &resolver);
@@ -34,6 +45,8 @@ public:
     void setFormatId(const QString &id);
     ExportRequest request() const;
     QString previewText() const;
+    // "N rules, M comments" of the preview.
+    QString summary() const { return m_summary; }
     // Writes the preview atomically (QSaveFile); on failure returns the reason, else empty.
     QString saveTo(const QString &fileName) const;
 
@@ -43,6 +56,7 @@ public:
     QCheckBox *includeExpiredBox() const { return m_includeExpired; }
     QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
     QCheckBox *resolveHostsBox() const { return m_resolveHosts; }
+    QCheckBox *useSiteBox() const { return m_useSite; }
     QLineEdit *proxyEdit() const { return m_proxy; }
     QPushButton *copyButton() const { return m_copy; }
     QPushButton *saveButton() const { return m_save; }
@@ -60,7 +74,10 @@ private:
 
     Catalog m_catalog;
     Language m_language;
-    QStringList m_selectedEntryIds;
+    QStringList m_selectedFlowIds;
+    ExportScope m_baseScope;
+    QString m_summary;
+    QMap<QString, QString> m_siteAddresses;
     ExporterRegistry m_registry;
     ExportSelection::Resolver m_resolver;
     QHash<QString, QList<QHostAddress>> m_resolved;
@@ -76,6 +93,7 @@ private:
     QLineEdit *m_proxy;
     QLabel *m_proxyProblem;
     QCheckBox *m_resolveHosts;
+    QCheckBox *m_useSite;
     QLabel *m_status;
     QPlainTextEdit *m_preview;
     QPushButton *m_copy;

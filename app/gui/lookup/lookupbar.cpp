@@ -118,12 +118,11 @@ QList<int> LookupBar::evaluate()
         const QString reason = match.explanation();
         if (!reasons.contains(reason))
             reasons.append(reason);
-        if (match.entry < 0 || match.entry >= catalog.entries.size())
+        if (match.flow < 0 || match.flow >= catalog.flows.size())
             continue;
-        for (int row : m_model->rowsForEntry(catalog.entries.at(match.entry).id)) {
-            if (m_model->rowRef(row).endpoint == match.endpoint && !rows.contains(row))
-                rows.append(row);
-        }
+        const int row = m_model->rowOf(match.flow, match.endpoint);
+        if (row >= 0 && !rows.contains(row))
+            rows.append(row);
     }
     if (matches.isEmpty()) {
         m_result->setText(tr("%1 is not in the catalog.").arg(m_value));

@@ -37,7 +37,7 @@ CatalogTableView::CatalogTableView(QWidget *parent)
 
 void CatalogTableView::retranslateUi()
 {
-    setAccessibleName(tr("Catalog entries"));
+    setAccessibleName(tr("Network requirements"));
     setAccessibleDescription(tr("One row per address, host name or URL. Ctrl+C copies the selected rows."));
     horizontalHeader()->setAccessibleName(tr("Columns"));
 }
@@ -101,26 +101,55 @@ void CatalogTableView::applyDefaultLayout()
     // Widths from typical cells of the built-in catalog, in the current font; what a firewall
     // rule needs (endpoint, port, direction, requirement) comes first.
     const QList<QPair<int, QString>> samples{
-            {CatalogModel::EndpointColumn, QStringLiteral("relay.deepsecurity.trendmicro.com")},
+            {CatalogModel::EndpointColumn, QStringLiteral("deepsecurity1000-en.fbs20.trendmicro.com")},
             {CatalogModel::PortsColumn, QStringLiteral("80/TCP (HTTP), 443/TCP (HTTPS)")},
-            {CatalogModel::DirectionColumn, QStringLiteral("Outbound")},
+            {CatalogModel::DirectionColumn, directionSample(true)},
             {CatalogModel::RequirementColumn, QStringLiteral("Conditional")},
-            {CatalogModel::SourcesColumn, QStringLiteral("Deep Security Agent")},
-            {CatalogModel::DestinationColumn, QStringLiteral("Deep Security Agent")},
             {CatalogModel::ServiceColumn, QStringLiteral("Workload Security heartbeat")},
+            {CatalogModel::FeaturesColumn, QStringLiteral("Web Reputation")},
+            {CatalogModel::PageColumn, QStringLiteral("Deep Security Agent outbound ports")},
             {CatalogModel::ValidityColumn, QStringLiteral("expired 2022-12-31")},
-            {CatalogModel::TableColumn, QStringLiteral("Deep Security Agent outbound ports")},
+            {CatalogModel::InitiatorsColumn, QStringLiteral("Deep Security Agent")},
+            {CatalogModel::ListenerColumn, QStringLiteral("Deep Security Agent")},
             {CatalogModel::IdColumn, QStringLiteral("agent-out-web-sps")}};
     QHeaderView *header = horizontalHeader();
     for (int visual = 0; visual < samples.size(); ++visual)
         header->moveSection(header->visualIndex(samples.at(visual).first), visual);
-    const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
     for (const auto &[column, sample] : samples)
-        setColumnWidth(column, fontMetrics().horizontalAdvance(sample) + padding);
+        setColumnWidth(column, widthFor(column, sample));
+    // The Direction column names initiators and listener for all roles, the details pane
+    // always; these columns are in the header menu.
+    setColumnHidden(CatalogModel::InitiatorsColumn, true);
+    setColumnHidden(CatalogModel::ListenerColumn, true);
     setColumnHidden(CatalogModel::IdColumn, true);
     // Shown once a connectivity test has run.
     setColumnHidden(CatalogModel::CheckColumn, true);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+}
+
+QString CatalogTableView::directionSample(bool allRoles)
+{
+    return allRoles ? QStringLiteral("Deep Security Agent → Workload Security") : tr("Both directions");
+}
+
+int CatalogTableView::widthFor(int column, const QString &sample) const
+{
+    // Wide enough for the sample and for the column's title in the current language.
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
+    int width = fontMetrics().horizontalAdvance(sample) + padding;
+    if (model()) {
+        const QString title = model()->headerData(column, Qt::Horizontal).toString();
+        const int sortIndicator = style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, this) + 8;
+        width = std::max(
+                width, horizontalHeader()->fontMetrics().horizontalAdvance(title) + padding + sortIndicator);
+    }
+    return width;
+}
+
+void CatalogTableView::fitDirectionColumn(bool allRoles)
+{
+    setColumnWidth(CatalogModel::DirectionColumn,
+                   widthFor(CatalogModel::DirectionColumn, directionSample(allRoles)));
 }
 
 void CatalogTableView::showHeaderMenu(const QPoint &pos)

@@ -20,6 +20,9 @@ public:
     void copySelection();
     // Sets the default column order and widths suited to the catalog's columns.
     void applyDefaultLayout();
+    // Sizes the Direction column for its content: "initiators → listener" for all roles, a
+    // direction word for one role.
+    void fitDirectionColumn(bool allRoles);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -28,4 +31,6 @@ protected:
 private:
     void showHeaderMenu(const QPoint &pos);
     void retranslateUi();
+    int widthFor(int column, const QString &sample) const;
+    static QString directionSample(bool allRoles);
 };

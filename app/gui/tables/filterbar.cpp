@@ -11,6 +11,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -42,6 +44,9 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     , m_search(new QLineEdit(this))
     , m_direction(new QComboBox(this))
     , m_requirement(new QComboBox(this))
+    , m_features(new QPushButton(this))
+    , m_featuresMenu(new QMenu(m_features))
+    , m_agentVersion(new QComboBox(this))
     , m_protocol(new QComboBox(this))
     , m_port(new QComboBox(this))
     , m_requiredOnly(new QCheckBox(this))
@@ -53,6 +58,9 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     m_search->setObjectName(QStringLiteral("searchField"));
     m_direction->setObjectName(QStringLiteral("directionFilter"));
     m_requirement->setObjectName(QStringLiteral("requirementFilter"));
+    m_features->setObjectName(QStringLiteral("featuresFilter"));
+    m_featuresMenu->setObjectName(QStringLiteral("featuresMenu"));
+    m_agentVersion->setObjectName(QStringLiteral("agentVersionFilter"));
     m_protocol->setObjectName(QStringLiteral("protocolFilter"));
     m_port->setObjectName(QStringLiteral("portFilter"));
     m_requiredOnly->setObjectName(QStringLiteral("requiredOnly"));
@@ -62,8 +70,10 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     m_roleGroup->setExclusive(true);
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 28);
-    for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
+    for (QComboBox *box : {m_direction, m_requirement, m_agentVersion, m_protocol, m_port})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A push button draws its menu indicator beside the text, not over it.
+    m_features->setMenu(m_featuresMenu);
     m_clear->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     m_roleLayout->setContentsMargins(0, 0, 0, 0);
@@ -77,6 +87,8 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     facetRow->addWidget(m_search, 2);
     facetRow->addWidget(m_direction);
     facetRow->addWidget(m_requirement);
+    facetRow->addWidget(m_features);
+    facetRow->addWidget(m_agentVersion);
     facetRow->addWidget(m_protocol);
     facetRow->addWidget(m_port);
     facetRow->addWidget(m_requiredOnly);
@@ -96,10 +108,14 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
         QFont font = button->font();
         font.setBold(checked);
         button->setFont(font);
-        if (checked && !m_updating)
-            m_proxy->setRole(button->property("componentId").toString());
+        if (checked && !m_updating) {
+            // The model first: the Direction column and the direction filter then agree.
+            const QString id = button->property("componentId").toString();
+            m_model->setRole(id);
+            m_proxy->setRole(id);
+        }
     });
-    for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
+    for (QComboBox *box : {m_direction, m_requirement, m_agentVersion, m_protocol, m_port})
         connect(box, &QComboBox::currentIndexChanged, this, &FilterBar::applyFacets);
     connect(m_requiredOnly, &QCheckBox::toggled, m_proxy, &CatalogFilterProxyModel::setRequiredOnly);
     connect(m_showExpired, &QCheckBox::toggled, m_proxy, &CatalogFilterProxyModel::setIncludeExpired);
@@ -138,6 +154,11 @@ void FilterBar::retranslateUi()
     m_search->setToolTip(tr("Every word must appear in the row. Esc clears."));
     m_direction->setAccessibleName(tr("Direction filter"));
     m_requirement->setAccessibleName(tr("Requirement filter"));
+    m_features->setAccessibleName(tr("Features in use"));
+    m_features->setToolTip(tr("Show what the features you use need; rows needed by every deployment stay"));
+    m_featuresMenu->setAccessibleName(tr("Features in use"));
+    m_agentVersion->setAccessibleName(tr("Agent version filter"));
+    m_agentVersion->setToolTip(tr("Show the endpoints an agent of this version uses"));
     m_protocol->setAccessibleName(tr("Protocol filter"));
     m_port->setAccessibleName(tr("Port filter"));
     m_requiredOnly->setText(tr("Required only"));
@@ -190,6 +211,7 @@ void FilterBar::rebuildRoles()
         }
         QAbstractButton *current = roleButton(m_proxy->role());
         if (!current) {
+            m_model->setRole(QString());
             m_proxy->setRole(QString());
             current = m_roleButtons.constFirst();
         }
@@ -212,24 +234,30 @@ void FilterBar::rebuildFacets()
     m_updating = true;
 
     QList<QPair<QString, QVariant>> directions;
-    for (const char *d : {"inbound", "outbound", "local"})
-        directions.append({CatalogText::direction(QLatin1String(d)), QString::fromLatin1(d)});
+    for (Direction d : {Direction::Outbound, Direction::Inbound, Direction::Local})
+        directions.append({CatalogText::direction(d), int(d)});
     refill(m_direction, tr("All directions"), directions);
 
     QList<QPair<QString, QVariant>> requirements;
-    for (const char *r : {"required", "optional", "conditional"})
-        requirements.append({CatalogText::requirement(QLatin1String(r)), QString::fromLatin1(r)});
+    for (Requirement r : Vocabulary::values<Requirement>())
+        requirements.append({CatalogText::requirement(r), int(r)});
     refill(m_requirement, tr("All requirements"), requirements);
+
+    QList<QPair<QString, QVariant>> versions;
+    for (const QVersionNumber &v : catalog.agentVersions())
+        versions.append({tr("Agent %1").arg(v.toString()), v.toString()});
+    refill(m_agentVersion, tr("Any version"), versions);
+    m_agentVersion->setEnabled(!versions.isEmpty());
 
     QStringList protocols;
     QStringList transports;
     QList<int> ports;
-    for (const Entry &e : catalog.entries) {
-        for (const PortSpec &p : e.ports) {
-            if (!protocols.contains(p.protocol))
+    for (const Flow &f : catalog.flows) {
+        for (const PortSpec &p : f.ports) {
+            if (!p.protocol.isEmpty() && !protocols.contains(p.protocol))
                 protocols.append(p.protocol);
-            if (!transports.contains(p.transport.toUpper()))
-                transports.append(p.transport.toUpper());
+            if (p.transport != Transport::Unstated && !transports.contains(p.transportName().toUpper()))
+                transports.append(p.transportName().toUpper());
             if (!ports.contains(p.port))
                 ports.append(p.port);
         }
@@ -249,16 +277,97 @@ void FilterBar::rebuildFacets()
         portItems.append({QString::number(p), p});
     refill(m_port, tr("All ports"), portItems);
 
+    rebuildFeatures();
     m_updating = false;
     applyFacets();
+}
+
+void FilterBar::rebuildFeatures()
+{
+    // The features the catalog mentions, in vocabulary order; checked ones stay checked.
+    const Catalog &catalog = m_model->catalog();
+    QList<Feature> used;
+    const auto collect = [&used](const QList<Feature> &features) {
+        for (Feature f : features) {
+            if (!used.contains(f))
+                used.append(f);
+        }
+    };
+    for (const Flow &f : catalog.flows)
+        collect(f.features);
+    for (const EndpointList &l : catalog.endpointLists)
+        collect(l.features);
+    const QList<Feature> checked = m_proxy->features();
+
+    m_featuresMenu->clear();
+    QAction *all = m_featuresMenu->addAction(tr("All features"));
+    all->setObjectName(QStringLiteral("feature-all"));
+    connect(all, &QAction::triggered, this, [this] { setFeatures({}); });
+    m_featuresMenu->addSeparator();
+    for (Feature f : Vocabulary::values<Feature>()) {
+        if (!used.contains(f))
+            continue;
+        QAction *action = m_featuresMenu->addAction(CatalogText::feature(f));
+        action->setObjectName(QStringLiteral("feature-") + Vocabulary::name(f));
+        action->setData(int(f));
+        action->setCheckable(true);
+        action->setChecked(checked.contains(f));
+        connect(action, &QAction::toggled, this, &FilterBar::applyFeatures);
+    }
+    m_features->setEnabled(!used.isEmpty());
+    updateFeaturesText();
+}
+
+void FilterBar::updateFeaturesText()
+{
+    const QList<Feature> features = m_proxy->features();
+    if (features.isEmpty())
+        m_features->setText(tr("All features"));
+    else if (features.size() == 1)
+        m_features->setText(CatalogText::feature(features.first()));
+    else
+        m_features->setText(tr("%n features", nullptr, int(features.size())));
+}
+
+void FilterBar::applyFeatures()
+{
+    if (m_updating)
+        return;
+    QList<Feature> features;
+    const QList<QAction *> actions = m_featuresMenu->actions();
+    for (const QAction *action : actions) {
+        if (action->isCheckable() && action->isChecked())
+            features.append(Feature(action->data().toInt()));
+    }
+    m_proxy->setFeatures(features);
+    updateFeaturesText();
+}
+
+void FilterBar::setFeatures(const QList<Feature> &features)
+{
+    m_updating = true;
+    const QList<QAction *> actions = m_featuresMenu->actions();
+    for (QAction *action : actions) {
+        if (action->isCheckable())
+            action->setChecked(features.contains(Feature(action->data().toInt())));
+    }
+    m_updating = false;
+    applyFeatures();
 }
 
 void FilterBar::applyFacets()
 {
     if (m_updating)
         return;
-    m_proxy->setDirection(m_direction->currentData().toString());
-    m_proxy->setRequirement(m_requirement->currentData().toString());
+    const QVariant direction = m_direction->currentData();
+    m_proxy->setDirection(direction.isValid() ? Direction(direction.toInt()) : Direction::None);
+    const QVariant requirement = m_requirement->currentData();
+    m_proxy->setRequirement(requirement.isValid()
+                                    ? std::optional<Requirement>(Requirement(requirement.toInt()))
+                                    : std::nullopt);
+    const QVariant version = m_agentVersion->currentData();
+    m_proxy->setAgentVersion(version.isValid() ? QVersionNumber::fromString(version.toString())
+                                               : QVersionNumber());
     m_proxy->setProtocol(m_protocol->currentData().toString());
     m_proxy->setPort(m_port->currentData().toInt());
 }
@@ -278,11 +387,12 @@ void FilterBar::clearFilters()
 {
     m_search->clear();
     setRole(QString());
-    for (QComboBox *box : {m_direction, m_requirement, m_protocol, m_port})
+    for (QComboBox *box : {m_direction, m_requirement, m_agentVersion, m_protocol, m_port})
         box->setCurrentIndex(0);
+    setFeatures({});
     m_requiredOnly->setChecked(false);
     // The restriction set from the diagram has no widget here; clearing must drop it too.
-    m_proxy->setEntryIds({});
+    m_proxy->setFlowIds({});
 }
 
 void FilterBar::focusSearch()

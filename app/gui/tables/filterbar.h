@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalog/vocabulary.h"
+
 #include <QWidget>
 
 class CatalogFilterProxyModel;
@@ -11,11 +13,14 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QPushButton;
 class QToolButton;
 
 // The explorer's filters: one-click role buttons, a live search field and facets for direction,
-// requirement, protocol and port, "required only" and "show expired". It only forwards to a
-// CatalogFilterProxyModel; the facet values come from the catalog in the model.
+// requirement, features in use, agent version, protocol and port, "required only" and "show
+// expired". It only forwards to a CatalogFilterProxyModel (and the role to the CatalogModel, whose
+// Direction column follows it); the facet values come from the catalog in the model.
 class FilterBar final : public QWidget
 {
     Q_OBJECT
@@ -27,6 +32,11 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QComboBox *directionBox() const { return m_direction; }
     QComboBox *requirementBox() const { return m_requirement; }
+    // A button whose menu has one checkable action per feature (data: int(Feature)).
+    QPushButton *featuresButton() const { return m_features; }
+    QMenu *featuresMenu() const { return m_featuresMenu; }
+    // "Any version" (null data), then the catalog's agent versions (data: "20.0").
+    QComboBox *agentVersionBox() const { return m_agentVersion; }
     QComboBox *protocolBox() const { return m_protocol; }
     QComboBox *portBox() const { return m_port; }
     QCheckBox *requiredOnlyBox() const { return m_requiredOnly; }
@@ -36,6 +46,8 @@ public:
 
     void setRole(const QString &componentId);
     void setShowExpired(bool show);
+    // The features in use; empty: all features.
+    void setFeatures(const QList<Feature> &features);
     // Resets every filter (search, role, facets, required only) but not "show expired".
     void clearFilters();
     void focusSearch();
@@ -47,7 +59,10 @@ private:
     void retranslateUi();
     void rebuildRoles();
     void rebuildFacets();
+    void rebuildFeatures();
     void applyFacets();
+    void applyFeatures();
+    void updateFeaturesText();
 
     CatalogModel *m_model;
     CatalogFilterProxyModel *m_proxy;
@@ -58,6 +73,9 @@ private:
     QLineEdit *m_search;
     QComboBox *m_direction;
     QComboBox *m_requirement;
+    QPushButton *m_features;
+    QMenu *m_featuresMenu;
+    QComboBox *m_agentVersion;
     QComboBox *m_protocol;
     QComboBox *m_port;
     QCheckBox *m_requiredOnly;

@@ -28,7 +28,7 @@ ComparisonDialog::ComparisonDialog(const RunComparison &comparison, const QStrin
     m_summary->setAccessibleName(tr("Comparison summary"));
     m_tree->setAccessibleName(tr("Changes"));
     m_tree->setObjectName(QStringLiteral("comparisonTree"));
-    m_tree->setHeaderLabels({tr("Check"), tr("Entry"), tr("Before"), tr("After"), tr("Hint")});
+    m_tree->setHeaderLabels({tr("Check"), tr("Flows"), tr("Before"), tr("After"), tr("Hint")});
     m_tree->setRootIsDecorated(true);
     m_tree->setAlternatingRowColors(true);
     using Change = RunComparison::Change;
@@ -46,7 +46,8 @@ ComparisonDialog::ComparisonDialog(const RunComparison &comparison, const QStrin
         for (const RunComparison::Item &item : items) {
             auto *child = new QTreeWidgetItem(
                     group,
-                    {QStringLiteral("%1 (%2)").arg(item.endpoint, item.kind), item.entryId,
+                    {QStringLiteral("%1 (%2)").arg(item.endpoint, item.kind),
+                     item.flowIds.join(QStringLiteral(", ")),
                      item.before ? Verdict::text(*item.before) : QString(),
                      item.after ? Verdict::text(*item.after) : QString(),
                      item.after && Verdict::isFailure(*item.after) ? item.hint : QString()});

@@ -40,6 +40,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 const QString RolesKey = QStringLiteral("tester/roles");
 const QString ReportDirKey = QStringLiteral("tester/reportDir");
@@ -134,7 +136,7 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     const int character = fontMetrics().averageCharWidth();
     m_view->setColumnWidth(CheckResultsModel::StatusColumn, character * 25);
     m_view->setColumnWidth(CheckResultsModel::EndpointColumn, character * 36);
-    m_view->setColumnWidth(CheckResultsModel::EntryColumn, character * 24);
+    m_view->setColumnWidth(CheckResultsModel::FlowColumn, character * 24);
     m_view->setColumnWidth(CheckResultsModel::KindColumn, character * 26);
     m_view->setColumnWidth(CheckResultsModel::TimeColumn, character * 13);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -312,8 +314,8 @@ void TesterPanel::setSelectedRoles(const QStringList &roles)
 void TesterPanel::updateServiceNames()
 {
     QHash<QString, QString> names;
-    for (const Entry &entry : m_catalog.entries)
-        names.insert(entry.id, entry.service.text(m_language));
+    for (const Flow &flow : m_catalog.flows)
+        names.insert(flow.id, flow.service.text(m_language));
     m_results->setServiceNames(names);
 }
 
@@ -341,10 +343,10 @@ void TesterPanel::runTests()
     if (m_tester->isRunning())
         return;
     TestPlanner::Options planOptions;
-    planOptions.roles = selectedRoles();
+    planOptions.scope.roles = selectedRoles();
     planOptions.site = m_environment.site;
     planOptions.language = m_language;
-    if (planOptions.roles.isEmpty()) {
+    if (planOptions.scope.roles.isEmpty()) {
         emit errorOccurred(tr("Nothing to test"), tr("Choose at least one role to test for."));
         return;
     }
@@ -357,11 +359,13 @@ void TesterPanel::runTests()
     // The planner speaks the CLI's language ("add --site relay=ADDRESS"); here the place to
     // give an address is My environment.
     for (CheckTarget &target : m_plan.targets) {
-        if (!target.isSkipped() || target.siteKey.isEmpty() || m_environment.site.has(target.siteKey))
+        if (!target.isSkipped() || target.siteKey == SiteKey::None || m_environment.site.has(target.siteKey))
             continue;
-        const Entry *entry = m_catalog.entry(target.entryId);
-        const Component *destination = entry ? m_catalog.component(entry->destination) : nullptr;
-        const QString name = destination ? destination->name.text(m_language) : target.siteKey;
+        const auto destination =
+                std::find_if(m_catalog.components.cbegin(), m_catalog.components.cend(),
+                             [&target](const Component &c) { return c.siteKey == target.siteKey; });
+        const QString name = destination != m_catalog.components.cend() ? destination->name.text(m_language)
+                                                                        : Vocabulary::name(target.siteKey);
         target.skipReason = tr("No address given for %1: set it in My environment").arg(name);
     }
     // The complete run shown until now becomes the previous one; a cancelled one is dropped.
@@ -429,7 +433,7 @@ void TesterPanel::onTargetsStarted(const QList<int> &indices)
         const int full = m_fullIndices.value(index, -1);
         m_results->setRunning(full);
         if (m_catalogModel)
-            updateRow(m_mapper.setRunning(full));
+            updateRows(m_mapper.setRunning(full));
     }
     updateProgress();
 }
@@ -443,16 +447,18 @@ void TesterPanel::onResultReady(int index, const CheckResult &result)
     copy.targetIndex = full;
     m_results->setResult(full, copy);
     if (m_catalogModel)
-        updateRow(m_mapper.setResult(full, copy));
+        updateRows(m_mapper.setResult(full, copy));
     updateProgress();
     const QModelIndex current = m_filter->mapToSource(m_view->currentIndex());
     if (current.isValid() && current.row() == full)
         updateDetails();
 }
 
-void TesterPanel::updateRow(int row)
+void TesterPanel::updateRows(const QList<int> &rows)
 {
-    if (row >= 0 && m_catalogModel)
+    if (!m_catalogModel)
+        return;
+    for (int row : rows)
         m_catalogModel->setCheckState(row, m_mapper.state(row));
 }
 

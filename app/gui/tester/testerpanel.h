@@ -136,7 +136,7 @@ private:
     void updateActions();
     void updateDetails();
     void updateServiceNames();
-    void updateRow(int row);
+    void updateRows(const QList<int> &rows);
     void showComparison(const RunComparison &comparison, const QString &beforeName);
     TesterOptions options() const;
     void readSettings();

@@ -1,21 +1,23 @@
-#include "entryresultsummary.h"
+#include "flowresultsummary.h"
 
-QHash<QString, EntryResultSummary::Status> EntryResultSummary::summarize(const QList<CheckResult> &results)
+QHash<QString, FlowResultSummary::Status> FlowResultSummary::summarize(const QList<CheckResult> &results)
 {
-    QHash<QString, QList<CheckResult>> byEntry;
-    for (const CheckResult &result : results)
-        byEntry[result.entryId].append(result);
+    QHash<QString, QList<CheckResult>> byFlow;
+    for (const CheckResult &result : results) {
+        for (const QString &flow : result.flowIds())
+            byFlow[flow].append(result);
+    }
     QHash<QString, Status> summary;
-    for (auto it = byEntry.cbegin(); it != byEntry.cend(); ++it)
+    for (auto it = byFlow.cbegin(); it != byFlow.cend(); ++it)
         summary.insert(it.key(), summarizeOne(it.value()));
     return summary;
 }
 
-EntryResultSummary::Status EntryResultSummary::summarizeOne(const QList<CheckResult> &resultsOfOneEntry)
+FlowResultSummary::Status FlowResultSummary::summarizeOne(const QList<CheckResult> &resultsOfOneFlow)
 {
     int passed = 0;
     int failed = 0;
-    for (const CheckResult &result : resultsOfOneEntry) {
+    for (const CheckResult &result : resultsOfOneFlow) {
         if (result.verdict == Verdict::Skipped)
             continue;
         if (result.isFailure())
@@ -32,7 +34,7 @@ EntryResultSummary::Status EntryResultSummary::summarizeOne(const QList<CheckRes
     return Partial;
 }
 
-QString EntryResultSummary::statusName(Status status)
+QString FlowResultSummary::statusName(Status status)
 {
     switch (status) {
     case Untested:

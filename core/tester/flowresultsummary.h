@@ -6,18 +6,18 @@
 #include <QList>
 #include <QString>
 
-// Folds check results into one status per catalog entry, for views that colour entries (the
-// diagram, the tables).
-//   Passed:   every check of the entry that ran passed (ok, or not-verifiable UDP sends);
+// Folds check results into one status per catalog flow, for views that colour flows (the
+// diagram, the tables). A result counts for every flow it serves.
+//   Passed:   every check of the flow that ran passed (ok, or not-verifiable UDP sends);
 //   Failed:   every check that ran failed;
 //   Partial:  some passed and some failed;
 //   Untested: nothing ran (no results, or all skipped).
-class EntryResultSummary
+class FlowResultSummary
 {
 public:
     enum Status { Untested, Passed, Failed, Partial };
 
     static QHash<QString, Status> summarize(const QList<CheckResult> &results);
-    static Status summarizeOne(const QList<CheckResult> &resultsOfOneEntry);
+    static Status summarizeOne(const QList<CheckResult> &resultsOfOneFlow);
     static QString statusName(Status status); // "untested", "passed", "failed", "partial"
 };

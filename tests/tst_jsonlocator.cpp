@@ -3,6 +3,7 @@
 // (hundreds of MiB for a 1 MB file).
 
 #include "catalog/jsonlocator.h"
+#include "memoryusage.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,72 +11,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <sys/resource.h>
-
 namespace {
-
-// Peak resident set size of this process in KiB (VmHWM), or -1.
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-qint64 virtualSizeKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmSize:"))
-            return line.mid(7).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Resets VmHWM to the current RSS (Linux 4.0+); false where that is not allowed.
-bool resetPeakRss()
-{
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
-}
-
-// Caps the address space while alive, so that a regression fails with bad_alloc instead of
-// taking the machine's memory.
-class AddressSpaceCap
-{
-public:
-    explicit AddressSpaceCap(qint64 extraBytes)
-    {
-        m_active = getrlimit(RLIMIT_AS, &m_saved) == 0;
-        const qint64 current = virtualSizeKiB();
-        if (!m_active || current < 0) {
-            m_active = false;
-            return;
-        }
-        rlimit capped = m_saved;
-        capped.rlim_cur = rlim_t(current * 1024 + extraBytes);
-        if (m_saved.rlim_max != RLIM_INFINITY && capped.rlim_cur > m_saved.rlim_max)
-            capped.rlim_cur = m_saved.rlim_max;
-        m_active = setrlimit(RLIMIT_AS, &capped) == 0;
-    }
-    ~AddressSpaceCap()
-    {
-        if (m_active)
-            setrlimit(RLIMIT_AS, &m_saved);
-    }
-    Q_DISABLE_COPY_MOVE(AddressSpaceCap)
-
-private:
-    rlimit m_saved{};
-    bool m_active = false;
-};
 
 // Every value of a parsed document with its path in the loader's syntax ("$.a[2].b").
 void collectPaths(const QJsonValue &value, const QString &path, QList<QPair<QString, QJsonValue>> &out)
@@ -183,18 +119,18 @@ void tst_JsonLocator::deepObjectsWithLongKeysStayCheap()
     QVERIFY(!QJsonDocument::fromJson(text, &error).isNull());
     QCOMPARE(error.error, QJsonParseError::NoError);
 
-    const bool reset = resetPeakRss();
-    const qint64 before = peakRssKiB();
+    const bool reset = MemoryUsage::resetPeak();
+    const qint64 before = MemoryUsage::peakRssKiB();
     QVERIFY(before > 0);
     std::optional<JsonLocator::Position> leaf;
     std::optional<JsonLocator::Position> inner;
     {
-        const AddressSpaceCap cap(512LL * 1024 * 1024);
+        const MemoryUsage::Cap cap(512LL * 1024 * 1024);
         const JsonLocator locator(text);
         leaf = locator.locate(deepest);
         inner = locator.locate(middle);
     }
-    const qint64 growthKiB = peakRssKiB() - before;
+    const qint64 growthKiB = MemoryUsage::peakRssKiB() - before;
     qInfo("peak RSS growth for locating in a %lld-byte document: %lld KiB (VmHWM reset: %s)",
           qint64(text.size()), growthKiB, reset ? "yes" : "no");
     // One line of ASCII: the column is the offset plus one.

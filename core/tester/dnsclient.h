@@ -1,14 +1,24 @@
 #pragma once
 
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QTimer>
+
+#include <optional>
 
 class QUdpSocket;
 
 // A minimal asynchronous DNS client over UDP for a given server and port (QDnsLookup in Qt 6.4
 // cannot use another port than 53). Asks for A and AAAA records, or sends a single probe query.
 // The caller bounds the time; destroying the client cancels it.
+//
+// Replies are untrusted: a datagram counts only when it is a well-formed reply to a pending
+// query (same id and question, every record inside the datagram, no compression loop);
+// nothing of a rejected datagram is used. At most MaxAddresses addresses are kept, and at most
+// MaxDatagramsPerTurn datagrams are read before the event loop runs again, so a flood of
+// replies neither grows memory nor starves the caller's timers.
 class DnsClient final : public QObject
 {
     Q_OBJECT
@@ -21,33 +31,56 @@ public:
         NoAddress, // the name exists but has no A/AAAA record
         ServerFailure, // SERVFAIL or another error code
         Refused, // the server answered REFUSED
+        Truncated, // the reply had the TC flag: its answers are incomplete (no TCP retry here)
         Unreachable, // ICMP port unreachable: nothing listens
+    };
+
+    static constexpr int MaxAddresses = 64;
+    static constexpr int MaxDatagramsPerTurn = 16;
+
+    // A well-formed reply to one query.
+    struct Reply
+    {
+        int rcode = 0;
+        bool truncated = false; // TC: the server had more to say than fits
+        // A/AAAA answers for the asked name (or a CNAME of it), at most MaxAddresses.
+        QList<QHostAddress> addresses;
     };
 
     explicit DnsClient(QObject *parent = nullptr);
 
     // Asks server:port for the addresses of name.
     void lookup(const QString &name, const QHostAddress &server, quint16 port);
-    // Sends one query ("." NS) and reports any reply: proves that a DNS server answers.
+    // Sends one query ("." NS) and reports the reply: proves that a DNS server answers. A
+    // REFUSED or SERVFAIL answer is reported as Refused or ServerFailure, a truncated one as
+    // Truncated (with its rcode).
     void probe(const QHostAddress &server, quint16 port);
 
+    // Datagrams received that were no valid reply to a pending query (malformed, other id or
+    // question), since the last lookup() or probe().
+    int rejectedReplies() const { return m_rejected; }
+
     static QByteArray query(quint16 id, const QString &name, quint16 type);
-    // Parses a reply; fills addresses with the A/AAAA answers. Returns the RCODE, or -1.
-    static int parseReply(const QByteArray &reply, quint16 id, QList<QHostAddress> &addresses);
+    // Parses a reply to query; nothing when the datagram is not a well-formed reply to it.
+    static std::optional<Reply> parseReply(const QByteArray &reply, const QByteArray &query);
 
 signals:
     // addresses found (lookup), or error; rcode is the server's response code (-1 without reply).
     void finished(const QList<QHostAddress> &addresses, DnsClient::Error error, int rcode);
 
 private:
-    void send(const QHostAddress &server, quint16 port, const QList<QByteArray> &queries);
+    void send(const QHostAddress &server, quint16 port);
     void readReplies();
+    void handleDatagram(const QByteArray &datagram);
     void finish(Error error, int rcode);
 
     QUdpSocket *m_socket = nullptr;
-    QList<quint16> m_pendingIds;
+    QTimer m_readAgain; // continues reading after the event loop has run
+    QHash<quint16, QByteArray> m_pending; // id -> the query sent
     QList<QHostAddress> m_addresses;
     int m_lastRcode = -1;
+    int m_rejected = 0;
+    bool m_truncated = false;
     bool m_probe = false;
     bool m_done = false;
 };

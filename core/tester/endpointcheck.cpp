@@ -2,6 +2,7 @@
 
 #include "dnsclient.h"
 #include "ntppacket.h"
+#include "resulttext.h"
 #include "udprefusal.h"
 
 #include "catalog/networksyntax.h"
@@ -91,6 +92,9 @@ EndpointCheck::EndpointCheck(const CheckTarget &target, const TesterOptions &opt
     // A coarse timer may fire up to 5% early: a stage must get its whole timeout.
     m_stageTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stageTimer, &QTimer::timeout, this, &EndpointCheck::onStageTimeout);
+    m_udpReadAgain.setSingleShot(true);
+    m_udpReadAgain.setInterval(0);
+    connect(&m_udpReadAgain, &QTimer::timeout, this, &EndpointCheck::onUdpReadyRead);
 
     m_result = CheckResult::forTarget(target);
 }
@@ -221,8 +225,7 @@ void EndpointCheck::finish(Verdict::Value verdict, const QString &reason)
     }
     m_result.verdict = verdict;
     m_result.reason = reason;
-    m_result.hint = Verdict::hint(verdict, m_target.host, m_target.port, m_target.transportName(),
-                                  m_result.tls.issuer);
+    m_result.hint = ResultText::hint(m_result);
     m_result.durationMs = m_total.isValid() ? m_total.elapsed() : 0;
     emit finished();
 }
@@ -301,6 +304,12 @@ void EndpointCheck::resolve(const QString &host, const AddressesHandler &done, c
                         return;
                     case DnsClient::Error::ServerFailure:
                         failed(tr("The DNS server %1 failed").arg(server.address.toString()));
+                        return;
+                    case DnsClient::Error::Truncated:
+                        failed(tr("The DNS server %1 sent a truncated reply (TC flag): its answer is "
+                                  "incomplete "
+                                  "and is not used; names with that many records need DNS over TCP")
+                                       .arg(server.address.toString()));
                         return;
                     }
                 });
@@ -711,16 +720,7 @@ void EndpointCheck::startUdp()
                     m_dns = new DnsClient(this);
                     connect(m_dns, &DnsClient::finished, this,
                             [this](const QList<QHostAddress> &, DnsClient::Error error, int rcode) {
-                                if (error == DnsClient::Error::Unreachable)
-                                    failStage(Verdict::Refused,
-                                              tr("Nothing answers DNS on port %1 (ICMP port unreachable)")
-                                                      .arg(m_target.port));
-                                else if (rcode < 0)
-                                    failStage(Verdict::Refused, tr("No DNS reply"));
-                                else {
-                                    passStage(tr("The DNS server answered (response code %1)").arg(rcode));
-                                    finish(Verdict::Ok);
-                                }
+                                onDnsProbeFinished(error, rcode);
                             });
                     m_dns->probe(address, quint16(m_target.port));
                     return;
@@ -748,15 +748,59 @@ void EndpointCheck::startUdp()
             [this](const QString &detail) { failStage(Verdict::DnsFailed, detail); });
 }
 
+void EndpointCheck::onDnsProbeFinished(DnsClient::Error error, int rcode)
+{
+    switch (error) {
+    case DnsClient::Error::Unreachable:
+        failStage(Verdict::Refused,
+                  tr("Nothing answers DNS on port %1 (ICMP port unreachable)").arg(m_target.port));
+        return;
+    case DnsClient::Error::Refused:
+        failStage(
+                Verdict::DnsFailed,
+                tr("The DNS server answered REFUSED (response code %1): it does not answer queries from this "
+                   "machine")
+                        .arg(rcode));
+        return;
+    case DnsClient::Error::ServerFailure:
+        if (rcode < 0)
+            break;
+        failStage(Verdict::DnsFailed,
+                  tr("The DNS server answered SERVFAIL (response code %1): it cannot resolve names now")
+                          .arg(rcode));
+        return;
+    case DnsClient::Error::Truncated:
+        // The server answers; only large answers would need TCP.
+        passStage(tr("The DNS server answered (response code %1) with a truncated reply: large answers also "
+                     "need TCP port %2")
+                          .arg(rcode)
+                          .arg(m_target.port));
+        finish(Verdict::Ok);
+        return;
+    case DnsClient::Error::None:
+    case DnsClient::Error::NoSuchName:
+    case DnsClient::Error::NoAddress:
+        if (rcode < 0)
+            break;
+        passStage(tr("The DNS server answered (response code %1)").arg(rcode));
+        finish(Verdict::Ok);
+        return;
+    }
+    failStage(Verdict::Refused, tr("No DNS reply"));
+}
+
 void EndpointCheck::onUdpReadyRead()
 {
-    if (!m_done && UdpRefusal::isRefused(m_udp)) {
+    if (m_done)
+        return;
+    if (UdpRefusal::isRefused(m_udp)) {
         failStage(Verdict::Refused,
                   tr("Nothing listens on UDP port %1 (ICMP port unreachable)").arg(m_target.port));
         return;
     }
-    while (!m_done && m_udp->hasPendingDatagrams()) {
-        QByteArray datagram(int(qMax<qint64>(m_udp->pendingDatagramSize(), 0)), '\0');
+    // A bounded batch, then back to the event loop: a flood cannot starve the stage timer.
+    for (int i = 0; i < DnsClient::MaxDatagramsPerTurn && !m_done && m_udp->hasPendingDatagrams(); ++i) {
+        QByteArray datagram(int(qBound(qint64(0), m_udp->pendingDatagramSize(), qint64(65535))), '\0');
         const qint64 size = m_udp->readDatagram(datagram.data(), datagram.size());
         if (size < 0)
             continue;
@@ -773,6 +817,8 @@ void EndpointCheck::onUdpReadyRead()
                           .arg(reply->stratum));
         finish(Verdict::Ok);
     }
+    if (!m_done && m_udp->hasPendingDatagrams())
+        m_udpReadAgain.start();
 }
 
 void EndpointCheck::onUdpError()
@@ -793,7 +839,14 @@ void EndpointCheck::onStageTimeout()
     const QString waited = seconds(m_options.stageTimeoutMs);
     switch (m_step) {
     case Step::Resolve:
-        failStage(Verdict::DnsFailed, tr("No answer from the resolver within %1 s").arg(waited));
+        if (m_dns && m_dns->rejectedReplies() > 0)
+            failStage(Verdict::DnsFailed,
+                      tr("No valid answer from the DNS server within %1 s (%n malformed or unrelated "
+                         "replies ignored)",
+                         nullptr, m_dns->rejectedReplies())
+                              .arg(waited));
+        else
+            failStage(Verdict::DnsFailed, tr("No answer from the resolver within %1 s").arg(waited));
         return;
     case Step::ProxyConnect:
         failStage(Verdict::ProxyRefused,
@@ -817,7 +870,13 @@ void EndpointCheck::onStageTimeout()
         failStage(Verdict::Timeout, tr("No NTP reply within %1 s").arg(waited));
         return;
     case Step::DnsQuery:
-        failStage(Verdict::Timeout, tr("No DNS reply within %1 s").arg(waited));
+        if (m_dns && m_dns->rejectedReplies() > 0)
+            failStage(Verdict::Timeout,
+                      tr("No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)",
+                         nullptr, m_dns->rejectedReplies())
+                              .arg(waited));
+        else
+            failStage(Verdict::Timeout, tr("No DNS reply within %1 s").arg(waited));
         return;
     case Step::UdpSend:
         passStage(tr("Sent; UDP gives no reply and no refusal came back"));

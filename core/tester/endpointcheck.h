@@ -2,6 +2,7 @@
 
 #include "checkresult.h"
 #include "checktarget.h"
+#include "dnsclient.h"
 #include "proxysettings.h"
 #include "testeroptions.h"
 
@@ -15,7 +16,6 @@
 #include <functional>
 #include <optional>
 
-class DnsClient;
 class QSslSocket;
 class QUdpSocket;
 
@@ -71,6 +71,7 @@ private:
     void onHttpReply(bool closed);
     void acceptResolution(const QList<QHostAddress> &addresses, const QString &detail);
     void startUdp();
+    void onDnsProbeFinished(DnsClient::Error error, int rcode);
     void onUdpReadyRead();
     void onUdpError();
     void onStageTimeout();
@@ -84,6 +85,7 @@ private:
     QElapsedTimer m_total;
     QElapsedTimer m_stageClock;
     QTimer m_stageTimer;
+    QTimer m_udpReadAgain; // continues reading UDP replies after the event loop has run
     QSslSocket *m_socket = nullptr;
     QUdpSocket *m_udp = nullptr;
     DnsClient *m_dns = nullptr;

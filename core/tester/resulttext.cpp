@@ -17,6 +17,12 @@ QString ResultText::hint(const CheckResult &result)
 {
     if (result.verdict == Verdict::Ok || result.verdict == Verdict::Skipped)
         return {};
+    // A DNS server that answers but refuses or fails: the network is fine, the server is not.
+    const CheckStage *query = result.stage(QStringLiteral("dns-query"));
+    if (result.verdict == Verdict::DnsFailed && query && query->status == CheckStage::Status::Failed)
+        return tr("The DNS server %1 answers but does not resolve for this machine: check its access list "
+                  "(allow this machine's address), recursion and forwarders.")
+                .arg(result.host);
     const QString hint =
             Verdict::hint(result.verdict, result.host, result.port, result.transport, result.tls.issuer);
     return hint.isEmpty() ? result.hint : hint;
@@ -38,6 +44,8 @@ QString ResultText::stageName(const QString &name)
         return tr("NTP query");
     if (name == QLatin1String("udp-send"))
         return tr("UDP send");
+    if (name == QLatin1String("dns-query"))
+        return tr("DNS query");
     return name;
 }
 

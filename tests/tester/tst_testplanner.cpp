@@ -581,13 +581,12 @@ void tst_TestPlanner::dnsPacket()
     reply[3] = char(0x80);
     reply[7] = 1;
     reply.append(QByteArray::fromHex("c00c000100010000003c00047f000002"));
-    QList<QHostAddress> addresses;
-    QCOMPARE(DnsClient::parseReply(reply, 0x1234, addresses), 0);
-    QCOMPARE(addresses, QList<QHostAddress>{QHostAddress(QStringLiteral("127.0.0.2"))});
-    addresses.clear();
-    QCOMPARE(DnsClient::parseReply(reply, 0x4321, addresses), -1);
-    QCOMPARE(DnsClient::parseReply(reply.left(20), 0x1234, addresses), -1);
-    QVERIFY(addresses.isEmpty());
+    const auto parsed = DnsClient::parseReply(reply, query);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->rcode, 0);
+    QCOMPARE(parsed->addresses, QList<QHostAddress>{QHostAddress(QStringLiteral("127.0.0.2"))});
+    QVERIFY(!DnsClient::parseReply(reply, DnsClient::query(0x4321, QStringLiteral("a.test"), 1)));
+    QVERIFY(!DnsClient::parseReply(reply.left(20), query));
 }
 
 void tst_TestPlanner::flowSummary_data()

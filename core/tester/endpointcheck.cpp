@@ -808,9 +808,13 @@ void EndpointCheck::onUdpReadyRead()
         if (m_step != Step::Ntp)
             continue;
         const qint64 receivedMs = QDateTime::currentMSecsSinceEpoch();
-        const auto reply = NtpPacket::parseReply(datagram, m_ntpRequest);
-        if (!reply)
+        QString invalid;
+        const auto reply = NtpPacket::parseReply(datagram, m_ntpRequest, &invalid);
+        if (!reply) {
+            if (!invalid.isEmpty())
+                m_ntpRejection = invalid; // a reply to our request, but not a usable one
             continue;
+        }
         m_result.ntpOffsetMs = NtpPacket::offsetMs(m_ntpSentMs, *reply, receivedMs);
         passStage(tr("Clock offset %1 ms, stratum %2")
                           .arg(m_result.ntpOffsetMs, 0, 'f', 1)
@@ -867,7 +871,12 @@ void EndpointCheck::onStageTimeout()
         failStage(Verdict::Timeout, tr("No HTTP response within %1 s").arg(waited));
         return;
     case Step::Ntp:
-        failStage(Verdict::Timeout, tr("No NTP reply within %1 s").arg(waited));
+        if (!m_ntpRejection.isEmpty())
+            failStage(Verdict::Timeout,
+                      tr("No valid NTP reply within %1 s; the server's reply was rejected: %2")
+                              .arg(waited, m_ntpRejection));
+        else
+            failStage(Verdict::Timeout, tr("No NTP reply within %1 s").arg(waited));
         return;
     case Step::DnsQuery:
         if (m_dns && m_dns->rejectedReplies() > 0)

@@ -95,6 +95,7 @@ private:
     QByteArray m_buffer;
     QByteArray m_ntpRequest;
     qint64 m_ntpSentMs = 0;
+    QString m_ntpRejection; // why the last reply to our NTP request was not usable
     bool m_sslErrorsSeen = false;
     bool m_done = false;
 };

@@ -25,7 +25,10 @@ quint64 NtpPacket::toNtp(qint64 msSinceEpoch)
 
 qint64 NtpPacket::fromNtp(quint64 ntp)
 {
-    const qint64 seconds = qint64(ntp >> 32) - qint64(UnixEpochInNtp);
+    qint64 seconds = qint64(ntp >> 32);
+    if (!(ntp & (1ULL << 63)))
+        seconds += qint64(1) << 32; // RFC 4330 section 3: a clear top bit means era 1 (2036 to 2104)
+    seconds -= qint64(UnixEpochInNtp);
     const qint64 ms = qint64(((ntp & 0xffffffffULL) * 1000 + (1ULL << 31)) >> 32); // rounded
     return seconds * 1000 + ms;
 }
@@ -38,20 +41,55 @@ QByteArray NtpPacket::request(qint64 transmitMs)
     return data;
 }
 
-std::optional<NtpPacket::Reply> NtpPacket::parseReply(const QByteArray &datagram, const QByteArray &request)
+std::optional<NtpPacket::Reply> NtpPacket::parseReply(const QByteArray &datagram, const QByteArray &request,
+                                                      QString *error)
 {
     if (datagram.size() < Size || request.size() < Size)
         return std::nullopt;
-    const int mode = datagram.at(0) & 0x7;
+    const quint8 first = quint8(datagram.at(0));
+    const int mode = first & 0x7;
     if (mode != 4)
         return std::nullopt;
     // The originate timestamp must echo our transmit timestamp.
     if (readTimestamp(datagram, 24) != readTimestamp(request, 40))
         return std::nullopt;
+
+    // A reply to our request: from here on, say why it cannot be used.
+    auto reject = [error](const QString &reason) -> std::optional<Reply> {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    const int leap = first >> 6;
+    const int version = (first >> 3) & 0x7;
+    const int stratum = quint8(datagram.at(1));
+    const quint64 receive = readTimestamp(datagram, 32);
+    const quint64 transmit = readTimestamp(datagram, 40);
+    if (version < 1 || version > 4)
+        return reject(tr("unknown NTP version %1").arg(version));
+    if (stratum == 0) {
+        // Kiss-o'-death: the reference identifier holds a code such as RATE or DENY.
+        QString code;
+        for (int i = 12; i < 16; ++i) {
+            const char c = datagram.at(i);
+            if (c >= 'A' && c <= 'Z')
+                code += QLatin1Char(c);
+        }
+        return reject(tr("the server sent a kiss-o'-death (stratum 0, code %1) instead of the time")
+                              .arg(code.isEmpty() ? QStringLiteral("?") : code));
+    }
+    if (leap == 3 || stratum > 15)
+        return reject(tr("the server's clock is not synchronised (leap indicator %1, stratum %2)")
+                              .arg(leap)
+                              .arg(stratum));
+    if (receive == 0 || transmit == 0)
+        return reject(tr("the reply has a zero receive or transmit timestamp"));
+    if (transmit < receive)
+        return reject(tr("the reply says it was sent before the request arrived"));
     Reply reply;
-    reply.stratum = quint8(datagram.at(1));
-    reply.receiveMs = fromNtp(readTimestamp(datagram, 32));
-    reply.transmitMs = fromNtp(readTimestamp(datagram, 40));
+    reply.stratum = stratum;
+    reply.receiveMs = fromNtp(receive);
+    reply.transmitMs = fromNtp(transmit);
     return reply;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
 #include <QtGlobal>
 
 #include <optional>
@@ -9,6 +11,8 @@
 // clock offset a reply gives.
 class NtpPacket
 {
+    Q_DECLARE_TR_FUNCTIONS(NtpPacket)
+
 public:
     static constexpr int Size = 48;
 
@@ -21,8 +25,13 @@ public:
 
     // A client (mode 3) request stamped with transmitMs; the reply must echo the stamp.
     static QByteArray request(qint64 transmitMs);
-    // Parses a server reply to request(transmitMs); nothing when it is not one.
-    static std::optional<Reply> parseReply(const QByteArray &datagram, const QByteArray &request);
+    // Parses a server reply to request(transmitMs). Nothing when the datagram is not a reply to
+    // it (too short, not from a server, another originate timestamp), and nothing when it is one
+    // that gives no time: a kiss-o'-death (stratum 0), an unsynchronised server (leap indicator
+    // 3, stratum above 15), an unknown version, a zero receive or transmit timestamp, or a reply
+    // sent before the request arrived. In that case *error (when given) says why, translated.
+    static std::optional<Reply> parseReply(const QByteArray &datagram, const QByteArray &request,
+                                           QString *error = nullptr);
     // Offset of the server clock against the local one: ((T2 - T1) + (T3 - T4)) / 2.
     static double offsetMs(qint64 t1, const Reply &reply, qint64 t4);
     // A server (mode 4) reply to a client request, for test servers.

@@ -1,6 +1,7 @@
 #include "resultsreader.h"
 
-#include <QFile>
+#include "util/boundedread.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,10 +33,10 @@ QStringList stringList(const QJsonValue &value)
 
 std::variant<ResultsReader::Report, QString> ResultsReader::readFile(const QString &fileName)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("%1: cannot read the file: %2").arg(fileName, file.errorString());
-    return readData(file.readAll(), fileName);
+    const auto read = BoundedRead::readFile(fileName, MaxFileSize);
+    if (const auto *error = std::get_if<QString>(&read))
+        return *error;
+    return readData(std::get<QByteArray>(read), fileName);
 }
 
 std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByteArray &data,

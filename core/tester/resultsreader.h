@@ -23,6 +23,9 @@ public:
         QList<CheckResult> results;
     };
 
+    // The largest report readFile() reads; larger files, pipes and devices included, are refused.
+    static constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
+
     // The report, or a translated error naming the file and the place ("line 3, column 5" or
     // "results[2].verdict").
     static std::variant<Report, QString> readFile(const QString &fileName);

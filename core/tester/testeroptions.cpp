@@ -1,8 +1,7 @@
 #include "testeroptions.h"
 
 #include "catalog/networksyntax.h"
-
-#include <QFile>
+#include "util/boundedread.h"
 
 std::optional<QString> TesterOptions::addResolveOverride(const QString &mapping)
 {
@@ -55,10 +54,11 @@ std::variant<TesterOptions::DnsServer, QString> TesterOptions::parseDnsServer(co
 
 std::optional<QString> TesterOptions::addCaFile(const QString &fileName)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("cannot read CA file %1: %2").arg(fileName, file.errorString());
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    const auto read = BoundedRead::readFile(fileName, MaxCaFileSize);
+    if (const auto *error = std::get_if<QString>(&read))
+        return tr("CA file: %1").arg(*error);
+    const QList<QSslCertificate> certificates =
+            QSslCertificate::fromData(std::get<QByteArray>(read), QSsl::Pem);
     if (certificates.isEmpty())
         return tr("%1 contains no PEM certificate").arg(fileName);
     extraCaCertificates.append(certificates);

@@ -41,7 +41,11 @@ public:
     std::optional<QString> addResolveOverride(const QString &mapping);
     // "ADDR" or "ADDR:PORT" or "[IPV6]:PORT".
     static std::variant<DnsServer, QString> parseDnsServer(const QString &text);
-    // Reads PEM certificates; a translated error when the file has none or cannot be read.
+    // The largest CA file addCaFile() reads (a system bundle is about 200 KiB).
+    static constexpr qint64 MaxCaFileSize = 4 * 1024 * 1024;
+
+    // Reads PEM certificates; a translated error when the file has none, cannot be read or is
+    // larger than MaxCaFileSize (pipes and devices included).
     std::optional<QString> addCaFile(const QString &fileName);
 
     static bool isLoopback(const QHostAddress &address);

@@ -3,6 +3,7 @@
 
 #include "testservers.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,8 @@ private slots:
     void dryRunSendsNothing();
     void usageErrors_data();
     void usageErrors();
+    void caFileIsBounded_data();
+    void caFileIsBounded();
     void loopbackRun_data();
     void loopbackRun();
     void interruptWritesCancelledReport();
@@ -36,7 +39,7 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Output cli(const QStringList &arguments);
+    Output cli(const QStringList &arguments, const QString &standardInput = {});
     QString catalog();
     QString silentCatalog(quint16 port);
 
@@ -50,9 +53,11 @@ void tst_CheckCli::initTestCase()
     m_certificateError = m_certificates.generate();
 }
 
-tst_CheckCli::Output tst_CheckCli::cli(const QStringList &arguments)
+tst_CheckCli::Output tst_CheckCli::cli(const QStringList &arguments, const QString &standardInput)
 {
     QProcess process;
+    if (!standardInput.isEmpty())
+        process.setStandardInputFile(standardInput);
     process.start(QStringLiteral(PORTOLAN_CLI), QStringList{QStringLiteral("check")} + arguments);
     // The servers live in this process: keep its event loop running while the CLI works.
     if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60000))
@@ -117,6 +122,50 @@ void tst_CheckCli::usageErrors()
     QCOMPARE(output.exitCode, 2);
     QVERIFY2(QString::fromUtf8(output.err).contains(message), output.err.constData());
     QVERIFY(output.out.isEmpty());
+}
+
+void tst_CheckCli::caFileIsBounded_data()
+{
+    QTest::addColumn<QString>("caFile");
+    QTest::addColumn<QString>("standardInput");
+    QTest::addRow("/dev/zero") << "/dev/zero"
+                               << "";
+    QTest::addRow("/dev/stdin fed by /dev/zero") << "/dev/stdin"
+                                                 << "/dev/zero";
+    QTest::addRow("fifo") << "fifo"
+                          << "";
+}
+
+void tst_CheckCli::caFileIsBounded()
+{
+    QFETCH(QString, caFile);
+    QFETCH(QString, standardInput);
+    // Size 0 for all of them: only a bounded read stops at the limit (4 MiB).
+    QTemporaryDir dir;
+    QProcess writer;
+    if (caFile == QLatin1String("fifo")) {
+        caFile = dir.filePath(QStringLiteral("ca.pem"));
+        QProcess mkfifo;
+        mkfifo.start(QStringLiteral("mkfifo"), {caFile});
+        if (!mkfifo.waitForFinished(5000) || mkfifo.exitCode() != 0)
+            QSKIP("mkfifo failed");
+        // More than the limit; the writer dies of SIGPIPE when the CLI stops reading.
+        writer.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"), QStringLiteral("head -c 20000000 /dev/zero > \"$0\""), caFile});
+        QVERIFY(writer.waitForStarted());
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const Output output = cli({QStringLiteral("--dry-run"), QStringLiteral("--loopback-only"),
+                               QStringLiteral("--ca-file"), caFile},
+                              standardInput);
+    QCOMPARE(output.exitCode, 2);
+    QVERIFY2(output.err.contains("CA file: " + QFile::encodeName(caFile) + ": the file is larger than 4"),
+             output.err.constData());
+    QVERIFY(output.out.isEmpty());
+    QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+    if (writer.state() != QProcess::NotRunning)
+        QVERIFY(writer.waitForFinished(10000));
 }
 
 QString tst_CheckCli::catalog()

@@ -99,6 +99,7 @@ private slots:
     void readerRoundTrip();
     void readerErrors_data();
     void readerErrors();
+    void readerBoundsTheFileSize();
     void htmlReport();
     void csvReport();
     void ticketSummary();
@@ -380,6 +381,15 @@ void tst_TesterResults::readerErrors()
     QVERIFY(std::get<QString>(read).startsWith(QLatin1String("run.json")));
     const auto missing = ResultsReader::readFile(QStringLiteral("/nonexistent/run.json"));
     QVERIFY(std::get<QString>(missing).contains(QLatin1String("/nonexistent/run.json")));
+}
+
+void tst_TesterResults::readerBoundsTheFileSize()
+{
+    // A device or a FIFO reports size 0: the reader must stop at its limit all the same.
+    const auto zero = ResultsReader::readFile(QStringLiteral("/dev/zero"));
+    QVERIFY(std::holds_alternative<QString>(zero));
+    QVERIFY2(std::get<QString>(zero).contains(QLatin1String("/dev/zero: the file is larger than 16")),
+             qPrintable(std::get<QString>(zero)));
 }
 
 void tst_TesterResults::htmlReport()

@@ -6,6 +6,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+#include <limits>
+#include <optional>
+
 namespace {
 QPair<int, int> lineAndColumn(const QByteArray &data, int offset)
 {
@@ -20,6 +24,32 @@ QPair<int, int> lineAndColumn(const QByteArray &data, int offset)
         }
     }
     return {line, column};
+}
+
+// Durations in a report are whole milliseconds up to about 31 years: far above any real run,
+// far below where a double stops holding whole numbers or a qint64 overflows.
+constexpr double MaxDurationMs = 1e12;
+
+// The duration at object[key] (its JSON path is path) into *ms: fallback when the key is
+// absent; else a whole number from minimum to MaxDurationMs, checked as a double before it is
+// converted. A translated error naming the path otherwise.
+std::optional<QString> readDuration(const QJsonObject &object, const char *key, const QString &path,
+                                    double minimum, qint64 fallback, qint64 *ms)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined()) {
+        *ms = fallback;
+        return std::nullopt;
+    }
+    const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+    if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) || number < minimum
+        || number > MaxDurationMs)
+        return ResultsReader::tr("%1: a whole number of milliseconds from %2 to %3 is expected")
+                .arg(path)
+                .arg(minimum, 0, 'f', 0)
+                .arg(MaxDurationMs, 0, 'f', 0);
+    *ms = qint64(number);
+    return std::nullopt;
 }
 
 QStringList stringList(const QJsonValue &value)
@@ -59,7 +89,9 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
     report.run.proxy = root.value(QLatin1String("proxy")).toString();
     report.run.stageTimeoutMs = root.value(QLatin1String("stageTimeoutMs")).toInt();
     report.run.concurrency = root.value(QLatin1String("concurrency")).toInt();
-    report.run.elapsedMs = qint64(root.value(QLatin1String("elapsedMs")).toDouble());
+    if (const auto error =
+                readDuration(root, "elapsedMs", QStringLiteral("elapsedMs"), 0, 0, &report.run.elapsedMs))
+        return tr("%1: %2").arg(name, *error);
     report.run.cancelled = root.value(QLatin1String("cancelled")).toBool();
 
     const QJsonArray items = root.value(QLatin1String("results")).toArray();
@@ -102,7 +134,9 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
         result.reason = object.value(QLatin1String("reason")).toString();
         result.hint = object.value(QLatin1String("hint")).toString();
         result.proxy = object.value(QLatin1String("proxy")).toString();
-        result.durationMs = qint64(object.value(QLatin1String("durationMs")).toDouble());
+        if (const auto error = readDuration(object, "durationMs", where + QStringLiteral(".durationMs"), 0, 0,
+                                            &result.durationMs))
+            return tr("%1: %2").arg(name, *error);
         result.resolvedAddresses = stringList(object.value(QLatin1String("resolvedAddresses")));
         result.connectedAddress = object.value(QLatin1String("connectedAddress")).toString();
         result.httpStatus = object.value(QLatin1String("httpStatus")).toInt();
@@ -119,15 +153,20 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
                     QDateTime::fromString(tls.value(QLatin1String("notAfter")).toString(), Qt::ISODate);
             result.tls.errors = stringList(tls.value(QLatin1String("errors")));
         }
-        for (const QJsonValue &value : object.value(QLatin1String("stages")).toArray()) {
-            const QJsonObject stageObject = value.toObject();
+        const QJsonArray stages = object.value(QLatin1String("stages")).toArray();
+        for (int j = 0; j < stages.size(); ++j) {
+            const QJsonObject stageObject = stages.at(j).toObject();
             CheckStage stage;
             stage.name = stageObject.value(QLatin1String("name")).toString();
             const QString status = stageObject.value(QLatin1String("status")).toString();
             stage.status = status == QLatin1String("passed") ? CheckStage::Status::Passed
                     : status == QLatin1String("failed")      ? CheckStage::Status::Failed
                                                              : CheckStage::Status::NotRun;
-            stage.durationMs = qint64(stageObject.value(QLatin1String("durationMs")).toDouble(-1));
+            // -1: the stage did not run.
+            if (const auto error = readDuration(stageObject, "durationMs",
+                                                QStringLiteral("%1.stages[%2].durationMs").arg(where).arg(j),
+                                                -1, -1, &stage.durationMs))
+                return tr("%1: %2").arg(name, *error);
             stage.detail = stageObject.value(QLatin1String("detail")).toString();
             result.stages.append(stage);
         }

@@ -99,6 +99,8 @@ private slots:
     void readerRoundTrip();
     void readerErrors_data();
     void readerErrors();
+    void readerRangeChecksNumbers_data();
+    void readerRangeChecksNumbers();
     void readerBoundsTheFileSize();
     void htmlReport();
     void csvReport();
@@ -381,6 +383,58 @@ void tst_TesterResults::readerErrors()
     QVERIFY(std::get<QString>(read).startsWith(QLatin1String("run.json")));
     const auto missing = ResultsReader::readFile(QStringLiteral("/nonexistent/run.json"));
     QVERIFY(std::get<QString>(missing).contains(QLatin1String("/nonexistent/run.json")));
+}
+
+void tst_TesterResults::readerRangeChecksNumbers_data()
+{
+    QTest::addColumn<QString>("field"); // where the value goes
+    QTest::addColumn<QString>("value"); // JSON text
+    QTest::addColumn<QString>("error"); // the JSON path named in the error; empty: accepted
+
+    const QStringList fields{QStringLiteral("elapsedMs"), QStringLiteral("results[0].durationMs"),
+                             QStringLiteral("results[0].stages[1].durationMs")};
+    for (const QString &field : fields) {
+        const bool stage = field.contains(QLatin1String("stages"));
+        for (const char *bad : {"1e300", "-1e300", "1e13", "1.5", "-0.5", "\"NaN\"", "\"Infinity\"", "\"12\"",
+                                "true", "null", "[]", "{}"})
+            QTest::addRow("%s = %s", qPrintable(field), bad) << field << QString::fromLatin1(bad) << field;
+        QTest::addRow("%s = -1", qPrintable(field)) << field << "-1" << (stage ? QString() : field);
+        QTest::addRow("%s = -2", qPrintable(field)) << field << "-2" << field;
+        for (const char *good : {"0", "12", "1000000000000", "1e3", "2.0"})
+            QTest::addRow("%s = %s", qPrintable(field), good)
+                    << field << QString::fromLatin1(good) << QString();
+    }
+}
+
+void tst_TesterResults::readerRangeChecksNumbers()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, error);
+    auto at = [&field, &value](const char *name) {
+        return field == QLatin1String(name) ? value : QStringLiteral("7");
+    };
+    const QString json =
+            QStringLiteral(R"({"elapsedMs": %1, "results": [{"entry": "a", "endpoint": "b",
+        "kind": "tcp", "verdict": "ok", "durationMs": %2, "stages": [{"name": "dns", "durationMs": 1},
+        {"name": "tcp", "status": "passed", "durationMs": %3}]}]})")
+                    .arg(at("elapsedMs"), at("results[0].durationMs"), at("results[0].stages[1].durationMs"));
+    const auto read = ResultsReader::readData(json.toUtf8(), QStringLiteral("run.json"));
+    if (error.isEmpty()) {
+        if (const auto *message = std::get_if<QString>(&read))
+            QFAIL(qPrintable(*message));
+        const ResultsReader::Report report = std::get<ResultsReader::Report>(read);
+        const qint64 expected = qint64(value.toDouble());
+        const qint64 actual = field == QLatin1String("elapsedMs") ? report.run.elapsedMs
+                : field.contains(QLatin1String("stages")) ? report.results.at(0).stages.at(1).durationMs
+                                                          : report.results.at(0).durationMs;
+        QCOMPARE(actual, expected);
+        return;
+    }
+    QVERIFY(std::holds_alternative<QString>(read));
+    const QString message = std::get<QString>(read);
+    QVERIFY2(message.startsWith(QStringLiteral("run.json: %1: ").arg(error)), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("whole number of milliseconds")), qPrintable(message));
 }
 
 void tst_TesterResults::readerBoundsTheFileSize()

@@ -26,6 +26,12 @@ for lang in en ja; do
     "$build/bin/portolan" --screenshot "$out/explorer-$lang.png" --lang "$lang" --size 1400x860 \
         --role agent --select agent-syslog
     echo "wrote $out/explorer-$lang.png"
+    # The Agent's view of the diagram, and a step of Present for it.
+    "$build/bin/portolan" --screenshot "$out/diagram-agent-$lang.png" --lang "$lang" --size 1400x860 \
+        --role agent --tab diagram
+    "$build/bin/portolan" --screenshot "$out/present-agent-$lang.png" --lang "$lang" --size 1400x860 \
+        --role agent --present 2
+    echo "wrote $out/diagram-agent-$lang.png $out/present-agent-$lang.png"
 done
 "$build/bin/portolan" --screenshot "$out/lookup-en.png" --lang en --size 1400x860 --lookup 34.205.5.7
 echo "wrote $out/lookup-en.png"

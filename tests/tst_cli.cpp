@@ -431,12 +431,13 @@ void TestCli::catalogVerify()
     const QString page = QStringLiteral(PORTOLAN_TEST_DATA "/page/required-ports.ja.txt");
     Run r = run({QStringLiteral("catalog"), QStringLiteral("verify"), QStringLiteral("--page"), page});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QByteArrayLiteral("hosts 99, URLs 3, addresses 106, subnets 1, ports 10")), r.out.constData());
+    QVERIFY2(r.out.contains(QByteArrayLiteral("hosts 99, URLs 3, addresses 106, subnets 1, ports 10")),
+             r.out.constData());
     QVERIFY(r.out.contains(QByteArrayLiteral("nothing else")));
     // Another catalog differs from the page: exit 1 and both directions listed.
-    r = run({QStringLiteral("catalog"), QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
-             QStringLiteral("--catalog"), QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json"), QStringLiteral("--page"),
-             page});
+    r = run({QStringLiteral("catalog"), QStringLiteral("verify"), QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("--catalog"),
+             QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json"), QStringLiteral("--page"), page});
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QVERIFY(o.value(QStringLiteral("missingFromCatalog")).toArray().size() > 100);
@@ -447,11 +448,13 @@ void TestCli::catalogVerify()
 
 void TestCli::catalogDiff()
 {
-    Run r = run({QStringLiteral("catalog"), QStringLiteral("diff"), QStringLiteral("builtin"), QStringLiteral("builtin")});
+    Run r = run({QStringLiteral("catalog"), QStringLiteral("diff"), QStringLiteral("builtin"),
+                 QStringLiteral("builtin")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("No flow changed.\n"));
-    r = run({QStringLiteral("catalog"), QStringLiteral("diff"), QStringLiteral("--format"), QStringLiteral("json"),
-             QStringLiteral("builtin"), QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json")});
+    r = run({QStringLiteral("catalog"), QStringLiteral("diff"), QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("builtin"),
+             QStringLiteral(PORTOLAN_TEST_DATA "/minimal.json")});
     QCOMPARE(r.exitCode, 1);
     const QJsonArray flows = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("flows")).toArray();
     QCOMPARE(flows.size(), 21 + 4);

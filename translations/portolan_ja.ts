@@ -1948,19 +1948,19 @@ After: the current run
     <name>ExportDialog</name>
     <message>
         <source>Include &amp;expired static addresses (marked)</source>
-        <translation>期限切れの静的アドレスを含める（マーク付き）（&amp;E）</translation>
+        <translation>期限切れの静的アドレスを含める（マーク付き）(&amp;E)</translation>
     </message>
     <message>
         <source>Resolve host &amp;names to addresses now</source>
-        <translation>ホスト名を今すぐアドレスに解決（&amp;N）</translation>
+        <translation>ホスト名を今すぐアドレスに解決(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>コピー（&amp;C）</translation>
+        <translation>コピー(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation>保存（&amp;S）…</translation>
+        <translation>保存(&amp;S)…</translation>
     </message>
     <message>
         <source>Export Rules</source>
@@ -1984,15 +1984,15 @@ After: the current run
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation>形式（&amp;F）:</translation>
+        <translation>形式(&amp;F):</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation>プロキシ（&amp;P）:</translation>
+        <translation>プロキシ(&amp;P):</translation>
     </message>
     <message>
         <source>Pre&amp;view:</source>
-        <translation>プレビュー（&amp;V）:</translation>
+        <translation>プレビュー(&amp;V):</translation>
     </message>
     <message>
         <source>Give the proxy as host:port, for example 10.0.0.1:3128.</source>
@@ -2022,7 +2022,7 @@ After: the current run
     </message>
     <message>
         <source>&amp;Required flows only</source>
-        <translation>必須のフローのみ（&amp;R）</translation>
+        <translation>必須のフローのみ(&amp;R)</translation>
     </message>
     <message numerus="yes">
         <source>Only the selected flows (%n)</source>
@@ -2433,7 +2433,7 @@ After: the current run
     <name>LookupBar</name>
     <message>
         <source>&amp;Look up:</source>
-        <translation>照合（&amp;L）:</translation>
+        <translation>照合(&amp;L):</translation>
     </message>
     <message>
         <source>Paste an IP address, host name or URL from a firewall or proxy log (Ctrl+L)</source>
@@ -2523,7 +2523,7 @@ After: the current run
     </message>
     <message>
         <source>Export &amp;rules…</source>
-        <translation>ルールのエクスポート（&amp;R）…</translation>
+        <translation>ルールのエクスポート(&amp;R)…</translation>
     </message>
     <message>
         <source>Firewall and proxy rules for the catalog (iptables, nftables, Windows, AWS, squid, PAC, …)</source>
@@ -2543,23 +2543,23 @@ After: the current run
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>ファイル（&amp;F）</translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>編集（&amp;E）</translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>表示（&amp;V）</translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>言語（&amp;L）</translation>
+        <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>ヘルプ（&amp;H）</translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>Menu bar</source>
@@ -2571,7 +2571,7 @@ After: the current run
     </message>
     <message>
         <source>&amp;Open catalog…</source>
-        <translation>カタログを開く（&amp;O）…</translation>
+        <translation>カタログを開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Load another catalog file</source>
@@ -2579,7 +2579,7 @@ After: the current run
     </message>
     <message>
         <source>&amp;Export view…</source>
-        <translation>ビューのエクスポート（&amp;E）…</translation>
+        <translation>ビューのエクスポート(&amp;E)…</translation>
     </message>
     <message>
         <source>Save the rows shown as CSV or Markdown</source>
@@ -2587,11 +2587,11 @@ After: the current run
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>終了（&amp;Q）</translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Copy rows</source>
-        <translation>行をコピー（&amp;C）</translation>
+        <translation>行をコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text</source>
@@ -2599,39 +2599,39 @@ After: the current run
     </message>
     <message>
         <source>Copy &amp;details</source>
-        <translation>詳細をコピー（&amp;D）</translation>
+        <translation>詳細をコピー(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation>検索（&amp;S）</translation>
+        <translation>検索(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Look up address, host or URL</source>
-        <translation>アドレス、ホスト、URLの照合（&amp;L）</translation>
+        <translation>アドレス、ホスト、URLの照合(&amp;L)</translation>
     </message>
     <message>
         <source>C&amp;lear filters</source>
-        <translation>フィルターをクリア（&amp;L）</translation>
+        <translation>フィルターをクリア(&amp;L)</translation>
     </message>
     <message>
         <source>Show &amp;expired static addresses</source>
-        <translation>期限切れの静的アドレスを表示（&amp;E）</translation>
+        <translation>期限切れの静的アドレスを表示(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Required only</source>
-        <translation>必須のみ（&amp;R）</translation>
+        <translation>必須のみ(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Dark palette</source>
-        <translation>ダークパレット（&amp;D）</translation>
+        <translation>ダークパレット(&amp;D)</translation>
     </message>
     <message>
         <source>Reset &amp;columns</source>
-        <translation>列をリセット（&amp;C）</translation>
+        <translation>列をリセット(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;About Portolan</source>
-        <translation>Portolanについて（&amp;A）</translation>
+        <translation>Portolanについて(&amp;A)</translation>
     </message>
     <message>
         <source>showing %1 of %2</source>
@@ -2703,7 +2703,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation>テスト（&amp;T）</translation>
+        <translation>テスト(&amp;T)</translation>
     </message>
     <message>
         <source>Test</source>
@@ -3339,7 +3339,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Test connectivity</source>
-        <translation>接続テスト（&amp;T）</translation>
+        <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
         <source>Check whether this machine reaches the destinations the selected roles need (F5)</source>
@@ -3351,7 +3351,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Cancel test</source>
-        <translation>テストをキャンセル（&amp;C）</translation>
+        <translation>テストをキャンセル(&amp;C)</translation>
     </message>
     <message>
         <source>Stop every check now (Esc)</source>
@@ -3359,7 +3359,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Re-run failed</source>
-        <translation>失敗の再実行（&amp;R）</translation>
+        <translation>失敗の再実行(&amp;R)</translation>
     </message>
     <message>
         <source>Check only what failed, e.g. after a firewall change (Shift+F5)</source>
@@ -3367,7 +3367,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>My &amp;environment…</source>
-        <translation>自社環境（&amp;E）…</translation>
+        <translation>自社環境(&amp;E)…</translation>
     </message>
     <message>
         <source>Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter addresses, and your proxy</source>
@@ -3379,11 +3379,11 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>&amp;Failures only</source>
-        <translation>失敗のみ（&amp;F）</translation>
+        <translation>失敗のみ(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Save report…</source>
-        <translation>レポートの保存（&amp;S）…</translation>
+        <translation>レポートの保存(&amp;S)…</translation>
     </message>
     <message>
         <source>HTML for people, JSON, JUnit XML or CSV for tools</source>
@@ -3391,7 +3391,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Copy s&amp;ummary</source>
-        <translation>概要をコピー（&amp;U）</translation>
+        <translation>概要をコピー(&amp;U)</translation>
     </message>
     <message>
         <source>The counts and one line per failure, for a ticket</source>
@@ -3399,7 +3399,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Com&amp;pare with a saved run…</source>
-        <translation>保存した実行結果と比較（&amp;P）…</translation>
+        <translation>保存した実行結果と比較(&amp;P)…</translation>
     </message>
     <message>
         <source>What got fixed and what broke since a run saved as JSON</source>
@@ -3439,7 +3439,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Compare with pre&amp;vious run</source>
-        <translation>前回の実行結果と比較（&amp;V）</translation>
+        <translation>前回の実行結果と比較(&amp;V)</translation>
     </message>
     <message>
         <source>What got fixed and what broke since the previous complete run in this session</source>

@@ -1,8 +1,8 @@
 #include "catalogcommand.h"
 
+#include "catalog/cataloginfo.h"
 #include "catalog/catalogrecords.h"
 #include "catalog/flowfilter.h"
-#include "catalog/cataloginfo.h"
 #include "catalogdiffcommand.h"
 #include "catalogverifycommand.h"
 #include "clicontext.h"
@@ -19,7 +19,8 @@ int CatalogCommand::run(const QStringList &arguments)
     if (verb == QLatin1String("diff") || verb == QLatin1String("verify")) {
         QStringList rest = arguments.mid(2);
         rest.prepend(arguments.constFirst() + QLatin1Char(' ') + verb);
-        return verb == QLatin1String("diff") ? CatalogDiffCommand::run(rest) : CatalogVerifyCommand::run(rest);
+        return verb == QLatin1String("diff") ? CatalogDiffCommand::run(rest)
+                                             : CatalogVerifyCommand::run(rest);
     }
     CliContext cli;
     QCommandLineParser parser;
@@ -28,11 +29,13 @@ int CatalogCommand::run(const QStringList &arguments)
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     CliContext::addFormatOption(parser, formats);
-    parser.addOption({QStringLiteral("info"), tr("Print the catalog's identity (version, page, date read, "
-                                                 "SHA-256 of the saved page) and its counts, nothing else.")});
-    parser.addPositionalArgument(QStringLiteral("diff|verify"),
-                                 tr("catalog diff OLD NEW: what changed; catalog verify --page FILE: the catalog "
-                                    "against a saved page (see their --help)."));
+    parser.addOption({QStringLiteral("info"),
+                      tr("Print the catalog's identity (version, page, date read, "
+                         "SHA-256 of the saved page) and its counts, nothing else.")});
+    parser.addPositionalArgument(
+            QStringLiteral("diff|verify"),
+            tr("catalog diff OLD NEW: what changed; catalog verify --page FILE: the catalog "
+               "against a saved page (see their --help)."));
     CliContext::addRoleOption(parser,
                               tr("Only flows in which this component (agent, relay, ...) takes part, with "
                                  "the direction for it; repeatable."));

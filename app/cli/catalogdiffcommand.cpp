@@ -10,13 +10,16 @@ int CatalogDiffCommand::run(const QStringList &arguments)
 {
     CliContext cli;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Compare two catalogs flow by flow: added, removed and changed flows, "
-                                        "with the old and new value of every changed field."));
+    parser.setApplicationDescription(
+            tr("Compare two catalogs flow by flow: added, removed and changed flows, "
+               "with the old and new value of every changed field."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     CliContext::addFormatOption(parser, formats);
     CliContext::addLanguageOption(parser);
-    parser.addPositionalArgument(QStringLiteral("old"), tr("The older catalog (\"builtin\": the built-in one)."));
-    parser.addPositionalArgument(QStringLiteral("new"), tr("The newer catalog (\"builtin\": the built-in one)."));
+    parser.addPositionalArgument(QStringLiteral("old"),
+                                 tr("The older catalog (\"builtin\": the built-in one)."));
+    parser.addPositionalArgument(QStringLiteral("new"),
+                                 tr("The newer catalog (\"builtin\": the built-in one)."));
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
     const QStringList files = parser.positionalArguments();
@@ -39,7 +42,8 @@ int CatalogDiffCommand::run(const QStringList &arguments)
     }
     const auto changes = CatalogDiff::compare(catalogs.at(0), catalogs.at(1));
     if (*format == QLatin1String("json"))
-        cli.out() << QString::fromUtf8(QJsonDocument(CatalogDiff::json(changes)).toJson(QJsonDocument::Indented));
+        cli.out() << QString::fromUtf8(
+                QJsonDocument(CatalogDiff::json(changes)).toJson(QJsonDocument::Indented));
     else
         cli.out() << CatalogDiff::text(changes);
     cli.out().flush();

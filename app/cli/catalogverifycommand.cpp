@@ -13,10 +13,11 @@ int CatalogVerifyCommand::run(const QStringList &arguments)
 {
     CliContext cli;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            tr("Check the catalog against a saved copy of the vendor's page (HTML or text, Japanese or English): "
-               "every host, URL, address, subnet and port on the page must be in the catalog, and the catalog "
-               "must have nothing the page does not."));
+    parser.setApplicationDescription(tr(
+            "Check the catalog against a saved copy of the vendor's page (HTML or text, Japanese or "
+            "English): "
+            "every host, URL, address, subnet and port on the page must be in the catalog, and the catalog "
+            "must have nothing the page does not."));
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addFormatOption(parser, formats);
@@ -36,7 +37,8 @@ int CatalogVerifyCommand::run(const QStringList &arguments)
 
     QFile file(parser.value(QStringLiteral("page")));
     if (!file.open(QIODevice::ReadOnly)) {
-        cli.err() << tr("portolan-cli catalog verify: %1: %2").arg(file.fileName(), file.errorString()) << Qt::endl;
+        cli.err() << tr("portolan-cli catalog verify: %1: %2").arg(file.fileName(), file.errorString())
+                  << Qt::endl;
         return CliContext::UsageError;
     }
     // Pipes and devices report no size: bound the read itself.

@@ -8,6 +8,8 @@
 #include "siteprofile.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QSaveFile>
 #include <QVersionNumber>
 
@@ -48,6 +50,10 @@ int ExportCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("resolve-hosts"),
                       tr("Resolve host names now and write rules for their addresses (address-only "
                          "formats), with a timestamp.")});
+    parser.addOption({QStringLiteral("refresher"),
+                      tr("Write the refresher of the set-based formats (nftables, iptables) into "
+                         "<dir>: a script that fills the sets from DNS, and its systemd service and timer."),
+                      QStringLiteral("dir")});
     parser.addOption({QStringLiteral("output"), tr("Write to <file> instead of standard output."),
                       QStringLiteral("file")});
     if (!cli.parse(parser, arguments))
@@ -147,6 +153,30 @@ int ExportCommand::run(const QStringList &arguments)
 
     const ExportResult result = exporter->exportRules(request);
     const QByteArray text = result.text.toUtf8();
+    if (!result.files.isEmpty() && !parser.isSet(QStringLiteral("refresher")))
+        cli.err() << tr("portolan-cli export: the rules use address sets; write their refresher with "
+                        "--refresher DIR")
+                  << Qt::endl;
+    if (parser.isSet(QStringLiteral("refresher"))) {
+        const QString dirName = parser.value(QStringLiteral("refresher"));
+        if (!QDir().mkpath(dirName)) {
+            cli.err() << tr("portolan-cli export: cannot create \"%1\"").arg(dirName) << Qt::endl;
+            return CliContext::Failure;
+        }
+        for (const ExportFile &extra : result.files) {
+            const QString path = QDir(dirName).filePath(extra.fileName);
+            QSaveFile file(path);
+            const QByteArray data = extra.text.toUtf8();
+            if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()
+                || (extra.isExecutable
+                    && !QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner
+                                                      | QFile::ExeGroup | QFile::ExeOther))) {
+                cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(path, file.errorString())
+                          << Qt::endl;
+                return CliContext::Failure;
+            }
+        }
+    }
     // The count goes to standard error, so that standard output stays the export alone.
     const auto summary = [&cli, &result]() {
         cli.err() << tr("portolan-cli export: %1").arg(result.summary()) << Qt::endl;

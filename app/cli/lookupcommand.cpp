@@ -6,11 +6,61 @@
 #include "clicontext.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
+// The values of a file or of standard input, one per line, or why it cannot be read.
+struct ReadValues
+{
+    QStringList values;
+    QString fileName;
+    QString errorString;
+
+    explicit operator bool() const { return errorString.isEmpty(); }
+    QString error() const
+    {
+        return LookupCommand::tr("portolan-cli lookup: cannot read \"%1\": %2").arg(fileName, errorString);
+    }
+};
+
+ReadValues readValues(const QString &fileName)
+{
+    ReadValues result;
+    result.fileName = fileName;
+    QFile file;
+    const bool opened = fileName == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                        : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        result.errorString = file.errorString();
+        return result;
+    }
+    // Lines are bounded: a longer one cannot be a value and is read (and rejected) cut short.
+    constexpr qint64 maxLine = 4096;
+    while (true) {
+        QByteArray line = file.readLine(maxLine);
+        if (line.isEmpty()) {
+            if (file.atEnd() || !file.waitForReadyRead(-1))
+                break;
+            continue;
+        }
+        const bool complete = line.endsWith('\n') || file.atEnd();
+        if (!complete) { // skip the rest of an over-long line
+            while (!file.atEnd()) {
+                const QByteArray rest = file.readLine(maxLine);
+                if (rest.isEmpty() || rest.endsWith('\n'))
+                    break;
+            }
+        }
+        const QString value = QString::fromUtf8(line).trimmed();
+        if (!value.isEmpty() && !value.startsWith(QLatin1Char('#')))
+            result.values.append(value);
+    }
+    return result;
+}
+
 struct Printer
 {
     const Catalog &catalog;
@@ -72,6 +122,10 @@ int LookupCommand::run(const QStringList &arguments)
             tr("An IP address, host name or URL, maybe with a port and transport: 1.2.3.4:443, "
                "1.2.3.4:514/udp, \"tcp 1.2.3.4:4118\", \"1.2.3.4 4118/tcp\"."),
             QStringLiteral("VALUE..."));
+    parser.addOption({QStringLiteral("file"),
+                      tr("Read values from <file>, one per line (\"-\": standard input); blank lines and "
+                         "lines starting with # are skipped; repeatable."),
+                      QStringLiteral("file")});
     const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -81,7 +135,15 @@ int LookupCommand::run(const QStringList &arguments)
                                  "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
-    const QStringList values = CatalogLookup::group(parser.positionalArguments());
+    QStringList values = CatalogLookup::group(parser.positionalArguments());
+    for (const QString &fileName : parser.values(QStringLiteral("file"))) {
+        const auto read = readValues(fileName);
+        if (!read) {
+            cli.err() << read.error() << Qt::endl;
+            return CliContext::UsageError;
+        }
+        values += read.values;
+    }
     if (values.isEmpty()) {
         cli.err() << tr("portolan-cli lookup: give at least one value") << Qt::endl;
         return CliContext::UsageError;

@@ -4,6 +4,7 @@
 #include "diagramcommand.h"
 #include "exportcommand.h"
 #include "lookupcommand.h"
+#include "triagecommand.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -38,6 +39,9 @@ const std::map<QString, Command> &commands()
             {QStringLiteral("lookup"),
              {QT_TRANSLATE_NOOP("main", "find the flows covering an address, host or URL, on a port"),
               &LookupCommand::run}},
+            {QStringLiteral("triage"),
+             {QT_TRANSLATE_NOOP("main", "read firewall or proxy logs: the flows they hit, the rules to add"),
+              &TriageCommand::run}},
     };
     return table;
 }

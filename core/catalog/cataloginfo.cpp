@@ -6,7 +6,8 @@ QString CatalogInfo::identity(const Catalog &catalog)
         return tr("unversioned catalog");
     if (!catalog.retrieved.isValid())
         return tr("catalog %1").arg(catalog.catalogVersion);
-    return tr("catalog %1, page read %2").arg(catalog.catalogVersion, catalog.retrieved.toString(Qt::ISODate));
+    return tr("catalog %1, page read %2")
+            .arg(catalog.catalogVersion, catalog.retrieved.toString(Qt::ISODate));
 }
 
 QString CatalogInfo::text(const Catalog &catalog, Language language)

@@ -189,8 +189,7 @@ private:
             return;
         }
         CheckTarget target = skipped(name, -1);
-        target.skipReason =
-                tr("The catalog gives no address for %1; its host and URL entries are tested").arg(name);
+        target.skipReason = tr("The catalog gives no address for %1 in this flow").arg(name);
         m_builder.add(target);
     }
 

@@ -19,6 +19,8 @@ private slots:
     void scopeOptions();
     void outputFile();
     void outputFailure();
+    void siteProfile();
+    void refresher();
     void resolveHosts();
 
 private:
@@ -133,8 +135,8 @@ void TestExportCli::scopeOptions()
     const Result r = run(arguments + QStringList{"--catalog", m_catalog});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     // The count on standard error, the export alone on standard output.
-    QVERIFY2(r.err.contains(QRegularExpression(
-                     QStringLiteral("^portolan-cli export: (\\d+ rules?, \\d+ comments?|ルール\\d+件、コメント\\d+件)\n$"))),
+    QVERIFY2(r.err.contains(QRegularExpression(QStringLiteral(
+                     "^portolan-cli export: (\\d+ rules?, \\d+ comments?|ルール\\d+件、コメント\\d+件)\n$"))),
              qPrintable(r.err));
     for (const QString &text : present)
         QVERIFY2(r.out.contains(text), qPrintable(text + QStringLiteral(" not in:\n") + r.out));
@@ -163,6 +165,43 @@ void TestExportCli::outputFailure()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("cannot write")), qPrintable(r.err));
     QVERIFY(!QFile::exists(file));
+}
+
+// --site takes the syntax of check --site; its addresses become rules.
+void TestExportCli::siteProfile()
+{
+    const QStringList args{"--format", "iptables", "--role", "agent", "--catalog", m_catalog};
+    const Result without = run(args);
+    QCOMPARE(without.exitCode, 0);
+    QCOMPARE(int(without.out.count(QStringLiteral("No site address for DNS server (site key dns)"))), 1);
+    const Result with = run(args + QStringList{"--site", "dns=127.0.0.53"});
+    QCOMPARE(with.exitCode, 0);
+    QVERIFY2(with.out.contains(QStringLiteral("-A OUTPUT -d 127.0.0.53/32 -p udp -m udp --dport 53 ")),
+             qPrintable(with.out));
+    QVERIFY(!with.out.contains(QStringLiteral("No site address")));
+    const Result bad = run(args + QStringList{"--site", "printer=10.0.0.1"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("unknown site key \"printer\"")), qPrintable(bad.err));
+    const Result notAddress = run(args + QStringList{"--site", "dns=a;b"});
+    QCOMPARE(notAddress.exitCode, 2);
+}
+
+void TestExportCli::refresher()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("refresher"));
+    const QStringList args{"--format", "nftables", "--role", "agent", "--catalog", m_catalog};
+    const Result hint = run(args);
+    QCOMPARE(hint.exitCode, 0);
+    QVERIFY2(hint.err.contains(QStringLiteral("--refresher DIR")), qPrintable(hint.err));
+    const Result r = run(args + QStringList{"--refresher", dir});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.err.contains(QStringLiteral("--refresher DIR")));
+    for (const char *name : {"portolan-refresh.sh", "portolan-refresh.service", "portolan-refresh.timer"})
+        QVERIFY2(QFile::exists(dir + QLatin1Char('/') + QLatin1String(name)), name);
+    QVERIFY(QFile::permissions(dir + QStringLiteral("/portolan-refresh.sh")) & QFile::ExeOwner);
+    QFile script(dir + QStringLiteral("/portolan-refresh.sh"));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    QVERIFY(script.readAll().contains("refresh pl_url_heartbeat_4 inet A app.example.test"));
 }
 
 void TestExportCli::resolveHosts()

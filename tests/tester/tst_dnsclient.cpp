@@ -300,11 +300,11 @@ LookupOutcome lookup(quint16 port, const QString &name = QStringLiteral("mapped.
 CheckTarget target(CheckTarget::Kind kind, const QString &host, quint16 port)
 {
     CheckTarget t;
-    t.entryId = QStringLiteral("e");
+    t.flows = {{QStringLiteral("e"), -1}};
     t.host = host;
     t.port = port;
     t.kind = kind;
-    t.transport = t.isUdp() ? QStringLiteral("udp") : QStringLiteral("tcp");
+    t.transport = t.isUdp() ? Transport::Udp : Transport::Tcp;
     t.path = QStringLiteral("/");
     t.endpoint = QStringLiteral("%1:%2").arg(host).arg(port);
     return t;

@@ -134,11 +134,11 @@ void tst_NtpPacket::checkRejectsZeroTimestamps()
         }
     });
     CheckTarget target;
-    target.entryId = QStringLiteral("ntp");
+    target.flows = {{QStringLiteral("ntp"), -1}};
     target.kind = CheckTarget::Kind::Ntp;
     target.host = QStringLiteral("127.0.0.1");
     target.port = server.localPort();
-    target.transport = QStringLiteral("udp");
+    target.transport = Transport::Udp;
     target.endpoint = QStringLiteral("127.0.0.1:%1").arg(target.port);
     TestPlan plan;
     plan.roles = {QStringLiteral("agent")};

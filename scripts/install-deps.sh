@@ -14,6 +14,8 @@ packages=(
     fonts-noto-cjk fonts-dejavu-core
     # Tests: real servers and validators on loopback, certificates, namespaces, a JS engine for PAC.
     openssl squid dnsmasq chrony iproute2 iptables nftables nodejs util-linux
+    # Tests: ipsets for the iptables export, dig for its generated refresher.
+    ipset bind9-dnsutils
     # Tests: the catalog against its JSON Schema.
     python3 python3-jsonschema
     # Screenshots under a virtual display.

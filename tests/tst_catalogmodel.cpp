@@ -28,6 +28,8 @@ private slots:
     void agentVersionFilter();
     void clearFilters();
     void checkStates();
+    void expiredColorIsReadable_data();
+    void expiredColorIsReadable();
 
 private:
     static QSet<QString> shownFlows(const QAbstractItemModel &proxy);
@@ -534,6 +536,34 @@ void TestCatalogModel::checkStates()
     model.clearCheckStates();
     QCOMPARE(changed.count(), 2);
     QVERIFY(model.index(row, CatalogModel::CheckColumn).data().toString().isEmpty());
+}
+
+void TestCatalogModel::expiredColorIsReadable_data()
+{
+    QTest::addColumn<QColor>("text");
+    QTest::addColumn<QColor>("base");
+    QTest::addColumn<QColor>("alternate");
+    QTest::addRow("light") << QColor(Qt::black) << QColor(Qt::white) << QColor(0xf7, 0xf7, 0xf7);
+    QTest::addRow("dark") << QColor(230, 230, 230) << QColor(30, 30, 32) << QColor(40, 40, 43);
+}
+
+void TestCatalogModel::expiredColorIsReadable()
+{
+    QFETCH(QColor, text);
+    QFETCH(QColor, base);
+    QFETCH(QColor, alternate);
+    QCOMPARE(qRound(CatalogModel::contrastRatio(Qt::black, Qt::white)), 21);
+    QCOMPARE(CatalogModel::contrastRatio(Qt::white, Qt::white), 1.0);
+    // The old grey #BEBEBE on white: 1.9:1.
+    QVERIFY(CatalogModel::contrastRatio(QColor(0xbe, 0xbe, 0xbe), Qt::white) < 2.0);
+    QPalette palette;
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, alternate);
+    const QColor expired = CatalogModel::expiredColor(palette);
+    QVERIFY(expired != text); // still set apart from the other rows
+    QVERIFY2(CatalogModel::contrastRatio(expired, base) >= 4.5, qPrintable(expired.name()));
+    QVERIFY2(CatalogModel::contrastRatio(expired, alternate) >= 4.5, qPrintable(expired.name()));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogModel)

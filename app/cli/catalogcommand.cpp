@@ -6,6 +6,7 @@
 #include "catalogdiffcommand.h"
 #include "catalogverifycommand.h"
 #include "clicontext.h"
+#include "util/controlcharacters.h"
 #include "util/csvwriter.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,7 @@ int CatalogCommand::run(const QStringList &arguments)
                               tr("Only flows in which this component (agent, relay, ...) takes part, with "
                                  "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success) : CliContext::UsageError;
     if (!parser.positionalArguments().isEmpty()) {
         cli.err() << tr("portolan-cli catalog: unexpected argument \"%1\"")
                              .arg(parser.positionalArguments().first())
@@ -58,8 +59,7 @@ int CatalogCommand::run(const QStringList &arguments)
 
     if (parser.isSet(QStringLiteral("info"))) {
         cli.out() << CatalogInfo::text(*catalog, *language);
-        cli.out().flush();
-        return CliContext::Success;
+        return cli.finish(CliContext::Success);
     }
 
     const QDate today = QDate::currentDate();
@@ -84,12 +84,13 @@ int CatalogCommand::run(const QStringList &arguments)
         for (const QJsonValue &r : std::as_const(records)) {
             const QStringList cells = CatalogRecords::cells(r.toObject());
             for (int i = 0; i < fields.size(); ++i) {
+                // A loaded catalog's text reaches the terminal: no control characters.
                 if (!cells.at(i).isEmpty())
-                    cli.out() << fields.at(i) << QStringLiteral(": ") << cells.at(i) << '\n';
+                    cli.out() << fields.at(i) << QStringLiteral(": ")
+                              << ControlCharacters::escaped(cells.at(i)) << '\n';
             }
             cli.out() << '\n';
         }
     }
-    cli.out().flush();
-    return CliContext::Success;
+    return cli.finish(CliContext::Success);
 }

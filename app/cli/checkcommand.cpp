@@ -7,10 +7,11 @@
 #include "resultsreport.h"
 #include "testplanner.h"
 
+#include "util/outputfile.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
-#include <QSaveFile>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -24,7 +25,9 @@ int CheckCommand::run(const QStringList &arguments)
             tr("Check whether this machine reaches the destinations the product needs.\n"
                "Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors, "
                "130 when interrupted (Ctrl-C): the report of what was checked so far is still written, "
-               "the rest is reported as cancelled; a second Ctrl-C exits at once."));
+               "the rest is reported as cancelled; a second Ctrl-C exits at once.")
+            + QLatin1Char(' ')
+            + tr("74 when the report cannot be written (the reason goes to standard error)."));
     const QStringList formats = ResultsReport::formatNames();
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
@@ -57,7 +60,8 @@ int CheckCommand::run(const QStringList &arguments)
              tr("Refuse every destination outside the loopback network (for tests).")},
     });
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     auto usageError = [&cli](const QString &message) {
         cli.err() << tr("portolan-cli check: %1").arg(message) << Qt::endl;
         return CliContext::UsageError;
@@ -123,25 +127,36 @@ int CheckCommand::run(const QStringList &arguments)
         return usageError(*error);
     const TestPlan plan = std::get<TestPlan>(planned);
 
-    auto write = [&cli, &parser](const QByteArray &data) {
-        if (!parser.isSet(QStringLiteral("output"))) {
-            QFile out;
-            if (!out.open(stdout, QIODevice::WriteOnly) || out.write(data) != data.size())
-                return false;
-            return true;
-        }
-        const QString fileName = parser.value(QStringLiteral("output"));
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-            cli.err() << tr("portolan-cli check: cannot write %1: %2").arg(fileName, file.errorString())
+    // The report file is created before anything is checked: a run whose report cannot be
+    // written fails at once, not after minutes of checks.
+    std::unique_ptr<OutputFile> output;
+    if (parser.isSet(QStringLiteral("output"))) {
+        output = std::make_unique<OutputFile>(parser.value(QStringLiteral("output")));
+        if (const auto reason = output->open()) {
+            cli.err() << tr("portolan-cli check: cannot write %1: %2").arg(output->fileName(), *reason)
                       << Qt::endl;
-            return false;
+            return CliContext::WriteError;
         }
-        return true;
+    }
+    // Returns exitCode, or WriteError when the report could not be written.
+    auto write = [&cli, &output](const QByteArray &data, int exitCode) {
+        if (!output) {
+            cli.out() << QString::fromUtf8(data);
+            return cli.finish(exitCode);
+        }
+        auto reason = output->write(data);
+        if (!reason)
+            reason = output->commit();
+        if (reason) {
+            cli.err() << tr("portolan-cli check: cannot write %1: %2").arg(output->fileName(), *reason)
+                      << Qt::endl;
+            return int(CliContext::WriteError);
+        }
+        return exitCode;
     };
 
     if (parser.isSet(QStringLiteral("dry-run")))
-        return write(ResultsReport::plan(format, plan)) ? CliContext::Success : CliContext::UsageError;
+        return write(ResultsReport::plan(format, plan), CliContext::Success);
 
     ConnectivityTester tester;
     tester.setOptions(options);
@@ -163,8 +178,16 @@ int CheckCommand::run(const QStringList &arguments)
         interrupted = true;
         tester.cancel();
     });
+    // A long run keeps its report's temporary file fresh (OutputFile::removeStaleTemporaries).
+    QTimer keepAlive;
+    if (output) {
+        keepAlive.setInterval(60 * 1000);
+        QObject::connect(&keepAlive, &QTimer::timeout, &keepAlive, [&output] { output->keepAlive(); });
+        keepAlive.start();
+    }
     if (tester.isRunning())
         loop.exec();
+    keepAlive.stop();
     if (progress)
         progress->finish();
 
@@ -175,13 +198,12 @@ int CheckCommand::run(const QStringList &arguments)
     run.concurrency = options.concurrency;
     run.elapsedMs = tester.elapsedMs();
     run.cancelled = cancelled;
-    if (!write(ResultsReport::results(format, plan, results, run)))
-        return CliContext::UsageError;
-    if (interrupted)
-        return InterruptHandler::ExitCode;
+    int exitCode = CliContext::Success;
     for (const CheckResult &result : results) {
         if (result.isFailure())
-            return CliContext::Failure;
+            exitCode = CliContext::Failure;
     }
-    return CliContext::Success;
+    if (interrupted)
+        exitCode = InterruptHandler::ExitCode;
+    return write(ResultsReport::results(format, plan, results, run), exitCode);
 }

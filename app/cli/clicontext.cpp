@@ -4,6 +4,7 @@
 #include "i18n/translations.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 
 #include <cstdio>
 
@@ -108,4 +109,14 @@ std::optional<QStringList> CliContext::roles(const QCommandLineParser &parser, c
         return std::nullopt;
     }
     return values;
+}
+
+int CliContext::finish(int exitCode)
+{
+    m_out.flush();
+    if (m_out.status() == QTextStream::Ok)
+        return exitCode;
+    const QString reason = m_out.device() ? m_out.device()->errorString() : QString();
+    m_err << tr("portolan-cli: cannot write to standard output: %1").arg(reason) << Qt::endl;
+    return WriteError;
 }

@@ -15,7 +15,9 @@ class CliContext
     Q_DECLARE_TR_FUNCTIONS(CliContext)
 
 public:
-    enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+    // WriteError is EX_IOERR of sysexits.h: the output (standard output or --output) could not be
+    // written; the reason goes to standard error.
+    enum ExitCode { Success = 0, Failure = 1, UsageError = 2, WriteError = 74 };
 
     CliContext();
 
@@ -40,6 +42,10 @@ public:
     // printing it, prefixed with the command, e.g. "portolan-cli lookup").
     std::optional<QStringList> roles(const QCommandLineParser &parser, const Catalog &catalog,
                                      const QString &command);
+
+    // Flushes standard output. Returns exitCode, or WriteError after printing why standard
+    // output could not be written (a full disk, /dev/full, a closed descriptor).
+    int finish(int exitCode);
 
 private:
     QTextStream m_out;

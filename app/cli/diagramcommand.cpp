@@ -28,7 +28,8 @@ int DiagramCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("scale"), tr("PNG scale factor (default 1)."), QStringLiteral("factor"),
                       QStringLiteral("1")});
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     const auto usageError = [&cli](const QString &message) {
         cli.err() << message << Qt::endl;
         return CliContext::UsageError;
@@ -67,7 +68,7 @@ int DiagramCommand::run(const QStringList &arguments)
     const DiagramExporter::Result result = DiagramExporter::write(model, {}, *format, output, scale);
     if (!result.isOk()) {
         cli.err() << tr("portolan-cli diagram: %1").arg(result.error) << Qt::endl;
-        return CliContext::Failure;
+        return result.cannotWrite ? CliContext::WriteError : CliContext::Failure;
     }
     return CliContext::Success;
 }

@@ -7,10 +7,11 @@
 #include "export/exporttext.h"
 #include "siteprofile.h"
 
+#include "util/outputfile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QVersionNumber>
 
 int ExportCommand::run(const QStringList &arguments)
@@ -57,7 +58,8 @@ int ExportCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("output"), tr("Write to <file> instead of standard output."),
                       QStringLiteral("file")});
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     if (!parser.positionalArguments().isEmpty()) {
         cli.err() << tr("portolan-cli export: unexpected argument \"%1\"")
                              .arg(parser.positionalArguments().first())
@@ -165,15 +167,14 @@ int ExportCommand::run(const QStringList &arguments)
         }
         for (const ExportFile &extra : result.files) {
             const QString path = QDir(dirName).filePath(extra.fileName);
-            QSaveFile file(path);
-            const QByteArray data = extra.text.toUtf8();
-            if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()
-                || (extra.isExecutable
-                    && !QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner
-                                                      | QFile::ExeGroup | QFile::ExeOther))) {
-                cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(path, file.errorString())
-                          << Qt::endl;
-                return CliContext::Failure;
+            std::optional<QString> reason = OutputFile::writeFile(path, extra.text.toUtf8());
+            if (!reason && extra.isExecutable
+                && !QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup
+                                                        | QFile::ExeOther))
+                reason = tr("cannot make it executable");
+            if (reason) {
+                cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(path, *reason) << Qt::endl;
+                return CliContext::WriteError;
             }
         }
     }
@@ -183,16 +184,15 @@ int ExportCommand::run(const QStringList &arguments)
     };
     if (!parser.isSet(QStringLiteral("output"))) {
         cli.out() << QString::fromUtf8(text);
-        cli.out().flush();
-        summary();
-        return CliContext::Success;
+        const int status = cli.finish(CliContext::Success);
+        if (status == CliContext::Success)
+            summary();
+        return status;
     }
     const QString fileName = parser.value(QStringLiteral("output"));
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(fileName, file.errorString())
-                  << Qt::endl;
-        return CliContext::Failure;
+    if (const auto reason = OutputFile::writeFile(fileName, text)) {
+        cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(fileName, *reason) << Qt::endl;
+        return CliContext::WriteError;
     }
     summary();
     return CliContext::Success;

@@ -4,6 +4,7 @@
 #include "catalog/catalogrecords.h"
 #include "catalog/catalogtext.h"
 #include "clicontext.h"
+#include "util/controlcharacters.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -31,30 +32,19 @@ ReadValues readValues(const QString &fileName)
     ReadValues result;
     result.fileName = fileName;
     QFile file;
-    const bool opened = fileName == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                        : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
+    const bool opened = fileName == QLatin1String("-")
+            ? file.open(stdin, QIODevice::ReadOnly)
+            : (file.setFileName(fileName), file.open(QIODevice::ReadOnly));
     if (!opened) {
         result.errorString = file.errorString();
         return result;
     }
-    // Lines are bounded: a longer one cannot be a value and is read (and rejected) cut short.
-    constexpr qint64 maxLine = 4096;
-    while (true) {
-        QByteArray line = file.readLine(maxLine);
-        if (line.isEmpty()) {
-            if (file.atEnd() || !file.waitForReadyRead(-1))
-                break;
-            continue;
-        }
-        const bool complete = line.endsWith('\n') || file.atEnd();
-        if (!complete) { // skip the rest of an over-long line
-            while (!file.atEnd()) {
-                const QByteArray rest = file.readLine(maxLine);
-                if (rest.isEmpty() || rest.endsWith('\n'))
-                    break;
-            }
-        }
-        const QString value = QString::fromUtf8(line).trimmed();
+    // The values are kept anyway, so the file is read whole; a line longer than any value is
+    // cut (and then rejected as a value).
+    const QByteArray data = file.readAll();
+    constexpr qsizetype maxLine = 4096;
+    for (const QByteArray &line : data.split('\n')) {
+        const QString value = QString::fromUtf8(line.left(maxLine)).trimmed();
         if (!value.isEmpty() && !value.startsWith(QLatin1Char('#')))
             result.values.append(value);
     }
@@ -134,7 +124,7 @@ int LookupCommand::run(const QStringList &arguments)
                               tr("Only flows in which this component (agent, relay, ...) takes part, with "
                                  "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? CliContext::Success : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success) : CliContext::UsageError;
     QStringList values = CatalogLookup::group(parser.positionalArguments());
     for (const QString &fileName : parser.values(QStringLiteral("file"))) {
         const auto read = readValues(fileName);
@@ -175,10 +165,10 @@ int LookupCommand::run(const QStringList &arguments)
             (m.portMatches ? matches : mismatches).append(m);
         if (!valid) {
             anyInvalid = true;
-            cli.err() << tr("portolan-cli lookup: \"%1\" is not an IP address, host name or URL").arg(value)
+            cli.err() << tr("portolan-cli lookup: \"%1\" is not an IP address, host name or URL").arg(ControlCharacters::escaped(value))
                       << Qt::endl;
         } else if (!json) {
-            cli.out() << value << '\n';
+            cli.out() << ControlCharacters::escaped(value) << '\n';
             const QString answer = CatalogLookup::answer(query, all);
             if (!answer.isEmpty())
                 cli.out() << QStringLiteral("  ") << answer << '\n';
@@ -213,8 +203,7 @@ int LookupCommand::run(const QStringList &arguments)
     }
     if (json)
         cli.out() << QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented));
-    cli.out().flush();
-    if (anyInvalid)
-        return CliContext::UsageError;
-    return allMatched ? CliContext::Success : CliContext::Failure;
+    return cli.finish(anyInvalid ? CliContext::UsageError
+                                 : allMatched ? CliContext::Success
+                                              : CliContext::Failure);
 }

@@ -79,13 +79,14 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments();
     const QString first = arguments.value(1);
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
-        QTextStream(stdout) << "portolan-cli " << PORTOLAN_VERSION << Qt::endl;
-        return CliContext::Success;
+        CliContext cli;
+        cli.out() << "portolan-cli " << PORTOLAN_VERSION << '\n';
+        return cli.finish(CliContext::Success);
     }
     if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
-        QTextStream out(stdout);
-        printUsage(out);
-        return CliContext::Success;
+        CliContext cli;
+        printUsage(cli.out());
+        return cli.finish(CliContext::Success);
     }
     const auto it = commands().find(first);
     if (it == commands().end()) {

@@ -53,14 +53,15 @@ QString renderJson(const Catalog &catalog, const TriageReport &r, Language langu
     QJsonArray flows;
     for (const TriageReport::FlowHit &hit : r.flows) {
         const Flow &flow = catalog.flows.at(hit.flow);
-        flows.append(QJsonObject{{QStringLiteral("flow"), flow.id},
-                                 {QStringLiteral("summary"), CatalogText::flowSummary(catalog, flow, language)},
-                                 {QStringLiteral("ports"), CatalogText::ports(flow.ports)},
-                                 {QStringLiteral("lines"), hit.lines},
-                                 {QStringLiteral("firstSeen"), TriageReport::timeText(hit.firstSeen)},
-                                 {QStringLiteral("lastSeen"), TriageReport::timeText(hit.lastSeen)},
-                                 {QStringLiteral("endpoints"), QJsonArray::fromStringList(hit.endpoints)},
-                                 {QStringLiteral("samples"), QJsonArray::fromStringList(hit.samples)}});
+        flows.append(
+                QJsonObject{{QStringLiteral("flow"), flow.id},
+                            {QStringLiteral("summary"), CatalogText::flowSummary(catalog, flow, language)},
+                            {QStringLiteral("ports"), CatalogText::ports(flow.ports)},
+                            {QStringLiteral("lines"), hit.lines},
+                            {QStringLiteral("firstSeen"), TriageReport::timeText(hit.firstSeen)},
+                            {QStringLiteral("lastSeen"), TriageReport::timeText(hit.lastSeen)},
+                            {QStringLiteral("endpoints"), QJsonArray::fromStringList(hit.endpoints)},
+                            {QStringLiteral("samples"), QJsonArray::fromStringList(hit.samples)}});
     }
     QJsonArray mismatches;
     for (const TriageReport::PortMismatch &m : r.mismatches) {
@@ -77,11 +78,11 @@ QString renderJson(const Catalog &catalog, const TriageReport &r, Language langu
             o.insert(QStringLiteral("port"), m.port);
         mismatches.append(o);
     }
-    const QJsonObject root{{QStringLiteral("summary"), summaryJson(r)},
-                           {QStringLiteral("flows"), flows},
-                           {QStringLiteral("portMismatches"), mismatches},
-                           {QStringLiteral("unrecognisedSamples"),
-                            QJsonArray::fromStringList(r.unrecognisedSamples)}};
+    const QJsonObject root{
+            {QStringLiteral("summary"), summaryJson(r)},
+            {QStringLiteral("flows"), flows},
+            {QStringLiteral("portMismatches"), mismatches},
+            {QStringLiteral("unrecognisedSamples"), QJsonArray::fromStringList(r.unrecognisedSamples)}};
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
 
@@ -93,9 +94,10 @@ QString renderCsv(const Catalog &catalog, const TriageReport &r)
                 QStringLiteral("firstSeen"), QStringLiteral("lastSeen"), QStringLiteral("sample")});
     for (const TriageReport::FlowHit &hit : r.flows)
         csv.addRow({QStringLiteral("flow"), catalog.flows.at(hit.flow).id,
-                    hit.endpoints.join(QLatin1Char(' ')), QString(), CatalogText::ports(catalog.flows.at(hit.flow).ports),
-                    QString::number(hit.lines), TriageReport::timeText(hit.firstSeen),
-                    TriageReport::timeText(hit.lastSeen), hit.samples.value(0)});
+                    hit.endpoints.join(QLatin1Char(' ')), QString(),
+                    CatalogText::ports(catalog.flows.at(hit.flow).ports), QString::number(hit.lines),
+                    TriageReport::timeText(hit.firstSeen), TriageReport::timeText(hit.lastSeen),
+                    hit.samples.value(0)});
     for (const TriageReport::PortMismatch &m : r.mismatches)
         csv.addRow({QStringLiteral("port-mismatch"), flowIds(catalog, m.flows).join(QLatin1Char(' ')),
                     m.endpoint, m.address, portText(m), QString::number(m.lines),
@@ -114,7 +116,8 @@ QString seenText(qint64 first, qint64 last)
         return {};
     if (first == last)
         return TriageCommand::tr("seen %1").arg(TriageReport::timeText(first));
-    return TriageCommand::tr("seen %1 to %2").arg(TriageReport::timeText(first), TriageReport::timeText(last));
+    return TriageCommand::tr("seen %1 to %2")
+            .arg(TriageReport::timeText(first), TriageReport::timeText(last));
 }
 
 QString renderText(const Catalog &catalog, const TriageReport &r, Language language)
@@ -129,23 +132,26 @@ QString renderText(const Catalog &catalog, const TriageReport &r, Language langu
                             CatalogText::ports(flow.ports));
         const QString seen = seenText(hit.firstSeen, hit.lastSeen);
         out += indent
-                + (seen.isEmpty() ? TriageCommand::tr("%n line(s); endpoints: %1", nullptr, int(hit.lines))
-                                            .arg(hit.endpoints.join(QStringLiteral(", ")))
-                                  : TriageCommand::tr("%n line(s), %1; endpoints: %2", nullptr, int(hit.lines))
-                                            .arg(seen, hit.endpoints.join(QStringLiteral(", "))))
+                + (seen.isEmpty()
+                           ? TriageCommand::tr("%n line(s); endpoints: %1", nullptr, int(hit.lines))
+                                     .arg(hit.endpoints.join(QStringLiteral(", ")))
+                           : TriageCommand::tr("%n line(s), %1; endpoints: %2", nullptr, int(hit.lines))
+                                     .arg(seen, hit.endpoints.join(QStringLiteral(", "))))
                 + QLatin1Char('\n');
         for (const QString &sample : hit.samples)
             out += indent + TriageCommand::tr("sample: %1").arg(sample) + QLatin1Char('\n');
     }
     if (!r.mismatches.isEmpty()) {
         out += QLatin1Char('\n')
-                + TriageCommand::tr("Catalog endpoints reached on a port no flow uses (likely misconfiguration): %1")
+                + TriageCommand::tr(
+                          "Catalog endpoints reached on a port no flow uses (likely misconfiguration): %1")
                           .arg(r.mismatches.size())
                 + QLatin1Char('\n');
         for (const TriageReport::PortMismatch &m : r.mismatches) {
             out += QStringLiteral("  ")
                     + TriageCommand::tr("%1 on %2: in %3, whose flows (%4) use %5")
-                              .arg(m.address, portText(m).isEmpty() ? TriageCommand::tr("no port") : portText(m),
+                              .arg(m.address,
+                                   portText(m).isEmpty() ? TriageCommand::tr("no port") : portText(m),
                                    m.endpoint, flowIds(catalog, m.flows).join(QStringLiteral(", ")),
                                    CatalogText::ports(m.ports))
                     + QLatin1Char('\n');
@@ -196,8 +202,9 @@ int TriageCommand::run(const QStringList &arguments)
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     CliContext::addFormatOption(parser, formats);
-    CliContext::addRoleOption(parser, tr("Only flows in which this component (agent, relay, ...) takes part; "
-                                         "repeatable."));
+    CliContext::addRoleOption(parser,
+                              tr("Only flows in which this component (agent, relay, ...) takes part; "
+                                 "repeatable."));
     parser.addOption({QStringLiteral("export"),
                       tr("Write the rules for exactly the flows hit, in this export format (%1), instead of "
                          "the report; the report's summary goes to standard error.")

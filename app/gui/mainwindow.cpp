@@ -66,6 +66,7 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     , m_diagram(new DiagramWidget(this))
     , m_testerPanel(new TesterPanel(m_model, this))
     , m_status(new QLabel(this))
+    , m_emptyResult(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_splitter->setObjectName(QStringLiteral("tableSplitter"));
@@ -92,6 +93,19 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     auto *pageLayout = new QVBoxLayout(m_tablesPage);
     pageLayout->addWidget(m_filterBar);
     pageLayout->addWidget(m_lookupBar);
+    m_emptyResult->setObjectName(QStringLiteral("emptyResult"));
+    m_emptyResult->setTextFormat(Qt::RichText);
+    m_emptyResult->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_emptyResult->setOpenExternalLinks(false);
+    m_emptyResult->setAlignment(Qt::AlignCenter);
+    m_emptyResult->hide();
+    connect(m_emptyResult, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("show-expired"))
+            m_filterBar->setShowExpired(true);
+        else if (link == QLatin1String("clear-filters"))
+            m_filterBar->clearFilters();
+    });
+    pageLayout->addWidget(m_emptyResult);
     pageLayout->addWidget(m_splitter, 1);
     m_tabs->addTab(m_tablesPage, QString());
     m_diagram->setObjectName(QStringLiteral("diagramPage"));
@@ -123,6 +137,13 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
             &MainWindow::updateStatus);
     connect(m_lookupBar, &LookupBar::matched, this, &MainWindow::selectSourceRows);
     connect(m_details, &DetailsPane::flowActivated, this, &MainWindow::selectFlow);
+    m_userShowExpired = m_proxy->includesExpired();
+    connect(m_filterBar->showExpiredBox(), &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_changingFilters)
+            m_userShowExpired = on;
+    });
+    connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this, &MainWindow::updateEmptyResult);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyResult);
     // The Direction column shows "initiators → listener" for all roles, a word for one role.
     connect(m_model, &CatalogModel::rolesChanged, this,
             [this](const QStringList &roles) { m_table->fitDirectionColumn(roles.isEmpty()); });
@@ -171,6 +192,12 @@ void MainWindow::createActions()
     m_clearFiltersAction = new QAction(this);
     connect(m_clearFiltersAction, &QAction::triggered, m_filterBar, &FilterBar::clearFilters);
 
+    m_backAction = new QAction(this);
+    m_backAction->setObjectName(QStringLiteral("backAction"));
+    m_backAction->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence::Back});
+    m_backAction->setEnabled(false);
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
+
     m_showExpiredAction = new QAction(this);
     m_showExpiredAction->setCheckable(true);
     connect(m_showExpiredAction, &QAction::toggled, m_filterBar, &FilterBar::setShowExpired);
@@ -190,8 +217,10 @@ void MainWindow::createActions()
     });
 
     m_resetColumnsAction = new QAction(this);
-    connect(m_resetColumnsAction, &QAction::triggered, this,
-            [this] { m_table->horizontalHeader()->restoreState(m_defaultHeaderState); });
+    connect(m_resetColumnsAction, &QAction::triggered, this, [this] {
+        m_table->horizontalHeader()->restoreState(m_defaultHeaderState);
+        m_table->fitColumnsToContent();
+    });
 
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
@@ -221,7 +250,8 @@ void MainWindow::createActions()
 void MainWindow::connectDiagram()
 {
     // Diagram → tables: a component or an arrow filters the tables to its flows.
-    connect(m_diagram, &DiagramWidget::flowsActivated, m_proxy, &CatalogFilterProxyModel::setFlowIds);
+    connect(m_diagram, &DiagramWidget::flowsActivated, this,
+            [this](const QSet<QString> &ids) { changeFilters([this, &ids] { m_proxy->setFlowIds(ids); }); });
     // Tables → diagram: the role and the expired endpoints, and the selected rows' arrows
     // highlighted.
     connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this,
@@ -292,6 +322,7 @@ void MainWindow::createMenus()
     m_editMenu->addAction(m_findAction);
     m_editMenu->addAction(m_lookupAction);
     m_editMenu->addAction(m_clearFiltersAction);
+    m_editMenu->addAction(m_backAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -365,6 +396,9 @@ void MainWindow::retranslateUi()
     m_findAction->setText(tr("&Search"));
     m_lookupAction->setText(tr("&Look up address, host or URL"));
     m_clearFiltersAction->setText(tr("C&lear filters"));
+    m_backAction->setText(tr("&Back to the previous filters"));
+    m_backAction->setStatusTip(tr("Undo the filter change made by a lookup, a link or the diagram"));
+    m_emptyResult->setAccessibleName(tr("Why no row is shown"));
     m_showExpiredAction->setText(tr("Show &expired static addresses"));
     m_requiredOnlyAction->setText(tr("&Required only"));
     m_darkPaletteAction->setText(tr("&Dark palette"));
@@ -372,6 +406,7 @@ void MainWindow::retranslateUi()
     m_aboutAction->setText(tr("&About Portolan"));
     updateTitle();
     updateStatus();
+    updateEmptyResult();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -530,13 +565,16 @@ void MainWindow::selectSourceRows(const QList<int> &sourceRows)
         return true;
     };
     if (!allShown()) {
-        for (int row : sourceRows) {
-            if (m_model->index(row, 0).data(CatalogModel::ExpiredRole).toBool())
-                m_filterBar->setShowExpired(true);
-        }
+        changeFilters([&] {
+            for (int row : sourceRows) {
+                if (m_model->index(row, 0).data(CatalogModel::ExpiredRole).toBool())
+                    m_filterBar->setShowExpired(true);
+            }
+            if (!allShown())
+                m_filterBar->clearFilters();
+        });
+        statusBar()->showMessage(tr("Filters changed to show the match; Alt+Left restores them"), 8000);
     }
-    if (!allShown())
-        m_filterBar->clearFilters();
 
     QItemSelection items;
     QModelIndex first;
@@ -556,6 +594,47 @@ void MainWindow::selectSourceRows(const QList<int> &sourceRows)
     updateDetails();
 }
 
+void MainWindow::changeFilters(const std::function<void()> &change)
+{
+    const FilterBar::State before = m_filterBar->state();
+    const bool wasChanging = m_changingFilters;
+    m_changingFilters = true;
+    change();
+    m_changingFilters = wasChanging;
+    if (m_filterBar->state() != before) {
+        m_filterHistory.append(before);
+        m_backAction->setEnabled(true);
+    }
+}
+
+void MainWindow::goBack()
+{
+    if (m_filterHistory.isEmpty())
+        return;
+    const FilterBar::State previous = m_filterHistory.takeLast();
+    m_changingFilters = true;
+    m_filterBar->setState(previous);
+    m_changingFilters = false;
+    m_backAction->setEnabled(!m_filterHistory.isEmpty());
+}
+
+void MainWindow::updateEmptyResult()
+{
+    if (m_proxy->rowCount() > 0 || m_model->rowCount() == 0) {
+        m_emptyResult->hide();
+        return;
+    }
+    const int expired = m_proxy->hiddenExpiredCount();
+    if (expired > 0)
+        m_emptyResult->setText(
+                tr("No row matches: %n expired rows are hidden — <a href=\"show-expired\">show them</a>",
+                   nullptr, expired));
+    else
+        m_emptyResult->setText(
+                tr("No row matches the filters — <a href=\"clear-filters\">clear the filters</a>"));
+    m_emptyResult->show();
+}
+
 void MainWindow::selectFlow(const QString &flowId)
 {
     selectSourceRows(m_model->rowsForFlow(flowId));
@@ -571,6 +650,8 @@ void MainWindow::readSettings()
     const QByteArray header = settings.value(HeaderKey).toByteArray();
     if (header.isEmpty() || !m_table->horizontalHeader()->restoreState(header))
         m_table->horizontalHeader()->restoreState(m_defaultHeaderState);
+    else
+        m_table->setLayoutRestored(true);
     m_filterBar->setShowExpired(settings.value(ShowExpiredKey, false).toBool());
 }
 
@@ -581,7 +662,8 @@ void MainWindow::writeSettings() const
     settings.setValue(StateKey, saveState());
     settings.setValue(SplitterKey, m_splitter->saveState());
     settings.setValue(HeaderKey, m_table->horizontalHeader()->saveState());
-    settings.setValue(ShowExpiredKey, m_proxy->includesExpired());
+    // A lookup that showed an expired address does not leave them shown for the next start.
+    settings.setValue(ShowExpiredKey, m_userShowExpired);
 }
 
 void MainWindow::showAbout()

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "i18n/language.h"
+#include "tables/filterbar.h"
 
 #include <QMainWindow>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 class CatalogFilterProxyModel;
@@ -70,6 +72,13 @@ public:
     void selectSourceRows(const QList<int> &sourceRows);
     // Selects every row of a flow.
     void selectFlow(const QString &flowId);
+    // Restores the filters as they were before the last lookup, related-flow link or diagram
+    // click changed them (Alt+Left).
+    void goBack();
+    bool canGoBack() const { return !m_filterHistory.isEmpty(); }
+    QAction *backAction() const { return m_backAction; }
+    // Shown when no row matches: why, with a link that shows the hidden rows.
+    QLabel *emptyResultLabel() const { return m_emptyResult; }
 
     void readSettings();
     void writeSettings() const;
@@ -92,6 +101,10 @@ private:
     void connectDiagram();
     void exportRulesDialog();
     void connectTester();
+    // Runs a change of the filters that the user did not make in the filter bar: the previous
+    // state goes on the Back history, and "show expired" set this way is not remembered.
+    void changeFilters(const std::function<void()> &change);
+    void updateEmptyResult();
 
     CatalogStore *m_store;
     CatalogModel *m_model;
@@ -110,6 +123,10 @@ private:
     QLabel *m_status;
     QMessageBox *m_errorBox = nullptr;
     QByteArray m_defaultHeaderState;
+    QLabel *m_emptyResult;
+    QList<FilterBar::State> m_filterHistory;
+    bool m_changingFilters = false;
+    bool m_userShowExpired = false; // the user's own choice, the one saved
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
@@ -125,6 +142,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_lookupAction = nullptr;
     QAction *m_clearFiltersAction = nullptr;
+    QAction *m_backAction = nullptr;
     QAction *m_showExpiredAction = nullptr;
     QAction *m_requiredOnlyAction = nullptr;
     QAction *m_darkPaletteAction = nullptr;

@@ -314,7 +314,7 @@ QList<CatalogLookup::Match> CatalogLookup::lookup(const Query &query) const
             break;
         case EndpointIndex::Cover::UrlHost:
             reason = query.kind == Query::Kind::Url && urlCovers(ep.value, query.url) ? Reason::Url
-                                                                                       : Reason::UrlHost;
+                                                                                      : Reason::UrlHost;
             break;
         }
         Match m;

@@ -36,6 +36,15 @@ QList<T> sortedUnique(QList<T> list)
     return list;
 }
 
+void normalize(CatalogVerify::PageFacts &facts)
+{
+    facts.hosts = sortedUnique(facts.hosts);
+    facts.urls = sortedUnique(facts.urls);
+    facts.addresses = sortedUnique(facts.addresses);
+    facts.subnets = sortedUnique(facts.subnets);
+    facts.ports = sortedUnique(facts.ports);
+}
+
 } // namespace
 
 QString CatalogVerify::undoArtifacts(const QString &text)
@@ -106,11 +115,7 @@ CatalogVerify::PageFacts CatalogVerify::extract(const QString &page)
                 facts.ports.append(port);
         }
     }
-    facts.hosts = sortedUnique(facts.hosts);
-    facts.urls = sortedUnique(facts.urls);
-    facts.addresses = sortedUnique(facts.addresses);
-    facts.subnets = sortedUnique(facts.subnets);
-    facts.ports = sortedUnique(facts.ports);
+    normalize(facts);
     return facts;
 }
 
@@ -146,11 +151,7 @@ CatalogVerify::PageFacts CatalogVerify::extract(const Catalog &catalog)
         for (const PortSpec &p : flow.ports)
             facts.ports.append(p.port);
     }
-    facts.hosts = sortedUnique(facts.hosts);
-    facts.urls = sortedUnique(facts.urls);
-    facts.addresses = sortedUnique(facts.addresses);
-    facts.subnets = sortedUnique(facts.subnets);
-    facts.ports = sortedUnique(facts.ports);
+    normalize(facts);
     return facts;
 }
 

@@ -36,7 +36,11 @@ public:
         : m_data(text.constData())
         , m_size(text.size())
         , m_path(path)
-    { }
+    {
+        // QJsonDocument skips a leading UTF-8 byte order mark: so must the offsets.
+        if (text.startsWith("\xEF\xBB\xBF"))
+            m_pos = 3;
+    }
 
     // The offset of the value at m_path[from...] inside the value at the current position, or
     // -1; afterwards the position is just after that value.

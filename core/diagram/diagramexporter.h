@@ -7,7 +7,7 @@
 
 #include <optional>
 
-// Writes a laid-out diagram to an SVG, PNG or PDF file (atomically, via QSaveFile).
+// Writes a laid-out diagram to an SVG, PNG or PDF file (atomically, via OutputFile).
 class DiagramExporter
 {
     Q_DECLARE_TR_FUNCTIONS(DiagramExporter)
@@ -18,6 +18,7 @@ public:
     struct Result
     {
         QString error; // empty on success
+        bool cannotWrite = false; // the error is about writing the file, not about the diagram
         bool isOk() const { return error.isEmpty(); }
     };
 

@@ -203,68 +203,121 @@ int DiagramLayout::crossingCount(const DiagramModel &model)
     return count;
 }
 
-DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions &options)
+namespace {
+// Where an arrow that crosses a column runs through it: at the source's height, at the
+// listener's, or on the side where it passes fewer other arrows' ends.
+enum class CorridorRule { NearSource, NearListener, Fewest };
+
+struct Corridor
 {
-    // Each way to route the arrows that cross a column is valid; keep the clearest.
-    DiagramModel best;
-    int fewest = -1;
-    for (CorridorRule rule : {CorridorRule::NearSource, CorridorRule::NearListener, CorridorRule::Fewest}) {
-        DiagramModel model = layout(catalog, options, rule);
-        const int crossings = crossingCount(model);
-        if (fewest < 0 || crossings < fewest) {
-            best = std::move(model);
-            fewest = crossings;
-        }
-    }
-    return best;
+    int lo = 0;
+    int hi = 0;
+    qreal y = 0;
+};
+
+// Builds a DiagramModel in phases. The phases up to assignSlots() depend only on the catalog
+// and the options and run once; the corridor rule decides the rest, which runs once per rule
+// on a copy of the builder.
+class LayoutBuilder
+{
+public:
+    LayoutBuilder(const Catalog &catalog, const DiagramOptions &options);
+
+    // Independent of the corridor rule.
+    void collectArrows();
+    void collectNodes();
+    void makeColumns();
+    void orderColumns();
+    void chooseSides();
+    void stackBoxes();
+    void assignSlots(bool byCorridor = false);
+    // Repeated per corridor rule.
+    void routeCorridors(CorridorRule rule);
+    void assignTracks();
+    void sizeGaps();
+    void placeArrows();
+    void placeLegend();
+    void placeZones();
+
+    const DiagramModel &model() const { return m_model; }
+    DiagramModel takeModel() { return std::move(m_model); }
+
+private:
+    qreal trackX(int gap, int track) const { return m_trackBase.at(gap) + (track + 0.5) * m_trackPitch; }
+    qreal centre(int n) const { return m_geometry.at(n).top + m_geometry.at(n).height / 2; }
+    int slotsBetween(int route, int gap, qreal y1, qreal y2) const;
+    bool isCorridorFree(int route, int lo, int hi, qreal y) const;
+
+    const Catalog *m_catalog;
+    DiagramOptions m_options;
+    DiagramModel m_model;
+    qreal m_scale = 1;
+    qreal m_labelHeight = 0;
+    qreal m_pitch = 0; // distance between slots
+    qreal m_nodeWidth = 0;
+    qreal m_pad = 0;
+    qreal m_margin = 0;
+    qreal m_trackPitch = 0;
+    qreal m_arrowClear = 0; // between a box and the labels next to it
+    qreal m_labelGap = 0; // between labels and tracks
+    qreal m_minGap = 0;
+    qreal m_tolerance = 0;
+
+    QHash<QString, QStringList> m_localFlows; // listener -> flow ids
+    QList<Route> m_routes; // parallel to m_model.flows
+    QList<Zone> m_zones;
+    QList<QList<int>> m_columns;
+    QList<Zone> m_columnZones;
+    QList<NodeGeometry> m_geometry;
+    qreal m_contentTop = 0;
+    qreal m_contentBottom = 0;
+    qreal m_boxesBottom = 0; // below the boxes, before any corridor
+    QList<Corridor> m_corridors;
+    QList<QList<VerticalSegment>> m_segments; // per gap
+    QList<int> m_trackCounts;
+    QList<qreal> m_labelWidths;
+    QList<qreal> m_trackBase;
+    qreal m_totalWidth = 0;
+};
+
+LayoutBuilder::LayoutBuilder(const Catalog &catalog, const DiagramOptions &options)
+    : m_catalog(&catalog)
+    , m_options(options)
+{
+    m_scale = options.fontScale > 0 ? options.fontScale : 1.0;
+    m_model.nodeFont = DiagramLayout::nodeFont(m_scale);
+    m_model.labelFont = DiagramLayout::labelFont(m_scale);
+    m_model.zoneFont = DiagramLayout::zoneFont(m_scale);
+    m_model.lineWidth = 1.5 * m_scale;
+    m_model.role = options.role;
+    m_labelHeight = std::ceil(QFontMetricsF(m_model.labelFont).height());
+    m_pitch = std::ceil(m_labelHeight + 8 * m_scale);
+    m_nodeWidth = std::round(190 * m_scale);
+    m_pad = std::round(10 * m_scale);
+    m_margin = std::round(24 * m_scale);
+    m_trackPitch = std::round(9 * m_scale);
+    m_arrowClear = std::round(14 * m_scale);
+    m_labelGap = std::round(10 * m_scale);
+    m_minGap = std::round(56 * m_scale);
+    m_tolerance = 3 * m_scale;
 }
 
-DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions &options,
-                                   CorridorRule corridorRule)
+// The arrows: one per initiator and listener the filter accepts flows between (only the
+// role's initiator, when the role initiates), listing the ports of all of them, required when
+// any of them is. Flows whose endpoints are all expired only when asked, on an arrow of their
+// own, marked so; a flow that never crosses the network (4123) gets no arrow, its listener
+// names it.
+void LayoutBuilder::collectArrows()
 {
-    const qreal scale = options.fontScale > 0 ? options.fontScale : 1.0;
-    DiagramModel model;
-    model.nodeFont = nodeFont(scale);
-    model.labelFont = labelFont(scale);
-    model.zoneFont = zoneFont(scale);
-    model.lineWidth = 1.5 * scale;
-    const QFontMetricsF labelMetrics(model.labelFont);
-    const QFontMetricsF zoneMetrics(model.zoneFont);
-
-    const qreal labelHeight = std::ceil(labelMetrics.height());
-    const qreal pitch = std::ceil(labelHeight + 8 * scale); // distance between slots
-    const qreal nodeWidth = std::round(190 * scale);
-    const qreal pad = std::round(10 * scale);
-    const qreal margin = std::round(24 * scale);
-    const qreal trackPitch = std::round(9 * scale);
-    const qreal arrowClear = std::round(14 * scale); // between a box and the labels next to it
-    const qreal labelGap = std::round(10 * scale); // between labels and tracks
-    const qreal minGap = std::round(56 * scale);
-    const qreal tolerance = 3 * scale;
-
-    // The arrows: one per flow the filter accepts and initiator (only the role's, when the role
-    // initiates). A flow whose endpoints are all expired only when asked, marked so; a flow that
-    // never crosses the network (4123) gets no arrow, its listener names it. Flows with the same
-    // initiator, listener and ports (port and transport) would share one arrow, required when
-    // any of them is.
-    model.role = options.role;
-    const FlowFilter filter = options.filter();
-    const QDate today = options.date();
-    const auto portSet = [](const Flow &flow) {
-        QStringList ports;
-        for (const PortSpec &p : flow.ports)
-            ports.append(QStringLiteral("%1/%2").arg(p.port).arg(p.transportName()));
-        ports.sort();
-        ports.removeDuplicates();
-        return ports.join(QLatin1Char(','));
-    };
+    const Catalog &catalog = *m_catalog;
+    const FlowFilter filter = m_options.filter();
+    const QDate today = m_options.date();
     const auto rank = [](Requirement requirement) {
         if (requirement == Requirement::Required)
             return 0;
         return requirement == Requirement::Optional ? 1 : 2;
     };
     QHash<QString, int> bundleIndex;
-    QHash<QString, QStringList> localFlows; // listener -> flow ids
     for (const Flow &flow : catalog.flows) {
         if (!catalog.component(flow.listener) || !filter.acceptsFlow(catalog, flow))
             continue;
@@ -275,7 +328,7 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         if (!anyEndpoint)
             continue;
         if (!flow.needsNetworkRule) {
-            localFlows[flow.listener].append(flow.id);
+            m_localFlows[flow.listener].append(flow.id);
             continue;
         }
         const bool expired = catalog.isFullyExpired(flow, today);
@@ -289,13 +342,12 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
             }
             validity = CatalogText::validity(catalog, *last, today);
         }
-        const QString ports = portSet(flow);
-        const bool roleInitiates = !options.role.isEmpty() && flow.isInitiatedBy(options.role);
+        const bool roleInitiates = !m_options.role.isEmpty() && flow.isInitiatedBy(m_options.role);
         for (const QString &source : flow.initiators) {
-            if (!catalog.component(source) || (roleInitiates && source != options.role))
+            if (!catalog.component(source) || (roleInitiates && source != m_options.role))
                 continue;
-            const QString bundle = source + QLatin1Char('\n') + flow.listener + QLatin1Char('\n') + ports
-                    + (expired ? QStringLiteral("\nexpired") : QString());
+            const QString bundle = source + QLatin1Char('\n') + flow.listener
+                    + (expired ? QStringLiteral("\nexpired\n") + validity : QString());
             const auto found = bundleIndex.constFind(bundle);
             if (found == bundleIndex.constEnd()) {
                 DiagramFlow arrow;
@@ -307,11 +359,11 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
                 arrow.direction = FlowFilter::directionOf(catalog, flow, filter.roles);
                 arrow.isExpired = expired;
                 arrow.validity = validity;
-                bundleIndex.insert(bundle, model.flows.size());
-                model.flows.append(arrow);
+                bundleIndex.insert(bundle, m_model.flows.size());
+                m_model.flows.append(arrow);
                 continue;
             }
-            DiagramFlow &arrow = model.flows[found.value()];
+            DiagramFlow &arrow = m_model.flows[found.value()];
             if (arrow.flowIds.contains(flow.id))
                 continue;
             arrow.flowIds.append(flow.id);
@@ -319,100 +371,102 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
                 arrow.requirement = flow.requirement;
         }
     }
-    for (DiagramFlow &arrow : model.flows) {
-        arrow.label = flowLabel(bundledPorts(flowsOf(catalog, arrow)));
+    for (DiagramFlow &arrow : m_model.flows) {
+        arrow.label =
+                DiagramLayout::flowLabel(DiagramLayout::bundledPorts(DiagramLayout::flowsOf(catalog, arrow)));
         if (arrow.isExpired)
             //: An expired arrow's label: its ports, then "expired 2022-12-31".
-            arrow.label = tr("%1 (%2)").arg(arrow.label, arrow.validity);
+            arrow.label = DiagramLayout::tr("%1 (%2)").arg(arrow.label, arrow.validity);
     }
+}
 
-    // The nodes: every component with a flow (all of them without a role filter).
+// The nodes: every component with a flow (all of them without a role filter).
+void LayoutBuilder::collectNodes()
+{
     QHash<QString, int> nodeIndex;
-    for (const Component &component : catalog.components) {
-        bool used =
-                options.role.isEmpty() || component.id == options.role || localFlows.contains(component.id);
-        for (const DiagramFlow &flow : std::as_const(model.flows))
+    for (const Component &component : m_catalog->components) {
+        bool used = m_options.role.isEmpty() || component.id == m_options.role
+                || m_localFlows.contains(component.id);
+        for (const DiagramFlow &flow : std::as_const(m_model.flows))
             used = used || flow.from == component.id || flow.to == component.id;
         if (!used)
             continue;
         DiagramNode node;
         node.id = component.id;
-        node.label = component.name.text(options.language);
+        node.label = component.name.text(m_options.language);
         node.zone = component.zone;
-        node.isFocus = component.id == options.role;
-        node.localFlowIds = localFlows.value(component.id);
-        nodeIndex.insert(node.id, model.nodes.size());
-        model.nodes.append(node);
+        node.isFocus = component.id == m_options.role;
+        node.localFlowIds = m_localFlows.value(component.id);
+        nodeIndex.insert(node.id, m_model.nodes.size());
+        m_model.nodes.append(node);
     }
-    const int nodeCount = model.nodes.size();
-    QList<Route> routes(model.flows.size());
-    for (int i = 0; i < model.flows.size(); ++i) {
-        routes[i].from = nodeIndex.value(model.flows.at(i).from);
-        routes[i].to = nodeIndex.value(model.flows.at(i).to);
+    m_routes.resize(m_model.flows.size());
+    for (int i = 0; i < m_model.flows.size(); ++i) {
+        m_routes[i].from = nodeIndex.value(m_model.flows.at(i).from);
+        m_routes[i].to = nodeIndex.value(m_model.flows.at(i).to);
     }
+    m_geometry.resize(m_model.nodes.size());
+}
 
-    // Zones in their fixed order, then any other zone in order of appearance.
-    QList<Zone> zones;
+// Columns: one per zone, in the zones' fixed order, then any other zone in order of appearance;
+// the first and last zones put their components that only talk inside the zone into an outer
+// column.
+void LayoutBuilder::makeColumns()
+{
+    const QList<DiagramNode> &nodes = m_model.nodes;
     for (Zone zone : Vocabulary::values<Zone>()) {
-        for (const DiagramNode &node : std::as_const(model.nodes)) {
-            if (node.zone == zone) {
-                zones.append(zone);
-                break;
-            }
-        }
+        if (std::any_of(nodes.cbegin(), nodes.cend(),
+                        [zone](const DiagramNode &n) { return n.zone == zone; }))
+            m_zones.append(zone);
     }
-    for (const DiagramNode &node : std::as_const(model.nodes)) {
-        if (!zones.contains(node.zone))
-            zones.append(node.zone);
+    for (const DiagramNode &node : nodes) {
+        if (!m_zones.contains(node.zone))
+            m_zones.append(node.zone);
     }
-
-    // Columns: one per zone; the first and last zones put their components that only talk
-    // inside the zone into an outer column.
+    const int nodeCount = nodes.size();
     QList<bool> talksOutside(nodeCount, false);
-    for (const Route &r : std::as_const(routes)) {
-        if (model.nodes.at(r.from).zone != model.nodes.at(r.to).zone) {
+    for (const Route &r : std::as_const(m_routes)) {
+        if (nodes.at(r.from).zone != nodes.at(r.to).zone) {
             talksOutside[r.from] = true;
             talksOutside[r.to] = true;
         }
     }
-    QList<QList<int>> columns;
-    QList<Zone> columnZones;
-    for (int z = 0; z < zones.size(); ++z) {
+    for (int z = 0; z < m_zones.size(); ++z) {
         QList<int> inner;
         QList<int> outer;
+        QList<int> all;
         for (int n = 0; n < nodeCount; ++n) {
-            if (model.nodes.at(n).zone == zones.at(z))
-                (talksOutside.at(n) ? inner : outer).append(n);
+            if (nodes.at(n).zone != m_zones.at(z))
+                continue;
+            (talksOutside.at(n) ? inner : outer).append(n);
+            all.append(n);
         }
-        const bool split =
-                zones.size() > 1 && !inner.isEmpty() && !outer.isEmpty() && (z == 0 || z == zones.size() - 1);
+        const bool split = m_zones.size() > 1 && !inner.isEmpty() && !outer.isEmpty()
+                && (z == 0 || z == m_zones.size() - 1);
         if (!split) {
-            QList<int> all;
-            for (int n = 0; n < nodeCount; ++n) {
-                if (model.nodes.at(n).zone == zones.at(z))
-                    all.append(n);
-            }
-            columns.append(all);
-            columnZones.append(zones.at(z));
+            m_columns.append(all);
+            m_columnZones.append(m_zones.at(z));
         } else if (z == 0) {
-            columns << outer << inner;
-            columnZones << zones.at(z) << zones.at(z);
+            m_columns << outer << inner;
+            m_columnZones << m_zones.at(z) << m_zones.at(z);
         } else {
-            columns << inner << outer;
-            columnZones << zones.at(z) << zones.at(z);
+            m_columns << inner << outer;
+            m_columnZones << m_zones.at(z) << m_zones.at(z);
         }
     }
-    const int columnCount = columns.size();
-    QList<NodeGeometry> geometry(nodeCount);
-    for (int c = 0; c < columnCount; ++c) {
-        for (int n : std::as_const(columns.at(c)))
-            geometry[n].column = c;
+    for (int c = 0; c < m_columns.size(); ++c) {
+        for (int n : std::as_const(m_columns.at(c)))
+            m_geometry[n].column = c;
     }
+}
 
-    // Order each column by the barycentre of its neighbours in other columns, a few sweeps.
-    QList<qreal> position(nodeCount, 0.0);
+// Order each column by the barycentre of its neighbours in other columns, a few sweeps.
+void LayoutBuilder::orderColumns()
+{
+    const int columnCount = m_columns.size();
+    QList<qreal> position(m_model.nodes.size(), 0.0);
     const auto updatePositions = [&](int c) {
-        const QList<int> &column = columns.at(c);
+        const QList<int> &column = m_columns.at(c);
         for (int i = 0; i < column.size(); ++i)
             position[column.at(i)] = (i + 0.5) / column.size();
     };
@@ -422,12 +476,12 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         for (int step = 0; step < columnCount; ++step) {
             const int c = sweep % 2 == 0 ? step : columnCount - 1 - step;
             QList<QPair<qreal, int>> keyed;
-            for (int n : std::as_const(columns.at(c))) {
+            for (int n : std::as_const(m_columns.at(c))) {
                 qreal sum = 0;
                 int count = 0;
-                for (const Route &r : std::as_const(routes)) {
+                for (const Route &r : std::as_const(m_routes)) {
                     const int other = r.from == n ? r.to : (r.to == n ? r.from : -1);
-                    if (other < 0 || geometry.at(other).column == c)
+                    if (other < 0 || m_geometry.at(other).column == c)
                         continue;
                     sum += position.at(other);
                     ++count;
@@ -437,16 +491,20 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
             std::stable_sort(keyed.begin(), keyed.end(),
                              [](const auto &a, const auto &b) { return a.first < b.first; });
             for (int i = 0; i < keyed.size(); ++i)
-                columns[c][i] = keyed.at(i).second;
+                m_columns[c][i] = keyed.at(i).second;
             updatePositions(c);
         }
     }
+}
 
-    // Sides: towards the other column; inside a column, on the outer side.
-    for (int i = 0; i < routes.size(); ++i) {
-        Route &r = routes[i];
-        const int cf = geometry.at(r.from).column;
-        const int ct = geometry.at(r.to).column;
+// Sides: towards the other column; inside a column, on the outer side.
+void LayoutBuilder::chooseSides()
+{
+    const int columnCount = m_columns.size();
+    for (int i = 0; i < m_routes.size(); ++i) {
+        Route &r = m_routes[i];
+        const int cf = m_geometry.at(r.from).column;
+        const int ct = m_geometry.at(r.to).column;
         if (cf < ct) {
             r.fromSide = Right;
             r.toSide = Left;
@@ -464,170 +522,211 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
             r.gapA = r.gapB = side == Left ? cf : cf + 1;
         }
         r.skips = std::abs(cf - ct) >= 2;
-        geometry[r.from].ends[r.fromSide].append({i, true});
-        geometry[r.to].ends[r.toSide].append({i, false});
+        m_geometry[r.from].ends[r.fromSide].append({i, true});
+        m_geometry[r.to].ends[r.toSide].append({i, false});
     }
+}
 
-    // Box heights (whole slots) and vertical stacking, each column centred.
-    const QFontMetricsF nodeMetrics(model.nodeFont);
-    const qreal zoneHeaderHeight = std::ceil(zoneMetrics.height() + 2 * pad);
-    const qreal contentTop = zoneHeaderHeight + pitch;
+// Box heights (whole slots) and vertical stacking, each column centred.
+void LayoutBuilder::stackBoxes()
+{
+    const int columnCount = m_columns.size();
+    const qreal zoneHeaderHeight = std::ceil(QFontMetricsF(m_model.zoneFont).height() + 2 * m_pad);
+    m_contentTop = zoneHeaderHeight + m_pitch;
     QList<qreal> columnHeights(columnCount, 0.0);
     for (int c = 0; c < columnCount; ++c) {
-        for (int n : std::as_const(columns.at(c))) {
-            const qreal textHeight =
-                    wrappedTextHeight(model.nodeFont, nodeWidth - 2 * pad, model.nodes.at(n).label);
-            const int slotCount = std::max({int(std::ceil((textHeight + 2 * pad) / pitch)),
-                                            int(geometry.at(n).ends[Left].size()),
-                                            int(geometry.at(n).ends[Right].size()), 2});
-            geometry[n].height = slotCount * pitch;
-            columnHeights[c] += geometry.at(n).height;
+        for (int n : std::as_const(m_columns.at(c))) {
+            const qreal textHeight = DiagramLayout::wrappedTextHeight(
+                    m_model.nodeFont, m_nodeWidth - 2 * m_pad, m_model.nodes.at(n).label);
+            const int slotCount = std::max({int(std::ceil((textHeight + 2 * m_pad) / m_pitch)),
+                                            int(m_geometry.at(n).ends[Left].size()),
+                                            int(m_geometry.at(n).ends[Right].size()), 2});
+            m_geometry[n].height = slotCount * m_pitch;
+            columnHeights[c] += m_geometry.at(n).height;
         }
-        columnHeights[c] += std::max<qsizetype>(0, columns.at(c).size() - 1) * pitch;
+        columnHeights[c] += std::max<qsizetype>(0, m_columns.at(c).size() - 1) * m_pitch;
     }
     const qreal tallest =
             columnHeights.isEmpty() ? 0 : *std::max_element(columnHeights.begin(), columnHeights.end());
-    qreal contentBottom = contentTop;
+    m_contentBottom = m_contentTop;
     for (int c = 0; c < columnCount; ++c) {
         // Each column on its own quarter-slot grid: slots of neighbouring columns never line up,
         // so horizontal segments of different flows never coincide.
-        qreal y = contentTop + std::round((tallest - columnHeights.at(c)) / 2 / pitch) * pitch
-                + (c % 4) * pitch / 4;
-        for (int n : std::as_const(columns.at(c))) {
-            geometry[n].top = y;
-            y += geometry.at(n).height + pitch;
+        qreal y = m_contentTop + std::round((tallest - columnHeights.at(c)) / 2 / m_pitch) * m_pitch
+                + (c % 4) * m_pitch / 4;
+        for (int n : std::as_const(m_columns.at(c))) {
+            m_geometry[n].top = y;
+            y += m_geometry.at(n).height + m_pitch;
         }
-        contentBottom = std::max(contentBottom, y - pitch);
+        m_contentBottom = std::max(m_contentBottom, y - m_pitch);
     }
+    m_boxesBottom = m_contentBottom;
+}
 
-    // Slots: ordered by the height of the other end, centred on the side. First by the other
-    // box's centre, then refined by the other end's slot, so that arrows between the same two
-    // boxes (or into neighbouring slots) do not cross each other.
-    const auto centre = [&](int n) { return geometry.at(n).top + geometry.at(n).height / 2; };
-    for (int pass = 0; pass < 3; ++pass) {
-        for (int n = 0; n < nodeCount; ++n) {
+// Slots: ordered by the height the arrow heads to, centred on the side. First by the other box's
+// centre, then refined by the other end's slot (or, once the corridors are known, the
+// corridor's height), so that arrows between the same two boxes (or into neighbouring slots) do
+// not cross each other; a loop's two ends stay next to each other. Arrows between boxes of one column nest:
+// of those that come from above, the one from farthest gets the lowest slot; from below, the highest.
+void LayoutBuilder::assignSlots(bool byCorridor)
+{
+    for (int pass = 0; pass < (byCorridor ? 1 : 3); ++pass) {
+        for (int n = 0; n < m_model.nodes.size(); ++n) {
             for (int side : {Left, Right}) {
-                QList<FlowEnd> &ends = geometry[n].ends[side];
-                const auto otherY = [&](const FlowEnd &end) {
-                    const Route &r = routes.at(end.flow);
+                QList<FlowEnd> &ends = m_geometry[n].ends[side];
+                const auto otherNode = [&](const FlowEnd &end) {
+                    const Route &r = m_routes.at(end.flow);
+                    return end.isSource ? r.to : r.from;
+                };
+                const auto key = [&](const FlowEnd &end) {
+                    const Route &r = m_routes.at(end.flow);
+                    // A loop keeps its two ends next to each other, at the box's middle.
+                    if ((pass == 0 && !byCorridor) || r.from == r.to)
+                        return centre(otherNode(end));
+                    if (byCorridor && r.skips)
+                        return r.yc;
                     return end.isSource ? r.yd : r.ys;
                 };
-                const auto otherCentre = [&](const FlowEnd &end) {
-                    const Route &r = routes.at(end.flow);
-                    return centre(end.isSource ? r.to : r.from);
+                // 0: from a box of the column above, 1: from another column (or itself), 2: below.
+                const auto group = [&](const FlowEnd &end) {
+                    const int other = otherNode(end);
+                    if (other == n || m_geometry.at(other).column != m_geometry.at(n).column)
+                        return 1;
+                    return centre(other) < centre(n) ? 0 : 2;
                 };
                 std::stable_sort(ends.begin(), ends.end(), [&](const FlowEnd &a, const FlowEnd &b) {
-                    const qreal ka = pass == 0 ? otherCentre(a) : otherY(a);
-                    const qreal kb = pass == 0 ? otherCentre(b) : otherY(b);
+                    const int ga = group(a);
+                    const int gb = group(b);
+                    if (ga != gb)
+                        return ga < gb;
+                    const qreal ka = key(a);
+                    const qreal kb = key(b);
                     if (ka != kb)
-                        return ka < kb;
-                    if (otherCentre(a) != otherCentre(b))
-                        return otherCentre(a) < otherCentre(b);
+                        return ga == 1 ? ka < kb : ka > kb;
+                    const qreal ca = centre(otherNode(a));
+                    const qreal cb = centre(otherNode(b));
+                    if (ca != cb)
+                        return ga == 1 ? ca < cb : ca > cb;
+                    if (a.flow == b.flow)
+                        return a.isSource && !b.isSource;
                     return a.flow < b.flow;
                 });
-                const int total = int(std::round(geometry.at(n).height / pitch));
+                const NodeGeometry &g = m_geometry.at(n);
+                const int total = int(std::round(g.height / m_pitch));
                 const int first = (total - int(ends.size())) / 2;
-                geometry[n].slotY[side].clear();
+                m_geometry[n].slotY[side].clear();
                 for (int k = 0; k < ends.size(); ++k) {
-                    const qreal y = geometry.at(n).top + (first + k + 0.5) * pitch;
-                    geometry[n].slotY[side].append(y);
-                    Route &r = routes[ends.at(k).flow];
+                    const qreal y = g.top + (first + k + 0.5) * m_pitch;
+                    m_geometry[n].slotY[side].append(y);
+                    Route &r = m_routes[ends.at(k).flow];
                     (ends.at(k).isSource ? r.ys : r.yd) = y;
                 }
             }
         }
     }
+}
 
-    // Corridors for flows that cross intermediate columns: a height free of boxes there, of
-    // other flows' slots and of other corridors.
-    struct Corridor
-    {
-        int lo;
-        int hi;
-        qreal y;
-    };
-    QList<Corridor> corridors;
-    for (int i = 0; i < routes.size(); ++i) {
-        Route &r = routes[i];
+// Whether a corridor at y, from column lo to hi, keeps clear of the boxes it passes, of other
+// arrows' slots and labels, and of other corridors.
+bool LayoutBuilder::isCorridorFree(int route, int lo, int hi, qreal y) const
+{
+    if (y < m_contentTop)
+        return false;
+    for (int c = lo; c <= hi; ++c) {
+        for (int n : std::as_const(m_columns.at(c))) {
+            const NodeGeometry &g = m_geometry.at(n);
+            if (c != lo && c != hi && y > g.top - m_pitch / 2 && y < g.top + g.height + m_pitch / 2)
+                return false;
+            for (int side : {Left, Right}) {
+                for (int k = 0; k < g.ends[side].size(); ++k) {
+                    const FlowEnd &end = g.ends[side].at(k);
+                    if (end.flow == route)
+                        continue;
+                    const qreal slot = g.slotY[side].at(k);
+                    if (std::abs(slot - y) < m_tolerance)
+                        return false;
+                    // The label above a listener's slot.
+                    if (!end.isSource && y > slot - m_labelHeight - 2 * m_scale - m_tolerance && y < slot)
+                        return false;
+                }
+            }
+        }
+    }
+    for (const Corridor &other : m_corridors) {
+        if (std::max(lo, other.lo) < std::min(hi, other.hi) && std::abs(other.y - y) < m_pitch / 2)
+            return false;
+    }
+    return true;
+}
+
+// Ends of other arrows in a gap between two heights.
+int LayoutBuilder::slotsBetween(int route, int gap, qreal y1, qreal y2) const
+{
+    int count = 0;
+    for (const NodeGeometry &g : m_geometry) {
+        const int side = g.column == gap - 1 ? Right : (g.column == gap ? Left : -1);
+        if (side < 0)
+            continue;
+        for (int k = 0; k < g.ends[side].size(); ++k) {
+            const qreal y = g.slotY[side].at(k);
+            if (g.ends[side].at(k).flow != route && y > std::min(y1, y2) && y < std::max(y1, y2))
+                ++count;
+        }
+    }
+    return count;
+}
+
+// Corridors for flows that cross intermediate columns: a height free of boxes there, of other
+// flows' slots and labels and of other corridors.
+void LayoutBuilder::routeCorridors(CorridorRule rule)
+{
+    m_corridors.clear();
+    m_contentBottom = m_boxesBottom;
+    for (int i = 0; i < m_routes.size(); ++i) {
+        Route &r = m_routes[i];
         r.yc = r.ys;
         if (!r.skips)
             continue;
-        const int lo = std::min(geometry.at(r.from).column, geometry.at(r.to).column);
-        const int hi = std::max(geometry.at(r.from).column, geometry.at(r.to).column);
-        const auto isFree = [&](qreal y) {
-            if (y < contentTop)
-                return false;
-            for (int c = lo; c <= hi; ++c) {
-                for (int n : std::as_const(columns.at(c))) {
-                    const NodeGeometry &g = geometry.at(n);
-                    if (c != lo && c != hi && y > g.top - pitch / 2 && y < g.top + g.height + pitch / 2)
-                        return false;
-                    for (int side : {Left, Right}) {
-                        for (int k = 0; k < g.ends[side].size(); ++k) {
-                            if (g.ends[side].at(k).flow == i)
-                                continue;
-                            if (std::abs(g.slotY[side].at(k) - y) < tolerance)
-                                return false;
-                        }
-                    }
-                }
-            }
-            for (const Corridor &other : std::as_const(corridors)) {
-                if (std::max(lo, other.lo) < std::min(hi, other.hi) && std::abs(other.y - y) < pitch / 2)
-                    return false;
-            }
-            return true;
-        };
+        const int lo = std::min(m_geometry.at(r.from).column, m_geometry.at(r.to).column);
+        const int hi = std::max(m_geometry.at(r.from).column, m_geometry.at(r.to).column);
         // Near the source's height the vertical part runs next to the listener, near the
         // listener's height next to the source: take the side where it crosses fewer arrows.
-        const auto slotsBetween = [&](int gap, qreal y1, qreal y2) {
-            int count = 0;
-            for (int n = 0; n < nodeCount; ++n) {
-                const NodeGeometry &g = geometry.at(n);
-                const int side = g.column == gap - 1 ? Right : (g.column == gap ? Left : -1);
-                if (side < 0)
-                    continue;
-                for (int k = 0; k < g.ends[side].size(); ++k) {
-                    const qreal y = g.slotY[side].at(k);
-                    if (g.ends[side].at(k).flow != i && y > std::min(y1, y2) && y < std::max(y1, y2))
-                        ++count;
-                }
-            }
-            return count;
-        };
-        const bool nearSource = corridorRule == CorridorRule::NearSource
-                || (corridorRule == CorridorRule::Fewest
-                    && slotsBetween(r.gapB, r.ys, r.yd) <= slotsBetween(r.gapA, r.ys, r.yd));
+        const bool nearSource = rule == CorridorRule::NearSource
+                || (rule == CorridorRule::Fewest
+                    && slotsBetween(i, r.gapB, r.ys, r.yd) <= slotsBetween(i, r.gapA, r.ys, r.yd));
         const qreal anchor = nearSource ? r.ys : r.yd;
         QList<qreal> candidates{anchor, nearSource ? r.yd : r.ys};
-        for (int k = 1; k < 4000; ++k) {
-            candidates << anchor + k * pitch / 2 << anchor - k * pitch / 2;
-        }
+        for (int k = 1; k < 4000; ++k)
+            candidates << anchor + k * m_pitch / 2 << anchor - k * m_pitch / 2;
         for (qreal y : std::as_const(candidates)) {
-            if (isFree(y)) {
+            if (isCorridorFree(i, lo, hi, y)) {
                 r.yc = y;
                 break;
             }
         }
-        corridors.append({lo, hi, r.yc});
-        contentBottom = std::max(contentBottom, r.yc + pitch / 2);
+        m_corridors.append({lo, hi, r.yc});
+        m_contentBottom = std::max(m_contentBottom, r.yc + m_pitch / 2);
     }
+}
 
-    // Vertical tracks: each gap packs its vertical segments into as few tracks as it can.
-    const int gapCount = columnCount + 1;
-    QList<QList<VerticalSegment>> segments(gapCount);
+// Vertical tracks: each gap orders its vertical segments left to right so that few horizontals
+// cross other verticals, then packs them into as few tracks as it can.
+void LayoutBuilder::assignTracks()
+{
+    const int gapCount = m_columns.size() + 1;
+    m_segments = QList<QList<VerticalSegment>>(gapCount);
     const auto addSegment = [&](int gap, int route, bool second, qreal y1, bool left1, qreal y2, bool left2) {
         if (std::abs(y1 - y2) <= 0.01)
             return;
         VerticalSegment segment{route, second, std::min(y1, y2), std::max(y1, y2), {}, {}};
         (left1 ? segment.leftY : segment.rightY).append(y1);
         (left2 ? segment.leftY : segment.rightY).append(y2);
-        segments[gap].append(segment);
+        m_segments[gap].append(segment);
     };
-    for (int i = 0; i < routes.size(); ++i) {
-        const Route &r = routes.at(i);
-        const int cf = geometry.at(r.from).column;
-        const int ct = geometry.at(r.to).column;
+    for (int i = 0; i < m_routes.size(); ++i) {
+        const Route &r = m_routes.at(i);
+        const int cf = m_geometry.at(r.from).column;
+        const int ct = m_geometry.at(r.to).column;
         if (!r.skips) {
             addSegment(r.gapA, i, false, r.ys, cf < r.gapA, r.yd, ct < r.gapA);
             continue;
@@ -635,102 +734,143 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         addSegment(r.gapA, i, false, r.ys, cf < r.gapA, r.yc, r.gapB < r.gapA);
         addSegment(r.gapB, i, true, r.yc, r.gapA < r.gapB, r.yd, ct < r.gapB);
     }
-    // Order the segments of a gap left to right so that few horizontals cross other verticals,
-    // then give each the first track right of every earlier segment it would touch.
-    QList<int> trackCounts(gapCount, 0);
+    m_trackCounts = QList<int>(gapCount, 0);
+    // Crossings when a is left of b: b's left horizontals across a, a's right ones across b.
+    const auto cost = [](const VerticalSegment &a, const VerticalSegment &b) {
+        int n = 0;
+        for (qreal y : b.leftY)
+            n += a.spans(y) ? 1 : 0;
+        for (qreal y : a.rightY)
+            n += b.spans(y) ? 1 : 0;
+        return n;
+    };
     for (int g = 0; g < gapCount; ++g) {
-        QList<VerticalSegment> &list = segments[g];
-        // Crossings when a is left of b: b's left horizontals across a, a's right ones across b.
-        const auto cost = [](const VerticalSegment &a, const VerticalSegment &b) {
-            int n = 0;
-            for (qreal y : b.leftY)
-                n += a.spans(y) ? 1 : 0;
-            for (qreal y : a.rightY)
-                n += b.spans(y) ? 1 : 0;
-            return n;
-        };
+        const QList<VerticalSegment> &list = m_segments.at(g);
+        const int size = list.size();
+        QList<QList<int>> costs(size, QList<int>(size, 0));
+        for (int a = 0; a < size; ++a) {
+            for (int b = 0; b < size; ++b)
+                costs[a][b] = a == b ? 0 : cost(list.at(a), list.at(b));
+        }
+        // A first order by score, then moves of one segment to a better place while any helps.
         QList<QPair<int, int>> scored; // (score, index)
-        for (int a = 0; a < list.size(); ++a) {
+        for (int a = 0; a < size; ++a) {
             int score = 0;
-            for (int b = 0; b < list.size(); ++b) {
-                if (a != b)
-                    score += cost(list.at(a), list.at(b)) - cost(list.at(b), list.at(a));
-            }
+            for (int b = 0; b < size; ++b)
+                score += costs.at(a).at(b) - costs.at(b).at(a);
             scored.append({score, a});
         }
         std::stable_sort(scored.begin(), scored.end(),
                          [](const auto &x, const auto &y) { return x.first < y.first; });
+        QList<int> order;
+        for (const auto &entry : std::as_const(scored))
+            order.append(entry.second);
+        for (bool improved = true; improved;) {
+            improved = false;
+            for (int from = 0; from < size; ++from) {
+                const int s = order.at(from);
+                // The change in crossings of moving s to each other place, relative to now.
+                int bestDelta = 0;
+                int bestTo = from;
+                int delta = 0;
+                for (int to = from - 1; to >= 0; --to) {
+                    const int o = order.at(to);
+                    delta += costs.at(s).at(o) - costs.at(o).at(s);
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        bestTo = to;
+                    }
+                }
+                delta = 0;
+                for (int to = from + 1; to < size; ++to) {
+                    const int o = order.at(to);
+                    delta += costs.at(o).at(s) - costs.at(s).at(o);
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        bestTo = to;
+                    }
+                }
+                if (bestTo != from) {
+                    order.move(from, bestTo);
+                    improved = true;
+                }
+            }
+        }
         QList<int> assigned;
         QList<const VerticalSegment *> placed;
         int count = 0;
-        for (const auto &[score, index] : std::as_const(scored)) {
+        for (int index : std::as_const(order)) {
             const VerticalSegment &s = list.at(index);
             int t = 0;
             for (int k = 0; k < placed.size(); ++k) {
                 const VerticalSegment &o = *placed.at(k);
-                if (!(s.lo > o.hi + pitch || s.hi < o.lo - pitch))
+                if (!(s.lo > o.hi + m_pitch || s.hi < o.lo - m_pitch))
                     t = std::max(t, assigned.at(k) + 1);
             }
             placed.append(&s);
             assigned.append(t);
             count = std::max(count, t + 1);
-            (s.second ? routes[s.route].trackB : routes[s.route].trackA) = t;
+            (s.second ? m_routes[s.route].trackB : m_routes[s.route].trackA) = t;
         }
-        trackCounts[g] = count;
+        m_trackCounts[g] = count;
     }
+}
 
-    // Widths of the gaps: labels next to the boxes on either side, tracks in the middle.
-    QList<qreal> labelWidths(model.flows.size());
-    for (int i = 0; i < model.flows.size(); ++i)
-        labelWidths[i] = std::ceil(labelMetrics.horizontalAdvance(model.flows.at(i).label) + 6 * scale);
+// Widths of the gaps: labels next to the boxes on either side, tracks in the middle.
+void LayoutBuilder::sizeGaps()
+{
+    const int columnCount = m_columns.size();
+    const int gapCount = columnCount + 1;
+    const QFontMetricsF labelMetrics(m_model.labelFont);
+    m_labelWidths = QList<qreal>(m_model.flows.size());
+    for (int i = 0; i < m_model.flows.size(); ++i)
+        m_labelWidths[i] = std::ceil(labelMetrics.horizontalAdvance(m_model.flows.at(i).label) + 6 * m_scale);
     QList<qreal> leftLabels(gapCount, 0.0);
     QList<qreal> rightLabels(gapCount, 0.0);
-    for (int i = 0; i < routes.size(); ++i) {
-        const Route &r = routes.at(i);
-        const int c = geometry.at(r.to).column;
-        const qreal needed = labelWidths.at(i) + arrowClear + labelGap;
+    for (int i = 0; i < m_routes.size(); ++i) {
+        const Route &r = m_routes.at(i);
+        const int c = m_geometry.at(r.to).column;
+        const qreal needed = m_labelWidths.at(i) + m_arrowClear + m_labelGap;
         if (r.toSide == Left)
             rightLabels[c] = std::max(rightLabels.at(c), needed);
         else
             leftLabels[c + 1] = std::max(leftLabels.at(c + 1), needed);
     }
-    QList<qreal> gapStart(gapCount);
-    QList<qreal> trackBase(gapCount);
+    m_trackBase = QList<qreal>(gapCount);
     QList<qreal> columnX(columnCount);
     qreal x = 0;
     for (int g = 0; g < gapCount; ++g) {
-        const qreal tracks = trackCounts.at(g) * trackPitch;
+        const qreal tracks = m_trackCounts.at(g) * m_trackPitch;
         const bool outer = g == 0 || g == columnCount;
         const qreal width =
-                std::max(outer ? margin : minGap,
-                         leftLabels.at(g) + tracks + rightLabels.at(g) + (tracks > 0 ? 2 * pad : 0));
-        gapStart[g] = x;
+                std::max(outer ? m_margin : m_minGap,
+                         leftLabels.at(g) + tracks + rightLabels.at(g) + (tracks > 0 ? 2 * m_pad : 0));
         // Centre the tracks in the room the labels leave.
         const qreal room = width - leftLabels.at(g) - rightLabels.at(g);
-        trackBase[g] = x + leftLabels.at(g) + (room - tracks) / 2;
+        m_trackBase[g] = x + leftLabels.at(g) + (room - tracks) / 2;
         x += width;
         if (g < columnCount) {
             columnX[g] = x;
-            x += nodeWidth;
+            x += m_nodeWidth;
         }
     }
-    const qreal totalWidth = std::max(x, 2 * margin + 200 * scale);
-    const auto trackX = [&](int gap, int track) { return trackBase.at(gap) + (track + 0.5) * trackPitch; };
-
-    // Boxes.
-    for (int n = 0; n < nodeCount; ++n) {
-        const NodeGeometry &g = geometry.at(n);
-        DiagramNode &node = model.nodes[n];
-        node.rect = QRectF(columnX.at(g.column), g.top, nodeWidth, g.height);
-        node.textRect = node.rect.adjusted(pad, pad, -pad, -pad);
+    m_totalWidth = std::max(x, 2 * m_margin + 200 * m_scale);
+    for (int n = 0; n < m_model.nodes.size(); ++n) {
+        const NodeGeometry &g = m_geometry.at(n);
+        DiagramNode &node = m_model.nodes[n];
+        node.rect = QRectF(columnX.at(g.column), g.top, m_nodeWidth, g.height);
+        node.textRect = node.rect.adjusted(m_pad, m_pad, -m_pad, -m_pad);
     }
+}
 
-    // Arrows and their labels.
-    for (int i = 0; i < routes.size(); ++i) {
-        const Route &r = routes.at(i);
-        DiagramFlow &flow = model.flows[i];
-        const QRectF &from = model.nodes.at(r.from).rect;
-        const QRectF &to = model.nodes.at(r.to).rect;
+// Arrows and their labels: each label above the arrow's last segment, next to the listener.
+void LayoutBuilder::placeArrows()
+{
+    for (int i = 0; i < m_routes.size(); ++i) {
+        const Route &r = m_routes.at(i);
+        DiagramFlow &flow = m_model.flows[i];
+        const QRectF &from = m_model.nodes.at(r.from).rect;
+        const QRectF &to = m_model.nodes.at(r.to).rect;
         const qreal xs = r.fromSide == Right ? from.right() : from.left();
         const qreal xd = r.toSide == Right ? to.right() : to.left();
         QPolygonF path;
@@ -746,74 +886,120 @@ DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions 
         }
         path << QPointF(xd, r.yd);
         flow.path = path;
-        const qreal w = labelWidths.at(i);
-        const qreal left = r.toSide == Left ? xd - arrowClear - w : xd + arrowClear;
-        flow.labelRect = QRectF(left, r.yd - labelHeight - 2 * scale, w, labelHeight);
+        const qreal w = m_labelWidths.at(i);
+        const qreal left = r.toSide == Left ? xd - m_arrowClear - w : xd + m_arrowClear;
+        flow.labelRect = QRectF(left, r.yd - m_labelHeight - 2 * m_scale, w, m_labelHeight);
     }
+}
 
-    // Legend, below everything.
-    DiagramLegend &legend = model.legend;
-    legend.title = tr("Legend");
-    const qreal zoneBottom = contentBottom + pitch;
-    const qreal legendTop = zoneBottom + pitch / 2;
-    const qreal swatchWidth = std::round(40 * scale);
+// Legend, below everything.
+void LayoutBuilder::placeLegend()
+{
+    DiagramLegend &legend = m_model.legend;
+    legend.title = DiagramLayout::tr("Legend");
+    const qreal legendTop = m_contentBottom + m_pitch + m_pitch / 2;
+    const qreal swatchWidth = std::round(40 * m_scale);
     QList<QPair<DiagramLegendItem::Kind, QString>> items{
-            {DiagramLegendItem::Kind::Required, tr("Required")},
-            {DiagramLegendItem::Kind::Optional, tr("Optional or conditional")},
+            {DiagramLegendItem::Kind::Required, DiagramLayout::tr("Required")},
+            {DiagramLegendItem::Kind::Optional, DiagramLayout::tr("Optional or conditional")},
     };
-    if (std::any_of(model.flows.cbegin(), model.flows.cend(),
+    if (std::any_of(m_model.flows.cbegin(), m_model.flows.cend(),
                     [](const DiagramFlow &f) { return f.isExpired; }))
-        items.append({DiagramLegendItem::Kind::Expired, tr("Expired (no longer needed)")});
+        items.append({DiagramLegendItem::Kind::Expired, DiagramLayout::tr("Expired (no longer needed)")});
     items.append({DiagramLegendItem::Kind::Note,
-                  tr("Each arrow points from the side that opens the connection to the listener.")});
-    if (options.showResultsLegend) {
-        items.append({DiagramLegendItem::Kind::Passed, tr("Passed")});
-        items.append({DiagramLegendItem::Kind::Failed, tr("Failed")});
-        items.append({DiagramLegendItem::Kind::Partial, tr("Partly passed")});
-        items.append({DiagramLegendItem::Kind::Untested, tr("Untested")});
+                  DiagramLayout::tr(
+                          "Each arrow points from the side that opens the connection to the listener.")});
+    if (m_options.showResultsLegend) {
+        items.append({DiagramLegendItem::Kind::Passed, DiagramLayout::tr("Passed")});
+        items.append({DiagramLegendItem::Kind::Failed, DiagramLayout::tr("Failed")});
+        items.append({DiagramLegendItem::Kind::Partial, DiagramLayout::tr("Partly passed")});
+        items.append({DiagramLegendItem::Kind::Untested, DiagramLayout::tr("Untested")});
     }
-    const QFontMetricsF titleMetrics(model.nodeFont);
-    const qreal rowHeight = std::max(labelHeight, std::ceil(titleMetrics.height()));
-    qreal lx = margin + pad;
-    qreal ly = legendTop + pad;
+    const QFontMetricsF labelMetrics(m_model.labelFont);
+    const QFontMetricsF titleMetrics(m_model.nodeFont);
+    const qreal rowHeight = std::max(m_labelHeight, std::ceil(titleMetrics.height()));
+    qreal lx = m_margin + m_pad;
+    qreal ly = legendTop + m_pad;
     legend.titleRect = QRectF(lx, ly, std::ceil(titleMetrics.horizontalAdvance(legend.title) + 2), rowHeight);
-    lx = legend.titleRect.right() + 2 * pad;
+    lx = legend.titleRect.right() + 2 * m_pad;
     qreal legendRight = lx;
     for (const auto &[kind, text] : std::as_const(items)) {
         const qreal textWidth = std::ceil(labelMetrics.horizontalAdvance(text) + 2);
         const qreal swatch = kind == DiagramLegendItem::Kind::Note ? 0 : swatchWidth;
-        const qreal itemWidth = swatch + pad / 2 + textWidth;
-        if (lx + itemWidth > totalWidth - margin - pad && lx > legend.titleRect.right() + 2 * pad) {
-            lx = legend.titleRect.right() + 2 * pad;
-            ly += rowHeight + pad / 2;
+        const qreal itemWidth = swatch + m_pad / 2 + textWidth;
+        if (lx + itemWidth > m_totalWidth - m_margin - m_pad && lx > legend.titleRect.right() + 2 * m_pad) {
+            lx = legend.titleRect.right() + 2 * m_pad;
+            ly += rowHeight + m_pad / 2;
         }
         DiagramLegendItem item;
         item.kind = kind;
         item.text = text;
         item.swatchRect = QRectF(lx, ly, swatch, rowHeight);
-        item.textRect = QRectF(lx + swatch + pad / 2, ly, textWidth, rowHeight);
+        item.textRect = QRectF(lx + swatch + m_pad / 2, ly, textWidth, rowHeight);
         legend.items.append(item);
         legendRight = std::max(legendRight, item.textRect.right());
-        lx = item.textRect.right() + 2 * pad;
+        lx = item.textRect.right() + 2 * m_pad;
     }
-    legend.rect = QRectF(margin, legendTop, legendRight + pad - margin, ly + rowHeight + pad - legendTop);
+    legend.rect =
+            QRectF(m_margin, legendTop, legendRight + m_pad - m_margin, ly + rowHeight + m_pad - legendTop);
+}
 
-    // Zones: from boundary to boundary, the boundary in the middle of the tracks between them.
-    for (Zone zone : std::as_const(zones)) {
-        const int first = int(columnZones.indexOf(zone));
-        const int last = int(columnZones.lastIndexOf(zone));
-        const auto boundary = [&](int g) { return trackBase.at(g) + trackCounts.at(g) * trackPitch / 2; };
+// Zones: from boundary to boundary, the boundary in the middle of the tracks between them.
+void LayoutBuilder::placeZones()
+{
+    const int columnCount = m_columns.size();
+    const qreal zoneBottom = m_contentBottom + m_pitch;
+    const qreal labelHeight = std::ceil(QFontMetricsF(m_model.zoneFont).height());
+    const auto boundary = [&](int g) { return m_trackBase.at(g) + m_trackCounts.at(g) * m_trackPitch / 2; };
+    for (Zone zone : std::as_const(m_zones)) {
+        const int first = int(m_columnZones.indexOf(zone));
+        const int last = int(m_columnZones.lastIndexOf(zone));
         const qreal left = first == 0 ? 0 : boundary(first);
-        const qreal right = last == columnCount - 1 ? totalWidth : boundary(last + 1);
+        const qreal right = last == columnCount - 1 ? m_totalWidth : boundary(last + 1);
         DiagramZone z;
         z.id = zone;
         z.label = CatalogText::zone(zone);
         z.rect = QRectF(left, 0, right - left, zoneBottom);
-        z.labelRect = QRectF(left + pad, pad, std::max<qreal>(0, right - left - 2 * pad),
-                             std::ceil(zoneMetrics.height()));
-        model.zones.append(z);
+        z.labelRect = QRectF(left + m_pad, m_pad, std::max<qreal>(0, right - left - 2 * m_pad), labelHeight);
+        m_model.zones.append(z);
     }
+    m_model.bounds = QRectF(0, 0, m_totalWidth, m_model.legend.rect.bottom() + m_margin / 2);
+}
+} // namespace
 
-    model.bounds = QRectF(0, 0, totalWidth, legend.rect.bottom() + margin / 2);
-    return model;
+DiagramModel DiagramLayout::layout(const Catalog &catalog, const DiagramOptions &options)
+{
+    LayoutBuilder base(catalog, options);
+    base.collectArrows();
+    base.collectNodes();
+    base.makeColumns();
+    base.orderColumns();
+    base.chooseSides();
+    base.stackBoxes();
+    base.assignSlots();
+    // Each way to route the arrows that cross a column is valid, with the slots ordered by the
+    // other ends or, after a first routing, by the corridors: keep the clearest.
+    DiagramModel best;
+    int fewest = -1;
+    for (CorridorRule rule : {CorridorRule::NearSource, CorridorRule::NearListener, CorridorRule::Fewest}) {
+        for (bool byCorridor : {false, true}) {
+            LayoutBuilder builder = base;
+            builder.routeCorridors(rule);
+            if (byCorridor) {
+                builder.assignSlots(true);
+                builder.routeCorridors(rule);
+            }
+            builder.assignTracks();
+            builder.sizeGaps();
+            builder.placeArrows();
+            const int crossings = crossingCount(builder.model());
+            if (fewest >= 0 && crossings >= fewest)
+                continue;
+            builder.placeLegend();
+            builder.placeZones();
+            best = builder.takeModel();
+            fewest = crossings;
+        }
+    }
+    return best;
 }

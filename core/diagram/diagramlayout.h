@@ -56,11 +56,4 @@ public:
     static qreal wrappedTextHeight(const QFont &font, qreal width, const QString &text);
     // Points where two arrows cross.
     static int crossingCount(const DiagramModel &model);
-
-private:
-    // Where an arrow that crosses a column runs through it: at the source's height, at the
-    // listener's, or on the side where it passes fewer other arrows' ends.
-    enum class CorridorRule { NearSource, NearListener, Fewest };
-    static DiagramModel layout(const Catalog &catalog, const DiagramOptions &options,
-                               CorridorRule corridorRule);
 };

@@ -146,7 +146,7 @@ private:
         rule.value = names;
         const QStringList missing = ExportSelection::missingSiteKeys(m_request, peer);
         if (!missing.isEmpty())
-            rule.note = tr("%1 is in your network: no site address for %2 yet (see the header)")
+            rule.note = tr("%1 is in your network: its address (site key %2) is not set")
                                 .arg(names, missing.join(QStringLiteral(", ")));
         else if (isCustomerSide(m_catalog, peer))
             rule.note = tr("%1 is in your network: the address is site-specific").arg(names);
@@ -176,8 +176,9 @@ private:
             ExportRule rule = base(flowIndex, direction);
             rule.siteKey = key;
             rule.value = *value;
-            const QString name = ExportText::bounded(CatalogText::componentNames(m_catalog, {id}, m_request.language),
-                                                     ExportText::MaxCommentBytes / 4);
+            const QString name =
+                    ExportText::bounded(CatalogText::componentNames(m_catalog, {id}, m_request.language),
+                                        ExportText::MaxCommentBytes / 4);
             if (NetworkSyntax::parseCidr(*value) && value->contains(QLatin1Char('/')))
                 rule.kind = ExportRule::Kind::Network;
             else if (NetworkSyntax::parseAddress(*value))
@@ -330,13 +331,15 @@ QList<ExportSelection::SiteGap> ExportSelection::siteGaps(const ExportRequest &r
         if (rule.kind != ExportRule::Kind::SiteSpecific || rule.direction == ExportRule::Direction::Local)
             continue;
         const Flow &flow = request.catalog.flows.at(rule.flowIndex);
-        const QStringList peer = rule.direction == ExportRule::Direction::Ingress ? flow.initiators
-                                                                                  : QStringList{flow.listener};
+        const QStringList peer = rule.direction == ExportRule::Direction::Ingress
+                ? flow.initiators
+                : QStringList{flow.listener};
         for (const QString &id : peer) {
             const Component *component = request.catalog.component(id);
             if (!component || missingSiteKeys(request, {id}).isEmpty())
                 continue;
-            auto it = std::find_if(gaps.begin(), gaps.end(), [&id](const SiteGap &g) { return g.componentId == id; });
+            auto it = std::find_if(gaps.begin(), gaps.end(),
+                                   [&id](const SiteGap &g) { return g.componentId == id; });
             if (it == gaps.end()) {
                 SiteGap gap;
                 gap.componentId = id;

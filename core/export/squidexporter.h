@@ -4,8 +4,8 @@
 
 #include <QCoreApplication>
 
-// squid.conf lines: a dstdomain (or dst) ACL and an http_access line per flow and endpoint list; with a proxy, a
-// parent cache_peer that the catalog hosts go through.
+// squid.conf lines: a dstdomain (or dst) ACL and an http_access line per flow and endpoint list; with a
+// proxy, a parent cache_peer that the catalog hosts go through.
 class SquidExporter final : public RuleExporter
 {
     Q_DECLARE_TR_FUNCTIONS(SquidExporter)

@@ -116,6 +116,26 @@ void CatalogFilterProxyModel::clearFilters()
     apply(f);
 }
 
+int CatalogFilterProxyModel::hiddenExpiredCount() const
+{
+    const auto *model = qobject_cast<const CatalogModel *>(sourceModel());
+    if (!model || m_filter.includeExpired)
+        return 0;
+    FlowFilter withExpired = m_filter;
+    withExpired.includeExpired = true;
+    int count = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const CatalogRowRef ref = model->rowRef(row);
+        const QString searchText = m_filter.words.isEmpty()
+                ? QString()
+                : model->index(row, 0).data(CatalogModel::SearchTextRole).toString();
+        if (withExpired.acceptsRow(model->catalog(), ref, model->referenceDate(), searchText)
+            && !m_filter.acceptsRow(model->catalog(), ref, model->referenceDate(), searchText))
+            ++count;
+    }
+    return count;
+}
+
 bool CatalogFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const auto *model = qobject_cast<const CatalogModel *>(sourceModel());

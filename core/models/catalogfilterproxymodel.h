@@ -69,6 +69,10 @@ public:
     // Resets every criterion but "include expired".
     void clearFilters();
 
+    // Source rows that the filter hides only because they are expired (0 when expired rows are
+    // shown): what an empty result names as its reason.
+    int hiddenExpiredCount() const;
+
 signals:
     void filterChanged();
 

@@ -7,6 +7,7 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <cmath>
 
 CatalogModel::CatalogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -129,6 +130,42 @@ QColor CatalogModel::checkColor(RowCheckState::Status status)
         break;
     }
     return QColor(0x9a, 0x9a, 0x9a);
+}
+
+double CatalogModel::contrastRatio(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor CatalogModel::expiredColor(const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Active, QPalette::Text);
+    const QColor base = palette.color(QPalette::Active, QPalette::Base);
+    const QColor alternate = palette.color(QPalette::Active, QPalette::AlternateBase);
+    const auto mix = [&](double t) { // t = 0: the text colour, 1: the background
+        return QColor::fromRgbF(float(text.redF() + (base.redF() - text.redF()) * t),
+                                float(text.greenF() + (base.greenF() - text.greenF()) * t),
+                                float(text.blueF() + (base.blueF() - text.blueF()) * t));
+    };
+    const auto readable = [&](const QColor &c) {
+        return contrastRatio(c, base) >= 4.6 && contrastRatio(c, alternate) >= 4.6;
+    };
+    QColor best = text;
+    for (int step = 1; step <= 20; ++step) {
+        const QColor candidate = mix(step / 40.0); // at most half-way towards the background
+        if (!readable(candidate))
+            break;
+        best = candidate;
+    }
+    return best;
 }
 
 int CatalogModel::rowCount(const QModelIndex &parent) const
@@ -266,7 +303,7 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (endpoint && m_catalog.isExpired(*endpoint, m_referenceDate))
-            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+            return QBrush(expiredColor(QPalette()));
         return {};
     case FlowIdRole:
         return f.id;

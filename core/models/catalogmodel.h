@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QDate>
+#include <QPalette>
 #include <QStringList>
 
 // One row per flow x endpoint (a flow without endpoints is one row), as Catalog::rows() lists
@@ -108,6 +109,11 @@ public:
     static QString columnTitle(Column column);
     static QString checkText(const RowCheckState &state);
     static QColor checkColor(RowCheckState::Status status);
+    // WCAG contrast ratio of two colours (1 to 21).
+    static double contrastRatio(const QColor &a, const QColor &b);
+    // The text colour of expired rows: as far towards the background as the palette allows
+    // while keeping at least 4.5:1 against Base and AlternateBase (light and dark palettes).
+    static QColor expiredColor(const QPalette &palette);
 
 signals:
     void languageChanged(Language language);

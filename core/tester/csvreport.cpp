@@ -10,7 +10,8 @@ QByteArray CsvReport::write(const QList<CheckResult> &results)
     csv.addRow({tr("Flows"), tr("Endpoint"), tr("Check"), tr("Host"), tr("Port"), tr("Transport"),
                 tr("Verdict"), tr("Result"), tr("Time (ms)"), tr("HTTP status"), tr("Proxy"), tr("Reason"),
                 tr("Hint")});
-    for (const CheckResult &result : results) {
+    for (const CheckResult &raw : results) {
+        const CheckResult result = ResultText::printable(raw);
         csv.addRow({result.flowIds().join(QStringLiteral(", ")), result.endpoint, result.kind, result.host,
                     result.port > 0 ? QString::number(result.port) : QString(), result.transport,
                     Verdict::name(result.verdict), Verdict::text(result.verdict),

@@ -1,6 +1,7 @@
 #include "endpointcheck.h"
 
 #include "dnsclient.h"
+#include "httpresponse.h"
 #include "ntppacket.h"
 #include "resulttext.h"
 #include "udprefusal.h"
@@ -43,32 +44,6 @@ QStringList addressTexts(const QList<QHostAddress> &addresses)
     for (const QHostAddress &address : addresses)
         texts.append(addressText(address));
     return texts;
-}
-
-// The status code of an HTTP status line ("HTTP/1.1 200 OK"), or 0.
-int httpStatus(const QByteArray &header)
-{
-    const qsizetype end = header.indexOf("\r\n");
-    const QByteArray line = end < 0 ? header : header.left(end);
-    if (!line.startsWith("HTTP/1."))
-        return 0;
-    const QList<QByteArray> parts = line.split(' ');
-    if (parts.size() < 2 || parts.at(1).size() != 3)
-        return 0;
-    bool ok = false;
-    const int status = parts.at(1).toInt(&ok);
-    return ok && status >= 100 && status <= 599 ? status : 0;
-}
-
-QByteArray headerValue(const QByteArray &header, const QByteArray &name)
-{
-    const QList<QByteArray> lines = header.split('\n');
-    for (const QByteArray &line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == name.toLower())
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
 }
 
 QString hostForUrl(const QString &host)
@@ -499,7 +474,7 @@ void EndpointCheck::onTunnelReply()
     }
     const QByteArray header = m_buffer.left(end);
     m_buffer.clear();
-    const int status = httpStatus(header);
+    const int status = HttpResponse::status(header);
     if (status >= 200 && status < 300) {
         passStage(tr("The proxy connected to %1 port %2 (HTTP %3)")
                           .arg(m_target.host)
@@ -512,7 +487,7 @@ void EndpointCheck::onTunnelReply()
         return;
     }
     m_result.httpStatus = 0;
-    const QByteArray squidError = headerValue(header, "X-Squid-Error");
+    const QByteArray squidError = HttpResponse::headerValue(header, "X-Squid-Error");
     const QString detail =
             tr("The proxy answered CONNECT with HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError));
     if (status == 407)
@@ -660,7 +635,7 @@ void EndpointCheck::onHttpReply(bool closed)
         return;
     }
     const QByteArray header = end < 0 ? m_buffer : m_buffer.left(end);
-    const int status = httpStatus(header);
+    const int status = HttpResponse::status(header);
     if (status == 0) {
         failStage(Verdict::HttpError,
                   m_buffer.isEmpty() ? tr("No HTTP response") : tr("The answer is not HTTP"));
@@ -668,7 +643,7 @@ void EndpointCheck::onHttpReply(bool closed)
     }
     m_result.httpStatus = status;
     if (m_proxy && m_target.kind == CheckTarget::Kind::Http) {
-        const QByteArray squidError = headerValue(header, "X-Squid-Error");
+        const QByteArray squidError = HttpResponse::headerValue(header, "X-Squid-Error");
         const QString detail =
                 tr("The proxy answered HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError));
         if (status == 407) {

@@ -2,6 +2,8 @@
 
 #include "resulttext.h"
 
+#include "util/controlcharacters.h"
+
 #include <QDateTime>
 #include <QMap>
 
@@ -26,9 +28,13 @@ table.list td, table.list th { border-bottom: 1px solid #eee; }
 )";
 } // namespace
 
-QByteArray HtmlReport::write(const QStringList &roles, const QList<CheckResult> &results,
+QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResult> &rawResults,
                              const ResultsReport::Run &run, const QString &languageCode)
 {
+    QList<CheckResult> results;
+    for (const CheckResult &result : rawResults)
+        results.append(ResultText::printable(result));
+    const QStringList roles = ResultText::printable(rawRoles);
     QMap<int, QList<const CheckResult *>> bySeverity;
     QMap<Verdict::Value, int> counts;
     int failures = 0;
@@ -58,7 +64,7 @@ QByteArray HtmlReport::write(const QStringList &roles, const QList<CheckResult> 
     fact(tr("Roles"), roles.join(QStringLiteral(", ")));
     fact(tr("Date"), QDateTime::currentDateTime().toString(Qt::ISODate));
     fact(tr("Elapsed"), tr("%1 s").arg(run.elapsedMs / 1000.0, 0, 'f', 2));
-    fact(tr("Proxy"), run.proxy);
+    fact(tr("Proxy"), ControlCharacters::escaped(run.proxy));
     if (run.stageTimeoutMs > 0)
         fact(tr("Timeout per stage"), tr("%1 s").arg(run.stageTimeoutMs / 1000.0));
     if (run.cancelled)

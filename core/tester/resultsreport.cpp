@@ -1,6 +1,9 @@
 #include "resultsreport.h"
 
 #include "flowresultsummary.h"
+#include "resulttext.h"
+
+#include "util/controlcharacters.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -150,8 +153,9 @@ std::optional<ResultsReport::Format> ResultsReport::formatFromName(const QString
     return std::nullopt;
 }
 
-QString ResultsReport::resultLine(const CheckResult &result)
+QString ResultsReport::resultLine(const CheckResult &raw)
 {
+    const CheckResult result = ResultText::printable(raw);
     QString line = QStringLiteral("[%1] %2  %3")
                            .arg(Verdict::text(result.verdict), result.flowIds().join(QLatin1Char(',')),
                                 result.endpoint);
@@ -182,9 +186,10 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
         return QJsonDocument(root).toJson(QJsonDocument::Indented);
     }
     QString text = tr("Plan for %1: %n check(s) to run", nullptr, plan.testableCount())
-                           .arg(plan.roles.join(QStringLiteral(", ")))
+                           .arg(ResultText::printable(plan.roles).join(QStringLiteral(", ")))
             + QLatin1Char('\n');
-    for (const CheckTarget &target : plan.targets) {
+    for (const CheckTarget &rawTarget : plan.targets) {
+        const CheckTarget target = ResultText::printable(rawTarget);
         text += QStringLiteral("  %1  %2  %3")
                         .arg(target.flowIds().join(QLatin1Char(',')), target.endpoint, kindText(target));
         if (target.isSkipped())
@@ -212,11 +217,13 @@ QByteArray ResultsReport::results(Format format, const TestPlan &plan, const QLi
 QByteArray ResultsReport::resultsText(const TestPlan &plan, const QList<CheckResult> &results, const Run &run)
 {
     QString text = tr("Connectivity check for %1 (proxy: %2, timeout %3 s per stage)")
-                           .arg(plan.roles.join(QStringLiteral(", ")), run.proxy)
+                           .arg(ResultText::printable(plan.roles).join(QStringLiteral(", ")),
+                                ControlCharacters::escaped(run.proxy))
                            .arg(run.stageTimeoutMs / 1000.0)
             + QLatin1Char('\n');
     QMap<Verdict::Value, int> counts;
-    for (const CheckResult &result : results) {
+    for (const CheckResult &raw : results) {
+        const CheckResult result = ResultText::printable(raw);
         ++counts[result.verdict];
         text += resultLine(result) + QLatin1Char('\n');
         if (!result.stages.isEmpty())
@@ -262,7 +269,7 @@ QByteArray ResultsReport::resultsJson(const TestPlan &plan, const QList<CheckRes
         flows.insert(it.key(), FlowResultSummary::statusName(it.value()));
     const QJsonObject root{{QStringLiteral("schemaVersion"), ReportSchemaVersion},
                            {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
-                           {QStringLiteral("proxy"), run.proxy},
+                           {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
                            {QStringLiteral("stageTimeoutMs"), run.stageTimeoutMs},
                            {QStringLiteral("concurrency"), run.concurrency},
                            {QStringLiteral("elapsedMs"), run.elapsedMs},
@@ -296,7 +303,8 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
     xml.writeAttribute(QStringLiteral("time"), QString::number(run.elapsedMs / 1000.0, 'f', 3));
     xml.writeStartElement(QStringLiteral("testsuite"));
     xml.writeAttribute(QStringLiteral("name"),
-                       QStringLiteral("portolan-check.%1").arg(plan.roles.join(QLatin1Char('+'))));
+                       QStringLiteral("portolan-check.%1")
+                               .arg(ResultText::printable(plan.roles).join(QLatin1Char('+'))));
     xml.writeAttribute(QStringLiteral("tests"), QString::number(results.size()));
     xml.writeAttribute(QStringLiteral("failures"), QString::number(failures));
     xml.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
@@ -304,7 +312,7 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
     xml.writeAttribute(QStringLiteral("time"), QString::number(run.elapsedMs / 1000.0, 'f', 3));
     xml.writeStartElement(QStringLiteral("properties"));
     const QList<QPair<QString, QString>> properties{
-            {QStringLiteral("proxy"), run.proxy},
+            {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
             {QStringLiteral("stageTimeoutMs"), QString::number(run.stageTimeoutMs)},
             {QStringLiteral("concurrency"), QString::number(run.concurrency)}};
     for (const auto &[name, value] : properties) {
@@ -313,7 +321,9 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
         xml.writeAttribute(QStringLiteral("value"), value);
     }
     xml.writeEndElement(); // properties
-    for (const CheckResult &result : results) {
+    // XML 1.0 cannot hold most control characters at all.
+    for (const CheckResult &raw : results) {
+        const CheckResult result = ResultText::printable(raw);
         xml.writeStartElement(QStringLiteral("testcase"));
         xml.writeAttribute(QStringLiteral("classname"), result.flowIds().join(QLatin1Char(',')));
         xml.writeAttribute(QStringLiteral("name"),

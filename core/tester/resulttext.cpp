@@ -1,5 +1,7 @@
 #include "resulttext.h"
 
+#include "util/controlcharacters.h"
+
 namespace {
 QString escaped(const QString &text)
 {
@@ -82,8 +84,46 @@ int ResultText::severity(Verdict::Value verdict)
     return 3;
 }
 
-QString ResultText::detailsHtml(const CheckResult &result)
+QStringList ResultText::printable(const QStringList &texts)
 {
+    QStringList result;
+    result.reserve(texts.size());
+    for (const QString &text : texts)
+        result.append(ControlCharacters::escaped(text));
+    return result;
+}
+
+CheckResult ResultText::printable(const CheckResult &result)
+{
+    CheckResult r = result;
+    for (QString *text : {&r.endpoint, &r.host, &r.transport, &r.kind, &r.reason, &r.hint, &r.connectedAddress,
+                          &r.proxy, &r.tls.protocol, &r.tls.subject, &r.tls.issuer})
+        *text = ControlCharacters::escaped(*text);
+    for (CheckTarget::FlowRef &flow : r.flows)
+        flow.flow = ControlCharacters::escaped(flow.flow);
+    r.resolvedAddresses = printable(r.resolvedAddresses);
+    r.tls.errors = printable(r.tls.errors);
+    for (CheckStage &stage : r.stages) {
+        stage.name = ControlCharacters::escaped(stage.name);
+        stage.detail = ControlCharacters::escaped(stage.detail);
+    }
+    return r;
+}
+
+CheckTarget ResultText::printable(const CheckTarget &target)
+{
+    CheckTarget t = target;
+    for (QString *text : {&t.endpoint, &t.host, &t.protocol, &t.path, &t.skipReason})
+        *text = ControlCharacters::escaped(*text);
+    for (CheckTarget::FlowRef &flow : t.flows)
+        flow.flow = ControlCharacters::escaped(flow.flow);
+    t.members = printable(t.members);
+    return t;
+}
+
+QString ResultText::detailsHtml(const CheckResult &raw)
+{
+    const CheckResult result = printable(raw);
     QString html = QStringLiteral("<p><b>%1</b> — %2</p>")
                            .arg(escaped(Verdict::text(result.verdict)), escaped(result.endpoint));
     const QString hintText = hint(result);

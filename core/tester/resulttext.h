@@ -22,4 +22,11 @@ public:
     static QString detailsHtml(const CheckResult &result);
     // Where a verdict sorts in a report: failures first, then not verifiable, skipped, ok.
     static int severity(Verdict::Value verdict);
+    // The result with every text a network peer, the catalog or a report file controls made
+    // printable (ControlCharacters::escaped): what the text, HTML, CSV and JUnit reports, the
+    // ticket summary and the CLI's progress line show. A proxy's header or a certificate's
+    // subject cannot drive the terminal or forge report lines.
+    static CheckResult printable(const CheckResult &result);
+    static CheckTarget printable(const CheckTarget &target);
+    static QStringList printable(const QStringList &texts);
 };

@@ -37,9 +37,9 @@ EndpointIndex::EndpointIndex(const Catalog &catalog, const QStringList &roles)
 {
     for (int f = 0; f < catalog.flows.size(); ++f) {
         const Flow &flow = catalog.flows.at(f);
-        if (!roles.isEmpty()
-            && std::none_of(roles.cbegin(), roles.cend(),
-                            [&flow](const QString &role) { return flow.involves(role); }))
+        if (!roles.isEmpty() && std::none_of(roles.cbegin(), roles.cend(), [&flow](const QString &role) {
+                return flow.involves(role);
+            }))
             continue;
         for (int i = 0; i < flow.endpoints.size(); ++i) {
             const Endpoint &ep = flow.endpoints.at(i);
@@ -69,9 +69,9 @@ EndpointIndex::EndpointIndex(const Catalog &catalog, const QStringList &roles)
                             m_v4Lengths.append(subnet->second);
                     } else {
                         char buffer[16];
-                        const QByteArray key(maskV6(subnet->first.toIPv6Address(), subnet->second, buffer)
-                                                     .constData(),
-                                             16);
+                        const QByteArray key(
+                                maskV6(subnet->first.toIPv6Address(), subnet->second, buffer).constData(),
+                                16);
                         m_v6Subnets[subnet->second][key].append(index);
                         if (!m_v6Lengths.contains(subnet->second))
                             m_v6Lengths.append(subnet->second);
@@ -163,8 +163,8 @@ void EndpointIndex::findHost(QByteArrayView host, Hits &hits) const
         for (qsizetype i = 0; i < host.size(); ++i) {
             if (host.at(i) != '.')
                 continue;
-            const auto it = m_wildcards.constFind(
-                    QByteArray::fromRawData(host.data() + i + 1, host.size() - i - 1));
+            const auto it =
+                    m_wildcards.constFind(QByteArray::fromRawData(host.data() + i + 1, host.size() - i - 1));
             if (it != m_wildcards.cend())
                 hits.append(it->constData(), it->size());
         }

@@ -15,7 +15,7 @@ struct LogAddress
     enum class Kind { None, IPv4, IPv6, Host };
     Kind kind = Kind::None;
     quint32 ipv4 = 0;
-    Q_IPV6ADDR ipv6 {};
+    Q_IPV6ADDR ipv6{};
     QByteArrayView text; // as written in the line, for reports
     QByteArrayView host; // Kind::Host: lower case, no trailing dot
 };

@@ -36,7 +36,17 @@ public:
     static QString formatLabel(LogFormat format); // translated
 
 private:
-    enum Field { Date, Time, Action, Protocol, SourceIp, DestinationIp, SourcePort, DestinationPort, FieldCount };
+    enum Field {
+        Date,
+        Time,
+        Action,
+        Protocol,
+        SourceIp,
+        DestinationIp,
+        SourcePort,
+        DestinationPort,
+        FieldCount
+    };
 
     bool parseIptables(QByteArrayView line, LogEvent &event);
     bool parseSquid(QByteArrayView line, LogEvent &event);

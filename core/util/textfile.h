@@ -5,8 +5,8 @@
 
 #include <optional>
 
-// Writes a whole UTF-8 text file atomically (QSaveFile): either the new content replaces the
-// file, or the file is left as it was.
+// Writes a whole UTF-8 text file atomically (OutputFile, QSaveFile): either the new content
+// replaces the file, or the file is left as it was. A device or FIFO is written in place.
 class TextFile
 {
     Q_DECLARE_TR_FUNCTIONS(TextFile)

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,8 @@ private slots:
     void selectedEntries();
     void proxy();
     void resolveHosts();
+    void siteAddresses();
+    void refresherSaved();
     void copy();
     void save();
     void screenshot();
@@ -37,6 +40,7 @@ private:
 
 void TestExportDialog::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // My environment from a test QSettings, not the user's
     const CatalogLoader::Result loaded =
             CatalogLoader::loadFile(QStringLiteral(PORTOLAN_TEST_DATA "/export/catalog.json"));
     QVERIFY2(loaded.isOk(), qPrintable(loaded.error.toString()));
@@ -160,6 +164,56 @@ void TestExportDialog::resolveHosts()
     QVERIFY(dialog.previewText().contains(QStringLiteral("files.example.test resolved at ")));
     dialog.resolveHostsBox()->setChecked(false);
     QVERIFY(!dialog.previewText().contains(QStringLiteral("127.0.0.21")));
+}
+
+// My environment's addresses make rules; no CLI option name reaches the dialog's text.
+void TestExportDialog::siteAddresses()
+{
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.setBaseScope([] {
+        ExportScope scope;
+        scope.roles = {QStringLiteral("agent")};
+        return scope;
+    }());
+    QVERIFY(dialog.previewText().contains(QStringLiteral("No site address for DNS server (site key dns)")));
+    QSignalSpy spy(&dialog, &ExportDialog::previewUpdated);
+    dialog.setSiteAddresses({{QStringLiteral("dns"), QStringLiteral("127.0.0.53")}});
+    QVERIFY(spy.count() >= 1);
+    QVERIFY(dialog.useSiteBox()->isEnabled());
+    QVERIFY(dialog.useSiteBox()->isChecked());
+    QVERIFY(dialog.useSiteBox()->text().contains(QStringLiteral("My environment")));
+    QVERIFY2(dialog.previewText().contains(
+                     QStringLiteral("-A OUTPUT -d 127.0.0.53/32 -p udp -m udp --dport 53 ")),
+             qPrintable(dialog.previewText()));
+    dialog.useSiteBox()->setChecked(false);
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("127.0.0.53")));
+    for (const QString &format : ExporterRegistry().ids()) {
+        dialog.setFormatId(format);
+        QVERIFY2(!dialog.previewText().contains(QStringLiteral("--resolve-hosts"))
+                         && !dialog.previewText().contains(QStringLiteral("--site"))
+                         && !dialog.previewText().contains(QStringLiteral("--refresher")),
+                 qPrintable(format));
+        const QString status = dialog.findChild<QLabel *>(QStringLiteral("exportStatus"))->text();
+        QVERIFY2(!status.contains(QStringLiteral("--")), qPrintable(status));
+    }
+}
+
+void TestExportDialog::refresherSaved()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.setFormatId(QStringLiteral("nftables"));
+    QCOMPARE(dialog.extraFiles().size(), 3);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportStatus"))
+                    ->text()
+                    .contains(QStringLiteral("portolan-refresh.sh")));
+    QCOMPARE(dialog.saveTo(dir.filePath(QStringLiteral("portolan.nft"))), QString());
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("portolan-refresh.sh"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("portolan-refresh.timer"))));
+    QVERIFY(QFile::permissions(dir.filePath(QStringLiteral("portolan-refresh.sh"))) & QFile::ExeOwner);
+    dialog.setFormatId(QStringLiteral("csv"));
+    QVERIFY(dialog.extraFiles().isEmpty());
 }
 
 void TestExportDialog::copy()

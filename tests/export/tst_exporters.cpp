@@ -56,6 +56,8 @@ private slots:
     void iptablesRestore();
     void nftCheck_data();
     void nftCheck();
+    void refresherFillsSets_data();
+    void refresherFillsSets();
     void squidParse_data();
     void squidParse();
     void pacDecisions_data();
@@ -448,8 +450,9 @@ void TestExporters::directions()
     QCOMPARE(in.first().value, QStringLiteral("127.10.0.0/24"));
     const ExportRule dns = find(QStringLiteral("agent-out-dns")).value(0);
     QCOMPARE(dns.kind, ExportRule::Kind::SiteSpecific);
-    QVERIFY2(dns.comment.contains(QStringLiteral("in your network: the address is site-specific")),
-             qPrintable(dns.comment));
+    QVERIFY2(
+            dns.comment.contains(QStringLiteral("is in your network: its address (site key dns) is not set")),
+            qPrintable(dns.comment));
     QCOMPARE(find(QStringLiteral("relay-local")).size(), 1);
     QCOMPARE(find(QStringLiteral("relay-local")).first().direction, ExportRule::Direction::Local);
     QCOMPARE(find(QStringLiteral("url-update")).first().direction, ExportRule::Direction::Egress);
@@ -839,6 +842,22 @@ void TestExporters::hostNamesInAddressFormats()
 {
     QFETCH(QString, format);
     const QString text = render(format, request());
+    if (format == QLatin1String("iptables") || format == QLatin1String("nftables")) {
+        // Set-based: the host names go into the flow's set, a wildcard's covered hosts too.
+        QVERIFY2(text.contains(
+                         QStringLiteral("# hosts: app.example.test, agents.example.test, api.example.test, "
+                                        "gw.cloud.example.test")),
+                 qPrintable(text));
+        QVERIFY(text.contains(
+                QStringLiteral("*.cloud.example.test is a wildcard and cannot be resolved: the set "
+                               "holds the catalog's hosts it covers (gw.cloud.example.test)")));
+        QVERIFY(text.contains(
+                QStringLiteral("*.feedback.example.test is a wildcard host name, not an address")));
+        QVERIFY(text.contains(QStringLiteral("the address is site-specific"))
+                || text.contains(QStringLiteral("(site key dns) is not set")));
+        QVERIFY(!text.contains(QStringLiteral("127.0.0.20")));
+        return;
+    }
     QVERIFY(text.contains(QStringLiteral("app.example.test is a host name, not an address: allow it at the "
                                          "proxy, or resolve host names at export")));
     QVERIFY(!text.contains(QStringLiteral("--resolve-hosts")));
@@ -856,7 +875,7 @@ void TestExporters::resolvedHosts_data()
                                  "\"url-update: Security updates (files.example.test resolved at "
                                  "2024-05-01T12:00:00Z)\" -j ACCEPT";
     QTest::addRow("nftables") << "nftables"
-                              << "ip6 daddr ::1/128 tcp dport 443 accept";
+                              << "elements = { ::1 timeout 3600s }";
     QTest::addRow("windows-firewall") << "windows-firewall"
                                       << "-RemoteAddress '127.0.0.20/32'";
     QTest::addRow("aws-sg") << "aws-sg"
@@ -1040,13 +1059,22 @@ void TestExporters::iptablesRestore()
     ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
     if (const QString problem = namespaceProblem(QStringLiteral("iptables-restore")); !problem.isEmpty())
         QSKIP(qPrintable(problem));
-    const QString text = render(QStringLiteral("iptables"), r);
+    if (const QString problem = namespaceProblem(QStringLiteral("ipset")); !problem.isEmpty())
+        QSKIP(qPrintable(problem));
+    const ExportResult result = m_registry.find(QStringLiteral("iptables"))->exportRules(r);
+    const QString text = result.text;
     const QString file = writeTemp(QStringLiteral("rules.v4"), text);
-    const Run check = runInNamespace(QStringLiteral("iptables-restore --test \"$1\""), {file});
+    QCOMPARE(result.files.size(), 3);
+    const QString refresher = writeTemp(result.files.first().fileName, result.files.first().text);
+    // The refresher creates the (empty) ipsets the rules reference, then iptables-restore loads.
+    const Run check = runInNamespace(QStringLiteral("sh \"$2\" --create && iptables-restore --test \"$1\""),
+                                     {file, refresher});
     QVERIFY2(check.exitCode == 0, qPrintable(check.output + text));
     // Loaded for real (in the private namespace), every rule is there with its comment intact.
     const Run load = runInNamespace(
-            QStringLiteral("iptables-restore --noflush \"$1\" && iptables-save -t filter"), {file});
+            QStringLiteral(
+                    "sh \"$2\" --create && iptables-restore --noflush \"$1\" && iptables-save -t filter"),
+            {file, refresher});
     QVERIFY2(load.exitCode == 0, qPrintable(load.output));
     int expected = 0;
     for (const QString &line : codeLines(text, QStringLiteral("#")))
@@ -1055,6 +1083,7 @@ void TestExporters::iptablesRestore()
     QCOMPARE(load.output.count(QStringLiteral("-j ACCEPT")), expected);
     QCOMPARE(load.output.count(QStringLiteral("--comment")), expected);
     QVERIFY(load.output.contains(QStringLiteral("-A INPUT -s 127.10.0.0/24")));
+    QVERIFY(load.output.contains(QStringLiteral("-m set --match-set pl_url_heartbeat_4 dst")));
 }
 
 void TestExporters::nftCheck_data()
@@ -1082,6 +1111,110 @@ void TestExporters::nftCheck()
     QVERIFY(expected >= 10);
     QCOMPARE(load.output.count(QStringLiteral(" accept comment ")), expected);
     QVERIFY(load.output.contains(QStringLiteral("ip6 daddr ::1 tcp dport 443 accept")));
+}
+
+void TestExporters::refresherFillsSets_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addRow("nftables") << "nftables";
+    QTest::addRow("iptables") << "iptables";
+}
+
+// The set-based output loaded in a private network namespace, its refresher run against dnsmasq
+// on that namespace's loopback (fixed answers, no upstream): the sets fill with the final
+// addresses of CNAME chains, a second refresh replaces them, a refresh that resolves nothing
+// keeps them.
+void TestExporters::refresherFillsSets()
+{
+    QFETCH(QString, format);
+    const bool nft = format == QLatin1String("nftables");
+    for (const QString &tool :
+         {nft ? QStringLiteral("nft") : QStringLiteral("ipset"), QStringLiteral("dnsmasq"),
+          QStringLiteral("dig"), QStringLiteral("iptables-restore")}) {
+        if (const QString problem = namespaceProblem(tool); !problem.isEmpty())
+            QSKIP(qPrintable(problem));
+    }
+    ExportRequest r = request();
+    r.scope.roles = {QStringLiteral("agent")};
+    const ExportResult result = m_registry.find(format)->exportRules(r);
+    QCOMPARE(result.files.size(), 3);
+    QStringList names;
+    for (const ExportFile &file : result.files)
+        names << file.fileName;
+    QCOMPARE(names,
+             (QStringList{"portolan-refresh.sh", "portolan-refresh.service", "portolan-refresh.timer"}));
+    QVERIFY(result.files.at(0).isExecutable);
+    QVERIFY(result.files.at(2).text.contains(QStringLiteral("OnUnitActiveSec=5min")));
+    QVERIFY(result.files.at(1).text.contains(
+            QStringLiteral("ExecStart=/usr/local/sbin/portolan-refresh.sh")));
+    const QString rules = writeTemp(QStringLiteral("sets.") + format, result.text);
+    const QString refresher =
+            writeTemp(QStringLiteral("refresh-") + format + QStringLiteral(".sh"), result.files.first().text);
+    const QString dnsmasqOptions = QStringLiteral(
+            "--keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --listen-address=127.0.0.1 "
+            "--bind-interfaces --port=53 --user=root --group= --pid-file= --log-facility=- "
+            "--host-record=node.cdn.test,127.0.0.21 --host-record=node.cdn.test,127.0.0.22 "
+            "--cname=edge.cdn.test,node.cdn.test "
+            "--cname=files.example.test,edge.cdn.test --address=/ipv6.example.test/::1 "
+            "--address=/api.example.test/127.0.0.23 --address=/gw.cloud.example.test/127.0.0.24");
+    const QString list = nft ? QStringLiteral("nft list set inet portolan") : QStringLiteral("ipset list");
+    const QString script =
+            QStringLiteral("set -e\n"
+                           "ip link set lo up\n"
+                           "serve() {\n"
+                           "    dnsmasq %1 \"$@\" 2>/dev/null &\n"
+                           "    pid=$!\n"
+                           "    for i in $(seq 100); do\n"
+                           "        dig +short +time=1 +tries=1 @127.0.0.1 api.example.test A | grep -q 127 "
+                           "&& return 0\n"
+                           "        sleep 0.05\n"
+                           "    done\n"
+                           "    return 1\n"
+                           "}\n"
+                           "%2\n"
+                           "serve --address=/app.example.test/127.0.0.20\n"
+                           "PORTOLAN_DNS_SERVER=127.0.0.1 sh \"$2\"\n"
+                           "echo '== first'; %3 pl_url_heartbeat_4; %3 pl_url_update_4\n"
+                           "%4"
+                           "kill $pid; wait $pid || true\n"
+                           "serve --address=/app.example.test/127.0.0.25\n"
+                           "PORTOLAN_DNS_SERVER=127.0.0.1 sh \"$2\"\n"
+                           "echo '== second'; %3 pl_url_heartbeat_4\n"
+                           "kill $pid; wait $pid || true\n"
+                           "PORTOLAN_DNS_SERVER=127.0.0.1 sh \"$2\" 2>&1\n"
+                           "echo '== third'; %3 pl_url_heartbeat_4\n")
+                    .arg(dnsmasqOptions,
+                         nft ? QStringLiteral("nft -f \"$1\"")
+                             : QStringLiteral("sh \"$2\" --create; iptables-restore --noflush \"$1\""),
+                         list, nft ? QStringLiteral("%1 pl_url_update_6\n").arg(list) : QString());
+    const Run run = runInNamespace(script, {rules, refresher});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    const QString first =
+            run.output.section(QStringLiteral("== first"), 1).section(QStringLiteral("== second"), 0, 0);
+    const QString second =
+            run.output.section(QStringLiteral("== second"), 1).section(QStringLiteral("== third"), 0, 0);
+    const QString third = run.output.section(QStringLiteral("== third"), 1);
+    // The heartbeat set: app, api and gw.cloud (the host the wildcard *.cloud covers); agents.*
+    // has no answer. The update set: files.example.test through two CNAMEs.
+    for (const char *address : {"127.0.0.20", "127.0.0.23", "127.0.0.24", "127.0.0.21", "127.0.0.22"})
+        QVERIFY2(first.contains(QLatin1String(address)),
+                 qPrintable(address + QStringLiteral(" in ") + run.output));
+    if (nft)
+        QVERIFY2(first.contains(QStringLiteral("::1")), qPrintable(first));
+    QVERIFY(first.contains(QStringLiteral("timeout")));
+    QVERIFY2(second.contains(QStringLiteral("127.0.0.25")) && !second.contains(QStringLiteral("127.0.0.20")),
+             qPrintable(second));
+    QVERIFY2(third.contains(QStringLiteral("127.0.0.25")), qPrintable(third));
+    QVERIFY2(run.output.contains(QStringLiteral("pl_url_heartbeat_4: no A address resolved, contents kept")),
+             qPrintable(run.output));
+    // Hostile catalog text is only ever in comments of the script.
+    ExportRequest hostile = request(QStringLiteral("hostile.json"));
+    hostile.scope.includeExpired = true;
+    for (const ExportFile &file : m_registry.find(format)->exportRules(hostile).files) {
+        for (const QString &line : codeLines(file.text, QStringLiteral("#")))
+            QVERIFY2(!line.contains(QStringLiteral("touch")) && !line.contains(QStringLiteral("pwned")),
+                     qPrintable(line));
+    }
 }
 
 void TestExporters::squidParse_data()
@@ -1286,13 +1419,18 @@ void TestExporters::hostile()
     QString commentPrefix = QStringLiteral("#");
     if (format == QLatin1String("iptables")) {
         shape.setPattern(QStringLiteral(
-                "^(\\*filter|COMMIT|-A (OUTPUT|INPUT) -[sd] [0-9./]+ -p (tcp|udp) -m (tcp|udp) "
-                "--dport \\d+ -m comment --comment \"[^\"\\\\]*\" -j ACCEPT)$"));
+                "^(\\*filter|COMMIT|-A (OUTPUT|INPUT) (-[sd] [0-9./]+|-m set --match-set pl_\\w+ (src|dst)) "
+                "-p "
+                "(tcp|udp) -m (tcp|udp) --dport \\d+ -m comment --comment \"[^\"\\\\]*\" -j ACCEPT)$"));
     } else if (format == QLatin1String("nftables")) {
-        shape.setPattern(QStringLiteral(
-                "^(table inet portolan \\{|    chain (output|input) \\{|        type filter "
-                "hook (output|input) priority filter; policy accept;|    \\}|\\}|        "
-                "ip6? [sd]addr [0-9a-f.:/]+ (tcp|udp) dport \\d+ accept comment \"[^\"\\\\]*\")$"));
+        shape.setPattern(
+                QStringLiteral("^(table inet portolan \\{|    chain (output|input) \\{|        type filter "
+                               "hook (output|input) priority filter; policy accept;|    \\}|\\}|        "
+                               "ip6? [sd]addr ([0-9a-f.:/]+|@pl_\\w+) (tcp|udp) dport \\d+ accept comment "
+                               "\"[^\"\\\\]*\"|    set "
+                               "pl_\\w+ \\{|        type ipv[46]_addr|        flags timeout|        elements "
+                               "= \\{ [0-9a-f.:]+ "
+                               "timeout \\d+s(, [0-9a-f.:]+ timeout \\d+s)* \\})$"));
     } else if (format == QLatin1String("windows-firewall")) {
         const QString str = QStringLiteral("'(?:[^'\\x{2018}-\\x{201B}]|'')*'");
         shape.setPattern(

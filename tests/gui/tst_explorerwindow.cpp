@@ -1,5 +1,6 @@
 #include "catalog/catalogstore.h"
 #include "catalog/catalogtext.h"
+#include "common/apppalette.h"
 #include "details/detailspane.h"
 #include "diagram/diagramscene.h"
 #include "diagram/diagramview.h"
@@ -10,8 +11,10 @@
 #include "mainwindow.h"
 #include "models/catalogfilterproxymodel.h"
 #include "models/catalogmodel.h"
+#include "tables/catalogitemdelegate.h"
 #include "tables/catalogtableview.h"
 #include "tables/filterbar.h"
+#include "tables/filterchips.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -27,9 +30,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -115,8 +120,18 @@ private slots:
     void facetFilters_data();
     void facetFilters();
     void requiredOnly();
+    void expiredRowsGreyedAndMarked_data();
     void expiredRowsGreyedAndMarked();
+    void endpointsElideInTheMiddle();
+    void columnsFitContentOnFirstShow();
+    void endpointStaysVisibleWhenScrollingRight();
     void roleViewIsOneClick();
+    void lookupShowsChangedFiltersAndBackRestores();
+    void diagramFilterIsAChip();
+    void relatedLinkChangesFiltersVisibly();
+    void chipsRemoveTheirFilter();
+    void lookupOfExpiredIsNotRemembered();
+    void emptyResultSaysWhy();
     void directionFollowsRole();
     void agentOutboundOmitsManagerInitiated();
     void expiredReadsExpired();
@@ -182,6 +197,7 @@ void TestExplorerWindow::cleanup()
     m_window.reset();
     m_store.reset();
     Translations::install(Language::English);
+    AppPalette::apply(false);
 }
 
 void TestExplorerWindow::diagramFlowsFilterTables()
@@ -359,8 +375,18 @@ void TestExplorerWindow::requiredOnly()
     QCOMPARE(m_window->filterModel()->rowCount(), 7);
 }
 
+void TestExplorerWindow::expiredRowsGreyedAndMarked_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addRow("light palette") << false;
+    QTest::addRow("dark palette") << true;
+}
+
 void TestExplorerWindow::expiredRowsGreyedAndMarked()
 {
+    QFETCH(bool, dark);
+    AppPalette::apply(dark);
+    const QPalette palette = m_window->tableView()->palette();
     QCheckBox *box = m_window->filterBar()->showExpiredBox();
     QTest::mouseClick(box, Qt::LeftButton);
     QCOMPARE(m_window->filterModel()->rowCount(), 9);
@@ -373,11 +399,121 @@ void TestExplorerWindow::expiredRowsGreyedAndMarked()
         ++expired;
         QCOMPARE(validity.data().toString(), QStringLiteral("expired 2022-12-31"));
         const QColor grey = validity.data(Qt::ForegroundRole).value<QBrush>().color();
-        QCOMPARE(grey, QPalette().color(QPalette::Disabled, QPalette::Text));
+        QCOMPARE(grey, CatalogModel::expiredColor(palette));
+        QVERIFY(grey != palette.color(QPalette::Text));
+        // At least 4.5:1 on both row colours.
+        QVERIFY2(CatalogModel::contrastRatio(grey, palette.color(QPalette::Base)) >= 4.5,
+                 qPrintable(grey.name()));
+        QVERIFY(CatalogModel::contrastRatio(grey, palette.color(QPalette::AlternateBase)) >= 4.5);
+        // Not colour alone: the endpoint carries a clock marker.
+        QStyleOptionViewItem option;
+        option.initFrom(m_window->tableView());
+        const QStyleOptionViewItem endpoint = m_window->tableView()->catalogDelegate()->styleOption(
+                option, validity.siblingAtColumn(CatalogModel::EndpointColumn));
+        QVERIFY(endpoint.features & QStyleOptionViewItem::HasDecoration);
+        QVERIFY(!endpoint.icon.isNull());
     }
     QCOMPARE(expired, 2);
+    // Rows that have not expired carry no marker.
+    QStyleOptionViewItem option;
+    option.initFrom(m_window->tableView());
+    const int web = m_window->catalogModel()->rowsForFlow(QStringLiteral("web")).first();
+    const QStyleOptionViewItem current = m_window->tableView()->catalogDelegate()->styleOption(
+            option,
+            proxy->index(
+                    m_window->filterModel()->mapFromSource(m_window->catalogModel()->index(web, 0)).row(),
+                    CatalogModel::EndpointColumn));
+    QVERIFY(current.icon.isNull());
     QTest::mouseClick(box, Qt::LeftButton);
     QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::endpointsElideInTheMiddle()
+{
+    CatalogTableView *table = m_window->tableView();
+    QStyleOptionViewItem option;
+    option.initFrom(table);
+    const QModelIndex endpoint = m_window->filterModel()->index(0, CatalogModel::EndpointColumn);
+    QCOMPARE(table->catalogDelegate()->styleOption(option, endpoint).textElideMode, Qt::ElideMiddle);
+    QCOMPARE(table->itemDelegateForIndex(endpoint), table->catalogDelegate());
+    const QModelIndex service = endpoint.siblingAtColumn(CatalogModel::ServiceColumn);
+    QCOMPARE(table->catalogDelegate()->styleOption(option, service).textElideMode, Qt::ElideRight);
+    // The frozen column paints the same way.
+    QCOMPARE(table->frozenView()->itemDelegate(), table->catalogDelegate());
+}
+
+void TestExplorerWindow::columnsFitContentOnFirstShow()
+{
+    CatalogTableView *table = m_window->tableView();
+    QAbstractItemModel *proxy = m_window->filterModel();
+    // Every endpoint is shown whole: the three URLs of "web" are not cut to the same prefix.
+    int widest = 0;
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        widest = std::max(widest,
+                          table->fontMetrics().horizontalAdvance(
+                                  proxy->index(row, CatalogModel::EndpointColumn).data().toString()));
+    QVERIFY2(table->columnWidth(CatalogModel::EndpointColumn) > widest,
+             qPrintable(QStringLiteral("%1 <= %2")
+                                .arg(table->columnWidth(CatalogModel::EndpointColumn))
+                                .arg(widest)));
+    int widestService = 0;
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        widestService = std::max(widestService,
+                                 table->fontMetrics().horizontalAdvance(
+                                         proxy->index(row, CatalogModel::ServiceColumn).data().toString()));
+    QVERIFY(table->columnWidth(CatalogModel::ServiceColumn) > widestService);
+    // Reset columns fits again.
+    table->setColumnWidth(CatalogModel::EndpointColumn, 40);
+    auto *view = menuNamed(m_window.get(), QStringLiteral("viewMenu"));
+    QAction *reset = view->actions().constLast();
+    reset->trigger();
+    QVERIFY(table->columnWidth(CatalogModel::EndpointColumn) > widest);
+    // A saved layout is kept on the next start.
+    table->setColumnWidth(CatalogModel::EndpointColumn, 123);
+    m_window->close();
+    MainWindow second(m_store.get());
+    second.readSettings();
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QCOMPARE(second.tableView()->columnWidth(CatalogModel::EndpointColumn), 123);
+}
+
+void TestExplorerWindow::endpointStaysVisibleWhenScrollingRight()
+{
+    CatalogTableView *table = m_window->tableView();
+    QTableView *frozen = table->frozenView();
+    QCOMPARE(frozen->objectName(), QStringLiteral("frozenEndpointColumn"));
+    QVERIFY(!frozen->isVisible()); // not scrolled: the table's own column shows it
+    m_window->resize(640, 600);
+    for (int column = 0; column < CatalogModel::ColumnCount; ++column)
+        table->setColumnHidden(column, false);
+    QTRY_VERIFY(table->horizontalScrollBar()->maximum() > 0);
+    table->horizontalScrollBar()->setValue(table->horizontalScrollBar()->maximum());
+    QTRY_VERIFY(frozen->isVisible());
+    QCOMPARE(frozen->width(), table->columnWidth(CatalogModel::EndpointColumn));
+    QCOMPARE(frozen->model(), table->model());
+    QCOMPARE(frozen->selectionModel(), table->selectionModel());
+    for (int column = 0; column < CatalogModel::ColumnCount; ++column)
+        QCOMPARE(frozen->isColumnHidden(column), column != CatalogModel::EndpointColumn);
+    // The endpoint column is scrolled out of the table, but drawn by the frozen view.
+    QVERIFY(table->columnViewportPosition(CatalogModel::EndpointColumn) < 0);
+    QVERIFY(frozen->visualRect(frozen->model()->index(0, CatalogModel::EndpointColumn)).isValid());
+    // Scrolling down moves both.
+    m_window->filterBar()->setShowExpired(true);
+    table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum());
+    QCOMPARE(frozen->verticalScrollBar()->value(), table->verticalScrollBar()->value());
+    // Selecting in the frozen column selects the row of the table.
+    const QModelIndex first = frozen->model()->index(0, CatalogModel::EndpointColumn);
+    frozen->scrollTo(first);
+    QTest::mouseClick(frozen->viewport(), Qt::LeftButton, Qt::NoModifier, frozen->visualRect(first).center());
+    QCOMPARE(table->selectionModel()->selectedRows().value(0).row(), 0);
+    // Back at the left edge, or with another column first, nothing is drawn over the table.
+    table->horizontalScrollBar()->setValue(0);
+    QTRY_VERIFY(!frozen->isVisible());
+    table->horizontalScrollBar()->setValue(table->horizontalScrollBar()->maximum());
+    QTRY_VERIFY(frozen->isVisible());
+    table->horizontalHeader()->moveSection(0, 2);
+    QTRY_VERIFY(!frozen->isVisible());
 }
 
 void TestExplorerWindow::roleViewIsOneClick()
@@ -398,6 +534,144 @@ void TestExplorerWindow::roleViewIsOneClick()
     QVERIFY(!relay->isChecked());
     // Only components marked as roles get a button.
     QVERIFY(!m_window->filterBar()->roleButton(QStringLiteral("dns-server")));
+}
+
+namespace {
+QStringList chipKeys(MainWindow *window)
+{
+    QStringList keys;
+    for (const FilterChips::Chip &chip : window->filterBar()->chips()->chips())
+        keys.append(chip.key);
+    return keys;
+}
+} // namespace
+
+void TestExplorerWindow::lookupShowsChangedFiltersAndBackRestores()
+{
+    FilterChips *chips = m_window->filterBar()->chips();
+    QVERIFY(chips->isHidden()); // nothing set
+    QVERIFY(!m_window->backAction()->isEnabled());
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("Name service"));
+    QTest::mouseClick(m_window->filterBar()->roleButton(QStringLiteral("agent")), Qt::LeftButton);
+    QCOMPARE(chipKeys(m_window.get()), (QStringList{"search", "role"}));
+    QVERIFY(!chips->isHidden());
+    QCOMPARE(chips->chipButton(QStringLiteral("role"))->text(), QStringLiteral("Role: Agent ✕"));
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+
+    // A lookup of an expired address relaxes the filters and shows the expired rows: visibly.
+    m_window->lookupBar()->lookup(QStringLiteral("127.0.0.10"));
+    QCOMPARE(chipKeys(m_window.get()), QStringList{"showExpired"});
+    QCOMPARE(chips->chipButton(QStringLiteral("showExpired"))->text(), QStringLiteral("Expired shown ✕"));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Alt+Left")));
+    QVERIFY(m_window->backAction()->isEnabled());
+
+    // Alt+Left restores the search, the role and "show expired" as they were.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->tableView()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(m_window->filterBar()->searchField()->text(), QStringLiteral("Name service"));
+    QCOMPARE(m_window->filterModel()->role(), QStringLiteral("agent"));
+    QVERIFY(m_window->filterBar()->roleButton(QStringLiteral("agent"))->isChecked());
+    QVERIFY(!m_window->filterBar()->showExpiredBox()->isChecked());
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    QCOMPARE(chipKeys(m_window.get()), (QStringList{"search", "role"}));
+    QVERIFY(!m_window->backAction()->isEnabled());
+}
+
+void TestExplorerWindow::diagramFilterIsAChip()
+{
+    DiagramScene *scene = m_window->diagram()->view()->diagramScene();
+    emit scene->flowsActivated({QStringLiteral("web"), QStringLiteral("update")});
+    QCOMPARE(chipKeys(m_window.get()), QStringList{"flows"});
+    QToolButton *chip = m_window->filterBar()->chips()->chipButton(QStringLiteral("flows"));
+    QVERIFY(chip);
+    QVERIFY(chip->text().startsWith(QStringLiteral("From the diagram: 2 flows")));
+    QVERIFY(chip->accessibleName().startsWith(QStringLiteral("Remove filter: ")));
+    QCOMPARE(m_window->filterModel()->rowCount(), 4);
+    QTest::mouseClick(chip, Qt::LeftButton);
+    QCOMPARE(m_window->filterModel()->flowIds(), QSet<QString>());
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+    QVERIFY(m_window->filterBar()->chips()->isHidden());
+    // Back returns to the diagram's restriction's predecessor: nothing set.
+    emit scene->flowsActivated({QStringLiteral("dns")});
+    QCOMPARE(m_window->filterModel()->rowCount(), 1);
+    m_window->goBack();
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::relatedLinkChangesFiltersVisibly()
+{
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("svc.local"));
+    QCOMPARE(shownFlowIds(m_window->filterModel()), QStringList{"web"});
+    emit m_window->detailsPane()->flowActivated(QStringLiteral("update"));
+    QCOMPARE(m_window->selectedFlowIds(), QSet<QString>{QStringLiteral("update")});
+    QVERIFY(m_window->filterBar()->searchField()->text().isEmpty());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Alt+Left")));
+    m_window->backAction()->trigger();
+    QCOMPARE(m_window->filterBar()->searchField()->text(), QStringLiteral("svc.local"));
+    QCOMPARE(shownFlowIds(m_window->filterModel()), QStringList{"web"});
+    // A link to a row already shown changes nothing and adds nothing to go back to.
+    emit m_window->detailsPane()->flowActivated(QStringLiteral("web"));
+    QVERIFY(!m_window->backAction()->isEnabled());
+}
+
+void TestExplorerWindow::chipsRemoveTheirFilter()
+{
+    FilterBar *bar = m_window->filterBar();
+    bar->directionBox()->setCurrentIndex(bar->directionBox()->findData(int(Direction::Outbound)));
+    bar->portBox()->setCurrentIndex(bar->portBox()->findData(443));
+    QTest::mouseClick(bar->requiredOnlyBox(), Qt::LeftButton);
+    QCOMPARE(chipKeys(m_window.get()), (QStringList{"direction", "port", "requiredOnly"}));
+    QCOMPARE(bar->chips()->chipButton(QStringLiteral("port"))->text(), QStringLiteral("Port 443 ✕"));
+    QTest::mouseClick(bar->chips()->chipButton(QStringLiteral("port")), Qt::LeftButton);
+    QCOMPARE(bar->portBox()->currentIndex(), 0);
+    QCOMPARE(chipKeys(m_window.get()), (QStringList{"direction", "requiredOnly"}));
+    QTest::mouseClick(bar->chips()->chipButton(QStringLiteral("requiredOnly")), Qt::LeftButton);
+    QVERIFY(!bar->requiredOnlyBox()->isChecked());
+    QTest::mouseClick(bar->chips()->chipButton(QStringLiteral("direction")), Qt::LeftButton);
+    QCOMPARE(bar->directionBox()->currentIndex(), 0);
+    QVERIFY(bar->chips()->isHidden());
+    QCOMPARE(m_window->filterModel()->rowCount(), 7);
+}
+
+void TestExplorerWindow::lookupOfExpiredIsNotRemembered()
+{
+    m_window->lookupBar()->lookup(QStringLiteral("127.0.0.10"));
+    QVERIFY(m_window->filterBar()->showExpiredBox()->isChecked());
+    m_window->close();
+    QCOMPARE(QSettings().value(QStringLiteral("table/showExpired")).toBool(), false);
+    MainWindow second(m_store.get());
+    second.readSettings();
+    QVERIFY(!second.filterBar()->showExpiredBox()->isChecked());
+    // The user's own choice is remembered, also when a lookup changed it meanwhile.
+    second.filterBar()->showExpiredBox()->click();
+    second.lookupBar()->lookup(QStringLiteral("127.0.0.10"));
+    second.close();
+    QCOMPARE(QSettings().value(QStringLiteral("table/showExpired")).toBool(), true);
+}
+
+void TestExplorerWindow::emptyResultSaysWhy()
+{
+    QLabel *empty = m_window->emptyResultLabel();
+    QVERIFY(empty->isHidden());
+    // Only expired rows match: the label says how many are hidden and offers to show them.
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("127.0."));
+    QCOMPARE(m_window->filterModel()->rowCount(), 0);
+    QVERIFY(!empty->isHidden());
+    QVERIFY2(empty->text().contains(QStringLiteral("2 expired rows are hidden")), qPrintable(empty->text()));
+    QVERIFY(empty->text().contains(QStringLiteral("href=\"show-expired\"")));
+    emit empty->linkActivated(QStringLiteral("show-expired"));
+    QVERIFY(m_window->filterBar()->showExpiredBox()->isChecked());
+    QCOMPARE(m_window->filterModel()->rowCount(), 2);
+    QVERIFY(empty->isHidden());
+    // Nothing at all matches: the filters are the reason.
+    QTest::keyClicks(m_window->filterBar()->searchField(), QStringLiteral("no-such-thing"));
+    QVERIFY(!empty->isHidden());
+    QVERIFY2(empty->text().contains(QStringLiteral("clear the filters")), qPrintable(empty->text()));
+    emit empty->linkActivated(QStringLiteral("clear-filters"));
+    QVERIFY(m_window->filterBar()->searchField()->text().isEmpty());
+    QVERIFY(empty->isHidden());
 }
 
 void TestExplorerWindow::lookupSelectsRows_data()

@@ -31,25 +31,37 @@ QString TestCertificates::run(const QStringList &arguments)
 
 QString TestCertificates::makeCa(const QString &name, const QString &subject)
 {
-    return run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                name + QStringLiteral(".pem"), QStringLiteral("-subj"), subject, QStringLiteral("-days"),
-                QStringLiteral("3"), QStringLiteral("-addext"),
-                QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
+    return run({QStringLiteral("req"),
+                QStringLiteral("-x509"),
+                QStringLiteral("-newkey"),
+                QStringLiteral("ec"),
+                QStringLiteral("-pkeyopt"),
+                QStringLiteral("ec_paramgen_curve:prime256v1"),
+                QStringLiteral("-nodes"),
+                QStringLiteral("-keyout"),
+                name + QStringLiteral(".key"),
+                QStringLiteral("-out"),
+                name + QStringLiteral(".pem"),
+                QStringLiteral("-subj"),
+                subject,
+                QStringLiteral("-utf8"),
+                QStringLiteral("-days"),
+                QStringLiteral("3"),
+                QStringLiteral("-addext"),
+                QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                QStringLiteral("-addext"),
                 QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
 }
 
 QString TestCertificates::makeLeaf(const QString &name, const QString &ca, const QString &host,
-                                   const QStringList &dates)
+                                   const QStringList &dates, const QString &subject)
 {
-    QString error =
-            run({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
-                 QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                 QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                 name + QStringLiteral(".csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + host});
+    QString error = run(
+            {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+             QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+             QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
+             subject.isEmpty() ? QStringLiteral("/CN=") + host : subject, QStringLiteral("-utf8")});
     if (!error.isEmpty())
         return error;
     QFile ext(m_dir.filePath(name + QStringLiteral(".ext")));
@@ -104,6 +116,18 @@ QString TestCertificates::generate()
     return {};
 }
 
+QString TestCertificates::generateHostile()
+{
+    // ESC ] 0 ; … BEL sets a terminal's title, ESC [ 2 J clears the screen, a newline forges
+    // a report line.
+    const QString error = makeCa(QStringLiteral("hostileca"),
+                                 QStringLiteral("/CN=Hostile CA \x1b]0;pwned\x07\x1b[2J\nFORGED LINE"));
+    if (!error.isEmpty())
+        return error;
+    return makeLeaf(fileBase(Leaf::Hostile), QStringLiteral("hostileca"), QString::fromLatin1(HostName), {},
+                    QStringLiteral("/CN=%1\x1b[31m red\x07").arg(QString::fromLatin1(HostName)));
+}
+
 QString TestCertificates::fileBase(Leaf leaf)
 {
     switch (leaf) {
@@ -115,6 +139,8 @@ QString TestCertificates::fileBase(Leaf leaf)
         return QStringLiteral("wronghost");
     case Leaf::Untrusted:
         return QStringLiteral("untrusted");
+    case Leaf::Hostile:
+        return QStringLiteral("hostile");
     }
     return {};
 }
@@ -199,6 +225,16 @@ void TestTcpServer::serve(QTcpSocket *socket)
         break;
     case Mode::Silent:
         connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+        break;
+    case Mode::Canned:
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            socket->setProperty("request", socket->property("request").toByteArray() + socket->readAll());
+            if (socket->property("request").toByteArray().contains("\r\n\r\n")) {
+                ++m_requests;
+                socket->write(m_cannedReply);
+                socket->disconnectFromHost();
+            }
+        });
         break;
     }
 }

@@ -21,12 +21,21 @@
 class TestCertificates
 {
 public:
-    enum class Leaf { Valid, Expired, WrongHost, Untrusted };
+    enum class Leaf {
+        Valid,
+        Expired,
+        WrongHost,
+        Untrusted,
+        Hostile, // from generateHostile(): ESC, BEL and a newline in subject and issuer
+    };
 
     static constexpr const char *HostName = "valid.test";
 
     // Returns an error message, or an empty string on success.
     QString generate();
+    // After generate(): Leaf::Hostile, for HostName, whose subject and issuer (an untrusted CA)
+    // hold ESC, BEL and newline characters. An error if openssl refuses them.
+    QString generateHostile();
 
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
     QSslCertificate certificate(Leaf leaf) const;
@@ -35,7 +44,8 @@ public:
 private:
     QString run(const QStringList &arguments);
     QString makeCa(const QString &name, const QString &subject);
-    QString makeLeaf(const QString &name, const QString &ca, const QString &host, const QStringList &dates);
+    QString makeLeaf(const QString &name, const QString &ca, const QString &host, const QStringList &dates,
+                     const QString &subject = {});
     static QString fileBase(Leaf leaf);
 
     QTemporaryDir m_dir;
@@ -51,12 +61,15 @@ public:
         Http, // answers a request with "HTTP/1.1 204 No Content"
         NotHttp, // sends an SSH banner at once (not HTTP, not TLS)
         Silent, // accepts and never answers
+        Canned, // answers a request with the bytes given to setCannedReply(), then closes
     };
 
     explicit TestTcpServer(Mode mode, QObject *parent = nullptr);
 
     // Serves TLS with this certificate and key (server side QSslSocket).
     void setTls(const QSslCertificate &certificate, const QSslKey &key);
+    // For Mode::Canned: e.g. a proxy's answer to CONNECT with a hostile header.
+    void setCannedReply(const QByteArray &reply) { m_cannedReply = reply; }
     bool listenLoopback();
     quint16 port() const { return serverPort(); }
 
@@ -72,6 +85,7 @@ private:
     void serve(QTcpSocket *socket);
 
     Mode m_mode;
+    QByteArray m_cannedReply;
     QSslCertificate m_certificate;
     QSslKey m_key;
     int m_connections = 0;

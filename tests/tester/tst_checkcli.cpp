@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -31,6 +32,8 @@ private slots:
     void loopbackRun();
     void interruptWritesCancelledReport();
     void noProgressWithoutTerminal();
+    void proxyHeaderIsEscaped();
+    void certificateNamesAreEscaped();
 
 private:
     struct Output
@@ -366,6 +369,107 @@ void tst_CheckCli::noProgressWithoutTerminal()
     QVERIFY2(!output.err.contains('\r'), output.err.constData());
     QVERIFY(!output.err.contains("checked"));
     QVERIFY(output.err.isEmpty());
+}
+
+namespace {
+// A proxy that refuses with a header that would set the terminal's title, clear the screen and
+// ring the bell.
+const QByteArray HostileProxyReply = "HTTP/1.1 403 Forbidden\r\n"
+                                     "X-Squid-Error: ERR_ACCESS_DENIED \x1b]0;pwned\x07\x1b[2J\x1b[31m 0\r\n"
+                                     "Content-Length: 0\r\n\r\n";
+
+// Every ESC in output starts the progress line's own "erase line" (ESC [ K); no BEL at all.
+QString rawControls(const QByteArray &output)
+{
+    QString found;
+    for (qsizetype i = 0; i < output.size(); ++i) {
+        const char c = output.at(i);
+        if (c == '\x07' || (c == '\x1b' && output.mid(i + 1, 2) != "[K"))
+            found += QStringLiteral("byte %1 at %2; ").arg(int(c)).arg(i);
+    }
+    return found;
+}
+
+QString shellQuoted(const QStringList &arguments)
+{
+    QStringList quoted;
+    for (QString argument : arguments)
+        quoted.append(QLatin1Char('\'') + argument.replace(QLatin1String("'"), QLatin1String("'\\''"))
+                      + QLatin1Char('\''));
+    return quoted.join(QLatin1Char(' '));
+}
+} // namespace
+
+void tst_CheckCli::proxyHeaderIsEscaped()
+{
+    TestTcpServer proxy(TestTcpServer::Mode::Canned);
+    proxy.setCannedReply(HostileProxyReply);
+    QVERIFY(proxy.listenLoopback());
+    const QString catalogFile = silentCatalog(closedTcpPort());
+    const QStringList arguments{QStringLiteral("--catalog"),
+                                catalogFile,
+                                QStringLiteral("--loopback-only"),
+                                QStringLiteral("--proxy"),
+                                QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()),
+                                QStringLiteral("--format"),
+                                QStringLiteral("text"),
+                                QStringLiteral("--timeout"),
+                                QStringLiteral("2")};
+    // The text report.
+    const Output output = cli(arguments);
+    QCOMPARE(output.exitCode, 1);
+    QCOMPARE(proxy.requestCount(), 1);
+    QVERIFY2(rawControls(output.out).isEmpty(), qPrintable(rawControls(output.out)));
+    QVERIFY2(!output.out.contains('\x1b'), output.out.constData());
+    QVERIFY2(output.out.contains("ERR_ACCESS_DENIED \\x1b]0;pwned\\x07\\x1b[2J"), output.out.constData());
+
+    // The live status line on a terminal: run under script(1) for a pseudo-terminal.
+    const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (script.isEmpty())
+        QSKIP("script (util-linux) is not installed: the terminal line is not tested");
+    QProcess terminal;
+    terminal.start(
+            script,
+            {QStringLiteral("-qefc"),
+             shellQuoted(QStringList{QStringLiteral(PORTOLAN_CLI), QStringLiteral("check")} + arguments),
+             QStringLiteral("/dev/null")});
+    QVERIFY(QTest::qWaitFor([&terminal] { return terminal.state() == QProcess::NotRunning; }, 60000));
+    const QByteArray screen = terminal.readAllStandardOutput();
+    QVERIFY2(screen.contains("\x1b[K"), screen.constData()); // the status line was drawn
+    QVERIFY2(screen.contains("\\x1b]0;pwned"), screen.constData()); // the failure was printed
+    QVERIFY2(rawControls(screen).isEmpty(), qPrintable(rawControls(screen)));
+}
+
+void tst_CheckCli::certificateNamesAreEscaped()
+{
+    if (!m_certificateError.isEmpty())
+        QSKIP(qPrintable(m_certificateError));
+    if (const QString error = m_certificates.generateHostile(); !error.isEmpty())
+        QSKIP(qPrintable(error));
+    const QSslCertificate certificate = m_certificates.certificate(TestCertificates::Leaf::Hostile);
+    QVERIFY(!certificate.isNull());
+    QVERIFY(certificate.issuerDisplayName().contains(QLatin1Char('\x1b')));
+    TestTcpServer https(TestTcpServer::Mode::Http);
+    https.setTls(certificate, m_certificates.key(TestCertificates::Leaf::Hostile));
+    QVERIFY(https.listenLoopback());
+    QFile catalogFile(silentCatalog(https.port()));
+    QVERIFY(catalogFile.open(QIODevice::ReadWrite));
+    QByteArray data = catalogFile.readAll().replace("http://silent.test", "https://valid.test");
+    catalogFile.resize(0);
+    catalogFile.write(data);
+    catalogFile.close();
+    for (const QString &format : {QStringLiteral("text"), QStringLiteral("junit")}) {
+        const Output output =
+                cli({QStringLiteral("--catalog"), catalogFile.fileName(), QStringLiteral("--loopback-only"),
+                     QStringLiteral("--resolve"), QStringLiteral("valid.test:127.0.0.1"),
+                     QStringLiteral("--format"), format, QStringLiteral("--timeout"), QStringLiteral("2")});
+        QCOMPARE(output.exitCode, 1);
+        QVERIFY2(rawControls(output.out).isEmpty(), qPrintable(rawControls(output.out)));
+        QVERIFY2(!output.out.contains('\x1b'), output.out.constData());
+        QVERIFY2(output.out.contains("Hostile CA \\x1b]0;pwned\\x07"), output.out.constData());
+        QVERIFY2(output.out.contains("valid.test\\x1b[31m red\\x07"), output.out.constData());
+        QVERIFY2(!output.out.contains("\nFORGED LINE"), output.out.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CheckCli)

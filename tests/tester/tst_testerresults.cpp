@@ -12,10 +12,12 @@
 #include "models/catalogmodel.h"
 #include "resultsreader.h"
 #include "resultsreport.h"
+#include "resulttext.h"
 #include "rowstatemapper.h"
 #include "runcomparison.h"
 #include "testplanner.h"
 #include "ticketsummary.h"
+#include "util/controlcharacters.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -102,6 +104,8 @@ private slots:
     void readerRangeChecksNumbers_data();
     void readerRangeChecksNumbers();
     void readerBoundsTheFileSize();
+    void reportsEscapeControlCharacters_data();
+    void reportsEscapeControlCharacters();
     void htmlReport();
     void csvReport();
     void ticketSummary();
@@ -444,6 +448,99 @@ void tst_TesterResults::readerBoundsTheFileSize()
     QVERIFY(std::holds_alternative<QString>(zero));
     QVERIFY2(std::get<QString>(zero).contains(QLatin1String("/dev/zero: the file is larger than 16")),
              qPrintable(std::get<QString>(zero)));
+}
+
+namespace {
+// What a proxy header, a certificate or a hostile catalog can put into a result.
+const QString Escape = QStringLiteral("\x1b]0;pwned\x07\x1b[2J\x1b[31m");
+const QString Forged = QStringLiteral("\r\nFORGED LINE\u0085\u009b6n");
+
+CheckResult hostileResult()
+{
+    CheckResult result = makeResult(QStringLiteral("web") + Escape, QStringLiteral("valid.test:443"),
+                                    Verdict::TlsUntrusted);
+    result.endpoint += Escape;
+    result.reason = QStringLiteral("The proxy answered HTTP 403 ERR_ACCESS_DENIED ") + Escape + Forged;
+    result.hint = Verdict::hint(result.verdict, result.host, result.port, result.transport,
+                                QStringLiteral("Issuer") + Escape);
+    result.proxy = QStringLiteral("http://proxy.test:3128") + Escape;
+    result.tls.present = true;
+    result.tls.subject = QStringLiteral("valid.test") + Escape + Forged;
+    result.tls.issuer = QStringLiteral("Issuer") + Escape + Forged;
+    result.tls.errors = {QStringLiteral("The certificate is self-signed") + Escape};
+    result.tls.notAfter = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+    result.resolvedAddresses = {QStringLiteral("127.0.0.1") + Escape};
+    result.stages.first().detail = QStringLiteral("Certificate for ") + result.tls.subject;
+    return result;
+}
+
+// Control characters in output, other than the line ends the format itself writes.
+QString controlsIn(const QString &text, const QString &allowed)
+{
+    QString found;
+    for (const QChar c : text) {
+        if (ControlCharacters::isControl(c) && !allowed.contains(c))
+            found += QStringLiteral("U+%1 ").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    return found;
+}
+} // namespace
+
+void tst_TesterResults::reportsEscapeControlCharacters_data()
+{
+    QTest::addColumn<QString>("format");
+    for (const char *format :
+         {"result line", "text", "junit", "plan", "csv", "html", "details html", "ticket"})
+        QTest::addRow("%s", format) << QString::fromLatin1(format);
+}
+
+void tst_TesterResults::reportsEscapeControlCharacters()
+{
+    QFETCH(QString, format);
+    const CheckResult result = hostileResult();
+    const QList<CheckResult> results{
+            result, makeResult(QStringLiteral("ok"), QStringLiteral("a.test:443"), Verdict::Ok)};
+    TestPlan plan;
+    plan.roles = {QStringLiteral("agent") + Escape};
+    CheckTarget target;
+    target.flows = result.flows;
+    target.endpoint = result.endpoint;
+    target.skipReason = result.reason;
+    plan.targets = {target};
+    ResultsReport::Run run;
+    run.proxy = result.proxy;
+
+    QString output;
+    QString allowed = QStringLiteral("\n");
+    if (format == QLatin1String("result line")) {
+        output = ResultsReport::resultLine(result);
+        allowed.clear();
+    } else if (format == QLatin1String("text")) {
+        output = QString::fromUtf8(ResultsReport::results(ResultsReport::Format::Text, plan, results, run));
+    } else if (format == QLatin1String("junit")) {
+        const QByteArray xml = ResultsReport::results(ResultsReport::Format::JUnit, plan, results, run);
+        QXmlStreamReader reader(xml);
+        while (!reader.atEnd())
+            reader.readNext();
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        output = QString::fromUtf8(xml);
+    } else if (format == QLatin1String("plan")) {
+        output = QString::fromUtf8(ResultsReport::plan(ResultsReport::Format::Text, plan));
+    } else if (format == QLatin1String("csv")) {
+        output = QString::fromUtf8(CsvReport::write(results));
+        allowed = QStringLiteral("\r\n");
+    } else if (format == QLatin1String("html")) {
+        output = QString::fromUtf8(HtmlReport::write(plan.roles, results, run, QStringLiteral("en")));
+    } else if (format == QLatin1String("details html")) {
+        output = ResultText::detailsHtml(result);
+    } else {
+        output = TicketSummary::text(plan.roles, results, run);
+    }
+    QVERIFY2(controlsIn(output, allowed).isEmpty(), qPrintable(controlsIn(output, allowed)));
+    // The characters are shown, not dropped: the reader can see that something odd came in.
+    QVERIFY2(output.contains(QLatin1String("\\x1b]0;pwned\\x07")), qPrintable(output));
+    QVERIFY(!output.contains(QLatin1String("\nFORGED")));
+    QVERIFY(!output.contains(QLatin1String("\rFORGED")));
 }
 
 void tst_TesterResults::htmlReport()

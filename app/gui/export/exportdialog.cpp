@@ -2,12 +2,15 @@
 
 #include "environmentsettings.h"
 #include "export/exporttext.h"
+#include "util/outputfile.h"
 
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -19,7 +22,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -147,9 +149,10 @@ void ExportDialog::setSiteAddresses(const QMap<QString, QString> &addresses)
 {
     m_siteAddresses = addresses;
     QStringList keys = addresses.keys();
-    m_useSite->setText(addresses.isEmpty()
-                               ? tr("Use the addresses of My environment (none set)")
-                               : tr("Use the addresses of My environment (%1)").arg(keys.join(QStringLiteral(", "))));
+    m_useSite->setText(
+            addresses.isEmpty()
+                    ? tr("Use the addresses of My environment (none set)")
+                    : tr("Use the addresses of My environment (%1)").arg(keys.join(QStringLiteral(", "))));
     m_useSite->setEnabled(!addresses.isEmpty());
     QStringList lines;
     for (auto it = addresses.cbegin(); it != addresses.cend(); ++it)
@@ -282,7 +285,15 @@ void ExportDialog::updatePreview()
     const ExportResult result = current->exportRules(r);
     m_preview->setPlainText(result.text);
     m_summary = result.summary();
+    m_files = result.files;
     QString status = m_summary;
+    if (!m_files.isEmpty()) {
+        QStringList names;
+        for (const ExportFile &file : std::as_const(m_files))
+            names << file.fileName;
+        status += QStringLiteral(" — ")
+                + tr("saving also writes %1 beside the rules").arg(names.join(QStringLiteral(", ")));
+    }
     if (m_resolveHosts->isChecked() && current->needsAddresses() && m_pendingLookups > 0)
         status += QStringLiteral(" — ") + tr("resolving %n host name(s)…", nullptr, m_pendingLookups);
     m_status->setText(status);
@@ -297,10 +308,18 @@ void ExportDialog::copy()
 
 QString ExportDialog::saveTo(const QString &fileName) const
 {
-    QSaveFile file(fileName);
-    const QByteArray data = previewText().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return file.errorString();
+    if (const auto reason = OutputFile::writeFile(fileName, previewText().toUtf8()))
+        return *reason;
+    // The refresher of the set-based formats goes beside the rules.
+    const QDir dir = QFileInfo(fileName).absoluteDir();
+    for (const ExportFile &extra : m_files) {
+        const QString path = dir.filePath(extra.fileName);
+        if (const auto reason = OutputFile::writeFile(path, extra.text.toUtf8()))
+            return tr("%1: %2").arg(path, *reason);
+        if (extra.isExecutable)
+            QFile::setPermissions(
+                    path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+    }
     return {};
 }
 

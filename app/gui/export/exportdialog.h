@@ -47,7 +47,10 @@ public:
     QString previewText() const;
     // "N rules, M comments" of the preview.
     QString summary() const { return m_summary; }
-    // Writes the preview atomically (QSaveFile); on failure returns the reason, else empty.
+    // The files the format writes beside the rules (the refresher of the set-based formats).
+    QList<ExportFile> extraFiles() const { return m_files; }
+    // Writes the preview atomically (QSaveFile), and the extra files beside it; on failure
+    // returns the reason, else empty.
     QString saveTo(const QString &fileName) const;
 
     QComboBox *formatCombo() const { return m_format; }
@@ -78,6 +81,7 @@ private:
     ExportScope m_baseScope;
     QString m_summary;
     QMap<QString, QString> m_siteAddresses;
+    QList<ExportFile> m_files;
     ExporterRegistry m_registry;
     ExportSelection::Resolver m_resolver;
     QHash<QString, QList<QHostAddress>> m_resolved;

@@ -1,5 +1,7 @@
 #include "catalogtableview.h"
 
+#include "catalogitemdelegate.h"
+
 #include "models/catalogmodel.h"
 #include "models/tableformatter.h"
 
@@ -9,12 +11,16 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScrollBar>
+#include <QShowEvent>
 #include <QStyle>
 
 #include <algorithm>
 
 CatalogTableView::CatalogTableView(QWidget *parent)
     : QTableView(parent)
+    , m_delegate(new CatalogItemDelegate(this))
+    , m_frozen(new QTableView(this))
 {
     setObjectName(QStringLiteral("catalogTable"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -32,7 +38,146 @@ CatalogTableView::CatalogTableView(QWidget *parent)
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(horizontalHeader(), &QWidget::customContextMenuRequested, this,
             &CatalogTableView::showHeaderMenu);
+    // Fitting to content samples this many rows around the visible ones, not all 200k.
+    horizontalHeader()->setResizeContentsPrecision(200);
+    setItemDelegate(m_delegate);
+
+    // The frozen endpoint column: a second view over the same model and selection, drawn over
+    // the first column while the table is scrolled right (Qt's frozencolumn example).
+    m_frozen->setObjectName(QStringLiteral("frozenEndpointColumn"));
+    m_frozen->setItemDelegate(m_delegate);
+    m_frozen->setFocusPolicy(Qt::NoFocus);
+    m_frozen->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_frozen->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_frozen->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_frozen->setAlternatingRowColors(true);
+    m_frozen->setWordWrap(false);
+    m_frozen->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setVerticalScrollMode(verticalScrollMode());
+    m_frozen->setFrameShape(QFrame::NoFrame);
+    m_frozen->verticalHeader()->hide();
+    m_frozen->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozen->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozen->horizontalHeader()->setHighlightSections(false);
+    m_frozen->horizontalHeader()->setSortIndicatorShown(true);
+    m_frozen->hide();
+    viewport()->stackUnder(m_frozen);
+    connect(m_frozen->verticalScrollBar(), &QAbstractSlider::valueChanged, verticalScrollBar(),
+            &QAbstractSlider::setValue);
+    connect(verticalScrollBar(), &QAbstractSlider::valueChanged, m_frozen->verticalScrollBar(),
+            &QAbstractSlider::setValue);
+    connect(horizontalScrollBar(), &QAbstractSlider::valueChanged, this,
+            &CatalogTableView::updateFrozenGeometry);
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this](int logical, int, int size) {
+        if (logical == CatalogModel::EndpointColumn)
+            m_frozen->setColumnWidth(logical, size);
+        updateFrozenGeometry();
+    });
+    connect(horizontalHeader(), &QHeaderView::sectionMoved, this, &CatalogTableView::updateFrozenGeometry);
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_frozen->horizontalHeader(),
+            &QHeaderView::setSortIndicator);
+    connect(m_frozen->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int logical) {
+        const QHeaderView *header = horizontalHeader();
+        const Qt::SortOrder order = header->sortIndicatorSection() == logical
+                        && header->sortIndicatorOrder() == Qt::AscendingOrder
+                ? Qt::DescendingOrder
+                : Qt::AscendingOrder;
+        sortByColumn(logical, order);
+    });
     retranslateUi();
+}
+
+void CatalogTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    m_frozen->setModel(model);
+    if (model) {
+        QItemSelectionModel *own = m_frozen->selectionModel();
+        m_frozen->setSelectionModel(selectionModel());
+        if (own != selectionModel())
+            delete own;
+    }
+    syncFrozenColumns();
+}
+
+void CatalogTableView::syncFrozenColumns()
+{
+    if (!model())
+        return;
+    for (int column = 0; column < model()->columnCount(); ++column)
+        m_frozen->setColumnHidden(column, column != CatalogModel::EndpointColumn);
+    m_frozen->setColumnWidth(CatalogModel::EndpointColumn, columnWidth(CatalogModel::EndpointColumn));
+    m_frozen->verticalHeader()->setDefaultSectionSize(verticalHeader()->defaultSectionSize());
+    updateFrozenGeometry();
+}
+
+bool CatalogTableView::isEndpointFrozen() const
+{
+    const QHeaderView *header = horizontalHeader();
+    return model() && !header->isSectionHidden(CatalogModel::EndpointColumn)
+            && header->visualIndex(CatalogModel::EndpointColumn) == 0 && horizontalScrollBar()->value() > 0;
+}
+
+void CatalogTableView::updateFrozenGeometry()
+{
+    if (!isEndpointFrozen()) {
+        m_frozen->hide();
+        return;
+    }
+    m_frozen->setGeometry(frameWidth(), frameWidth(), columnWidth(CatalogModel::EndpointColumn),
+                          viewport()->height() + horizontalHeader()->height());
+    m_frozen->horizontalHeader()->setFixedHeight(horizontalHeader()->height());
+    m_frozen->verticalScrollBar()->setValue(verticalScrollBar()->value());
+    m_frozen->show();
+}
+
+void CatalogTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    updateFrozenGeometry();
+}
+
+void CatalogTableView::updateGeometries()
+{
+    QTableView::updateGeometries();
+    updateFrozenGeometry();
+}
+
+void CatalogTableView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    // The frozen endpoint is always in sight: scroll only vertically for it.
+    if (index.isValid() && index.column() == CatalogModel::EndpointColumn && isEndpointFrozen()) {
+        const int column = columnAt(viewport()->width() / 2);
+        QTableView::scrollTo(index.siblingAtColumn(column < 0 ? index.column() : column), hint);
+        return;
+    }
+    QTableView::scrollTo(index, hint);
+}
+
+void CatalogTableView::showEvent(QShowEvent *event)
+{
+    QTableView::showEvent(event);
+    if (!m_fitted) {
+        m_fitted = true;
+        if (!m_layoutRestored)
+            fitColumnsToContent();
+    }
+}
+
+void CatalogTableView::fitColumnsToContent()
+{
+    if (!model())
+        return;
+    const QList<int> columns = visibleColumns();
+    const int available = std::max(viewport()->width(), 400);
+    const int charWidth = fontMetrics().averageCharWidth();
+    for (int i = 0; i + 1 < columns.size(); ++i) { // the last one stretches
+        const int column = columns.at(i);
+        const int content = std::max(sizeHintForColumn(column), horizontalHeader()->sectionSizeHint(column));
+        const int cap = column == CatalogModel::EndpointColumn ? available * 2 / 5 : charWidth * 40;
+        setColumnWidth(column, std::min(content, cap));
+    }
 }
 
 void CatalogTableView::retranslateUi()
@@ -125,6 +270,7 @@ void CatalogTableView::applyDefaultLayout()
     // Shown once a connectivity test has run.
     setColumnHidden(CatalogModel::CheckColumn, true);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    syncFrozenColumns();
 }
 
 QString CatalogTableView::directionSample(bool allRoles)

@@ -2,8 +2,12 @@
 
 #include <QTableView>
 
+class CatalogItemDelegate;
+
 // The explorer's table: whole-row selection, Ctrl+C copies the selected rows as tab-separated
-// text (visible columns, in the order shown), a header menu hides and shows columns.
+// text (visible columns, in the order shown), a header menu hides and shows columns. Endpoints
+// are elided in the middle; on first show the columns fit their content; when the table scrolls
+// right, the endpoint column stays in place (a frozen column drawn over the table's first one).
 class CatalogTableView final : public QTableView
 {
     Q_OBJECT
@@ -11,6 +15,15 @@ class CatalogTableView final : public QTableView
 
 public:
     explicit CatalogTableView(QWidget *parent = nullptr);
+
+    void setModel(QAbstractItemModel *model) override;
+    CatalogItemDelegate *catalogDelegate() const { return m_delegate; }
+    // The view that keeps the endpoint column visible while scrolling right; shown only then.
+    QTableView *frozenView() const { return m_frozen; }
+    // Sizes the visible columns to their content (the endpoint at most 40% of the width).
+    void fitColumnsToContent();
+    // A saved column layout was restored: the first show keeps it instead of fitting.
+    void setLayoutRestored(bool restored) { m_layoutRestored = restored; }
 
     // Model columns as shown, left to right, without hidden ones.
     QList<int> visibleColumns() const;
@@ -24,13 +37,26 @@ public:
     // direction word for one role.
     void fitDirectionColumn(bool allRoles);
 
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void updateGeometries() override;
 
 private:
     void showHeaderMenu(const QPoint &pos);
     void retranslateUi();
     int widthFor(int column, const QString &sample) const;
     static QString directionSample(bool allRoles);
+    bool isEndpointFrozen() const;
+    void updateFrozenGeometry();
+    void syncFrozenColumns();
+
+    CatalogItemDelegate *m_delegate;
+    QTableView *m_frozen;
+    bool m_fitted = false;
+    bool m_layoutRestored = false;
 };

@@ -1,5 +1,7 @@
 #include "filterbar.h"
 
+#include "filterchips.h"
+
 #include "catalog/catalogtext.h"
 #include "models/catalogfilterproxymodel.h"
 #include "models/catalogmodel.h"
@@ -52,6 +54,7 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     , m_requiredOnly(new QCheckBox(this))
     , m_showExpired(new QCheckBox(this))
     , m_clear(new QToolButton(this))
+    , m_chips(new FilterChips(this))
 {
     setObjectName(QStringLiteral("filterBar"));
     m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
@@ -99,6 +102,9 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(roleRow);
     layout->addLayout(facetRow);
+    layout->addWidget(m_chips);
+    connect(m_chips, &FilterChips::removeRequested, this, &FilterBar::removeChip);
+    connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this, &FilterBar::updateChips);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &CatalogFilterProxyModel::setFilterText);
     auto *escape =
@@ -171,6 +177,7 @@ void FilterBar::retranslateUi()
     setAccessibleName(tr("Filters"));
     rebuildRoles();
     rebuildFacets();
+    updateChips();
 }
 
 void FilterBar::changeEvent(QEvent *event)
@@ -399,4 +406,90 @@ void FilterBar::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
+}
+
+FilterBar::State FilterBar::state() const
+{
+    return {m_search->text(), m_proxy->filter()};
+}
+
+void FilterBar::setState(const State &state)
+{
+    const FlowFilter &f = state.filter;
+    m_search->setText(state.text);
+    setRole(f.roles.value(0));
+    const auto choose = [](QComboBox *box, const QVariant &data) {
+        const int index = data.isValid() ? box->findData(data) : 0;
+        box->setCurrentIndex(index < 0 ? 0 : index);
+    };
+    choose(m_direction, f.direction == Direction::None ? QVariant() : QVariant(int(f.direction)));
+    choose(m_requirement, f.requirement ? QVariant(int(*f.requirement)) : QVariant());
+    choose(m_agentVersion, f.agentVersion.isNull() ? QVariant() : QVariant(f.agentVersion.toString()));
+    choose(m_protocol, f.protocol.isEmpty() ? QVariant() : QVariant(f.protocol));
+    choose(m_port, f.port == 0 ? QVariant() : QVariant(f.port));
+    setFeatures(f.features);
+    m_requiredOnly->setChecked(f.requiredOnly);
+    m_showExpired->setChecked(f.includeExpired);
+    m_proxy->setFlowIds(f.flowIds);
+}
+
+void FilterBar::updateChips()
+{
+    const FlowFilter &f = m_proxy->filter();
+    const Language language = m_model->language();
+    QList<FilterChips::Chip> chips;
+    if (!f.words.isEmpty())
+        chips.append({QStringLiteral("search"), tr("Search: %1").arg(m_search->text().trimmed())});
+    if (!f.roles.isEmpty())
+        chips.append(
+                {QStringLiteral("role"),
+                 tr("Role: %1").arg(CatalogText::componentNames(m_model->catalog(), f.roles, language))});
+    if (f.direction != Direction::None)
+        chips.append({QStringLiteral("direction"), CatalogText::direction(f.direction)});
+    if (f.requirement)
+        chips.append({QStringLiteral("requirement"), CatalogText::requirement(*f.requirement)});
+    if (!f.features.isEmpty())
+        chips.append({QStringLiteral("features"),
+                      f.features.size() == 1 ? CatalogText::feature(f.features.first())
+                                             : tr("%n features", nullptr, int(f.features.size()))});
+    if (!f.agentVersion.isNull())
+        chips.append({QStringLiteral("agentVersion"), tr("Agent %1").arg(f.agentVersion.toString())});
+    if (!f.protocol.isEmpty())
+        chips.append({QStringLiteral("protocol"), m_protocol->currentText()});
+    if (f.port != 0)
+        chips.append({QStringLiteral("port"), tr("Port %1").arg(f.port)});
+    if (f.requiredOnly)
+        chips.append({QStringLiteral("requiredOnly"), tr("Required only")});
+    if (f.includeExpired)
+        chips.append({QStringLiteral("showExpired"), tr("Expired shown")});
+    if (!f.flowIds.isEmpty())
+        chips.append(
+                {QStringLiteral("flows"), tr("From the diagram: %n flows", nullptr, int(f.flowIds.size()))});
+    m_chips->setChips(chips);
+}
+
+void FilterBar::removeChip(const QString &key)
+{
+    if (key == QLatin1String("search"))
+        m_search->clear();
+    else if (key == QLatin1String("role"))
+        setRole(QString());
+    else if (key == QLatin1String("direction"))
+        m_direction->setCurrentIndex(0);
+    else if (key == QLatin1String("requirement"))
+        m_requirement->setCurrentIndex(0);
+    else if (key == QLatin1String("features"))
+        setFeatures({});
+    else if (key == QLatin1String("agentVersion"))
+        m_agentVersion->setCurrentIndex(0);
+    else if (key == QLatin1String("protocol"))
+        m_protocol->setCurrentIndex(0);
+    else if (key == QLatin1String("port"))
+        m_port->setCurrentIndex(0);
+    else if (key == QLatin1String("requiredOnly"))
+        m_requiredOnly->setChecked(false);
+    else if (key == QLatin1String("showExpired"))
+        m_showExpired->setChecked(false);
+    else if (key == QLatin1String("flows"))
+        m_proxy->setFlowIds({});
 }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "catalog/flowfilter.h"
 #include "catalog/vocabulary.h"
 
 #include <QWidget>
 
 class CatalogFilterProxyModel;
 class CatalogModel;
+class FilterChips;
 class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
@@ -27,6 +29,15 @@ class FilterBar final : public QWidget
     Q_DISABLE_COPY_MOVE(FilterBar)
 
 public:
+    // Everything the bar sets: the search text as typed and the filter it makes.
+    struct State
+    {
+        QString text;
+        FlowFilter filter;
+        bool operator==(const State &other) const { return text == other.text && filter == other.filter; }
+        bool operator!=(const State &other) const { return !(*this == other); }
+    };
+
     explicit FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidget *parent = nullptr);
 
     QLineEdit *searchField() const { return m_search; }
@@ -43,6 +54,12 @@ public:
     QCheckBox *showExpiredBox() const { return m_showExpired; }
     // The button of a role (component id), or of "all roles" for an empty id.
     QAbstractButton *roleButton(const QString &componentId) const;
+    // The filters in effect, one removable chip each.
+    FilterChips *chips() const { return m_chips; }
+
+    State state() const;
+    // Sets every widget (and so the proxy) to a state taken earlier.
+    void setState(const State &state);
 
     void setRole(const QString &componentId);
     void setShowExpired(bool show);
@@ -63,6 +80,8 @@ private:
     void applyFacets();
     void applyFeatures();
     void updateFeaturesText();
+    void updateChips();
+    void removeChip(const QString &key);
 
     CatalogModel *m_model;
     CatalogFilterProxyModel *m_proxy;
@@ -81,5 +100,6 @@ private:
     QCheckBox *m_requiredOnly;
     QCheckBox *m_showExpired;
     QToolButton *m_clear;
+    FilterChips *m_chips;
     bool m_updating = false;
 };

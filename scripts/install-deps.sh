@@ -20,6 +20,7 @@ packages=(
     python3 python3-jsonschema
     # Screenshots under a virtual display.
     xvfb xauth imagemagick
+    graphviz # dot: the reference crossing count of bench/bench_diagram
 )
 
 missing=()

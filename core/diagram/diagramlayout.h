@@ -29,10 +29,12 @@ struct DiagramOptions
 // Lays out the ports diagram of a catalog, deterministically, from the catalog data alone:
 // zones are columns (customer network | internet | Trend Micro cloud); a zone's components that
 // only talk inside the zone get their own outer column; components are stacked in their column
-// in the order that reduces crossings; each catalog flow the filter accepts (one arrow per
-// drawn initiator) is an orthogonal arrow from the initiator to the listener with its own slot on both boxes
-// and its own vertical track, and its label sits next to the listener, above the arrow. Nothing overlaps by
-// construction.
+// in the order that reduces crossings; the flows the filter accepts between one initiator and
+// one listener share one orthogonal arrow that lists their ports, with its own slot on both
+// boxes and its own vertical track, and its label sits on the arrow's last segment, next to the
+// listener. Nothing overlaps by construction. A LayoutBuilder does it in phases; those that
+// depend on how arrows that cross a column are routed run once per routing rule, and the
+// routing with the fewest crossings is kept.
 class DiagramLayout
 {
     Q_DECLARE_TR_FUNCTIONS(DiagramLayout)

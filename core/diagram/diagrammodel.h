@@ -25,8 +25,8 @@ struct DiagramNode
     QRectF textRect; // where the (wrapped) name is drawn
 };
 
-// One arrow: one catalog flow from one of its initiators to its listener. Should the catalog
-// state two flows with the same initiator, listener and ports, they share the arrow (flowIds).
+// One arrow: the catalog flows from one initiator to one listener (flowIds), their ports in
+// one label. Fully expired flows get an arrow of their own.
 struct DiagramFlow
 {
     QString flowId; // the (first) catalog flow

@@ -351,7 +351,8 @@ void TestDiagramWidget::presentation()
     // One step per arrow.
     const DiagramScene *scene = window.view()->diagramScene();
     QCOMPARE(window.stepCount(), int(scene->model().flows.size()));
-    QVERIFY(window.stepCount() >= 20 && window.stepCount() < 40);
+    // One arrow per initiator and listener: 19 in the built-in catalog.
+    QVERIFY(window.stepCount() >= 15 && window.stepCount() < 40);
     QCOMPARE(scene->fontScale(), PresentationWindow::FontScale);
     const QString overview = window.narration();
     QVERIFY(!overview.isEmpty());
@@ -397,7 +398,11 @@ void TestDiagramWidget::presentationLanguage()
         window.setStep(i + 1);
         const DiagramFlow &flow = model.flows.at(i);
         QCOMPARE(window.narration(), DiagramText::narration(m_catalog, model, flow, Language::Japanese));
-        QVERIFY(window.narration().contains(m_catalog.flow(flow.flowId)->description.ja));
+        // One flow: its description; several: the listener named.
+        if (flow.allFlowIds().size() == 1)
+            QVERIFY(window.narration().contains(m_catalog.flow(flow.flowId)->description.ja));
+        else
+            QVERIFY(window.narration().contains(m_catalog.component(flow.to)->name.ja));
         QVERIFY2(!window.narration().contains(QLatin1String("2022-12-31")), qPrintable(window.narration()));
         if (flow.flowId == QLatin1String("agent-ws-443"))
             screenshot(&window, QStringLiteral("presentation-ja.png"));

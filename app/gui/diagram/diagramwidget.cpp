@@ -33,7 +33,8 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     m_printAction->setIcon(QIcon::fromTheme(QStringLiteral("document-print")));
     m_presentAction->setIcon(QIcon::fromTheme(QStringLiteral("view-presentation")));
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11)); // F5 runs the connectivity test
-    m_presentAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // F11 anywhere in the window, once the main window puts the action in its View menu.
+    m_presentAction->setShortcutContext(Qt::ApplicationShortcut);
     addAction(m_presentAction);
 
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

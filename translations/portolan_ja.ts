@@ -40,6 +40,21 @@
     </message>
 </context>
 <context>
+    <name>BoundedRead</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: ファイルを開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is larger than %2</source>
+        <translation>%1: ファイルが%2を超えています</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: ファイルを読み取れません: %2</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCommand</name>
     <message>
         <source>portolan-cli catalog: unexpected argument &quot;%1&quot;</source>
@@ -576,6 +591,46 @@
         <source>Both directions</source>
         <translation>双方向</translation>
     </message>
+    <message>
+        <source>Endpoint column, kept in view</source>
+        <translation>エンドポイント列（常に表示）</translation>
+    </message>
+    <message>
+        <source>Row actions</source>
+        <translation>行の操作</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>行をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy c&amp;ell</source>
+        <translation>セルをコピー(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy as C&amp;SV</source>
+        <translation>CSVとしてコピー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Markdownとしてコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>照合(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up %1</source>
+        <translation>%1を照合(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;diagram</source>
+        <translation>図に表示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export rules for the selection…</source>
+        <translation>選択した行のルールをエクスポート(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>CatalogText</name>
@@ -874,6 +929,10 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
         <source>Check only the required flows.</source>
         <translation>必須のフローのみを確認します。</translation>
     </message>
+    <message>
+        <source>74 when the report cannot be written (the reason goes to standard error).</source>
+        <translation>レポートを書き込めない場合は74（理由は標準エラー出力に表示されます）。</translation>
+    </message>
 </context>
 <context>
     <name>CheckProgress</name>
@@ -954,6 +1013,10 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <message>
         <source>%1: --role &quot;%2&quot; is not a role (%3)</source>
         <translation>%1: --role「%2」は役割ではありません（%3）</translation>
+    </message>
+    <message>
+        <source>portolan-cli: cannot write to standard output: %1</source>
+        <translation>portolan-cli: 標準出力に書き込めません: %1</translation>
     </message>
 </context>
 <context>
@@ -1433,15 +1496,15 @@ After: the current run
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation>SVG画像（*.svg）</translation>
+        <translation>SVG画像 (*.svg)</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation>PNG画像（*.png）</translation>
+        <translation>PNG画像 (*.png)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation>PDFドキュメント（*.pdf）</translation>
+        <translation>PDFドキュメント (*.pdf)</translation>
     </message>
     <message>
         <source>Export diagram</source>
@@ -1625,6 +1688,38 @@ After: the current run
     <message>
         <source>Sent, not verifiable: syslog over UDP has no reply</source>
         <translation>送信済み、検証不可: UDP経由のSyslogには応答がありません</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 sent a truncated reply (TC flag): its answer is incomplete and is not used; names with that many records need DNS over TCP</source>
+        <translation>DNSサーバー%1の応答は切り詰められています（TCフラグ）。応答が不完全なため使用しません。レコードの多い名前にはTCPによるDNSが必要です</translation>
+    </message>
+    <message>
+        <source>The DNS server answered REFUSED (response code %1): it does not answer queries from this machine</source>
+        <translation>DNSサーバーがREFUSED（応答コード%1）を返しました: このマシンからの問い合わせには応答しません</translation>
+    </message>
+    <message>
+        <source>The DNS server answered SERVFAIL (response code %1): it cannot resolve names now</source>
+        <translation>DNSサーバーがSERVFAIL（応答コード%1）を返しました: 現在は名前を解決できません</translation>
+    </message>
+    <message>
+        <source>The DNS server answered (response code %1) with a truncated reply: large answers also need TCP port %2</source>
+        <translation>DNSサーバーの応答（応答コード%1）は切り詰められています: 大きな応答にはTCPポート%2も必要です</translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</source>
+        <translation>
+            <numerusform>%1秒以内にDNSサーバーから有効な応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No valid NTP reply within %1 s; the server&apos;s reply was rejected: %2</source>
+        <translation>%1秒以内に有効なNTP応答がありません。サーバーの応答を拒否しました: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)</source>
+        <translation>
+            <numerusform>%1秒以内に有効なDNS応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2038,30 @@ After: the current run
         <source>portolan-cli export: %1</source>
         <translation>portolan-cli export: %1</translation>
     </message>
+    <message>
+        <source>Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter (repeatable); its flows become rules for that address.</source>
+        <translation>自社環境の送信先のアドレス: dns、ntp、syslog、relay、sps、vcenter（複数指定できます）。そのフローはこのアドレスへのルールになります。</translation>
+    </message>
+    <message>
+        <source>Write the refresher of the set-based formats (nftables, iptables) into &lt;dir&gt;: a script that fills the sets from DNS, and its systemd service and timer.</source>
+        <translation>アドレスセットを使用する形式（nftables、iptables）の更新スクリプトを&lt;dir&gt;に書き込みます: DNSからセットを更新するスクリプトと、そのsystemdのサービスとタイマーです。</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --site: %1</source>
+        <translation>portolan-cli export: --site: %1</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: the rules use address sets; write their refresher with --refresher DIR</source>
+        <translation>portolan-cli export: ルールはアドレスセットを使用します。更新スクリプトは--refresher DIRで書き込んでください</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: cannot create &quot;%1&quot;</source>
+        <translation>portolan-cli export:「%1」を作成できません</translation>
+    </message>
+    <message>
+        <source>cannot make it executable</source>
+        <translation>実行可能にできません</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2030,6 +2149,26 @@ After: the current run
             <numerusform>選択したフローのみ（%n件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Use the addresses of My environment (none set)</source>
+        <translation>自社環境のアドレスを使用する（未設定）</translation>
+    </message>
+    <message>
+        <source>Use the addresses of My environment (%1)</source>
+        <translation>自社環境のアドレスを使用する（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Set the addresses of your DNS, NTP, syslog, relay, Smart Protection Server and vCenter in My environment to get rules for them.</source>
+        <translation>DNS、NTP、Syslog、リレー、Smart Protection Server、vCenterのアドレスを自社環境で設定すると、それらへのルールが出力されます。</translation>
+    </message>
+    <message>
+        <source>saving also writes %1 beside the rules</source>
+        <translation>保存すると、ルールと同じ場所に%1も書き込みます</translation>
+    </message>
 </context>
 <context>
     <name>ExportResult</name>
@@ -2084,6 +2223,14 @@ After: the current run
         <source>%1 has no fixed address in the catalog for this flow: the address is site-specific</source>
         <translation>%1には、このフローについてカタログに固定のアドレスがありません: アドレスは環境によって異なります</translation>
     </message>
+    <message>
+        <source>%1 is in your network: its address (site key %2) is not set</source>
+        <translation>%1はお客さまのネットワーク内にあります: アドレス（サイトキー%2）が設定されていません</translation>
+    </message>
+    <message>
+        <source>%1 on your site: %2 (site key %3)</source>
+        <translation>自社環境の%1: %2（サイトキー%3）</translation>
+    </message>
 </context>
 <context>
     <name>ExportText</name>
@@ -2132,10 +2279,6 @@ After: the current run
         <translation>%1はホスト名です。そのアドレスのルールが続きます (%2)</translation>
     </message>
     <message>
-        <source>%1 is a host name, not an address: allow it at the proxy, or resolve with --resolve-hosts (%2)</source>
-        <translation>%1はアドレスではなくホスト名です: プロキシで許可するか、--resolve-hostsで名前解決してください (%2)</translation>
-    </message>
-    <message>
         <source>all roles, directions relative to your network</source>
         <translation>すべての役割、方向はお客さまのネットワークから見たもの</translation>
     </message>
@@ -2178,6 +2321,22 @@ After: the current run
     <message>
         <source>needs no network rule: a connection on the same computer (%1)</source>
         <translation>ネットワークのルールは不要: 同じコンピューター内の接続（%1）</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Your site: %1</source>
+        <translation>自社環境: %1</translation>
+    </message>
+    <message>
+        <source>No site address for %1 (site key %2): its flows (%3) are comments, not rules. Set the address to get rules for them.</source>
+        <translation>%1（サイトキー%2）のアドレスがありません: そのフロー（%3）はルールではなくコメントになります。アドレスを設定すると、ルールが出力されます。</translation>
+    </message>
+    <message>
+        <source>%1 is a host name, not an address: allow it at the proxy, or resolve host names at export (%2)</source>
+        <translation>%1はアドレスではなくホスト名です: プロキシで許可するか、エクスポート時にホスト名を解決してください（%2）</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2471,169 @@ After: the current run
             <numerusform>%n個の機能</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>検索: %1</translation>
+    </message>
+    <message>
+        <source>Port %1</source>
+        <translation>ポート%1</translation>
+    </message>
+    <message>
+        <source>Expired shown</source>
+        <translation>期限切れを表示</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the diagram: %n flows</source>
+        <translation>
+            <numerusform>図から: %n件のフロー</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filters in effect:</source>
+        <translation>適用中のフィルター:</translation>
+    </message>
+    <message>
+        <source>Filters in effect</source>
+        <translation>適用中のフィルター</translation>
+    </message>
+    <message>
+        <source>%1 ✕</source>
+        <translation>%1 ✕</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>このフィルターを解除</translation>
+    </message>
+    <message>
+        <source>Remove filter: %1</source>
+        <translation>フィルターを解除: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>ガイド</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>ダイアログのボタン</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Search all columns</source>
+        <translation>すべての列を検索</translation>
+    </message>
+    <message>
+        <source>Look up an address, host name or URL</source>
+        <translation>アドレス、ホスト名、URLを照合</translation>
+    </message>
+    <message>
+        <source>Clear the search or the lookup field</source>
+        <translation>検索欄または照合欄をクリア</translation>
+    </message>
+    <message>
+        <source>Back to the filters before a lookup, a link or a diagram click</source>
+        <translation>照合、リンク、図のクリックの前のフィルターに戻る</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, with a header line</source>
+        <translation>選択した行を見出し行付きでコピー</translation>
+    </message>
+    <message>
+        <source>Copy the current cell</source>
+        <translation>現在のセルをコピー</translation>
+    </message>
+    <message>
+        <source>Row menu: copy as CSV or Markdown, look up, show in diagram, export rules</source>
+        <translation>行のメニュー: CSVまたはMarkdownとしてコピー、照合、図に表示、ルールのエクスポート</translation>
+    </message>
+    <message>
+        <source>Export the rows shown as CSV or Markdown</source>
+        <translation>表示中の行をCSVまたはMarkdownでエクスポート</translation>
+    </message>
+    <message>
+        <source>Export firewall and proxy rules</source>
+        <translation>ファイアウォールとプロキシのルールをエクスポート</translation>
+    </message>
+    <message>
+        <source>Open another catalog</source>
+        <translation>別のカタログを開く</translation>
+    </message>
+    <message>
+        <source>Test connectivity</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Move between the role buttons, the filters, the table and the details</source>
+        <translation>役割のボタン、フィルター、表、詳細の間を移動</translation>
+    </message>
+    <message>
+        <source>Arrow keys, Page Up, Page Down</source>
+        <translation>矢印キー、Page Up、Page Down</translation>
+    </message>
+    <message>
+        <source>Move in the table</source>
+        <translation>表の中を移動</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>このページ</translation>
+    </message>
+    <message>
+        <source>Choose the role you are setting up (Agent, Relay, …) with the buttons at the top: the table then lists what it must reach and what must reach it, and the Direction column reads as seen from that role.</source>
+        <translation>上部のボタンで設定する役割（エージェント、リレーなど）を選んでください。表にはその役割が接続する先と、その役割に接続してくるものが表示され、[方向]列はその役割から見た方向になります。</translation>
+    </message>
+    <message>
+        <source>Narrow the rows with the search field and the filters. Every filter in effect is shown as a chip below them; click a chip to remove it.</source>
+        <translation>検索欄とフィルターで行を絞り込みます。適用中のフィルターはその下にチップとして表示され、チップをクリックすると解除できます。</translation>
+    </message>
+    <message>
+        <source>Paste an address, host name or URL from a firewall or proxy log into Look up to find the rows that allow it. If the filters hid them, they are relaxed and Alt+Left brings them back.</source>
+        <translation>ファイアウォールやプロキシのログにあるアドレス、ホスト名、URLを[照合]に貼り付けると、それを許可する行が見つかります。フィルターで隠れていた場合はフィルターが緩められ、Alt+←で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Select a row to read everything about it in the details pane, with links to the other connections to the same listener.</source>
+        <translation>行を選択すると、詳細ペインにすべての情報と、同じ待機側へのほかの接続へのリンクが表示されます。</translation>
+    </message>
+    <message>
+        <source>Copy rows with Ctrl+C, or right-click them for CSV, Markdown and firewall rules. File &gt; Export view saves the rows shown.</source>
+        <translation>Ctrl+Cで行をコピーするか、右クリックでCSV、Markdown、ファイアウォールのルールとしてコピーできます。[ファイル]&gt;[表示のエクスポート]で表示中の行を保存します。</translation>
+    </message>
+    <message>
+        <source>The Diagram tab draws the connections; click a component or an arrow to filter the table to it. The Connectivity tab tests the rows from this computer.</source>
+        <translation>[図]タブは接続を描画します。コンポーネントや矢印をクリックすると、表がそれに絞り込まれます。[接続テスト]タブは、このコンピューターから各行をテストします。</translation>
+    </message>
+</context>
+<context>
+    <name>HostSet</name>
+    <message>
+        <source>%1 is a wildcard and cannot be resolved: the set holds the catalog&apos;s hosts it covers (%2); allow the wildcard itself at a proxy</source>
+        <translation>%1はワイルドカードのため解決できません: セットにはカタログ内の該当するホスト（%2）が入ります。ワイルドカード自体はプロキシで許可してください</translation>
+    </message>
+    <message>
+        <source>Set %1 (%2): %3</source>
+        <translation>セット%1（%2）: %3</translation>
+    </message>
+    <message>
+        <source>hosts: %1</source>
+        <translation>ホスト: %1</translation>
+    </message>
 </context>
 <context>
     <name>HtmlReport</name>
@@ -2428,6 +2750,50 @@ After: the current run
         <source>IPv6, for ip6tables-restore: %1</source>
         <translation>IPv6（ip6tables-restore用）: %1</translation>
     </message>
+    <message>
+        <source>The rules match ipsets that hold the host names&apos; addresses: run &quot;%1 --create&quot; (written beside this file, with a systemd service and timer) before loading, then %1 fills them and keeps them current. IPv4 only: the names&apos; IPv6 addresses need ip6tables and ipsets of family inet6.</source>
+        <translation>ルールは、ホスト名のアドレスを保持するipsetと照合します: 読み込む前に「%1 --create」を実行してください（このファイルと同じ場所にsystemdのサービスとタイマーとともに書き込まれます）。その後、%1がセットを更新し続けます。IPv4のみ: ホスト名のIPv6アドレスにはip6tablesとinet6ファミリーのipsetが必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host names</source>
+        <translation>
+            <numerusform>%n個のホスト名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (set %2: %3)</source>
+        <translation>%1（セット%2: %3）</translation>
+    </message>
+</context>
+<context>
+    <name>LogLineParser</name>
+    <message>
+        <source>plain values</source>
+        <translation>単純な値</translation>
+    </message>
+    <message>
+        <source>iptables/nftables LOG</source>
+        <translation>iptables/nftablesのLOG</translation>
+    </message>
+    <message>
+        <source>squid access.log</source>
+        <translation>squidのaccess.log</translation>
+    </message>
+    <message>
+        <source>AWS VPC Flow Logs</source>
+        <translation>AWS VPCフローログ</translation>
+    </message>
+    <message>
+        <source>Windows Firewall log</source>
+        <translation>Windowsファイアウォールのログ</translation>
+    </message>
+</context>
+<context>
+    <name>LogTriage</name>
+    <message>
+        <source>protocol %1</source>
+        <translation>プロトコル%1</translation>
+    </message>
 </context>
 <context>
     <name>LookupBar</name>
@@ -2505,6 +2871,14 @@ After: the current run
     <message>
         <source>Only flows in which this component (agent, relay, ...) takes part, with the direction for it; repeatable.</source>
         <translation>このコンポーネント（agent、relayなど）が関係するフローのみ。方向はこのコンポーネントから見たものになります。複数指定できます。</translation>
+    </message>
+    <message>
+        <source>portolan-cli lookup: cannot read &quot;%1&quot;: %2</source>
+        <translation>portolan-cli lookup:「%1」を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Read values from &lt;file&gt;, one per line (&quot;-&quot;: standard input); blank lines and lines starting with # are skipped; repeatable.</source>
+        <translation>&lt;file&gt;から1行に1つずつ値を読み取ります（「-」は標準入力）。空行と#で始まる行は読み飛ばします。複数指定できます。</translation>
     </message>
 </context>
 <context>
@@ -2667,15 +3041,15 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>Catalog files (*.json);;All files (*)</source>
-        <translation>カタログファイル（*.json）;;すべてのファイル（*）</translation>
+        <translation>カタログファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation>CSV（*.csv）</translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation>Markdown（*.md）</translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Export view</source>
@@ -2712,6 +3086,40 @@ The current catalog stays in use.</source>
     <message>
         <source>Test tool bar</source>
         <translation>テストツールバー</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the previous filters</source>
+        <translation>前のフィルターに戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Undo the filter change made by a lookup, a link or the diagram</source>
+        <translation>照合、リンク、図によるフィルターの変更を元に戻す</translation>
+    </message>
+    <message>
+        <source>Why no row is shown</source>
+        <translation>行が表示されない理由</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>ガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Filters changed to show the match; Alt+Left restores them</source>
+        <translation>一致を表示するためにフィルターを変更しました。Alt+←で元に戻せます</translation>
+    </message>
+    <message numerus="yes">
+        <source>No row matches: %n expired rows are hidden — &lt;a href=&quot;show-expired&quot;&gt;show them&lt;/a&gt;</source>
+        <translation>
+            <numerusform>一致する行はありません: 期限切れの行%n件が非表示です — &lt;a href=&quot;show-expired&quot;&gt;表示する&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row matches the filters — &lt;a href=&quot;clear-filters&quot;&gt;clear the filters&lt;/a&gt;</source>
+        <translation>フィルターに一致する行はありません — &lt;a href=&quot;clear-filters&quot;&gt;フィルターをクリア&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +3187,50 @@ The current catalog stays in use.</source>
         <source>Load with &quot;nft -f FILE&quot;; remove with &quot;nft delete table inet portolan&quot;. The chains accept by default: merge the rules into your own policy.</source>
         <translation>「nft -f FILE」で読み込み、「nft delete table inet portolan」で削除します。チェーンのデフォルトは許可です: ルールを既存のポリシーに統合してください。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n host names</source>
+        <translation>
+            <numerusform>%n個のホスト名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (set %2: %3)</source>
+        <translation>%1（セット%2: %3）</translation>
+    </message>
+    <message>
+        <source>The named sets hold the host names&apos; addresses: %1 (written beside this file, with a systemd service and timer) fills them after loading and keeps them current.</source>
+        <translation>名前付きセットはホスト名のアドレスを保持します: 読み込んだ後、%1（このファイルと同じ場所にsystemdのサービスとタイマーとともに書き込まれます）がセットを更新し続けます。</translation>
+    </message>
+</context>
+<context>
+    <name>NtpPacket</name>
+    <message>
+        <source>unknown NTP version %1</source>
+        <translation>不明なNTPのバージョン%1</translation>
+    </message>
+    <message>
+        <source>the server sent a kiss-o&apos;-death (stratum 0, code %1) instead of the time</source>
+        <translation>サーバーが時刻の代わりにKiss-o&apos;-Death（階層0、コード%1）を送信しました</translation>
+    </message>
+    <message>
+        <source>the server&apos;s clock is not synchronised (leap indicator %1, stratum %2)</source>
+        <translation>サーバーの時計が同期していません（うるう秒指示子%1、階層%2）</translation>
+    </message>
+    <message>
+        <source>the reply has a zero receive or transmit timestamp</source>
+        <translation>応答の受信または送信のタイムスタンプが0です</translation>
+    </message>
+    <message>
+        <source>the reply says it was sent before the request arrived</source>
+        <translation>応答は、要求が届く前に送信されたことになっています</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>the file is not open</source>
+        <translation>ファイルが開かれていません</translation>
+    </message>
 </context>
 <context>
     <name>PacExporter</name>
@@ -2836,6 +3288,56 @@ The current catalog stays in use.</source>
     <message>
         <source>proxy host &quot;%1&quot; is neither an IP address nor a host name</source>
         <translation>プロキシホスト「%1」はIPアドレスでもホスト名でもありません</translation>
+    </message>
+</context>
+<context>
+    <name>QIODevice</name>
+    <message>
+        <source>Unknown error</source>
+        <translation>不明なエラー</translation>
+    </message>
+</context>
+<context>
+    <name>RefresherScript</name>
+    <message>
+        <source>Generated by Portolan: resolves the host names of the firewall&apos;s address sets and replaces each set&apos;s contents atomically.</source>
+        <translation>Portolanが生成: ファイアウォールのアドレスセットのホスト名を解決し、各セットの内容をアトミックに置き換えます。</translation>
+    </message>
+    <message>
+        <source>Sets of the nftables table inet portolan: load the rules first; one nft -f transaction flushes and refills every set.</source>
+        <translation>nftablesのtable inet portolanのセット: 先にルールを読み込んでください。1回のnft -fトランザクションですべてのセットを空にして入れ直します。</translation>
+    </message>
+    <message>
+        <source>ipsets (hash:ip): &quot;%1 --create&quot; creates them empty, before iptables-restore loads the rules that reference them; each refresh fills a temporary set and swaps it in.</source>
+        <translation>ipset（hash:ip）: 「%1 --create」でiptables-restoreがそれを参照するルールを読み込む前に空のセットを作成します。更新のたびに一時セットを作って入れ替えます。</translation>
+    </message>
+    <message>
+        <source>Install as /usr/local/sbin/%1 (mode 755) with %2 and %3 in /etc/systemd/system, then: systemctl enable --now %3</source>
+        <translation>/usr/local/sbin/%1（モード755）としてインストールし、%2と%3を/etc/systemd/systemに置いてから、systemctl enable --now %3を実行してください</translation>
+    </message>
+    <message>
+        <source>Follows CNAME chains with dig; PORTOLAN_DNS_SERVER=ADDRESS asks that server instead of the system&apos;s. Addresses expire after %1 s unless refreshed.</source>
+        <translation>digでCNAMEの連鎖をたどります。PORTOLAN_DNS_SERVER=ADDRESSを指定すると、システムのサーバーの代わりにそのサーバーに問い合わせます。アドレスは更新されないと%1秒後に期限切れになります。</translation>
+    </message>
+    <message>
+        <source>A set whose names resolve to nothing keeps its contents, and this is said on standard error.</source>
+        <translation>名前が何も解決されないセットは内容を保持し、そのことを標準エラー出力に表示します。</translation>
+    </message>
+    <message>
+        <source>Generated by Portolan: runs %1 once; %2 starts it.</source>
+        <translation>Portolanが生成: %1を1回実行します。%2が起動します。</translation>
+    </message>
+    <message>
+        <source>Portolan: refresh the firewall address sets from DNS</source>
+        <translation>Portolan: ファイアウォールのアドレスセットをDNSから更新</translation>
+    </message>
+    <message>
+        <source>Generated by Portolan: refreshes the address sets every %1 minutes.</source>
+        <translation>Portolanが生成: %1分ごとにアドレスセットを更新します。</translation>
+    </message>
+    <message>
+        <source>Portolan: refresh the firewall address sets</source>
+        <translation>Portolan: ファイアウォールのアドレスセットを更新</translation>
     </message>
 </context>
 <context>
@@ -2968,13 +3470,17 @@ The current catalog stays in use.</source>
         <source>Flows</source>
         <translation>フロー</translation>
     </message>
+    <message>
+        <source>The DNS server %1 answers but does not resolve for this machine: check its access list (allow this machine&apos;s address), recursion and forwarders.</source>
+        <translation>DNSサーバー%1は応答しますが、このマシンのために名前を解決しません: アクセスリスト（このマシンのアドレスを許可）、再帰問い合わせ、フォワーダーを確認してください。</translation>
+    </message>
+    <message>
+        <source>DNS query</source>
+        <translation>DNSクエリ</translation>
+    </message>
 </context>
 <context>
     <name>ResultsReader</name>
-    <message>
-        <source>%1: cannot read the file: %2</source>
-        <translation>%1: ファイルを読み込めません: %2</translation>
-    </message>
     <message>
         <source>%1, line %2, column %3: %4</source>
         <translation>%1、%2行目、%3列目: %4</translation>
@@ -3006,6 +3512,14 @@ The current catalog stays in use.</source>
     <message>
         <source>%1: %2.flows: a list is expected</source>
         <translation>%1: %2.flows: リストが必要です</translation>
+    </message>
+    <message>
+        <source>%1: a whole number of milliseconds from %2 to %3 is expected</source>
+        <translation>%1: %2〜%3の整数のミリ秒が必要です</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3152,10 +3666,6 @@ The current catalog stays in use.</source>
         <translation>%1のアドレスが指定されていません: --site %2=ADDRESSを追加してください</translation>
     </message>
     <message>
-        <source>The catalog gives no address for %1; its host and URL entries are tested</source>
-        <translation>カタログに%1のアドレスがありません。ホストとURLのエントリをテストします</translation>
-    </message>
-    <message>
         <source>Not directly testable: a wildcard, and the catalog names no host it covers</source>
         <translation>直接テストできません: ワイルドカードで、対象となるホストがカタログにありません</translation>
     </message>
@@ -3180,6 +3690,10 @@ The current catalog stays in use.</source>
     <message>
         <source>no role to test for (%1)</source>
         <translation>テストする役割がありません（%1）</translation>
+    </message>
+    <message>
+        <source>The catalog gives no address for %1 in this flow</source>
+        <translation>カタログには、このフローの%1のアドレスがありません</translation>
     </message>
 </context>
 <context>
@@ -3213,12 +3727,12 @@ The current catalog stays in use.</source>
         <translation>DNSサーバー「%1」はIPアドレスではありません</translation>
     </message>
     <message>
-        <source>cannot read CA file %1: %2</source>
-        <translation>CAファイル%1を読み込めません: %2</translation>
-    </message>
-    <message>
         <source>%1 contains no PEM certificate</source>
         <translation>%1にPEM証明書が含まれていません</translation>
+    </message>
+    <message>
+        <source>CA file: %1</source>
+        <translation>CAファイル: %1</translation>
     </message>
 </context>
 <context>
@@ -3299,19 +3813,19 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>HTML report (*.html)</source>
-        <translation>HTMLレポート（*.html）</translation>
+        <translation>HTMLレポート (*.html)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation>JSON（*.json）</translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>JUnit XML (*.xml)</source>
-        <translation>JUnit XML（*.xml）</translation>
+        <translation>JUnit XML (*.xml)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation>CSV（*.csv）</translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save report</source>
@@ -3331,7 +3845,7 @@ The current catalog stays in use.</source>
     </message>
     <message>
         <source>JSON reports (*.json);;All files (*)</source>
-        <translation>JSONレポート（*.json）;;すべてのファイル（*）</translation>
+        <translation>JSONレポート (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Runs not compared</source>
@@ -3470,6 +3984,225 @@ The current catalog stays in use.</source>
     <message>
         <source>Failures:</source>
         <translation>失敗:</translation>
+    </message>
+</context>
+<context>
+    <name>TriageCommand</name>
+    <message>
+        <source>seen %1</source>
+        <translation>%1に確認</translation>
+    </message>
+    <message>
+        <source>seen %1 to %2</source>
+        <translation>%1〜%2に確認</translation>
+    </message>
+    <message>
+        <source>Flows hit: %1</source>
+        <translation>該当したフロー: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s); endpoints: %1</source>
+        <translation>
+            <numerusform>%n行、エンドポイント: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), %1; endpoints: %2</source>
+        <translation>
+            <numerusform>%n行、%1、エンドポイント: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sample: %1</source>
+        <translation>例: %1</translation>
+    </message>
+    <message>
+        <source>Catalog endpoints reached on a port no flow uses (likely misconfiguration): %1</source>
+        <translation>カタログのエンドポイントに、どのフローも使用しないポートで接続した行（設定の誤りの可能性）: %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2: in %3, whose flows (%4) use %5</source>
+        <translation>%2の%1: %3に含まれますが、そのフロー（%4）が使用するのは%5です</translation>
+    </message>
+    <message>
+        <source>no port</source>
+        <translation>ポートなし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), %1</source>
+        <translation>
+            <numerusform>%n行、%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines: %1; hit a flow: %2; catalog endpoint on an unused port: %3; unrelated: %4; unrecognised: %5 (over-long: %6, binary: %7); skipped: %8</source>
+        <translation>行: %1、フローに該当: %2、未使用ポートのカタログのエンドポイント: %3、無関係: %4、認識できない: %5（長すぎる: %6、バイナリ: %7）、読み飛ばし: %8</translation>
+    </message>
+    <message>
+        <source>Unrecognised lines, for example:</source>
+        <translation>認識できない行の例:</translation>
+    </message>
+    <message>
+        <source>Read firewall or proxy logs (iptables/nftables LOG, squid access.log, AWS VPC Flow Logs, Windows Firewall pfirewall.log, or one host, address or URL per line) and report the flows their lines hit and the lines that reach a catalog endpoint on a port no flow uses.
+Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint on an unused port or no line was recognised, 2 on a usage error or an unreadable file.</source>
+        <translation>ファイアウォールやプロキシのログ（iptables/nftablesのLOG、squidのaccess.log、AWS VPCフローログ、Windowsファイアウォールのpfirewall.log、または1行に1つのホスト、アドレス、URL）を読み、各行が該当するフローと、どのフローも使用しないポートでカタログのエンドポイントに接続した行を報告します。
+終了ステータス: 0はログを読み取れた場合、1は未使用ポートでカタログのエンドポイントに接続した行があるか認識できた行がない場合、2は使い方の誤りまたは読み取れないファイルの場合です。</translation>
+    </message>
+    <message>
+        <source>Log files; standard input when none is given.</source>
+        <translation>ログファイル。指定しない場合は標準入力。</translation>
+    </message>
+    <message>
+        <source>Only flows in which this component (agent, relay, ...) takes part; repeatable.</source>
+        <translation>このコンポーネント（agent、relayなど）が関係するフローのみ。複数指定できます。</translation>
+    </message>
+    <message>
+        <source>Write the rules for exactly the flows hit, in this export format (%1), instead of the report; the report&apos;s summary goes to standard error.</source>
+        <translation>該当したフローだけのルールを、このエクスポート形式（%1）でレポートの代わりに書き込みます。レポートの概要は標準エラー出力に表示されます。</translation>
+    </message>
+    <message>
+        <source>Proxy for the pac and squid export formats.</source>
+        <translation>pacとsquidのエクスポート形式のプロキシ。</translation>
+    </message>
+    <message>
+        <source>Write to &lt;file&gt; instead of standard output.</source>
+        <translation>標準出力の代わりに&lt;file&gt;に書き込みます。</translation>
+    </message>
+    <message>
+        <source>portolan-cli triage: unknown export format &quot;%1&quot; (%2)</source>
+        <translation>portolan-cli triage: 不明なエクスポート形式「%1」（%2）</translation>
+    </message>
+    <message>
+        <source>portolan-cli triage: --proxy &quot;%1&quot; is not host:port</source>
+        <translation>portolan-cli triage: --proxy「%1」はhost:portではありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli triage: cannot read &quot;%1&quot;: %2</source>
+        <translation>portolan-cli triage:「%1」を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>portolan-cli triage: %1 flows hit, %2 lines on unused ports; export: %3</source>
+        <translation>portolan-cli triage: 該当したフロー%1件、未使用ポートの行%2件、エクスポート: %3</translation>
+    </message>
+    <message>
+        <source>portolan-cli triage: cannot write &quot;%1&quot;: %2</source>
+        <translation>portolan-cli triage:「%1」に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TriageModel</name>
+    <message>
+        <source>Flow hit</source>
+        <translation>該当したフロー</translation>
+    </message>
+    <message>
+        <source>Port no flow uses</source>
+        <translation>どのフローも使用しないポート</translation>
+    </message>
+    <message>
+        <source>%1 reached on %2 %3</source>
+        <translation>%2 %3で%1に接続</translation>
+    </message>
+    <message>
+        <source>%1 reached with %2</source>
+        <translation>%2で%1に接続</translation>
+    </message>
+    <message>
+        <source>used: %1</source>
+        <translation>使用: %1</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>検出内容</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>フロー</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>最初の確認（UTC）</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>最後の確認（UTC）</translation>
+    </message>
+    <message>
+        <source>Lines read: %1 · hit a flow: %2 · catalog endpoint on a port no flow uses: %3 · unrelated: %4 · not recognised: %5</source>
+        <translation>読み取った行: %1 · フローに該当: %2 · どのフローも使用しないポートのカタログのエンドポイント: %3 · 無関係: %4 · 認識できない: %5</translation>
+    </message>
+</context>
+<context>
+    <name>TriageView</name>
+    <message>
+        <source>Open a firewall or proxy log</source>
+        <translation>ファイアウォールまたはプロキシのログを開く</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt *.csv);;All files (*)</source>
+        <translation>ログ (*.log *.txt *.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Open or drop a firewall or proxy log (iptables or nftables LOG lines, squid access.log, AWS VPC Flow Logs, Windows Firewall pfirewall.log, or one address, host or URL per line) to see which Workload Security flows it blocks.</source>
+        <translation>ファイアウォールまたはプロキシのログ（iptables/nftablesのLOG行、squidのaccess.log、AWS VPCフローログ、Windowsファイアウォールのpfirewall.log、または1行に1つのアドレス、ホスト、URL）を開くかドロップすると、そのログがブロックしているWorkload Securityのフローがわかります。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1を読み取り中…</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not read to its end.</source>
+        <translation>キャンセルしました: %1は最後まで読み取られていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open log…</source>
+        <translation>ログを開く…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export rules for these flows…</source>
+        <translation>これらのフローのルールをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Filter the findings</source>
+        <translation>検出内容を絞り込む</translation>
+    </message>
+    <message>
+        <source>Sample lines of the selected finding</source>
+        <translation>選択した検出内容の行の例</translation>
     </message>
 </context>
 <context>
@@ -3641,6 +4374,10 @@ The current catalog stays in use.</source>
     <message>
         <source>find the flows covering an address, host or URL, on a port</source>
         <translation>アドレス、ホスト、URLを含むフローを、ポートも含めて探します</translation>
+    </message>
+    <message>
+        <source>read firewall or proxy logs: the flows they hit, the rules to add</source>
+        <translation>ファイアウォールやプロキシのログを読む: 該当するフローと追加すべきルール</translation>
     </message>
 </context>
 </TS>

@@ -86,7 +86,8 @@ bool parseIPv4(View s, quint32 &out)
         const qsizetype start = i;
         int octet = 0;
         while (i < s.size() && isDigit(s.at(i))) {
-            octet = octet * 10 + (s.at(i) - '0');
+            if (i - start < 3) // more digits are refused below; accumulating them overflows
+                octet = octet * 10 + (s.at(i) - '0');
             ++i;
         }
         const qsizetype len = i - start;

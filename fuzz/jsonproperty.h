@@ -18,7 +18,7 @@ struct PathValue
 {
     QString path;
     QJsonValue value;
-    bool ambiguous = false; // a key on the path holds '.' or '[': the path names several values
+    bool ambiguous = false; // a key along the path holds '.' or '[': the path may name several values
 };
 
 inline void collect(const QJsonValue &value, const QString &path, bool ambiguous, int depth,
@@ -31,11 +31,13 @@ inline void collect(const QJsonValue &value, const QString &path, bool ambiguous
         return;
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end() && out.size() < maxPaths; ++it) {
-            const QString key = it.key();
-            const bool odd = key.contains(QLatin1Char('.')) || key.contains(QLatin1Char('['));
-            collect(it.value(), path + QLatin1Char('.') + key, ambiguous || odd, depth + 1, out, maxPaths);
-        }
+        // "$.a.b" names both {"a": {"b": ...}} and {"a.b": ...}: below an object with such a
+        // key, a path may name several values, and the locator may find either.
+        bool odd = ambiguous;
+        for (auto it = o.begin(); it != o.end() && !odd; ++it)
+            odd = it.key().contains(QLatin1Char('.')) || it.key().contains(QLatin1Char('['));
+        for (auto it = o.begin(); it != o.end() && out.size() < maxPaths; ++it)
+            collect(it.value(), path + QLatin1Char('.') + it.key(), odd, depth + 1, out, maxPaths);
     } else if (value.isArray()) {
         const QJsonArray a = value.toArray();
         for (int i = 0; i < a.size() && out.size() < maxPaths; ++i)

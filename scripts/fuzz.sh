@@ -25,7 +25,7 @@ flock "$lock" nice cmake --build "$build" --target fuzz_all
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     for exe in "$build"/fuzz/fuzz_*; do
-        [ -x "$exe" ] && targets+=("$(basename "$exe")")
+        [ -f "$exe" ] && [ -x "$exe" ] && targets+=("$(basename "$exe")")
     done
 fi
 

@@ -4,6 +4,9 @@
 #include "httpresponse.h"
 #include "ntppacket.h"
 #include "resultsreader.h"
+#ifdef PORTOLAN_HAVE_TRIAGE
+#include "triage/loglineparser.h"
+#endif
 
 // Shared with the fuzz targets (fuzz/): the same properties, on sample inputs here.
 #include "catalogproperty.h"
@@ -79,6 +82,10 @@ void tst_FuzzRegressions::jsonLocatorAgrees_data()
 void tst_FuzzRegressions::jsonLocatorAgrees()
 {
     QFETCH(QByteArray, text);
+    // Found by fuzz_jsonlocator: on text that is not JSON, an array scan never ended.
+    const JsonLocator locator(text);
+    (void)locator.locate(QStringLiteral("$[1]"));
+    (void)locator.locate(QStringLiteral("$.a[0].b"));
     const QString failure = JsonProperty::check(text);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
@@ -211,6 +218,18 @@ void tst_FuzzRegressions::replay()
         const int status = HttpResponse::status(data);
         QVERIFY(status == 0 || (status >= 100 && status <= 599));
         (void)HttpResponse::headerValue(data, "X-Squid-Error");
+    } else if (target == QLatin1String("loglineparser")) {
+#ifdef PORTOLAN_HAVE_TRIAGE
+        // regressions/loglineparser/ipv4-15-digits: a 15-digit "octet" overflowed an int.
+        LogLineParser parser;
+        for (const QByteArray &line : data.split('\n')) {
+            LogEvent event;
+            if (parser.parse(line, event) == LogLineParser::Result::Event)
+                (void)LogLineParser::timeOf(event, 2024);
+        }
+#else
+        QSKIP("built without the log triage library");
+#endif
     }
 }
 

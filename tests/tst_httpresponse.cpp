@@ -30,7 +30,7 @@ void tst_HttpResponse::status_data()
     QTest::addRow("below 100") << QByteArray("HTTP/1.1 099 x") << 0;
     QTest::addRow("above 599") << QByteArray("HTTP/1.1 600 x") << 0;
     QTest::addRow("sign") << QByteArray("HTTP/1.1 +20 x") << 0;
-    QTest::addRow("nul") << QByteArray("HTTP/1.1 2\0000 x", 16) << 0;
+    QTest::addRow("nul") << QByteArray("HTTP/1.1 2\0000 x", sizeof("HTTP/1.1 2\0000 x") - 1) << 0;
     QTest::addRow("status on line 2") << QByteArray("hello\r\nHTTP/1.1 200 OK") << 0;
 }
 

@@ -1,5 +1,7 @@
 #include "jsonlocator.h"
 
+#include <QStringDecoder>
+
 #include <QStringView>
 #include <QVarLengthArray>
 
@@ -142,6 +144,8 @@ private:
         ++m_pos;
         for (qint64 index = 0;; ++index) {
             skipWhitespace();
+            // Text that is not JSON (which the caller promised) must still end the scan.
+            const qsizetype before = m_pos;
             if (m_pos >= m_size)
                 break;
             if (m_data[m_pos] == ']') {
@@ -155,6 +159,8 @@ private:
             skipWhitespace();
             if (m_pos < m_size && m_data[m_pos] == ',')
                 ++m_pos;
+            else if (m_pos == before)
+                break;
         }
         return result;
     }
@@ -219,8 +225,12 @@ private:
         ++m_pos;
         qsizetype chunk = m_pos;
         auto flush = [this, &chunk] {
-            if (m_pos > chunk)
-                m_key.append(QString::fromUtf8(m_data + chunk, m_pos - chunk));
+            // A U+FEFF at the start of a chunk belongs to the key (QJsonDocument keeps it);
+            // QString::fromUtf8 would drop it as a byte order mark.
+            if (m_pos > chunk) {
+                QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom);
+                m_key.append(decoder.decode(QByteArrayView(m_data + chunk, m_pos - chunk)));
+            }
         };
         while (m_pos < m_size && m_data[m_pos] != '"') {
             if (m_data[m_pos] != '\\') {

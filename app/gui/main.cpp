@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
@@ -79,6 +80,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Portolan"));
     QApplication::setOrganizationName(QStringLiteral("Portolan"));
     QApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.portolan.Portolan"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/portolan.svg")));
     const bool systemDark = AppPalette::systemPrefersDark();
     QApplication::setStyle(QStringLiteral("Fusion"));
 

@@ -1,7 +1,11 @@
 #include "mainwindow.h"
 
+#include "catalog/cataloginfo.h"
+#include "triage/triageview.h"
+
 #include "diagram/diagramwidget.h"
 #include "export/exportdialog.h"
+#include "help/helpdialog.h"
 
 #include "catalog/catalogloader.h"
 #include "catalog/catalogstore.h"
@@ -65,6 +69,7 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     , m_tablesPage(new QWidget(this))
     , m_diagram(new DiagramWidget(this))
     , m_testerPanel(new TesterPanel(m_model, this))
+    , m_triage(new TriageView(this))
     , m_status(new QLabel(this))
     , m_emptyResult(new QLabel(this))
 {
@@ -113,6 +118,9 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     m_testerPanel->setCatalog(m_store->catalog());
     m_tabs->addTab(m_diagram, QString());
     m_tabs->addTab(m_testerPanel, QString());
+    m_triage->setObjectName(QStringLiteral("triagePage"));
+    m_triage->setCatalog(m_store->catalog());
+    m_tabs->addTab(m_triage, QString());
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
 
@@ -123,10 +131,19 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
         m_model->setCatalog(m_store->catalog());
         m_diagram->setCatalog(m_store->catalog());
         m_testerPanel->setCatalog(m_store->catalog());
+        m_triage->setCatalog(m_store->catalog());
         updateTitle();
     });
     connectDiagram();
     connectTester();
+    // Log triage: export exactly the flows a log hits.
+    connect(m_triage, &TriageView::exportRequested, this, [this](const FlowFilter &scope) {
+        auto *dialog = new ExportDialog(m_store->catalog(), language(),
+                                        QStringList(scope.flowIds.cbegin(), scope.flowIds.cend()), this);
+        dialog->setBaseScope(scope);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
@@ -137,6 +154,12 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
             &MainWindow::updateStatus);
     connect(m_lookupBar, &LookupBar::matched, this, &MainWindow::selectSourceRows);
     connect(m_details, &DetailsPane::flowActivated, this, &MainWindow::selectFlow);
+    connect(m_table, &CatalogTableView::lookupRequested, m_lookupBar, &LookupBar::lookup);
+    connect(m_table, &CatalogTableView::showInDiagramRequested, this, [this] {
+        m_diagram->setHighlightedFlows(selectedFlowIds());
+        m_tabs->setCurrentWidget(m_diagram);
+    });
+    connect(m_table, &CatalogTableView::exportRulesRequested, this, &MainWindow::exportRulesDialog);
     m_userShowExpired = m_proxy->includesExpired();
     connect(m_filterBar->showExpiredBox(), &QCheckBox::toggled, this, [this](bool on) {
         if (!m_changingFilters)
@@ -194,7 +217,10 @@ void MainWindow::createActions()
 
     m_backAction = new QAction(this);
     m_backAction->setObjectName(QStringLiteral("backAction"));
-    m_backAction->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence::Back});
+    QList<QKeySequence> back = QKeySequence::keyBindings(QKeySequence::Back);
+    if (!back.contains(QKeySequence(Qt::ALT | Qt::Key_Left)))
+        back.prepend(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setShortcuts(back);
     m_backAction->setEnabled(false);
     connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
 
@@ -241,6 +267,15 @@ void MainWindow::createActions()
     m_exportRulesAction->setObjectName(QStringLiteral("exportRulesAction"));
     m_exportRulesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportRulesAction, &QAction::triggered, this, &MainWindow::exportRulesDialog);
+
+    m_shortcutsAction = new QAction(this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(m_shortcutsAction, &QAction::triggered, this,
+            [this] { showHelp(int(HelpDialog::Page::Shortcuts)); });
+    m_guideAction = new QAction(this);
+    m_guideAction->setObjectName(QStringLiteral("guideAction"));
+    connect(m_guideAction, &QAction::triggered, this, [this] { showHelp(int(HelpDialog::Page::Guide)); });
 
     m_aboutAction = new QAction(this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -297,6 +332,10 @@ void MainWindow::exportRulesDialog()
     const QSet<QString> selected = selectedFlowIds();
     auto *dialog = new ExportDialog(m_store->catalog(), language(),
                                     QStringList(selected.cbegin(), selected.cend()), this);
+    // The explorer's roles, features, agent version and validity carry over to the export.
+    FlowFilter scope = m_proxy->filter();
+    scope.words.clear();
+    dialog->setBaseScope(scope);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -329,6 +368,9 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_showExpiredAction);
     m_viewMenu->addAction(m_requiredOnlyAction);
     m_viewMenu->addSeparator();
+    // Present (F11) from any tab, not only with focus in the Diagram tab.
+    m_viewMenu->addAction(m_diagram->presentAction());
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_darkPaletteAction);
     m_viewMenu->addAction(m_resetColumnsAction);
 
@@ -355,6 +397,9 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_shortcutsAction);
+    m_helpMenu->addAction(m_guideAction);
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
 }
 
@@ -363,10 +408,12 @@ void MainWindow::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_tablesPage), tr("Requirements"));
     m_tabs->setTabText(m_tabs->indexOf(m_diagram), tr("Diagram"));
     m_tabs->setTabText(m_tabs->indexOf(m_testerPanel), tr("Connectivity"));
+    m_tabs->setTabText(m_tabs->indexOf(m_triage), tr("Log triage"));
     m_testMenu->setTitle(tr("&Test"));
     m_testToolBar->setWindowTitle(tr("Test"));
     m_testToolBar->setAccessibleName(tr("Test tool bar"));
     m_diagram->setAccessibleName(tr("Ports diagram"));
+    m_triage->setAccessibleName(tr("Log triage"));
     m_exportRulesAction->setText(tr("Export &rules…"));
     m_exportRulesAction->setToolTip(
             tr("Firewall and proxy rules for the catalog (iptables, nftables, Windows, AWS, squid, PAC, …)"));
@@ -404,6 +451,8 @@ void MainWindow::retranslateUi()
     m_darkPaletteAction->setText(tr("&Dark palette"));
     m_resetColumnsAction->setText(tr("Reset &columns"));
     m_aboutAction->setText(tr("&About Portolan"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+    m_guideAction->setText(tr("&Guide"));
     updateTitle();
     updateStatus();
     updateEmptyResult();
@@ -465,6 +514,7 @@ void MainWindow::setLanguage(Language language)
     m_model->setLanguage(language);
     m_diagram->setLanguage(language);
     m_testerPanel->setLanguage(language);
+    m_triage->setLanguage(language);
     (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
     // An empty translation installs no event; retranslate every widget of the window now.
     QEvent event(QEvent::LanguageChange);
@@ -666,14 +716,26 @@ void MainWindow::writeSettings() const
     settings.setValue(ShowExpiredKey, m_userShowExpired);
 }
 
+void MainWindow::showHelp(int page)
+{
+    // One help window, switched to the page asked for.
+    auto *dialog = findChild<HelpDialog *>();
+    if (!dialog)
+        dialog = new HelpDialog(HelpDialog::Page(page), this);
+    dialog->setPage(HelpDialog::Page(page));
+    dialog->show();
+    dialog->raise();
+}
+
 void MainWindow::showAbout()
 {
     const Catalog &catalog = m_store->catalog();
     QMessageBox::about(
             this, tr("About Portolan"),
             tr("<p><b>Portolan %1</b></p><p>Network requirements explorer for Trend Micro Cloud One "
-               "Workload Security.</p><p>Catalog: %2<br>Source: %3</p>")
+               "Workload Security.</p><p>Catalog: %2 (%3)<br>Source: %4</p>")
                     .arg(QCoreApplication::applicationVersion(),
                          catalog.title.text(language()).toHtmlEscaped(),
+                         CatalogInfo::identity(catalog).toHtmlEscaped(),
                          catalog.source.text(language()).toHtmlEscaped()));
 }

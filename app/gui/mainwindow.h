@@ -26,6 +26,7 @@ class QSplitter;
 class QTabWidget;
 class QToolBar;
 class TesterPanel;
+class TriageView;
 
 // The explorer: role buttons, search and facets over one table of every catalog row (one per
 // flow and endpoint), a details
@@ -48,10 +49,12 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     DiagramWidget *diagram() const { return m_diagram; }
     TesterPanel *testerPanel() const { return m_testerPanel; }
+    TriageView *triageView() const { return m_triage; }
     QToolBar *testToolBar() const { return m_testToolBar; }
     // The flows of the selected rows.
     QSet<QString> selectedFlowIds() const;
     QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *helpMenu() const { return m_helpMenu; }
     QString statusText() const;
     // The last error shown (non-modal), or nullptr.
     QMessageBox *errorBox() const { return m_errorBox; }
@@ -98,6 +101,7 @@ private:
     void openCatalogDialog();
     void exportViewDialog();
     void showAbout();
+    void showHelp(int page);
     void connectDiagram();
     void exportRulesDialog();
     void connectTester();
@@ -118,6 +122,7 @@ private:
     QWidget *m_tablesPage;
     DiagramWidget *m_diagram;
     TesterPanel *m_testerPanel;
+    TriageView *m_triage;
     QToolBar *m_testToolBar = nullptr;
     QMenu *m_testMenu = nullptr;
     QLabel *m_status;
@@ -151,4 +156,6 @@ private:
     QAction *m_englishAction = nullptr;
     QAction *m_japaneseAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_guideAction = nullptr;
 };

@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QLineF>
+#include <QTextBoundaryFinder>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -19,6 +20,7 @@ struct FlowEnd
 {
     int flow = -1;
     bool isSource = false;
+    int slotCount = 1; // a listener's end: one slot per line of the label above it
 };
 
 struct NodeGeometry
@@ -58,6 +60,14 @@ struct VerticalSegment
     bool spans(qreal y) const { return y > lo && y < hi; }
 };
 
+int slotsOf(const QList<FlowEnd> &ends)
+{
+    int count = 0;
+    for (const FlowEnd &end : ends)
+        count += end.slotCount;
+    return count;
+}
+
 QFont diagramFont(qreal pixelSize, QFont::Weight weight)
 {
     QFont font;
@@ -72,36 +82,96 @@ QFont diagramFont(qreal pixelSize, QFont::Weight weight)
 
 QFont DiagramLayout::nodeFont(qreal scale)
 {
-    return diagramFont(13 * scale, QFont::DemiBold);
+    return diagramFont(22 * scale, QFont::DemiBold);
 }
 
 QFont DiagramLayout::labelFont(qreal scale)
 {
-    return diagramFont(12 * scale, QFont::Normal);
+    return diagramFont(22 * scale, QFont::Normal);
 }
 
 QFont DiagramLayout::zoneFont(qreal scale)
 {
-    return diagramFont(16 * scale, QFont::Bold);
+    return diagramFont(26 * scale, QFont::Bold);
+}
+
+namespace {
+enum class JapaneseScript { None, Katakana, Kanji, Hiragana };
+
+JapaneseScript japaneseScript(QChar c)
+{
+    const char16_t u = c.unicode();
+    // The prolonged sound mark belongs to the word before it: katakana here, as in 「サーバー」.
+    if ((u >= 0x30A1 && u <= 0x30FA) || u == 0x30FC || (u >= 0x31F0 && u <= 0x31FF)
+        || (u >= 0xFF66 && u <= 0xFF9F))
+        return JapaneseScript::Katakana;
+    if ((u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF) || u == 0x3005)
+        return JapaneseScript::Kanji;
+    if (u >= 0x3041 && u <= 0x309F)
+        return JapaneseScript::Hiragana;
+    return JapaneseScript::None;
+}
+} // namespace
+
+QList<int> DiagramLayout::lineBreaks(const QString &text)
+{
+    QList<int> breaks;
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Line, text);
+    for (qsizetype p = finder.toNextBoundary(); p > 0 && p < text.size(); p = finder.toNextBoundary()) {
+        const JapaneseScript before = japaneseScript(text.at(p - 1));
+        if (before != JapaneseScript::None && before == japaneseScript(text.at(p)))
+            continue; // inside a word of one script
+        breaks.append(int(p));
+    }
+    return breaks;
+}
+
+qreal DiagramLayout::widestWord(const QFont &font, const QString &text)
+{
+    const QFontMetricsF metrics(font);
+    qreal widest = 0;
+    int start = 0;
+    QList<int> ends = lineBreaks(text);
+    ends.append(int(text.size()));
+    for (int end : std::as_const(ends)) {
+        widest = std::max(widest, metrics.horizontalAdvance(text.mid(start, end - start).trimmed()));
+        start = end;
+    }
+    return widest;
+}
+
+QStringList DiagramLayout::wrapText(const QFont &font, qreal width, const QString &text)
+{
+    const QFontMetricsF metrics(font);
+    QStringList lines;
+    QList<int> ends = lineBreaks(text);
+    ends.append(int(text.size()));
+    int lineStart = 0;
+    int lastFit = -1; // the last break where the line still fits
+    for (int end : std::as_const(ends)) {
+        const QString candidate = text.mid(lineStart, end - lineStart).trimmed();
+        if (metrics.horizontalAdvance(candidate) <= width || lastFit < 0) {
+            lastFit = end;
+            continue;
+        }
+        lines.append(text.mid(lineStart, lastFit - lineStart).trimmed());
+        lineStart = lastFit;
+        lastFit =
+                metrics.horizontalAdvance(text.mid(lineStart, end - lineStart).trimmed()) <= width ? end : -1;
+        if (lastFit < 0) { // a word wider than the line: alone on its own
+            lines.append(text.mid(lineStart, end - lineStart).trimmed());
+            lineStart = end;
+        }
+    }
+    if (lineStart < text.size())
+        lines.append(text.mid(lineStart).trimmed());
+    lines.removeAll(QString());
+    return lines;
 }
 
 qreal DiagramLayout::wrappedTextHeight(const QFont &font, qreal width, const QString &text)
 {
-    QTextLayout textLayout(text, font);
-    QTextOption option(Qt::AlignHCenter);
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    textLayout.setTextOption(option);
-    textLayout.beginLayout();
-    qreal height = 0;
-    for (;;) {
-        QTextLine line = textLayout.createLine();
-        if (!line.isValid())
-            break;
-        line.setLineWidth(width);
-        height += line.height();
-    }
-    textLayout.endLayout();
-    return height;
+    return wrapText(font, width, text).size() * QFontMetricsF(font).lineSpacing();
 }
 
 FlowFilter DiagramOptions::filter() const
@@ -254,7 +324,8 @@ private:
     qreal m_scale = 1;
     qreal m_labelHeight = 0;
     qreal m_pitch = 0; // distance between slots
-    qreal m_nodeWidth = 0;
+    qreal m_nodeWidth = 0; // the narrowest box
+    QList<qreal> m_columnWidths; // of the boxes in each column
     qreal m_pad = 0;
     qreal m_margin = 0;
     qreal m_trackPitch = 0;
@@ -285,9 +356,10 @@ LayoutBuilder::LayoutBuilder(const Catalog &catalog, const DiagramOptions &optio
     , m_options(options)
 {
     m_scale = options.fontScale > 0 ? options.fontScale : 1.0;
-    m_model.nodeFont = DiagramLayout::nodeFont(m_scale);
-    m_model.labelFont = DiagramLayout::labelFont(m_scale);
-    m_model.zoneFont = DiagramLayout::zoneFont(m_scale);
+    const qreal textScale = m_scale * (options.textScale > 0 ? options.textScale : 1.0);
+    m_model.nodeFont = DiagramLayout::nodeFont(textScale);
+    m_model.labelFont = DiagramLayout::labelFont(textScale);
+    m_model.zoneFont = DiagramLayout::zoneFont(textScale);
     m_model.lineWidth = 1.5 * m_scale;
     m_model.role = options.role;
     m_labelHeight = std::ceil(QFontMetricsF(m_model.labelFont).height());
@@ -377,6 +449,8 @@ void LayoutBuilder::collectArrows()
         if (arrow.isExpired)
             //: An expired arrow's label: its ports, then "expired 2022-12-31".
             arrow.label = DiagramLayout::tr("%1 (%2)").arg(arrow.label, arrow.validity);
+        // One port a line: the labels stay narrow, so the type can be large.
+        arrow.labelLines = arrow.label.split(QStringLiteral(", "), Qt::SkipEmptyParts);
     }
 }
 
@@ -523,7 +597,8 @@ void LayoutBuilder::chooseSides()
         }
         r.skips = std::abs(cf - ct) >= 2;
         m_geometry[r.from].ends[r.fromSide].append({i, true});
-        m_geometry[r.to].ends[r.toSide].append({i, false});
+        m_geometry[r.to].ends[r.toSide].append(
+                {i, false, std::max(1, int(m_model.flows.at(i).labelLines.size()))});
     }
 }
 
@@ -534,13 +609,25 @@ void LayoutBuilder::stackBoxes()
     const qreal zoneHeaderHeight = std::ceil(QFontMetricsF(m_model.zoneFont).height() + 2 * m_pad);
     m_contentTop = zoneHeaderHeight + m_pitch;
     QList<qreal> columnHeights(columnCount, 0.0);
+    // A column's boxes as wide as the widest word of their names needs: names break at words only.
+    m_columnWidths = QList<qreal>(columnCount, m_nodeWidth);
+    for (int c = 0; c < columnCount; ++c) {
+        for (int n : std::as_const(m_columns.at(c)))
+            m_columnWidths[c] =
+                    std::max(m_columnWidths.at(c),
+                             std::ceil(DiagramLayout::widestWord(m_model.nodeFont, m_model.nodes.at(n).label)
+                                       + 2 * m_pad));
+    }
+    const qreal lineSpacing = QFontMetricsF(m_model.nodeFont).lineSpacing();
     for (int c = 0; c < columnCount; ++c) {
         for (int n : std::as_const(m_columns.at(c))) {
-            const qreal textHeight = DiagramLayout::wrappedTextHeight(
-                    m_model.nodeFont, m_nodeWidth - 2 * m_pad, m_model.nodes.at(n).label);
+            DiagramNode &node = m_model.nodes[n];
+            node.labelLines =
+                    DiagramLayout::wrapText(m_model.nodeFont, m_columnWidths.at(c) - 2 * m_pad, node.label);
+            const qreal textHeight = node.labelLines.size() * lineSpacing;
             const int slotCount = std::max({int(std::ceil((textHeight + 2 * m_pad) / m_pitch)),
-                                            int(m_geometry.at(n).ends[Left].size()),
-                                            int(m_geometry.at(n).ends[Right].size()), 2});
+                                            slotsOf(m_geometry.at(n).ends[Left]),
+                                            slotsOf(m_geometry.at(n).ends[Right]), 2});
             m_geometry[n].height = slotCount * m_pitch;
             columnHeights[c] += m_geometry.at(n).height;
         }
@@ -613,10 +700,12 @@ void LayoutBuilder::assignSlots(bool byCorridor)
                 });
                 const NodeGeometry &g = m_geometry.at(n);
                 const int total = int(std::round(g.height / m_pitch));
-                const int first = (total - int(ends.size())) / 2;
+                const int first = (total - slotsOf(ends)) / 2;
                 m_geometry[n].slotY[side].clear();
+                int used = 0; // a label of several lines takes the slots above its arrow
                 for (int k = 0; k < ends.size(); ++k) {
-                    const qreal y = g.top + (first + k + 0.5) * m_pitch;
+                    used += ends.at(k).slotCount;
+                    const qreal y = g.top + (first + used - 1 + 0.5) * m_pitch;
                     m_geometry[n].slotY[side].append(y);
                     Route &r = m_routes[ends.at(k).flow];
                     (ends.at(k).isSource ? r.ys : r.yd) = y;
@@ -646,7 +735,8 @@ bool LayoutBuilder::isCorridorFree(int route, int lo, int hi, qreal y) const
                     if (std::abs(slot - y) < m_tolerance)
                         return false;
                     // The label above a listener's slot.
-                    if (!end.isSource && y > slot - m_labelHeight - 2 * m_scale - m_tolerance && y < slot)
+                    if (!end.isSource && y > slot - end.slotCount * m_labelHeight - 2 * m_scale - m_tolerance
+                        && y < slot)
                         return false;
                 }
             }
@@ -823,8 +913,12 @@ void LayoutBuilder::sizeGaps()
     const int gapCount = columnCount + 1;
     const QFontMetricsF labelMetrics(m_model.labelFont);
     m_labelWidths = QList<qreal>(m_model.flows.size());
-    for (int i = 0; i < m_model.flows.size(); ++i)
-        m_labelWidths[i] = std::ceil(labelMetrics.horizontalAdvance(m_model.flows.at(i).label) + 6 * m_scale);
+    for (int i = 0; i < m_model.flows.size(); ++i) {
+        qreal widest = 0;
+        for (const QString &line : m_model.flows.at(i).labelLines)
+            widest = std::max(widest, labelMetrics.horizontalAdvance(line));
+        m_labelWidths[i] = std::ceil(widest + 6 * m_scale);
+    }
     QList<qreal> leftLabels(gapCount, 0.0);
     QList<qreal> rightLabels(gapCount, 0.0);
     for (int i = 0; i < m_routes.size(); ++i) {
@@ -851,14 +945,14 @@ void LayoutBuilder::sizeGaps()
         x += width;
         if (g < columnCount) {
             columnX[g] = x;
-            x += m_nodeWidth;
+            x += m_columnWidths.at(g);
         }
     }
     m_totalWidth = std::max(x, 2 * m_margin + 200 * m_scale);
     for (int n = 0; n < m_model.nodes.size(); ++n) {
         const NodeGeometry &g = m_geometry.at(n);
         DiagramNode &node = m_model.nodes[n];
-        node.rect = QRectF(columnX.at(g.column), g.top, m_nodeWidth, g.height);
+        node.rect = QRectF(columnX.at(g.column), g.top, m_columnWidths.at(g.column), g.height);
         node.textRect = node.rect.adjusted(m_pad, m_pad, -m_pad, -m_pad);
     }
 }
@@ -888,7 +982,8 @@ void LayoutBuilder::placeArrows()
         flow.path = path;
         const qreal w = m_labelWidths.at(i);
         const qreal left = r.toSide == Left ? xd - m_arrowClear - w : xd + m_arrowClear;
-        flow.labelRect = QRectF(left, r.yd - m_labelHeight - 2 * m_scale, w, m_labelHeight);
+        const qreal height = std::max<qsizetype>(1, flow.labelLines.size()) * m_labelHeight;
+        flow.labelRect = QRectF(left, r.yd - height - 2 * m_scale, w, height);
     }
 }
 

@@ -18,7 +18,8 @@ struct DiagramOptions
     QString role; // a component id: only its flows; empty: every flow
     bool includeExpired = false; // draw flows whose endpoints are all expired, marked so
     QDate today; // for validity; null: the current date
-    qreal fontScale = 1.0; // presentation mode uses larger type
+    qreal fontScale = 1.0; // everything larger: type, boxes, lines, gaps
+    qreal textScale = 1.0; // the type alone larger (presentation mode), the geometry as it is
     bool showResultsLegend = false;
 
     // The flows the diagram draws: those of the role, without fully expired ones unless asked.
@@ -54,7 +55,16 @@ public:
     static QFont nodeFont(qreal scale = 1.0);
     static QFont labelFont(qreal scale = 1.0);
     static QFont zoneFont(qreal scale = 1.0);
-    // Height of text wrapped to width as the painter draws it (word boundary or anywhere).
+    // Where a line of text may begin: QTextBoundaryFinder::Line opportunities, except inside a
+    // run of one Japanese script (katakana, kanji, hiragana): "アップデートサーバー" is one word,
+    // "管理者のコンピューター" breaks only around "の". Ascending positions, 0 < p < text.size().
+    static QList<int> lineBreaks(const QString &text);
+    // The text broken into lines no wider than width at lineBreaks() only; a word wider than
+    // width gets a line of its own.
+    static QStringList wrapText(const QFont &font, qreal width, const QString &text);
+    // The widest run of text between two lineBreaks().
+    static qreal widestWord(const QFont &font, const QString &text);
+    // Height of text wrapped to width as the painter draws it (wrapText()).
     static qreal wrappedTextHeight(const QFont &font, qreal width, const QString &text);
     // Points where two arrows cross.
     static int crossingCount(const DiagramModel &model);

@@ -78,7 +78,7 @@ QStringList DiagramModel::texts() const
     for (const DiagramNode &n : nodes)
         result.append(n.label);
     for (const DiagramFlow &f : flows)
-        result.append(f.label);
+        result.append(f.labelLines.isEmpty() ? QStringList{f.label} : f.labelLines); // as drawn
     result.append(legend.title);
     for (const DiagramLegendItem &item : legend.items)
         result.append(item.text);

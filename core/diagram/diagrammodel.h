@@ -23,6 +23,7 @@ struct DiagramNode
     QStringList localFlowIds;
     QRectF rect;
     QRectF textRect; // where the (wrapped) name is drawn
+    QStringList labelLines; // the name broken at word boundaries (DiagramLayout::wrapText), as drawn
 };
 
 // One arrow: the catalog flows from one initiator to one listener (flowIds), their ports in
@@ -34,6 +35,7 @@ struct DiagramFlow
     QString from; // component that opens the connection
     QString to; // the listener
     QString label; // "443/TCP HTTPS"; "… (expired 2022-12-31)" for an expired flow
+    QStringList labelLines; // the label as drawn: one port a line
     Requirement requirement = Requirement::Required; // required when any of its flows is
     Direction direction = Direction::None; // for the diagram's role (FlowFilter::directionOf)
     bool isExpired = false; // every endpoint expired: drawn only with "show expired", grey dotted
@@ -97,6 +99,6 @@ public:
     QStringList flowIds() const;
     // The drawn flows (arrows and local flows) the component takes part in.
     QStringList flowIdsOf(const QString &componentId) const;
-    // Every text the diagram shows, for checks of exported files.
+    // Every text the diagram shows, a port label line by line, for checks of exported files.
     QStringList texts() const;
 };

@@ -210,9 +210,11 @@ void DiagramPainter::paintNode(QPainter *painter, const DiagramModel &model, con
     painter->drawRoundedRect(node.rect, 6, 6);
     painter->setFont(model.nodeFont);
     painter->setPen(textColor);
+    // The lines the layout broke at word boundaries; nothing wraps again here.
     QTextOption option(Qt::AlignCenter);
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    painter->drawText(node.textRect, node.label, option);
+    option.setWrapMode(QTextOption::NoWrap);
+    const QString text = node.labelLines.isEmpty() ? node.label : node.labelLines.join(QLatin1Char('\n'));
+    painter->drawText(node.textRect, text, option);
     painter->restore();
 }
 
@@ -256,7 +258,8 @@ void DiagramPainter::paintFlow(QPainter *painter, const DiagramModel &model, con
         painter->setFont(bold);
     }
     painter->setPen(color.darker(highlighted ? 110 : 125));
-    painter->drawText(flow.labelRect, Qt::AlignCenter | Qt::TextDontClip, flow.label);
+    const QString label = flow.labelLines.isEmpty() ? flow.label : flow.labelLines.join(QLatin1Char('\n'));
+    painter->drawText(flow.labelRect, Qt::AlignCenter | Qt::TextDontClip, label);
     painter->restore();
 }
 

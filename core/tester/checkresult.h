@@ -50,8 +50,10 @@ struct CheckResult
     QList<CheckStage> stages;
     QStringList resolvedAddresses;
     QString connectedAddress;
+    QStringList connectAttempts; // translated, one per address tried, in order: "::1 port 443: ..."
     TlsInfo tls;
     int httpStatus = 0; // 0 when no HTTP response
+    QString redirectLocation; // for http-redirected: where the redirect points (as sent)
     QString proxy; // "direct" or the proxy URL without the password
     double ntpOffsetMs = 0.0; // only for ntp when ok
     qint64 durationMs = 0;

@@ -2,7 +2,9 @@
 
 #include "dnsclient.h"
 #include "httpresponse.h"
+#include "nativeconnect.h"
 #include "ntppacket.h"
+#include "proxyreply.h"
 #include "resulttext.h"
 #include "udprefusal.h"
 
@@ -11,13 +13,16 @@
 #include <QDateTime>
 #include <QHostInfo>
 #include <QNetworkProxy>
+#include <QSocketNotifier>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QUdpSocket>
+#include <QUrl>
 
 namespace {
 
 constexpr int MaxReplyHeader = 16 * 1024;
+constexpr int PendingErrorPollMs = 20;
 
 QString protocolName(QSsl::SslProtocol protocol)
 {
@@ -67,6 +72,12 @@ EndpointCheck::EndpointCheck(const CheckTarget &target, const TesterOptions &opt
     // A coarse timer may fire up to 5% early: a stage must get its whole timeout.
     m_stageTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stageTimer, &QTimer::timeout, this, &EndpointCheck::onStageTimeout);
+    // An ICMP error kept as a "soft" error wakes nobody: look for it while connecting.
+    m_pendingErrorPoll.setInterval(PendingErrorPollMs);
+    connect(&m_pendingErrorPoll, &QTimer::timeout, this, &EndpointCheck::pollPendingError);
+    m_attemptTimer.setSingleShot(true);
+    m_attemptTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_attemptTimer, &QTimer::timeout, this, &EndpointCheck::onAttemptTimeout);
     m_udpReadAgain.setSingleShot(true);
     m_udpReadAgain.setInterval(0);
     connect(&m_udpReadAgain, &QTimer::timeout, this, &EndpointCheck::onUdpReadyRead);
@@ -78,6 +89,7 @@ EndpointCheck::~EndpointCheck()
 {
     if (m_hostLookupId >= 0)
         QHostInfo::abortHostLookup(m_hostLookupId);
+    NativeConnect::close(m_nativeSocket);
 }
 
 void EndpointCheck::start()
@@ -177,6 +189,8 @@ void EndpointCheck::finish(Verdict::Value verdict, const QString &reason)
     m_done = true;
     m_step = Step::Done;
     m_stageTimer.stop();
+    m_attemptTimer.stop();
+    closeNative();
     if (m_stageIndex >= 0) {
         // Interrupted (cancelled): the stage ran but did not pass.
         CheckStage &stage = m_result.stages[m_stageIndex];
@@ -359,11 +373,132 @@ void EndpointCheck::startTcp()
 void EndpointCheck::connectNext()
 {
     const QHostAddress address = m_addresses.at(m_addressIndex);
-    m_socket->connectToHost(address, quint16(m_proxy ? m_proxy->port : m_target.port));
+    m_attemptClock.start();
+    if (m_step == Step::Connect && m_addressIndex + 1 < m_addresses.size()) {
+        // Several addresses (dual stack): each gets its share of what is left of the stage, so
+        // a broken IPv6 path cannot use up the time of the IPv4 address after it.
+        const qint64 left = qMax<qint64>(0, m_stageTimer.remainingTime());
+        m_attemptTimer.start(int(left / (m_addresses.size() - m_addressIndex)));
+    } else {
+        m_attemptTimer.stop();
+    }
+    if (m_step != Step::Connect || !NativeConnect::isSupported()) {
+        m_socket->connectToHost(address, quint16(m_proxy ? m_proxy->port : m_target.port));
+        return;
+    }
+    // Direct: connect natively, so that an ICMP rejection kept as a pending error is seen.
+    int error = 0;
+    m_nativeSocket = NativeConnect::start(address, quint16(m_target.port), &error);
+    if (m_nativeSocket < 0) {
+        // Called from its own caller's loop: report on the next turn of the event loop.
+        QMetaObject::invokeMethod(
+                this, [this, error] { failNative(error); }, Qt::QueuedConnection);
+        return;
+    }
+    m_connectNotifier = new QSocketNotifier(m_nativeSocket, QSocketNotifier::Write, this);
+    connect(m_connectNotifier, &QSocketNotifier::activated, this, &EndpointCheck::pollPendingError);
+    m_pendingErrorPoll.start();
+}
+
+void EndpointCheck::closeNative()
+{
+    m_pendingErrorPoll.stop();
+    if (m_connectNotifier) {
+        // Possibly inside its own activated(): not deleted at once.
+        m_connectNotifier->setEnabled(false);
+        m_connectNotifier->deleteLater();
+        m_connectNotifier = nullptr;
+    }
+    NativeConnect::close(m_nativeSocket);
+    m_nativeSocket = -1;
+}
+
+void EndpointCheck::failAttempt(Verdict::Value verdict, const QString &detail)
+{
+    closeNative();
+    noteAttempt(detail);
+    if (m_addressIndex + 1 < m_addresses.size()) {
+        m_socket->abort();
+        ++m_addressIndex;
+        connectNext();
+        return;
+    }
+    failStage(verdict, attemptsText());
+}
+
+void EndpointCheck::failNative(int error)
+{
+    if (m_done || m_step != Step::Connect)
+        return;
+    const QString where =
+            tr("%1 port %2").arg(addressText(m_addresses.value(m_addressIndex))).arg(m_target.port);
+    const QString text = NativeConnect::errorText(error);
+    if (NativeConnect::isRefused(error))
+        failAttempt(Verdict::Refused,
+                    tr("%1: refused with a TCP reset (nothing listens there, or a firewall resets the "
+                       "connection)")
+                            .arg(where));
+    else if (NativeConnect::isFiltered(error))
+        failAttempt(
+                Verdict::Filtered,
+                tr("%1: rejected with an ICMP error (%2): a firewall or router said no").arg(where, text));
+    else
+        failAttempt(Verdict::Refused, tr("%1: %2").arg(where, text));
+}
+
+void EndpointCheck::pollPendingError()
+{
+    if (m_done || m_step != Step::Connect || m_nativeSocket < 0) {
+        closeNative();
+        return;
+    }
+    const int error = NativeConnect::pendingError(m_nativeSocket);
+    if (error != 0) {
+        failNative(error);
+        return;
+    }
+    if (!NativeConnect::isConnected(m_nativeSocket))
+        return;
+    // Connected: the socket is Qt's from here on (TLS, HTTP).
+    const qintptr descriptor = m_nativeSocket;
+    m_nativeSocket = -1;
+    closeNative();
+    if (!m_socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState)) {
+        NativeConnect::close(descriptor);
+        failAttempt(Verdict::Refused, m_socket->errorString());
+        return;
+    }
+    onConnected();
+}
+
+void EndpointCheck::onAttemptTimeout()
+{
+    if (m_done || m_step != Step::Connect)
+        return;
+    noteAttempt(tr("%1 port %2: no answer within %3 ms")
+                        .arg(addressText(m_addresses.value(m_addressIndex)))
+                        .arg(m_target.port)
+                        .arg(m_attemptClock.elapsed()));
+    closeNative();
+    m_socket->abort();
+    ++m_addressIndex;
+    connectNext();
+}
+
+void EndpointCheck::noteAttempt(const QString &detail)
+{
+    m_attemptTimer.stop();
+    m_result.connectAttempts.append(detail);
+}
+
+QString EndpointCheck::attemptsText() const
+{
+    return m_result.connectAttempts.join(QStringLiteral("; "));
 }
 
 void EndpointCheck::onConnected()
 {
+    m_pendingErrorPoll.stop();
     const QHostAddress address = m_addresses.value(m_addressIndex);
     if (m_step == Step::ProxyConnect) {
         passStage(tr("Connected to the proxy %1").arg(m_proxy->displayName()));
@@ -376,7 +511,17 @@ void EndpointCheck::onConnected()
     if (m_step != Step::Connect)
         return;
     m_result.connectedAddress = addressText(address);
-    passStage(tr("Connected to %1 port %2").arg(addressText(address)).arg(m_target.port));
+    const QString connected = tr("%1 port %2: connected in %3 ms")
+                                      .arg(addressText(address))
+                                      .arg(m_target.port)
+                                      .arg(m_attemptClock.elapsed());
+    noteAttempt(connected);
+    if (m_result.connectAttempts.size() == 1) {
+        passStage(tr("Connected to %1 port %2").arg(addressText(address)).arg(m_target.port));
+    } else {
+        passStage(tr("Connected after trying %n addresses: %1", nullptr, int(m_result.connectAttempts.size()))
+                          .arg(attemptsText()));
+    }
     if (m_target.usesTls())
         startTls();
     else if (m_target.usesHttp())
@@ -401,21 +546,37 @@ void EndpointCheck::onSocketError()
         failStage(Verdict::ProxyRefused,
                   tr("Cannot connect to the proxy %1: %2").arg(m_proxy->displayName(), text));
         return;
-    case Step::Connect:
-        if (m_addressIndex + 1 < m_addresses.size()) {
-            ++m_addressIndex;
-            connectNext();
+    case Step::Connect: {
+        const QString where =
+                tr("%1 port %2").arg(addressText(m_addresses.value(m_addressIndex))).arg(m_target.port);
+        switch (error) {
+        case QAbstractSocket::ConnectionRefusedError:
+            failAttempt(Verdict::Refused,
+                        tr("%1: refused with a TCP reset (nothing listens there, or a firewall resets the "
+                           "connection)")
+                                .arg(where));
+            return;
+        case QAbstractSocket::NetworkError:
+            // EHOSTUNREACH / ENETUNREACH: an ICMP error came back (admin-prohibited, host or
+            // network unreachable).
+            failAttempt(Verdict::Filtered,
+                        tr("%1: rejected with an ICMP error (%2): a firewall or router said no")
+                                .arg(where, text));
+            return;
+        case QAbstractSocket::SocketAccessError:
+            failAttempt(Verdict::Filtered,
+                        tr("%1: this machine does not allow the connection (%2): a local firewall rule "
+                           "rejects it")
+                                .arg(where, text));
+            return;
+        case QAbstractSocket::SocketTimeoutError:
+            failAttempt(Verdict::Timeout, tr("%1: %2").arg(where, text));
+            return;
+        default:
+            failAttempt(Verdict::Refused, tr("%1: %2").arg(where, text));
             return;
         }
-        if (error == QAbstractSocket::SocketTimeoutError)
-            failStage(Verdict::Timeout, text);
-        else
-            failStage(Verdict::Refused,
-                      tr("%1 port %2: %3")
-                              .arg(addressText(m_addresses.value(m_addressIndex)))
-                              .arg(m_target.port)
-                              .arg(text));
-        return;
+    }
     case Step::Tunnel:
         if (!m_buffer.isEmpty())
             onTunnelReply();
@@ -488,21 +649,11 @@ void EndpointCheck::onTunnelReply()
     }
     m_result.httpStatus = 0;
     const QByteArray squidError = HttpResponse::headerValue(header, "X-Squid-Error");
-    const QString detail =
-            tr("The proxy answered CONNECT with HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError));
-    if (status == 407)
-        failStage(Verdict::ProxyAuthRequired, detail);
-    else if (squidError.startsWith("ERR_DNS_FAIL"))
-        failStage(Verdict::DnsFailed, detail);
-    else if (squidError.startsWith("ERR_CONNECT_FAIL"))
-        failStage(squidError.endsWith(" 110") ? Verdict::Timeout : Verdict::Refused, detail);
-    else if (squidError.startsWith("ERR_READ_TIMEOUT") || squidError.startsWith("ERR_CONNECT_TIMEOUT")
-             || status == 504)
-        failStage(Verdict::Timeout, detail);
-    else if (status == 502 || status == 503)
-        failStage(Verdict::Refused, detail);
-    else
-        failStage(Verdict::ProxyRefused, detail);
+    failStage(ProxyReply::verdict(ProxyReply::Request::Connect, status, squidError)
+                      .value_or(Verdict::ProxyRefused),
+              tr("The proxy answered CONNECT with HTTP %1 %2")
+                      .arg(status)
+                      .arg(QString::fromLatin1(squidError)));
 }
 
 // --- TLS ----------------------------------------------------------------------------------
@@ -644,26 +795,35 @@ void EndpointCheck::onHttpReply(bool closed)
     m_result.httpStatus = status;
     if (m_proxy && m_target.kind == CheckTarget::Kind::Http) {
         const QByteArray squidError = HttpResponse::headerValue(header, "X-Squid-Error");
-        const QString detail =
-                tr("The proxy answered HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError));
-        if (status == 407) {
-            failStage(Verdict::ProxyAuthRequired, detail);
-            return;
-        }
-        if (!squidError.isEmpty()) {
-            if (squidError.startsWith("ERR_DNS_FAIL"))
-                failStage(Verdict::DnsFailed, detail);
-            else if (squidError.startsWith("ERR_CONNECT_FAIL"))
-                failStage(squidError.endsWith(" 110") ? Verdict::Timeout : Verdict::Refused, detail);
-            else if (squidError.contains("TIMEOUT"))
-                failStage(Verdict::Timeout, detail);
-            else
-                failStage(Verdict::ProxyRefused, detail);
+        if (const auto verdict = ProxyReply::verdict(ProxyReply::Request::PlainHttp, status, squidError)) {
+            failStage(*verdict,
+                      tr("The proxy answered HTTP %1 %2").arg(status).arg(QString::fromLatin1(squidError)));
             return;
         }
     }
+    if (const auto away = redirectAway(header, status)) {
+        m_result.redirectLocation = *away;
+        failStage(Verdict::HttpRedirected,
+                  tr("HTTP %1: redirected to %2, away from %3").arg(status).arg(*away, m_target.host));
+        return;
+    }
     passStage(tr("HTTP %1").arg(status));
     finish(Verdict::Ok);
+}
+
+std::optional<QString> EndpointCheck::redirectAway(const QByteArray &header, int status) const
+{
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+        return std::nullopt;
+    const QString location = QString::fromLatin1(HttpResponse::headerValue(header, "Location").left(512));
+    if (location.isEmpty())
+        return std::nullopt;
+    const QUrl url =
+            QUrl(QStringLiteral("http://%1/").arg(hostForUrl(m_target.host))).resolved(QUrl(location));
+    // http -> https (or another path) on the same host is fine; another host is not.
+    if (url.isValid() && url.host().compare(m_target.host, Qt::CaseInsensitive) == 0)
+        return std::nullopt;
+    return location;
 }
 
 // --- UDP: NTP, syslog, DNS ----------------------------------------------------------------
@@ -832,6 +992,15 @@ void EndpointCheck::onStageTimeout()
                   tr("The proxy %1 did not answer within %2 s").arg(m_proxy->displayName(), waited));
         return;
     case Step::Connect:
+        if (m_addresses.size() > 1) {
+            noteAttempt(tr("%1 port %2: no answer within %3 ms")
+                                .arg(addressText(m_addresses.value(m_addressIndex)))
+                                .arg(m_target.port)
+                                .arg(m_attemptClock.elapsed()));
+            failStage(Verdict::Timeout,
+                      tr("No address answered within %1 s: %2").arg(waited, attemptsText()));
+            return;
+        }
         failStage(Verdict::Timeout,
                   tr("No answer to the connection request within %1 s: dropped on the way").arg(waited));
         return;
@@ -840,10 +1009,17 @@ void EndpointCheck::onStageTimeout()
                   tr("The proxy did not connect to the destination within %1 s").arg(waited));
         return;
     case Step::Tls:
-        failStage(Verdict::Timeout, tr("No TLS handshake within %1 s").arg(waited));
+        // TCP connected: the port is open. Something stalled the handshake.
+        failStage(Verdict::Stalled,
+                  tr("TCP connected, then the TLS handshake did not complete within %1 s").arg(waited));
         return;
     case Step::Http:
-        failStage(Verdict::Timeout, tr("No HTTP response within %1 s").arg(waited));
+        failStage(Verdict::Stalled,
+                  m_buffer.isEmpty()
+                          ? tr("Connected, then no HTTP response within %1 s").arg(waited)
+                          : tr("Connected, then the HTTP response stopped after %n bytes within %1 s",
+                               nullptr, int(m_buffer.size()))
+                                    .arg(waited));
         return;
     case Step::Ntp:
         if (!m_ntpRejection.isEmpty())

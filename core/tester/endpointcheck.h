@@ -16,6 +16,7 @@
 #include <functional>
 #include <optional>
 
+class QSocketNotifier;
 class QSslSocket;
 class QUdpSocket;
 
@@ -58,6 +59,14 @@ private:
 
     void startTcp();
     void connectNext();
+    void onAttemptTimeout();
+    // The current address failed: the next one, or the stage fails with every attempt.
+    void failAttempt(Verdict::Value verdict, const QString &detail);
+    void pollPendingError();
+    void failNative(int error);
+    void closeNative();
+    void noteAttempt(const QString &detail);
+    QString attemptsText() const;
     void onConnected();
     void onSocketError();
     void onReadyRead();
@@ -69,6 +78,8 @@ private:
     void recordCertificate();
     void startHttp();
     void onHttpReply(bool closed);
+    // The Location of a redirect to another host than the target's, or nothing.
+    std::optional<QString> redirectAway(const QByteArray &header, int status) const;
     void acceptResolution(const QList<QHostAddress> &addresses, const QString &detail);
     void startUdp();
     void onDnsProbeFinished(DnsClient::Error error, int rcode);
@@ -85,6 +96,11 @@ private:
     QElapsedTimer m_total;
     QElapsedTimer m_stageClock;
     QTimer m_stageTimer;
+    QTimer m_attemptTimer; // one address's share of the tcp stage when there are several
+    QElapsedTimer m_attemptClock;
+    QTimer m_pendingErrorPoll; // reads the socket's pending error while connecting
+    qintptr m_nativeSocket = -1; // a direct connect in progress (NativeConnect)
+    QSocketNotifier *m_connectNotifier = nullptr;
     QTimer m_udpReadAgain; // continues reading UDP replies after the event loop has run
     QSslSocket *m_socket = nullptr;
     QUdpSocket *m_udp = nullptr;

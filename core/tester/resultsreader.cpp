@@ -139,7 +139,9 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
             return tr("%1: %2").arg(name, *error);
         result.resolvedAddresses = stringList(object.value(QLatin1String("resolvedAddresses")));
         result.connectedAddress = object.value(QLatin1String("connectedAddress")).toString();
+        result.connectAttempts = stringList(object.value(QLatin1String("connectAttempts")));
         result.httpStatus = object.value(QLatin1String("httpStatus")).toInt();
+        result.redirectLocation = object.value(QLatin1String("redirectLocation")).toString();
         result.ntpOffsetMs = object.value(QLatin1String("ntpOffsetMs")).toDouble();
         if (object.value(QLatin1String("tls")).isObject()) {
             const QJsonObject tls = object.value(QLatin1String("tls")).toObject();

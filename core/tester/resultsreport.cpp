@@ -85,8 +85,12 @@ QJsonObject resultJson(const CheckResult &result)
                       QJsonArray::fromStringList(result.resolvedAddresses));
     if (!result.connectedAddress.isEmpty())
         object.insert(QStringLiteral("connectedAddress"), result.connectedAddress);
+    if (result.connectAttempts.size() > 1)
+        object.insert(QStringLiteral("connectAttempts"), QJsonArray::fromStringList(result.connectAttempts));
     if (result.httpStatus > 0)
         object.insert(QStringLiteral("httpStatus"), result.httpStatus);
+    if (!result.redirectLocation.isEmpty())
+        object.insert(QStringLiteral("redirectLocation"), result.redirectLocation);
     if (result.tls.present) {
         QJsonObject tls{{QStringLiteral("subject"), result.tls.subject},
                         {QStringLiteral("issuer"), result.tls.issuer},

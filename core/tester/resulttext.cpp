@@ -25,6 +25,14 @@ QString ResultText::hint(const CheckResult &result)
         return tr("The DNS server %1 answers but does not resolve for this machine: check its access list "
                   "(allow this machine's address), recursion and forwarders.")
                 .arg(result.host);
+    if (result.verdict == Verdict::HttpRedirected)
+        return Verdict::redirectHint(result.host, result.redirectLocation);
+    if (result.verdict == Verdict::Stalled) {
+        for (const CheckStage &stage : result.stages) {
+            if (stage.status == CheckStage::Status::Failed)
+                return Verdict::stalledHint(stage.name, result.host, result.port, result.transport);
+        }
+    }
     const QString hint =
             Verdict::hint(result.verdict, result.host, result.port, result.transport, result.tls.issuer);
     return hint.isEmpty() ? result.hint : hint;
@@ -48,6 +56,8 @@ QString ResultText::stageName(const QString &name)
         return tr("UDP send");
     if (name == QLatin1String("dns-query"))
         return tr("DNS query");
+    if (name == QLatin1String("tunnel"))
+        return tr("Proxy tunnel (CONNECT)");
     return name;
 }
 
@@ -96,12 +106,14 @@ QStringList ResultText::printable(const QStringList &texts)
 CheckResult ResultText::printable(const CheckResult &result)
 {
     CheckResult r = result;
-    for (QString *text : {&r.endpoint, &r.host, &r.transport, &r.kind, &r.reason, &r.hint, &r.connectedAddress,
-                          &r.proxy, &r.tls.protocol, &r.tls.subject, &r.tls.issuer})
+    for (QString *text :
+         {&r.endpoint, &r.host, &r.transport, &r.kind, &r.reason, &r.hint, &r.connectedAddress,
+          &r.redirectLocation, &r.proxy, &r.tls.protocol, &r.tls.subject, &r.tls.issuer})
         *text = ControlCharacters::escaped(*text);
     for (CheckTarget::FlowRef &flow : r.flows)
         flow.flow = ControlCharacters::escaped(flow.flow);
     r.resolvedAddresses = printable(r.resolvedAddresses);
+    r.connectAttempts = printable(r.connectAttempts);
     r.tls.errors = printable(r.tls.errors);
     for (CheckStage &stage : r.stages) {
         stage.name = ControlCharacters::escaped(stage.name);
@@ -142,11 +154,15 @@ QString ResultText::detailsHtml(const CheckResult &raw)
         table += row(tr("Resolved addresses"), escaped(result.resolvedAddresses.join(QStringLiteral(", "))));
     if (!result.connectedAddress.isEmpty())
         table += row(tr("Connected to"), escaped(result.connectedAddress));
+    if (result.connectAttempts.size() > 1)
+        table += row(tr("Addresses tried"), escaped(result.connectAttempts.join(QStringLiteral("; "))));
     if (!result.proxy.isEmpty())
         table += row(tr("Proxy"),
                      escaped(result.proxy == QLatin1String("direct") ? tr("none (direct)") : result.proxy));
     if (result.httpStatus > 0)
         table += row(tr("HTTP status"), QString::number(result.httpStatus));
+    if (!result.redirectLocation.isEmpty())
+        table += row(tr("Redirected to"), escaped(result.redirectLocation));
     if (result.tls.present) {
         if (!result.tls.protocol.isEmpty())
             table += row(tr("TLS protocol"), escaped(result.tls.protocol));

@@ -13,12 +13,15 @@ constexpr VerdictInfo verdictInfo[] = {
         {Verdict::Ok, "ok"},
         {Verdict::DnsFailed, "dns-failed"},
         {Verdict::Refused, "refused"},
+        {Verdict::Filtered, "filtered"},
         {Verdict::Timeout, "timeout"},
+        {Verdict::Stalled, "stalled"},
         {Verdict::TlsUntrusted, "tls-untrusted"},
         {Verdict::TlsHostnameMismatch, "tls-hostname-mismatch"},
         {Verdict::TlsExpired, "tls-expired"},
         {Verdict::TlsFailed, "tls-failed"},
         {Verdict::HttpError, "http-error"},
+        {Verdict::HttpRedirected, "http-redirected"},
         {Verdict::ProxyRefused, "proxy-refused"},
         {Verdict::ProxyAuthRequired, "proxy-auth-required"},
         {Verdict::NotVerifiable, "not-verifiable"},
@@ -61,8 +64,12 @@ QString Verdict::text(Value verdict)
         return tr("Name not resolved");
     case Refused:
         return tr("Connection refused");
+    case Filtered:
+        return tr("Blocked by a firewall");
     case Timeout:
         return tr("Timed out");
+    case Stalled:
+        return tr("Stalled after connecting");
     case TlsUntrusted:
         return tr("Untrusted certificate");
     case TlsHostnameMismatch:
@@ -73,6 +80,8 @@ QString Verdict::text(Value verdict)
         return tr("TLS handshake failed");
     case HttpError:
         return tr("No valid HTTP response");
+    case HttpRedirected:
+        return tr("Redirected elsewhere");
     case ProxyRefused:
         return tr("Refused by the proxy");
     case ProxyAuthRequired:
@@ -102,7 +111,17 @@ QString Verdict::hint(Value verdict, const QString &host, int port, const QStrin
         return tr("Check the DNS server settings, or ask for %1 to be resolvable from this machine.")
                 .arg(host);
     case Refused:
-        return tr("Ask for %1 to %2 to be allowed in the firewall; check the address.").arg(flow, host);
+        return tr("Nothing listens on %1 at %2, or a firewall resets the connection: check the address and "
+                  "port. Ask for %1 to %2 to be allowed in the firewall if it is blocked.")
+                .arg(flow, host);
+    case Filtered:
+        return tr("A firewall (on this machine or on the way) rejects %1 to %2: ask for it to be allowed, "
+                  "or check this machine's own firewall (firewalld, iptables, nftables).")
+                .arg(flow, host);
+    case Stalled:
+        return stalledHint({}, host, port, transport);
+    case HttpRedirected:
+        return redirectHint(host, {});
     case Timeout:
         return tr("Traffic is silently dropped: ask for %1 to %2 to be allowed.").arg(flow, host);
     case TlsUntrusted:
@@ -129,4 +148,36 @@ QString Verdict::hint(Value verdict, const QString &host, int port, const QStrin
         return tr("Confirm at the receiver that the test message arrived.");
     }
     return {};
+}
+
+QString Verdict::stalledHint(const QString &stage, const QString &host, int port, const QString &transport)
+{
+    const QString flow = QStringLiteral("%1 %2").arg(transport.toUpper()).arg(port);
+    if (stage == QLatin1String("tls"))
+        return tr("%1 to %2 is open, but the TLS handshake stalled: an IPS or a TLS filter dropping the "
+                  "handshake, an MTU black hole (large packets dropped: check the path MTU and that ICMP "
+                  "\"fragmentation needed\" is allowed), or a hung server.")
+                .arg(flow, host);
+    if (stage == QLatin1String("http"))
+        return tr("%1 to %2 is open, but the HTTP request got no answer: an IPS or a web filter holding the "
+                  "request, an MTU black hole (large packets dropped), or a hung server.")
+                .arg(flow, host);
+    if (stage == QLatin1String("tunnel"))
+        return tr("The proxy accepted the connection but did not answer CONNECT for %1 to %2: the proxy "
+                  "cannot reach the destination, or it is hung.")
+                .arg(flow, host);
+    return tr("%1 to %2 is open, but the exchange stalled after connecting: an IPS dropping data, an MTU "
+              "black hole (large packets dropped), or a hung server.")
+            .arg(flow, host);
+}
+
+QString Verdict::redirectHint(const QString &host, const QString &location)
+{
+    if (location.isEmpty())
+        return tr("Something answered for %1 with a redirect to another host: typically a captive portal or "
+                  "a web filter; sign in or ask for %1 to be exempted.")
+                .arg(host);
+    return tr("Something answered for %1 with a redirect to %2: typically a captive portal or a web filter; "
+              "sign in or ask for %1 to be exempted.")
+            .arg(host, location);
 }

@@ -16,12 +16,15 @@ public:
         Ok,
         DnsFailed,
         Refused,
+        Filtered,
         Timeout,
+        Stalled,
         TlsUntrusted,
         TlsHostnameMismatch,
         TlsExpired,
         TlsFailed,
         HttpError,
+        HttpRedirected,
         ProxyRefused,
         ProxyAuthRequired,
         NotVerifiable,
@@ -41,4 +44,8 @@ public:
     // the certificate's issuer for TLS verdicts. Empty for ok and skipped.
     static QString hint(Value verdict, const QString &host, int port, const QString &transport,
                         const QString &issuer = {});
+    // For Stalled: what stalled after TCP connected ("tls", "http", "tunnel") and why it may
+    // have; for HttpRedirected: where the redirect points (location).
+    static QString stalledHint(const QString &stage, const QString &host, int port, const QString &transport);
+    static QString redirectHint(const QString &host, const QString &location);
 };

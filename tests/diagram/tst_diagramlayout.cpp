@@ -7,6 +7,7 @@
 #include <QLineF>
 #include <QSet>
 #include <QTest>
+#include <QTextBoundaryFinder>
 
 Q_DECLARE_METATYPE(Language)
 
@@ -40,6 +41,10 @@ private slots:
     void flowLabel();
     void bundledPorts();
     void largerTypeGrows();
+    void lineBreaks_data();
+    void lineBreaks();
+    void namesBreakAtWords_data();
+    void namesBreakAtWords();
 
 private:
     void addCatalogRows();
@@ -174,7 +179,12 @@ void TestDiagramLayout::noOverlaps()
     for (int a = 0; a < model.flows.size(); ++a) {
         const DiagramFlow &flow = model.flows.at(a);
         const QString what = flow.key() + QLatin1String(": ") + flow.label;
-        QVERIFY2(metrics.horizontalAdvance(flow.label) <= flow.labelRect.width(), qPrintable(what));
+        // One port a line, every line as wide and as high as the text.
+        QCOMPARE(flow.labelLines.join(QStringLiteral(", ")), flow.label);
+        for (const QString &line : flow.labelLines)
+            QVERIFY2(metrics.horizontalAdvance(line) <= flow.labelRect.width(), qPrintable(what));
+        QVERIFY2(flow.labelRect.height() >= flow.labelLines.size() * std::ceil(metrics.height()) - 0.5,
+                 qPrintable(what));
         QVERIFY2(model.bounds.contains(flow.labelRect), qPrintable(what));
         QVERIFY2(!flow.labelRect.intersects(model.legend.rect), qPrintable(what));
         for (const DiagramNode &node : model.nodes)
@@ -699,6 +709,88 @@ void TestDiagramLayout::largerTypeGrows()
     QVERIFY(large.labelFont.pixelSize() > normal.labelFont.pixelSize());
     QVERIFY(large.bounds.width() > normal.bounds.width());
     QVERIFY(large.bounds.height() > normal.bounds.height());
+}
+
+void TestDiagramLayout::lineBreaks_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<int>>("breaks");
+    QTest::addRow("english") << QStringLiteral("Deep Security Agent") << QList<int>{5, 14};
+    QTest::addRow("katakana word") << QStringLiteral("アップデートサーバー") << QList<int>{};
+    QTest::addRow("particle") << QStringLiteral("管理者のコンピューター") << QList<int>{3, 4};
+    QTest::addRow("mixed") << QStringLiteral("SIEMまたはSyslogサーバー") << QList<int>{4, 7, 13};
+    QTest::addRow("brackets") << QStringLiteral("XDRイベントチャネル（アクティビティ監視）")
+                              << QList<int>{3, 11, 19};
+}
+
+// Word boundaries: QTextBoundaryFinder's, but none inside a run of one Japanese script.
+void TestDiagramLayout::lineBreaks()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<int>, breaks);
+    QCOMPARE(DiagramLayout::lineBreaks(text), breaks);
+}
+
+void TestDiagramLayout::namesBreakAtWords_data()
+{
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<qreal>("scale");
+    QTest::addRow("en") << Language::English << 1.0;
+    QTest::addRow("ja") << Language::Japanese << 1.0;
+    QTest::addRow("en-present") << Language::English << 1.5;
+    QTest::addRow("ja-present") << Language::Japanese << 1.5;
+}
+
+// Every box name of the built-in catalog, broken as the boxes draw it: each line ends where
+// QTextBoundaryFinder allows a line break, never between two katakana (nor two kanji, two
+// hiragana), and every line fits its box, except in no case.
+void TestDiagramLayout::namesBreakAtWords()
+{
+    QFETCH(Language, language);
+    QFETCH(qreal, scale);
+    DiagramOptions options;
+    options.language = language;
+    options.fontScale = scale;
+    const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+    QVERIFY(!model.nodes.isEmpty());
+    const qreal narrowest = model.nodes.first().textRect.width();
+    const QFontMetricsF metrics(model.nodeFont);
+    const auto isKatakana = [](QChar c) {
+        return (c >= QChar(0x30A1) && c <= QChar(0x30FA)) || c == QChar(0x30FC);
+    };
+    int broken = 0;
+    for (const Component &component : m_builtin.components) {
+        const QString name = component.name.text(language);
+        // The boxes of the diagram (each column as wide as its longest word needs) and any
+        // other name wrapped the same way.
+        const DiagramNode *node = model.node(component.id);
+        const qreal width = node ? node->textRect.width() : narrowest;
+        QStringList lines = DiagramLayout::wrapText(model.nodeFont, width, name);
+        if (node) {
+            QCOMPARE(node->labelLines, lines);
+            QVERIFY2(node->textRect.height() + 0.5 >= lines.size() * metrics.lineSpacing(), qPrintable(name));
+        }
+        QCOMPARE(lines.join(QString()).remove(QLatin1Char(' ')), QString(name).remove(QLatin1Char(' ')));
+        QTextBoundaryFinder finder(QTextBoundaryFinder::Line, name);
+        int position = 0;
+        for (int i = 0; i < lines.size(); ++i) {
+            QVERIFY2(metrics.horizontalAdvance(lines.at(i)) <= width + 0.5, qPrintable(lines.at(i)));
+            position = int(name.indexOf(lines.at(i), position)) + int(lines.at(i).size());
+            if (i + 1 == lines.size())
+                break;
+            ++broken;
+            int next = position;
+            while (next < name.size() && name.at(next).isSpace())
+                ++next;
+            finder.setPosition(next);
+            const QString where = QStringLiteral("%1 | %2").arg(lines.at(i), lines.at(i + 1));
+            QVERIFY2(finder.isAtBoundary()
+                             && finder.boundaryReasons().testFlag(QTextBoundaryFinder::BreakOpportunity),
+                     qPrintable(where));
+            QVERIFY2(!(isKatakana(name.at(position - 1)) && isKatakana(name.at(next))), qPrintable(where));
+        }
+    }
+    QVERIFY(broken > 0); // some names do need two lines
 }
 
 QTEST_MAIN(TestDiagramLayout)

@@ -32,6 +32,8 @@ private slots:
     void zoomKeys();
     void wheelZooms();
     void fitToWindow();
+    void projectorType_data();
+    void projectorType();
     void languageAndRoleApplyLive();
     void results();
     void toolTips();
@@ -437,6 +439,38 @@ void TestDiagramWidget::widgetExportAndPresent()
     QVERIFY(QTest::qWaitForWindowExposed(widget.presentationWindow()));
     QTest::keyClick(widget.presentationWindow(), Qt::Key_Escape);
     QTRY_VERIFY(!widget.presentationWindow()->isVisible());
+}
+
+Q_DECLARE_METATYPE(Language)
+
+void TestDiagramWidget::projectorType_data()
+{
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<QString>("role");
+    for (const QString &role : {QString(), QStringLiteral("agent"), QStringLiteral("relay")}) {
+        QTest::addRow("en-%s", qPrintable(role)) << Language::English << role;
+        QTest::addRow("ja-%s", qPrintable(role)) << Language::Japanese << role;
+    }
+}
+
+// At 1920x1080 the Diagram tab's view is about 1916x935: at Fit, every text of the diagram
+// (zones, boxes, port labels, legend) is drawn at 18 px or more after the view's transform.
+void TestDiagramWidget::projectorType()
+{
+    QFETCH(Language, language);
+    QFETCH(QString, role);
+    m_view->resize(1916, 935);
+    m_view->setLanguage(language);
+    m_view->setRoleFilter(role);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    m_view->fitToWindow();
+    const DiagramModel &model = m_view->diagramScene()->model();
+    const qreal scale = m_view->transform().m11();
+    for (const QFont &font : {model.nodeFont, model.labelFont, model.zoneFont}) {
+        const qreal pixels = font.pixelSize() * scale;
+        QVERIFY2(pixels >= 18, qPrintable(QString::number(pixels)));
+    }
 }
 
 QTEST_MAIN(TestDiagramWidget)

@@ -6,6 +6,7 @@
 #include "diagram/diagramview.h"
 #include "diagram/diagramwidget.h"
 #include "export/exportdialog.h"
+#include "help/helpdialog.h"
 #include "i18n/translations.h"
 #include "lookup/lookupbar.h"
 #include "mainwindow.h"
@@ -146,6 +147,8 @@ private slots:
     void languageSwitchRetranslatesWidgets();
     void languageChoiceIsRemembered();
     void ctrlCCopiesSelectedRows();
+    void copyCurrentCell();
+    void rowContextMenu();
     void detailsPaneShowsEverything();
     void relatedFlowLinkSelectsIt();
     void exportView_data();
@@ -157,6 +160,9 @@ private slots:
     void builtinCatalogRoles();
     void settingsRoundTrip();
     void shortcutsFocusFields();
+    void tabLeavesTable();
+    void roleButtonsInTabChain();
+    void helpPages();
     void everyWidgetHasAccessibleName();
 
 private:
@@ -386,7 +392,7 @@ void TestExplorerWindow::expiredRowsGreyedAndMarked()
 {
     QFETCH(bool, dark);
     AppPalette::apply(dark);
-    const QPalette palette = m_window->tableView()->palette();
+    const QPalette palette = QApplication::palette();
     QCheckBox *box = m_window->filterBar()->showExpiredBox();
     QTest::mouseClick(box, Qt::LeftButton);
     QCOMPARE(m_window->filterModel()->rowCount(), 9);
@@ -433,6 +439,7 @@ void TestExplorerWindow::endpointsElideInTheMiddle()
     CatalogTableView *table = m_window->tableView();
     QStyleOptionViewItem option;
     option.initFrom(table);
+    option.textElideMode = table->textElideMode();
     const QModelIndex endpoint = m_window->filterModel()->index(0, CatalogModel::EndpointColumn);
     QCOMPARE(table->catalogDelegate()->styleOption(option, endpoint).textElideMode, Qt::ElideMiddle);
     QCOMPARE(table->itemDelegateForIndex(endpoint), table->catalogDelegate());
@@ -612,6 +619,7 @@ void TestExplorerWindow::relatedLinkChangesFiltersVisibly()
     QCOMPARE(m_window->filterBar()->searchField()->text(), QStringLiteral("svc.local"));
     QCOMPARE(shownFlowIds(m_window->filterModel()), QStringList{"web"});
     // A link to a row already shown changes nothing and adds nothing to go back to.
+    m_window->filterBar()->searchField()->clear();
     emit m_window->detailsPane()->flowActivated(QStringLiteral("web"));
     QVERIFY(!m_window->backAction()->isEnabled());
 }
@@ -832,7 +840,9 @@ void TestExplorerWindow::ctrlCCopiesSelectedRows()
                                + m_window->catalogModel()->rowsForFlow(QStringLiteral("update")));
     QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
     QTest::keySequence(table, QKeySequence::Copy);
+    // A header line first, so that the paste says what each column is.
     const QString expected = QStringLiteral(
+            "Endpoint\tPorts\tDirection\tRequirement\tService\tFeatures\tOn the page\tValidity\n"
             "DNS server (in your network)\t53/UDP (DNS), 53/TCP (DNS)\tAgent → DNS server\tRequired\t"
             "Name service\t\tAgent ports\t\n"
             "update.localhost\t80/TCP (HTTP)\tRelay → Cloud service\tOptional\tUpdate service\t"
@@ -847,8 +857,74 @@ void TestExplorerWindow::ctrlCCopiesSelectedRows()
                                column != CatalogModel::PortsColumn && column != CatalogModel::EndpointColumn);
     QTest::keySequence(table, QKeySequence::Copy);
     QCOMPARE(QApplication::clipboard()->text(),
-             QStringLiteral("53/UDP (DNS), 53/TCP (DNS)\tDNS server (in your network)\n"
+             QStringLiteral("Ports\tEndpoint\n"
+                            "53/UDP (DNS), 53/TCP (DNS)\tDNS server (in your network)\n"
                             "80/TCP (HTTP)\tupdate.localhost\n"));
+}
+
+void TestExplorerWindow::copyCurrentCell()
+{
+    QApplication::clipboard()->clear();
+    CatalogTableView *table = m_window->tableView();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    table->setFocus();
+    m_window->selectFlow(QStringLiteral("update"));
+    const QModelIndex row = table->selectionModel()->selectedRows().value(0);
+    table->selectionModel()->setCurrentIndex(row.siblingAtColumn(CatalogModel::PortsColumn),
+                                             QItemSelectionModel::NoUpdate);
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("80/TCP (HTTP)"));
+}
+
+void TestExplorerWindow::rowContextMenu()
+{
+    CatalogTableView *table = m_window->tableView();
+    m_window->selectFlow(QStringLiteral("update"));
+    std::unique_ptr<QMenu> menu(table->createContextMenu());
+    QStringList names;
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator())
+            names.append(action->objectName());
+    }
+    QCOMPARE(names,
+             (QStringList{"copyRows", "copyCell", "copyCsv", "copyMarkdown", "lookUpEndpoint",
+                          "showInDiagram", "exportSelectedRules"}));
+    const auto action = [&menu](const QString &name) { return menu->findChild<QAction *>(name); };
+
+    action(QStringLiteral("copyCsv"))->trigger();
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("Endpoint,Ports,")));
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("update.localhost,80/TCP (HTTP),")));
+    action(QStringLiteral("copyMarkdown"))->trigger();
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("| Endpoint | Ports |")));
+    QVERIFY(QApplication::clipboard()->text().contains(
+            QStringLiteral("| update.localhost | 80/TCP (HTTP) |")));
+
+    QCOMPARE(action(QStringLiteral("lookUpEndpoint"))->text(), QStringLiteral("&Look up update.localhost"));
+    action(QStringLiteral("lookUpEndpoint"))->trigger();
+    QCOMPARE(m_window->lookupBar()->field()->text(), QStringLiteral("update.localhost"));
+    QVERIFY(m_window->lookupBar()->resultText().contains(QStringLiteral("update.localhost")));
+
+    action(QStringLiteral("showInDiagram"))->trigger();
+    QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->diagram()));
+    QCOMPARE(m_window->diagram()->view()->diagramScene()->state().highlightedFlows,
+             QSet<QString>{QStringLiteral("update")});
+    m_window->tabs()->setCurrentIndex(0);
+
+    action(QStringLiteral("exportSelectedRules"))->trigger();
+    auto *dialog = m_window->findChild<ExportDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->selectedOnlyBox()->isEnabled());
+    dialog->close();
+
+    // Without a selection only what needs none is offered.
+    table->clearSelection();
+    table->selectionModel()->clearCurrentIndex();
+    std::unique_ptr<QMenu> empty(table->createContextMenu());
+    QVERIFY(!empty->findChild<QAction *>(QStringLiteral("copyRows"))->isEnabled());
+    QVERIFY(!empty->findChild<QAction *>(QStringLiteral("lookUpEndpoint"))->isEnabled());
+    QVERIFY(!empty->findChild<QAction *>(QStringLiteral("exportSelectedRules"))->isEnabled());
 }
 
 void TestExplorerWindow::detailsPaneShowsEverything()
@@ -1079,6 +1155,81 @@ void TestExplorerWindow::shortcutsFocusFields()
     QTRY_VERIFY(m_window->filterBar()->searchField()->hasFocus());
     QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_L));
     QTRY_VERIFY(m_window->lookupBar()->field()->hasFocus());
+}
+
+void TestExplorerWindow::tabLeavesTable()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    CatalogTableView *table = m_window->tableView();
+    QVERIFY(!table->tabKeyNavigation());
+    QCOMPARE(table->frozenView()->focusPolicy(), Qt::NoFocus);
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    const QModelIndex before = table->currentIndex();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QTRY_VERIFY(!table->hasFocus());
+    QCOMPARE(table->currentIndex(), before); // Tab did not move between cells
+    QVERIFY(!table->frozenView()->hasFocus());
+}
+
+void TestExplorerWindow::roleButtonsInTabChain()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QAbstractButton *all = m_window->filterBar()->roleButton(QString());
+    QAbstractButton *agent = m_window->filterBar()->roleButton(QStringLiteral("agent"));
+    QVERIFY(all->focusPolicy() & Qt::TabFocus);
+    QVERIFY(agent->focusPolicy() & Qt::TabFocus);
+    // The roles are one stop in the tab chain, before the search field (as a group of radio
+    // buttons is); the arrow keys move between them.
+    all->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(all->hasFocus());
+    QTest::keyClick(all, Qt::Key_Tab);
+    QTRY_VERIFY(m_window->filterBar()->searchField()->hasFocus());
+    QTest::keyClick(m_window->filterBar()->searchField(), Qt::Key_Backtab, Qt::ShiftModifier);
+    QTRY_VERIFY(m_window->filterBar()->roleButton(QStringLiteral("cloud"))->hasFocus() || all->hasFocus());
+    all->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(all, Qt::Key_Right);
+    QTRY_VERIFY(agent->hasFocus());
+    QTRY_VERIFY(agent->hasFocus());
+    QTest::keyClick(agent, Qt::Key_Space);
+    QVERIFY(agent->isChecked());
+    QCOMPARE(m_window->filterModel()->role(), QStringLiteral("agent"));
+}
+
+void TestExplorerWindow::helpPages()
+{
+    QMenu *help = m_window->helpMenu();
+    auto *shortcuts = m_window->findChild<QAction *>(QStringLiteral("shortcutsAction"));
+    auto *guide = m_window->findChild<QAction *>(QStringLiteral("guideAction"));
+    QVERIFY(shortcuts && guide);
+    QVERIFY(help->actions().contains(shortcuts));
+    QVERIFY(help->actions().contains(guide));
+    QCOMPARE(shortcuts->shortcut(), QKeySequence(Qt::Key_F1));
+    shortcuts->trigger();
+    auto *dialog = m_window->findChild<HelpDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Keyboard shortcuts"));
+    for (const QString &key :
+         {QStringLiteral("Ctrl+Shift+C"), QStringLiteral("Alt+Left"), QStringLiteral("Ctrl+L")})
+        QVERIFY2(dialog->plainText().contains(key), qPrintable(key));
+    guide->trigger();
+    QCOMPARE(m_window->findChildren<HelpDialog *>().size(), 1);
+    QCOMPARE(dialog->page(), HelpDialog::Page::Guide);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Guide"));
+    QVERIFY(dialog->plainText().contains(QStringLiteral("Look up")));
+
+    // Both pages follow the language at once.
+    auto marking = std::make_unique<MarkingTranslator>();
+    QCoreApplication::installTranslator(marking.get());
+    QTRY_COMPARE(dialog->windowTitle(), Mark + QStringLiteral("Guide"));
+    QVERIFY(dialog->plainText().contains(Mark + QStringLiteral("Choose the role")));
+    dialog->setPage(HelpDialog::Page::Shortcuts);
+    QVERIFY(dialog->plainText().contains(Mark + QStringLiteral("Copy the current cell")));
+    QCoreApplication::removeTranslator(marking.get());
+    dialog->close();
 }
 
 void TestExplorerWindow::everyWidgetHasAccessibleName()

@@ -534,3 +534,32 @@ QString blackholeLoopbackPorts(const QList<quint16> &ports)
     }
     return iptablesError.isEmpty() ? QString() : error + QLatin1Char('\n') + iptablesError;
 }
+
+QString addFirewallRules(const QStringList &rules)
+{
+    auto run = [](const QString &program, const QStringList &arguments) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(program, arguments);
+        if (!process.waitForFinished(10000) || process.exitCode() != 0)
+            return QStringLiteral("%1 %2: %3")
+                    .arg(program, arguments.join(QLatin1Char(' ')),
+                         QString::fromLocal8Bit(process.readAll()));
+        return QString();
+    };
+    QString error =
+            run(QStringLiteral("ip"),
+                {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    for (const QString &rule : rules) {
+        if (!error.isEmpty())
+            break;
+        const bool six = rule.startsWith(QLatin1String("-6 "));
+        const QString program = QStandardPaths::findExecutable(
+                six ? QStringLiteral("ip6tables") : QStringLiteral("iptables"),
+                {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/bin")});
+        if (program.isEmpty())
+            return QStringLiteral("iptables is not installed");
+        error = run(program, (six ? rule.mid(3) : rule).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    }
+    return error;
+}

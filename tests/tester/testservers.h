@@ -182,3 +182,6 @@ bool tcpPortAnswers(quint16 port);
 QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByteArray *output);
 // Inside the namespace: brings lo up and drops TCP to the ports (iptables or nft).
 QString blackholeLoopbackPorts(const QList<quint16> &ports);
+// Inside the namespace: brings lo up and runs each rule with iptables, or with ip6tables when
+// it starts with "-6 " (e.g. "-A INPUT -p tcp --dport 9 -j REJECT --reject-with tcp-reset").
+QString addFirewallRules(const QStringList &rules);

@@ -16,7 +16,17 @@
 
 namespace {
 
-enum class Server { ValidTls, ExpiredTls, WrongHostTls, UntrustedTls, PlainHttp, NotHttp, Silent, Closed };
+enum class Server {
+    ValidTls,
+    ExpiredTls,
+    WrongHostTls,
+    UntrustedTls,
+    PlainHttp,
+    NotHttp,
+    Silent,
+    SilentTls,
+    Closed
+};
 
 CheckTarget target(CheckTarget::Kind kind, const QString &host, quint16 port,
                    const QString &entry = QStringLiteral("e"))
@@ -31,6 +41,23 @@ CheckTarget target(CheckTarget::Kind kind, const QString &host, quint16 port,
     t.endpoint = QStringLiteral("%1:%2").arg(host).arg(port);
     return t;
 }
+
+// Re-runs the current test function inside a private network namespace (unshare -rn) and
+// checks that it passed there; the namespaced run does the real work.
+#define RUN_IN_NETWORK_NAMESPACE(function, seen)                                                             \
+    if (!m_inNamespace) {                                                                                    \
+        int exitCode = -1;                                                                                   \
+        QByteArray output;                                                                                   \
+        const QString error = runInNetworkNamespace({QStringLiteral(function)}, &exitCode, &output);         \
+        if (!error.isEmpty())                                                                                \
+            QSKIP(qPrintable(error));                                                                        \
+        QVERIFY2(!output.contains("SKIP   :"), output.constData());                                          \
+        QVERIFY2(exitCode == 0, output.constData());                                                         \
+        QVERIFY2(output.contains("PASS   : tst_ConnectivityTester::" function "()"), output.constData());    \
+        for (Verdict::Value verdict : seen)                                                                  \
+            m_seen.insert(verdict);                                                                          \
+        return;                                                                                              \
+    }
 
 QString verdictName(Verdict::Value verdict)
 {
@@ -59,6 +86,13 @@ private slots:
     void squidProxy();
     void proxyUnreachable();
     void blackhole();
+    void firewallRejects();
+    void redirects_data();
+    void redirects();
+    void gatewayErrorsWithoutSquidHeader_data();
+    void gatewayErrorsWithoutSquidHeader();
+    void dualStackFallsBack();
+    void dualStackBlackholedIpv6();
     void loopbackOnlyRefuses();
     void skippedTargets();
     void sameDestinationCheckedOnce();
@@ -195,6 +229,10 @@ TestTcpServer *tst_ConnectivityTester::server(Server kind)
     case Server::Closed:
         server = new TestTcpServer(TestTcpServer::Mode::Silent, this);
         break;
+    case Server::SilentTls: // completes the TLS handshake, then never answers HTTP
+        server = new TestTcpServer(TestTcpServer::Mode::Silent, this);
+        server->setTls(m_certificates.certificate(Leaf::Valid), m_certificates.key(Leaf::Valid));
+        break;
     }
     server->listenLoopback();
     if (kind == Server::Closed)
@@ -228,11 +266,13 @@ void tst_ConnectivityTester::verdicts_data()
                              << "tls";
     QTest::addRow("not tls") << Server::NotHttp << K::Tls << "tls-failed"
                              << "tls";
-    QTest::addRow("tls silent") << Server::Silent << K::Https << "timeout"
+    QTest::addRow("tls stalls") << Server::Silent << K::Https << "stalled"
                                 << "tls";
+    QTest::addRow("https stalls after tls") << Server::SilentTls << K::Https << "stalled"
+                                            << "http";
     QTest::addRow("not http") << Server::NotHttp << K::Http << "http-error"
                               << "http";
-    QTest::addRow("http silent") << Server::Silent << K::Http << "timeout"
+    QTest::addRow("http stalls") << Server::Silent << K::Http << "stalled"
                                  << "http";
 }
 
@@ -279,6 +319,21 @@ void tst_ConnectivityTester::verdicts()
     }
     if (verdict == QLatin1String("tls-expired"))
         QCOMPARE(result.tls.notAfter.date(), QDate(2020, 2, 1));
+    if (verdict == QLatin1String("stalled")) {
+        // The port is open: the hint names the stage that stalled and its likely causes.
+        QVERIFY2(!result.hint.contains(QLatin1String("silently dropped")), qPrintable(result.hint));
+        QVERIFY2(result.hint.contains(QLatin1String("is open")), qPrintable(result.hint));
+        QVERIFY2(result.hint.contains(QLatin1String("MTU black hole")), qPrintable(result.hint));
+        QVERIFY2(result.hint.contains(QLatin1String("hung server")), qPrintable(result.hint));
+        QVERIFY2(result.hint.contains(failedStage == QLatin1String("tls")
+                                              ? QLatin1String("TLS handshake stalled")
+                                              : QLatin1String("HTTP request")),
+                 qPrintable(result.hint));
+        QCOMPARE(result.stage(QStringLiteral("tcp"))->status, CheckStage::Status::Passed);
+        QVERIFY(result.stage(failedStage)->durationMs >= 950);
+        QVERIFY2(result.reason.contains(QLatin1String("connected"), Qt::CaseInsensitive),
+                 qPrintable(result.reason));
+    }
     if (verdict == QLatin1String("tls-hostname-mismatch"))
         QCOMPARE(result.tls.subject, QStringLiteral("other.test"));
 }
@@ -547,6 +602,214 @@ void tst_ConnectivityTester::blackhole()
     }
     // In parallel: about one timeout, not four.
     QVERIFY2(elapsed < 1500, qPrintable(QString::number(elapsed)));
+}
+
+// A host firewall that rejects with ICMP admin-prohibited (firewalld's default) is "filtered"
+// at once, not a timeout; one that rejects with a TCP reset looks like a closed port: "refused".
+void tst_ConnectivityTester::firewallRejects()
+{
+    RUN_IN_NETWORK_NAMESPACE("firewallRejects", (QList<Verdict::Value>{Verdict::Filtered, Verdict::Refused}))
+    TestTcpServer prohibited(TestTcpServer::Mode::Http);
+    TestTcpServer reset(TestTcpServer::Mode::Http);
+    const QString error = addFirewallRules(
+            {QStringLiteral("-A INPUT -p tcp --dport %1 -j REJECT --reject-with icmp-admin-prohibited")
+                     .arg(prohibited.listenLoopback() ? prohibited.port() : 0),
+             QStringLiteral("-A INPUT -p tcp --dport %1 -j REJECT --reject-with tcp-reset")
+                     .arg(reset.listenLoopback() ? reset.port() : 0)});
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 5000;
+    QElapsedTimer clock;
+    clock.start();
+    const QList<CheckResult> results =
+            run({target(CheckTarget::Kind::Http, QStringLiteral("valid.test"), prohibited.port()),
+                 target(CheckTarget::Kind::Http, QStringLiteral("valid.test"), reset.port())},
+                options);
+    const qint64 elapsed = clock.elapsed();
+    qInfo("admin-prohibited and tcp-reset: verdicts after %lld ms (%lld ms, %lld ms)", elapsed,
+          results.value(0).durationMs, results.value(1).durationMs);
+    QCOMPARE(results.size(), 2);
+    const CheckResult &filtered = results.at(0);
+    QCOMPARE(verdictName(filtered.verdict), QStringLiteral("filtered"));
+    QCOMPARE(filtered.stage(QStringLiteral("tcp"))->status, CheckStage::Status::Failed);
+    QVERIFY2(filtered.reason.contains(QLatin1String("ICMP")), qPrintable(filtered.reason));
+    QVERIFY2(filtered.hint.contains(QLatin1String("firewall")), qPrintable(filtered.hint));
+    QVERIFY2(filtered.hint.contains(QStringLiteral("TCP %1").arg(prohibited.port())),
+             qPrintable(filtered.hint));
+    const CheckResult &refused = results.at(1);
+    QCOMPARE(verdictName(refused.verdict), QStringLiteral("refused"));
+    QCOMPARE(refused.stage(QStringLiteral("tcp"))->status, CheckStage::Status::Failed);
+    QVERIFY2(refused.hint.contains(QLatin1String("Nothing listens")), qPrintable(refused.hint));
+    QCOMPARE(prohibited.connectionCount(), 0);
+    QCOMPARE(reset.connectionCount(), 0);
+    // At once, not after the 5 s timeout.
+    QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+}
+
+// A captive portal or a web filter answers with a redirect to another host: a failure that
+// names where it points. http -> https on the same host, or a relative redirect, is fine.
+void tst_ConnectivityTester::redirects_data()
+{
+    QTest::addColumn<bool>("viaProxy");
+    QTest::addColumn<CheckTarget::Kind>("kind");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("location");
+
+    using K = CheckTarget::Kind;
+    const QByteArray portal =
+            "HTTP/1.1 302 Found\r\nLocation: http://portal.example/login?from=valid.test\r\n"
+            "Content-Length: 0\r\nConnection: close\r\n\r\n";
+    QTest::addRow("target redirects to a portal") << false << K::Http << portal << "http-redirected"
+                                                  << "http://portal.example/login?from=valid.test";
+    QTest::addRow("https target redirects to a portal") << false << K::Https << portal << "http-redirected"
+                                                        << "http://portal.example/login?from=valid.test";
+    QTest::addRow("proxy redirects plain http") << true << K::Http << portal << "http-redirected"
+                                                << "http://portal.example/login?from=valid.test";
+    QTest::addRow("http to https on the same host")
+            << false << K::Http
+            << QByteArray("HTTP/1.1 301 Moved Permanently\r\nLocation: https://VALID.test/\r\n\r\n") << "ok"
+            << "";
+    QTest::addRow("relative redirect")
+            << false << K::Http
+            << QByteArray("HTTP/1.1 307 Temporary Redirect\r\nLocation: /elsewhere\r\n\r\n") << "ok"
+            << "";
+    QTest::addRow("redirect to an address")
+            << false << K::Http
+            << QByteArray("HTTP/1.1 303 See Other\r\nLocation: http://10.0.0.1:8080/\r\n\r\n")
+            << "http-redirected"
+            << "http://10.0.0.1:8080/";
+}
+
+void tst_ConnectivityTester::redirects()
+{
+    QFETCH(bool, viaProxy);
+    QFETCH(CheckTarget::Kind, kind);
+    QFETCH(QByteArray, reply);
+    QFETCH(QString, verdict);
+    QFETCH(QString, location);
+    if (!m_certificateError.isEmpty())
+        QSKIP(qPrintable(m_certificateError));
+
+    TestTcpServer server(TestTcpServer::Mode::Canned);
+    server.setCannedReply(reply);
+    if (kind == CheckTarget::Kind::Https)
+        server.setTls(m_certificates.certificate(TestCertificates::Leaf::Valid),
+                      m_certificates.key(TestCertificates::Leaf::Valid));
+    QVERIFY(server.listenLoopback());
+    TesterOptions options = baseOptions();
+    // Through the proxy the target port is never contacted: the proxy answers for it.
+    quint16 port = server.port();
+    if (viaProxy) {
+        options.proxy = std::get<ProxySettings>(
+                ProxySettings::parse(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        port = closedTcpPort();
+    }
+    const CheckResult result = runOne(target(kind, QStringLiteral("valid.test"), port), options);
+    QCOMPARE(verdictName(result.verdict), verdict);
+    QCOMPARE(server.requestCount(), 1);
+    QCOMPARE(result.redirectLocation, location);
+    if (verdict == QLatin1String("http-redirected")) {
+        QCOMPARE(result.stage(QStringLiteral("http"))->status, CheckStage::Status::Failed);
+        QVERIFY2(result.reason.contains(location), qPrintable(result.reason));
+        QVERIFY2(result.hint.contains(location), qPrintable(result.hint));
+        QVERIFY2(result.hint.contains(QLatin1String("captive portal")), qPrintable(result.hint));
+        QVERIFY(Verdict::isFailure(result.verdict));
+    } else {
+        QVERIFY(result.httpStatus >= 300 && result.httpStatus < 400);
+    }
+}
+
+// A 502/504 from a proxy that is not squid (no X-Squid-Error) means the same through CONNECT
+// and for plain HTTP.
+void tst_ConnectivityTester::gatewayErrorsWithoutSquidHeader_data()
+{
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<QString>("verdict");
+    QTest::addRow("502") << QByteArray("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n") << "refused";
+    QTest::addRow("504") << QByteArray("HTTP/1.1 504 Gateway Timeout\r\nContent-Length: 0\r\n\r\n")
+                         << "timeout";
+    QTest::addRow("squid 113") << QByteArray(
+            "HTTP/1.1 503 Service Unavailable\r\nX-Squid-Error: ERR_CONNECT_FAIL "
+            "113\r\n\r\n") << "filtered";
+}
+
+void tst_ConnectivityTester::gatewayErrorsWithoutSquidHeader()
+{
+    QFETCH(QByteArray, reply);
+    QFETCH(QString, verdict);
+    TestTcpServer proxy(TestTcpServer::Mode::Canned);
+    proxy.setCannedReply(reply);
+    QVERIFY(proxy.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.proxy = std::get<ProxySettings>(
+            ProxySettings::parse(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())));
+    const QList<CheckResult> results =
+            run({target(CheckTarget::Kind::Https, QStringLiteral("valid.test"), 443),
+                 target(CheckTarget::Kind::Http, QStringLiteral("valid.test"), 80)},
+                options);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(verdictName(results.at(0).verdict), verdict);
+    QCOMPARE(results.at(0).stage(QStringLiteral("tunnel"))->status, CheckStage::Status::Failed);
+    QCOMPARE(verdictName(results.at(1).verdict), verdict);
+    QCOMPARE(results.at(1).stage(QStringLiteral("http"))->status, CheckStage::Status::Failed);
+}
+
+// A dual-stack name whose IPv6 path is refused: IPv4 is tried at once, and every address
+// tried is reported.
+void tst_ConnectivityTester::dualStackFallsBack()
+{
+    TestTcpServer server(TestTcpServer::Mode::Http);
+    QVERIFY(server.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.addResolveOverride(QStringLiteral("dual.test:[::1]"));
+    options.addResolveOverride(QStringLiteral("dual.test:127.0.0.1"));
+    QElapsedTimer clock;
+    clock.start();
+    const CheckResult result =
+            runOne(target(CheckTarget::Kind::Http, QStringLiteral("dual.test"), server.port()), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
+    QCOMPARE(result.resolvedAddresses, (QStringList{QStringLiteral("::1"), QStringLiteral("127.0.0.1")}));
+    QCOMPARE(result.connectedAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(result.connectAttempts.size(), 2);
+    QVERIFY2(result.connectAttempts.at(0).startsWith(QLatin1String("::1 port")),
+             qPrintable(result.connectAttempts.at(0)));
+    QVERIFY2(result.connectAttempts.at(1).contains(QLatin1String("127.0.0.1 port"))
+                     && result.connectAttempts.at(1).contains(QLatin1String("connected")),
+             qPrintable(result.connectAttempts.at(1)));
+    QVERIFY2(result.stage(QStringLiteral("tcp"))->detail.contains(QLatin1String("::1")),
+             qPrintable(result.stage(QStringLiteral("tcp"))->detail));
+    QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+}
+
+// The same with the IPv6 path blackholed (ip6tables DROP in a private namespace): the IPv6
+// address gets its share of the timeout, then IPv4 connects within the same stage timeout.
+void tst_ConnectivityTester::dualStackBlackholedIpv6()
+{
+    RUN_IN_NETWORK_NAMESPACE("dualStackBlackholedIpv6", QList<Verdict::Value>{})
+    TestTcpServer server(TestTcpServer::Mode::Http);
+    QVERIFY(server.listenLoopback());
+    const QString error =
+            addFirewallRules({QStringLiteral("-6 -A INPUT -p tcp --dport %1 -j DROP").arg(server.port())});
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 2000;
+    options.addResolveOverride(QStringLiteral("dual.test:[::1]"));
+    options.addResolveOverride(QStringLiteral("dual.test:127.0.0.1"));
+    QElapsedTimer clock;
+    clock.start();
+    const CheckResult result =
+            runOne(target(CheckTarget::Kind::Http, QStringLiteral("dual.test"), server.port()), options);
+    const qint64 elapsed = clock.elapsed();
+    qInfo("dual stack with IPv6 blackholed: ok after %lld ms", elapsed);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
+    QCOMPARE(result.connectedAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(result.connectAttempts.size(), 2);
+    QVERIFY2(result.connectAttempts.at(0).contains(QLatin1String("no answer within")),
+             qPrintable(result.connectAttempts.at(0)));
+    QVERIFY2(elapsed >= 900 && elapsed < 1800, qPrintable(QString::number(elapsed)));
 }
 
 void tst_ConnectivityTester::loopbackOnlyRefuses()

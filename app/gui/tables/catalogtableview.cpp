@@ -6,6 +6,7 @@
 #include "models/tableformatter.h"
 
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -30,6 +31,8 @@ CatalogTableView::CatalogTableView(QWidget *parent)
     setSortingEnabled(true);
     setWordWrap(false);
     setTextElideMode(Qt::ElideRight);
+    // Tab leaves the table (arrow keys move between cells).
+    setTabKeyNavigation(false);
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     horizontalHeader()->setSectionsMovable(true);
@@ -185,6 +188,7 @@ void CatalogTableView::retranslateUi()
     setAccessibleName(tr("Network requirements"));
     setAccessibleDescription(tr("One row per address, host name or URL. Ctrl+C copies the selected rows."));
     horizontalHeader()->setAccessibleName(tr("Columns"));
+    m_frozen->setAccessibleName(tr("Endpoint column, kept in view"));
 }
 
 void CatalogTableView::changeEvent(QEvent *event)
@@ -218,23 +222,106 @@ QList<int> CatalogTableView::selectedRows() const
     return rows;
 }
 
-QString CatalogTableView::selectionAsText() const
+QString CatalogTableView::selectionAsText(int format) const
 {
-    return TableFormatter::format(model(), selectedRows(), visibleColumns(), TableFormatter::Format::Tsv,
-                                  false);
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return TableFormatter::format(model(), rows, visibleColumns(), TableFormatter::Format(format), true);
 }
+
+namespace {
+void putOnClipboard(const QString &text)
+{
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+} // namespace
 
 void CatalogTableView::copySelection()
 {
-    const QString text = selectionAsText();
-    if (!text.isEmpty())
-        QGuiApplication::clipboard()->setText(text);
+    putOnClipboard(selectionAsText(int(TableFormatter::Format::Tsv)));
+}
+
+void CatalogTableView::copySelectionAsCsv()
+{
+    putOnClipboard(selectionAsText(int(TableFormatter::Format::Csv)));
+}
+
+void CatalogTableView::copySelectionAsMarkdown()
+{
+    putOnClipboard(selectionAsText(int(TableFormatter::Format::Markdown)));
+}
+
+QString CatalogTableView::currentCellText() const
+{
+    return currentIndex().isValid() ? currentIndex().data().toString() : QString();
+}
+
+void CatalogTableView::copyCurrentCell()
+{
+    putOnClipboard(currentCellText());
+}
+
+QMenu *CatalogTableView::createContextMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("rowMenu"));
+    menu->setAccessibleName(tr("Row actions"));
+    const bool rows = !selectedRows().isEmpty();
+    const auto add = [menu](const QString &name, const QString &text, bool enabled) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setEnabled(enabled);
+        return action;
+    };
+    QAction *copy = add(QStringLiteral("copyRows"), tr("&Copy rows"), rows);
+    copy->setShortcut(QKeySequence::Copy);
+    connect(copy, &QAction::triggered, this, &CatalogTableView::copySelection);
+    QAction *cell = add(QStringLiteral("copyCell"), tr("Copy c&ell"), currentIndex().isValid());
+    cell->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(cell, &QAction::triggered, this, &CatalogTableView::copyCurrentCell);
+    connect(add(QStringLiteral("copyCsv"), tr("Copy as C&SV"), rows), &QAction::triggered, this,
+            &CatalogTableView::copySelectionAsCsv);
+    connect(add(QStringLiteral("copyMarkdown"), tr("Copy as &Markdown"), rows), &QAction::triggered, this,
+            &CatalogTableView::copySelectionAsMarkdown);
+    menu->addSeparator();
+    const QString endpoint =
+            currentIndex().isValid() ? currentIndex().data(CatalogModel::EndpointRole).toString() : QString();
+    QAction *lookup =
+            add(QStringLiteral("lookUpEndpoint"),
+                endpoint.isEmpty() ? tr("&Look up") : tr("&Look up %1").arg(endpoint), !endpoint.isEmpty());
+    connect(lookup, &QAction::triggered, this, [this, endpoint] { emit lookupRequested(endpoint); });
+    connect(add(QStringLiteral("showInDiagram"), tr("Show in &diagram"), rows), &QAction::triggered, this,
+            &CatalogTableView::showInDiagramRequested);
+    connect(add(QStringLiteral("exportSelectedRules"), tr("&Export rules for the selection…"), rows),
+            &QAction::triggered, this, &CatalogTableView::exportRulesRequested);
+    return menu;
+}
+
+void CatalogTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // A right click on an unselected row selects it first, as file managers do.
+    const QModelIndex index = indexAt(event->pos());
+    if (index.isValid() && !selectionModel()->isRowSelected(index.row(), index.parent()))
+        selectionModel()->setCurrentIndex(index,
+                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    else if (index.isValid())
+        selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    QMenu *menu = createContextMenu();
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void CatalogTableView::keyPressEvent(QKeyEvent *event)
 {
     if (event == QKeySequence::Copy) {
         copySelection();
+        event->accept();
+        return;
+    }
+    if (event->keyCombination() == QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_C)) {
+        copyCurrentCell();
         event->accept();
         return;
     }

@@ -3,6 +3,7 @@
 #include <QTableView>
 
 class CatalogItemDelegate;
+class QMenu;
 
 // The explorer's table: whole-row selection, Ctrl+C copies the selected rows as tab-separated
 // text (visible columns, in the order shown), a header menu hides and shows columns. Endpoints
@@ -29,8 +30,17 @@ public:
     QList<int> visibleColumns() const;
     // Selected rows of the view's model, top to bottom.
     QList<int> selectedRows() const;
-    QString selectionAsText() const;
+    // The selected rows with a header line, as TSV (the clipboard), CSV or Markdown.
+    QString selectionAsText(int format = 0) const;
     void copySelection();
+    void copySelectionAsCsv();
+    void copySelectionAsMarkdown();
+    // The current cell's text alone (Ctrl+Shift+C).
+    QString currentCellText() const;
+    void copyCurrentCell();
+    // The row menu: copy, copy as CSV or Markdown, look up, show in diagram, export rules.
+    // The caller owns the menu.
+    QMenu *createContextMenu();
     // Sets the default column order and widths suited to the catalog's columns.
     void applyDefaultLayout();
     // Sizes the Direction column for its content: "initiators → listener" for all roles, a
@@ -39,7 +49,13 @@ public:
 
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
 
+signals:
+    void lookupRequested(const QString &value);
+    void showInDiagramRequested();
+    void exportRulesRequested();
+
 protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;

@@ -212,6 +212,7 @@ void FilterBar::rebuildRoles()
             button->setCheckable(true);
             button->setAutoRaise(false);
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            button->setFocusPolicy(Qt::StrongFocus); // in the tab chain on every platform
             m_roleGroup->addButton(button);
             m_roleLayout->addWidget(button);
             m_roleButtons.append(button);
@@ -224,6 +225,10 @@ void FilterBar::rebuildRoles()
         }
         current->setChecked(true);
         m_updating = false;
+        // Tab goes through the role buttons, then to the search field.
+        for (int i = 1; i < m_roleButtons.size(); ++i)
+            setTabOrder(m_roleButtons.at(i - 1), m_roleButtons.at(i));
+        setTabOrder(m_roleButtons.constLast(), m_search);
     }
     for (int i = 0; i < roles.size(); ++i) {
         QToolButton *button = m_roleButtons.at(i);

@@ -276,6 +276,14 @@ void TriageView::retranslate()
     m_exportButton->setText(tr("Export rules for these flows…"));
     m_filter->setPlaceholderText(tr("Filter the findings"));
     m_samples->setPlaceholderText(tr("Sample lines of the selected finding"));
+    m_openButton->setAccessibleName(m_openButton->text());
+    m_cancelButton->setAccessibleName(m_cancelButton->text());
+    m_exportButton->setAccessibleName(m_exportButton->text());
+    m_filter->setAccessibleName(tr("Filter the findings"));
+    m_summary->setAccessibleName(tr("Summary of the log"));
+    m_progress->setAccessibleName(tr("Reading progress"));
+    m_table->setAccessibleName(tr("Findings"));
+    m_samples->setAccessibleName(tr("Sample lines"));
     updateStatus();
 }
 

@@ -41,7 +41,8 @@ int CatalogCommand::run(const QStringList &arguments)
                               tr("Only flows in which this component (agent, relay, ...) takes part, with "
                                  "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success) : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     if (!parser.positionalArguments().isEmpty()) {
         cli.err() << tr("portolan-cli catalog: unexpected argument \"%1\"")
                              .arg(parser.positionalArguments().first())

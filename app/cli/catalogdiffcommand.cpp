@@ -21,7 +21,8 @@ int CatalogDiffCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("new"),
                                  tr("The newer catalog (\"builtin\": the built-in one)."));
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success) : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 2) {
         cli.err() << tr("portolan-cli catalog diff: give two catalogs, OLD and NEW") << Qt::endl;

@@ -24,7 +24,8 @@ int CatalogVerifyCommand::run(const QStringList &arguments)
     CliContext::addLanguageOption(parser);
     parser.addOption({QStringLiteral("page"), tr("The saved page."), QStringLiteral("file")});
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success) : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     if (!parser.isSet(QStringLiteral("page")) || !parser.positionalArguments().isEmpty()) {
         cli.err() << tr("portolan-cli catalog verify: give the saved page with --page FILE") << Qt::endl;
         return CliContext::UsageError;

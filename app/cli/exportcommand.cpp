@@ -169,11 +169,12 @@ int ExportCommand::run(const QStringList &arguments)
             const QString path = QDir(dirName).filePath(extra.fileName);
             std::optional<QString> reason = OutputFile::writeFile(path, extra.text.toUtf8());
             if (!reason && extra.isExecutable
-                && !QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup
-                                                        | QFile::ExeOther))
+                && !QFile::setPermissions(
+                        path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther))
                 reason = tr("cannot make it executable");
             if (reason) {
-                cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(path, *reason) << Qt::endl;
+                cli.err() << tr("portolan-cli export: cannot write \"%1\": %2").arg(path, *reason)
+                          << Qt::endl;
                 return CliContext::WriteError;
             }
         }

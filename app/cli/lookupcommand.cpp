@@ -124,7 +124,8 @@ int LookupCommand::run(const QStringList &arguments)
                               tr("Only flows in which this component (agent, relay, ...) takes part, with "
                                  "the direction for it; repeatable."));
     if (!cli.parse(parser, arguments))
-        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success) : CliContext::UsageError;
+        return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
+                                                    : CliContext::UsageError;
     QStringList values = CatalogLookup::group(parser.positionalArguments());
     for (const QString &fileName : parser.values(QStringLiteral("file"))) {
         const auto read = readValues(fileName);
@@ -165,7 +166,8 @@ int LookupCommand::run(const QStringList &arguments)
             (m.portMatches ? matches : mismatches).append(m);
         if (!valid) {
             anyInvalid = true;
-            cli.err() << tr("portolan-cli lookup: \"%1\" is not an IP address, host name or URL").arg(ControlCharacters::escaped(value))
+            cli.err() << tr("portolan-cli lookup: \"%1\" is not an IP address, host name or URL")
+                                 .arg(ControlCharacters::escaped(value))
                       << Qt::endl;
         } else if (!json) {
             cli.out() << ControlCharacters::escaped(value) << '\n';
@@ -203,7 +205,7 @@ int LookupCommand::run(const QStringList &arguments)
     }
     if (json)
         cli.out() << QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Indented));
-    return cli.finish(anyInvalid ? CliContext::UsageError
-                                 : allMatched ? CliContext::Success
-                                              : CliContext::Failure);
+    return cli.finish(anyInvalid           ? CliContext::UsageError
+                              : allMatched ? CliContext::Success
+                                           : CliContext::Failure);
 }

@@ -96,8 +96,9 @@ QStringList ExportText::header(const ExportRequest &request, const QString &form
                                   request.today.toString(Qt::ISODate)));
     // How current the data is: the catalog's version and the page it was read from.
     const QString source = catalog.source.text(request.language);
-    lines << bounded(source.isEmpty() ? tr("Catalog: %1").arg(CatalogInfo::identity(catalog))
-                                      : tr("Catalog: %1; source: %2").arg(CatalogInfo::identity(catalog), source));
+    lines << bounded(source.isEmpty()
+                             ? tr("Catalog: %1").arg(CatalogInfo::identity(catalog))
+                             : tr("Catalog: %1; source: %2").arg(CatalogInfo::identity(catalog), source));
     QStringList roles;
     for (const QString &role : scope.roles)
         roles << CatalogText::componentNames(catalog, {role}, request.language);

@@ -123,10 +123,10 @@ bool parseIPv6(View s, Q_IPV6ADDR &out)
     return true;
 }
 
-// 1-65535.
-bool parsePort(View s, int &out)
+// Up to maxDigits decimal digits, nothing else (short enough that no int overflows).
+bool parseDigits(View s, int maxDigits, int &out)
 {
-    if (s.isEmpty() || s.size() > 5)
+    if (s.isEmpty() || s.size() > maxDigits)
         return false;
     int value = 0;
     for (const char c : s) {
@@ -134,7 +134,15 @@ bool parsePort(View s, int &out)
             return false;
         value = value * 10 + (c - '0');
     }
-    if (value < 1 || value > 65535)
+    out = value;
+    return true;
+}
+
+// 1-65535.
+bool parsePort(View s, int &out)
+{
+    int value = 0;
+    if (!parseDigits(s, 5, value) || value < 1 || value > 65535)
         return false;
     out = value;
     return true;
@@ -142,16 +150,7 @@ bool parsePort(View s, int &out)
 
 bool parseNumber(View s, int &out)
 {
-    if (s.isEmpty() || s.size() > 3)
-        return false;
-    int value = 0;
-    for (const char c : s) {
-        if (!isDigit(c))
-            return false;
-        value = value * 10 + (c - '0');
-    }
-    out = value;
-    return true;
+    return parseDigits(s, 3, out);
 }
 
 // "TCP", "udp", "6", "17", "ICMP" -> IANA number; -1 when unknown.

@@ -4,11 +4,11 @@
 // DOT, laid out by `dot -Tplain`, its splines sampled into polylines and counted the same way.
 // Needs Debian's graphviz (scripts/install-deps.sh); without `dot` only our counts are printed.
 
-#include "catalog/catalog.h"
-#include "catalog/catalogloader.h"
-#include "catalog/catalogtext.h"
-#include "diagramexporter.h"
-#include "diagramlayout.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/catalogtext.h"
+#include "core/diagram/diagramexporter.h"
+#include "core/diagram/diagramlayout.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 // namespace). Prints the total wall time against one stage timeout and against the sequential
 // baseline (the sum of the single check times). Re-executes itself under "unshare -n".
 
-#include "connectivitytester.h"
-#include "testservers.h"
+#include "core/tester/connectivitytester.h"
+#include "tests/tester/testservers.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

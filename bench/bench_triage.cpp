@@ -4,8 +4,8 @@
 // "grep -F -c -f <catalog addresses and hosts>" on the same file. Nothing is sent or resolved:
 // the lines are only text in a temporary file.
 
-#include "catalog/catalogloader.h"
-#include "triage/logtriage.h"
+#include "core/catalog/catalogloader.h"
+#include "core/triage/logtriage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

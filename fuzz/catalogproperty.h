@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalogloader.h"
-#include "catalog/catalogwriter.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/catalogwriter.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 // CatalogLoader::loadData on arbitrary bytes; every catalog it accepts must survive
 // CatalogWriter and a second load unchanged (CatalogProperty), and a rejection must carry a
 // message.
-#include "catalogproperty.h"
-#include "fuzzcommon.h"
+#include "fuzz/catalogproperty.h"
+#include "fuzz/fuzzcommon.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,8 +1,8 @@
 // CatalogLookup::parse, group and the lookup itself on the built-in catalog, with the answer
 // and explanation texts, for arbitrary values (as typed by a user or read from a log).
-#include "catalog/catalogloader.h"
-#include "catalog/cataloglookup.h"
-#include "fuzzcommon.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/cataloglookup.h"
+#include "fuzz/fuzzcommon.h"
 
 #include <QDate>
 

@@ -1,8 +1,8 @@
 // JsonLocator against QJsonDocument: on every text QJsonDocument accepts, the offset located
 // for each path is the start of the value QJsonDocument parsed there (JsonProperty). On any
 // text, positionIn() stays inside it.
-#include "fuzzcommon.h"
-#include "jsonproperty.h"
+#include "fuzz/fuzzcommon.h"
+#include "fuzz/jsonproperty.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,8 +1,8 @@
 // LogLineParser::parse on arbitrary log text, line by line with one parser (a pfirewall.log
 // "#Fields:" header changes how later lines are read), and timeOf() for every event. The views
 // an event holds must lie inside the line or the parser's own buffers.
-#include "fuzzcommon.h"
-#include "triage/loglineparser.h"
+#include "core/triage/loglineparser.h"
+#include "fuzz/fuzzcommon.h"
 
 namespace {
 

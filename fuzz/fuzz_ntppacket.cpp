@@ -1,8 +1,8 @@
 // NtpPacket::parseReply on arbitrary datagrams, and the offset of every reply it accepts. The
 // first byte chooses whether the originate timestamp is set to the request's, so that the
 // fuzzer gets past that check.
-#include "fuzzcommon.h"
-#include "ntppacket.h"
+#include "core/tester/ntppacket.h"
+#include "fuzz/fuzzcommon.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // ResultsReader::readData on arbitrary bytes (a saved report, read by "Compare with a saved
 // run..." and portolan-cli check --compare).
-#include "fuzzcommon.h"
-#include "resultsreader.h"
+#include "core/tester/resultsreader.h"
+#include "fuzz/fuzzcommon.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

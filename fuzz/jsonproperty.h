@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/jsonlocator.h"
+#include "core/catalog/jsonlocator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

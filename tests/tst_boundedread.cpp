@@ -1,8 +1,8 @@
 // BoundedRead: a file the user names is read up to a limit, whatever it is. QFile::size() is 0
 // for FIFOs and devices, so a size check let /dev/zero or a pipe fill the memory.
 
-#include "memoryusage.h"
-#include "util/boundedread.h"
+#include "core/util/boundedread.h"
+#include "tests/memoryusage.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "catalog/flowfilter.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/flowfilter.h"
 
 #include <QRegularExpression>
 #include <QSet>

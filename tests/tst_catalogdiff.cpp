@@ -1,5 +1,5 @@
-#include "catalog/catalogdiff.h"
-#include "catalog/catalogloader.h"
+#include "core/catalog/catalogdiff.h"
+#include "core/catalog/catalogloader.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "catalog/catalogstore.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/catalogstore.h"
 
 #include <QFile>
 #include <QSignalSpy>

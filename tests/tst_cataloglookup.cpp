@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "catalog/cataloglookup.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/cataloglookup.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "catalog/catalogloader.h"
-#include "models/catalogfilterproxymodel.h"
-#include "models/catalogmodel.h"
+#include "core/catalog/catalogloader.h"
+#include "core/models/catalogfilterproxymodel.h"
+#include "core/models/catalogmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "catalog/catalogverify.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/catalogverify.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "catalog/catalogwriter.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/catalogwriter.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // ControlCharacters: what every text output does to network- and file-controlled text.
 
-#include "util/controlcharacters.h"
+#include "core/util/controlcharacters.h"
 
 #include <QTest>
 

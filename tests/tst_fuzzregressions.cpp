@@ -1,16 +1,16 @@
-#include "catalog/catalogloader.h"
-#include "catalog/cataloglookup.h"
-#include "dnsclient.h"
-#include "httpresponse.h"
-#include "ntppacket.h"
-#include "resultsreader.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/cataloglookup.h"
+#include "core/tester/dnsclient.h"
+#include "core/tester/httpresponse.h"
+#include "core/tester/ntppacket.h"
+#include "core/tester/resultsreader.h"
 #ifdef PORTOLAN_HAVE_TRIAGE
-#include "triage/loglineparser.h"
+#include "core/triage/loglineparser.h"
 #endif
 
 // Shared with the fuzz targets (fuzz/): the same properties, on sample inputs here.
-#include "catalogproperty.h"
-#include "jsonproperty.h"
+#include "fuzz/catalogproperty.h"
+#include "fuzz/jsonproperty.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "httpresponse.h"
+#include "core/tester/httpresponse.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // document of deep objects with long keys made the old locator store a path string per value
 // (hundreds of MiB for a 1 MB file).
 
-#include "catalog/jsonlocator.h"
-#include "memoryusage.h"
+#include "core/catalog/jsonlocator.h"
+#include "tests/memoryusage.h"
 
 #include <QFile>
 #include <QJsonArray>

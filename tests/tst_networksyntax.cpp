@@ -1,4 +1,4 @@
-#include "catalog/networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // devices and FIFOs (QSaveFile would replace them with a regular file), errors in the system's
 // words, and the temporaries a killed QSaveFile leaves removed, but only those.
 
-#include "util/outputfile.h"
-#include "util/textfile.h"
+#include "core/util/outputfile.h"
+#include "core/util/textfile.h"
 
 #include <QDateTime>
 #include <QDir>

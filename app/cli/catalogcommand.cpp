@@ -1,13 +1,13 @@
 #include "catalogcommand.h"
 
-#include "catalog/cataloginfo.h"
-#include "catalog/catalogrecords.h"
-#include "catalog/flowfilter.h"
-#include "catalogdiffcommand.h"
-#include "catalogverifycommand.h"
-#include "clicontext.h"
-#include "util/controlcharacters.h"
-#include "util/csvwriter.h"
+#include "app/cli/catalogdiffcommand.h"
+#include "app/cli/catalogverifycommand.h"
+#include "app/cli/clicontext.h"
+#include "core/catalog/cataloginfo.h"
+#include "core/catalog/catalogrecords.h"
+#include "core/catalog/flowfilter.h"
+#include "core/util/controlcharacters.h"
+#include "core/util/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

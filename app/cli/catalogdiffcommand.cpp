@@ -1,8 +1,8 @@
 #include "catalogdiffcommand.h"
 
-#include "catalog/catalogdiff.h"
-#include "catalog/catalogloader.h"
-#include "clicontext.h"
+#include "app/cli/clicontext.h"
+#include "core/catalog/catalogdiff.h"
+#include "core/catalog/catalogloader.h"
 
 #include <QJsonDocument>
 

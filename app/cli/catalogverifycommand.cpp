@@ -1,8 +1,8 @@
 #include "catalogverifycommand.h"
 
-#include "catalog/catalogloader.h"
-#include "catalog/catalogverify.h"
-#include "clicontext.h"
+#include "app/cli/clicontext.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/catalogverify.h"
 
 #include <QFile>
 #include <QJsonArray>

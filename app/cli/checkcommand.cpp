@@ -1,13 +1,13 @@
 #include "checkcommand.h"
 
-#include "checkprogress.h"
-#include "clicontext.h"
-#include "connectivitytester.h"
-#include "interrupthandler.h"
-#include "resultsreport.h"
-#include "testplanner.h"
+#include "app/cli/checkprogress.h"
+#include "app/cli/clicontext.h"
+#include "app/cli/interrupthandler.h"
+#include "core/tester/connectivitytester.h"
+#include "core/tester/resultsreport.h"
+#include "core/tester/testplanner.h"
 
-#include "util/outputfile.h"
+#include "core/util/outputfile.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

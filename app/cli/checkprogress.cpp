@@ -1,7 +1,7 @@
 #include "checkprogress.h"
 
-#include "connectivitytester.h"
-#include "resultsreport.h"
+#include "core/tester/connectivitytester.h"
+#include "core/tester/resultsreport.h"
 
 #include <QTextStream>
 

@@ -1,7 +1,7 @@
 #include "clicontext.h"
 
-#include "catalog/catalogloader.h"
-#include "i18n/translations.h"
+#include "core/catalog/catalogloader.h"
+#include "core/i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QIODevice>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/i18n/language.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

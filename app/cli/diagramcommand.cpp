@@ -1,8 +1,8 @@
 #include "diagramcommand.h"
 
-#include "clicontext.h"
-#include "diagramexporter.h"
-#include "diagramlayout.h"
+#include "app/cli/clicontext.h"
+#include "core/diagram/diagramexporter.h"
+#include "core/diagram/diagramlayout.h"
 
 #include <QCoreApplication>
 

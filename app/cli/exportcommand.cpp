@@ -1,13 +1,13 @@
 #include "exportcommand.h"
 
-#include "catalog/vocabulary.h"
-#include "clicontext.h"
-#include "export/exporterregistry.h"
-#include "export/exportselection.h"
-#include "export/exporttext.h"
-#include "siteprofile.h"
+#include "app/cli/clicontext.h"
+#include "core/catalog/vocabulary.h"
+#include "core/export/exporterregistry.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
+#include "core/tester/siteprofile.h"
 
-#include "util/outputfile.h"
+#include "core/util/outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 #include "lookupcommand.h"
 
-#include "catalog/cataloglookup.h"
-#include "catalog/catalogrecords.h"
-#include "catalog/catalogtext.h"
-#include "clicontext.h"
-#include "util/controlcharacters.h"
+#include "app/cli/clicontext.h"
+#include "core/catalog/cataloglookup.h"
+#include "core/catalog/catalogrecords.h"
+#include "core/catalog/catalogtext.h"
+#include "core/util/controlcharacters.h"
 
 #include <QCoreApplication>
 #include <QFile>

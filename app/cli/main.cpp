@@ -1,10 +1,10 @@
-#include "catalogcommand.h"
-#include "checkcommand.h"
-#include "clicontext.h"
-#include "diagramcommand.h"
-#include "exportcommand.h"
-#include "lookupcommand.h"
-#include "triagecommand.h"
+#include "app/cli/catalogcommand.h"
+#include "app/cli/checkcommand.h"
+#include "app/cli/clicontext.h"
+#include "app/cli/diagramcommand.h"
+#include "app/cli/exportcommand.h"
+#include "app/cli/lookupcommand.h"
+#include "app/cli/triagecommand.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

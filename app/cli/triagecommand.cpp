@@ -1,11 +1,11 @@
 #include "triagecommand.h"
 
-#include "catalog/catalogtext.h"
-#include "clicontext.h"
-#include "export/exporterregistry.h"
-#include "export/exporttext.h"
-#include "triage/logtriage.h"
-#include "util/csvwriter.h"
+#include "app/cli/clicontext.h"
+#include "core/catalog/catalogtext.h"
+#include "core/export/exporterregistry.h"
+#include "core/export/exporttext.h"
+#include "core/triage/logtriage.h"
+#include "core/util/csvwriter.h"
 
 #include <QFile>
 #include <QJsonArray>

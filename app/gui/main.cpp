@@ -1,12 +1,12 @@
-#include "catalog/catalogstore.h"
-#include "common/apppalette.h"
-#include "diagram/presentationwindow.h"
-#include "i18n/translations.h"
-#include "lookup/lookupbar.h"
-#include "mainwindow.h"
-#include "models/catalogfilterproxymodel.h"
-#include "tables/catalogtableview.h"
-#include "tables/filterbar.h"
+#include "app/gui/common/apppalette.h"
+#include "app/gui/diagram/presentationwindow.h"
+#include "app/gui/lookup/lookupbar.h"
+#include "app/gui/mainwindow.h"
+#include "app/gui/tables/catalogtableview.h"
+#include "app/gui/tables/filterbar.h"
+#include "core/catalog/catalogstore.h"
+#include "core/i18n/translations.h"
+#include "core/models/catalogfilterproxymodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

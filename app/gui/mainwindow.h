@@ -1,7 +1,7 @@
 #pragma once
 
-#include "i18n/language.h"
-#include "tables/filterbar.h"
+#include "app/gui/tables/filterbar.h"
+#include "core/i18n/language.h"
 
 #include <QMainWindow>
 #include <QSet>

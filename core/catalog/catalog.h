@@ -1,8 +1,8 @@
 #pragma once
 
-#include "endpoint.h"
-#include "localizedtext.h"
-#include "vocabulary.h"
+#include "core/catalog/endpoint.h"
+#include "core/catalog/localizedtext.h"
+#include "core/catalog/vocabulary.h"
 
 #include <QDate>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "catalogloader.h"
 
-#include "jsonlocator.h"
-#include "networksyntax.h"
+#include "core/catalog/jsonlocator.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #include "cataloglookup.h"
 
-#include "catalogtext.h"
-#include "flowfilter.h"
-#include "networksyntax.h"
+#include "core/catalog/catalogtext.h"
+#include "core/catalog/flowfilter.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QRegularExpression>
 #include <QUrl>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog.h"
-#include "triage/endpointindex.h"
+#include "core/catalog/catalog.h"
+#include "core/triage/endpointindex.h"
 
 #include <QCoreApplication>
 #include <QDate>

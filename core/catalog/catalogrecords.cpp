@@ -1,7 +1,7 @@
 #include "catalogrecords.h"
 
-#include "catalogtext.h"
-#include "flowfilter.h"
+#include "core/catalog/catalogtext.h"
+#include "core/catalog/flowfilter.h"
 
 #include <QJsonArray>
 

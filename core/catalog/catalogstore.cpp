@@ -1,6 +1,6 @@
 #include "catalogstore.h"
 
-#include "catalogloader.h"
+#include "core/catalog/catalogloader.h"
 
 CatalogStore::CatalogStore(QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog.h"
-#include "catalogerror.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogerror.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #include "catalogverify.h"
 
-#include "networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "entrydetails.h"
 
-#include "catalogtext.h"
+#include "core/catalog/catalogtext.h"
 
 QList<EntryDetails::Field> EntryDetails::fields(const Catalog &catalog, const CatalogRowRef &ref,
                                                 Language language, const QDate &today)

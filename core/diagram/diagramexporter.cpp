@@ -1,6 +1,6 @@
 #include "diagramexporter.h"
 
-#include "util/outputfile.h"
+#include "core/util/outputfile.h"
 
 #include <QFileInfo>
 #include <QImage>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diagrampainter.h"
+#include "core/diagram/diagrampainter.h"
 
 #include <QCoreApplication>
 #include <QSize>

@@ -1,7 +1,7 @@
 #include "diagramlayout.h"
 
-#include "catalog/catalog.h"
-#include "catalog/catalogtext.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogtext.h"
 
 #include <QFontMetricsF>
 #include <QHash>

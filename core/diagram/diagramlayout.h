@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/flowfilter.h"
-#include "diagrammodel.h"
-#include "i18n/language.h"
+#include "core/catalog/flowfilter.h"
+#include "core/diagram/diagrammodel.h"
+#include "core/i18n/language.h"
 
 #include <QCoreApplication>
 #include <QDate>

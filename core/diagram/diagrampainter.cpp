@@ -1,6 +1,6 @@
 #include "diagrampainter.h"
 
-#include "catalog/catalog.h"
+#include "core/catalog/catalog.h"
 
 #include <QFontMetricsF>
 #include <QLineF>

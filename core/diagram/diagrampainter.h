@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagrammodel.h"
-#include "diagramresults.h"
+#include "core/diagram/diagrammodel.h"
+#include "core/diagram/diagramresults.h"
 
 #include <QColor>
 #include <QHash>

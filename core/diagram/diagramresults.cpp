@@ -1,6 +1,6 @@
 #include "diagramresults.h"
 
-#include "catalog/catalog.h"
+#include "core/catalog/catalog.h"
 
 DiagramResults::DiagramResults(const QHash<QString, FlowStatus> &statuses)
     : m_statuses(statuses)

@@ -1,8 +1,8 @@
 #include "diagramtext.h"
 
-#include "catalog/catalog.h"
-#include "catalog/catalogtext.h"
-#include "diagramlayout.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogtext.h"
+#include "core/diagram/diagramlayout.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "diagrammodel.h"
-#include "diagramresults.h"
-#include "i18n/language.h"
+#include "core/diagram/diagrammodel.h"
+#include "core/diagram/diagramresults.h"
+#include "core/i18n/language.h"
 
 #include <QCoreApplication>
 

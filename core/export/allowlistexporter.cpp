@@ -1,8 +1,8 @@
 #include "allowlistexporter.h"
 
-#include "catalog/catalogtext.h"
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/catalog/catalogtext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #include "awssgexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ruleexporter.h"
+#include "core/export/ruleexporter.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #include "csvexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
-#include "util/csvwriter.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
+#include "core/util/csvwriter.h"
 
 namespace {
 QString kindName(ExportRule::Kind kind)

@@ -1,15 +1,15 @@
 #include "exporterregistry.h"
 
-#include "allowlistexporter.h"
-#include "awssgexporter.h"
-#include "csvexporter.h"
-#include "iptablesexporter.h"
-#include "markdownexporter.h"
-#include "nftablesexporter.h"
-#include "pacexporter.h"
-#include "squidexporter.h"
-#include "terraformexporter.h"
-#include "windowsfirewallexporter.h"
+#include "core/export/allowlistexporter.h"
+#include "core/export/awssgexporter.h"
+#include "core/export/csvexporter.h"
+#include "core/export/iptablesexporter.h"
+#include "core/export/markdownexporter.h"
+#include "core/export/nftablesexporter.h"
+#include "core/export/pacexporter.h"
+#include "core/export/squidexporter.h"
+#include "core/export/terraformexporter.h"
+#include "core/export/windowsfirewallexporter.h"
 
 ExporterRegistry::ExporterRegistry()
 {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "catalog/flowfilter.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/flowfilter.h"
+#include "core/i18n/language.h"
 
 #include <QDate>
 #include <QDateTime>

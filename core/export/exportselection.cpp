@@ -1,9 +1,9 @@
 #include "exportselection.h"
 
-#include "catalog/catalogtext.h"
-#include "exporttext.h"
+#include "core/catalog/catalogtext.h"
+#include "core/export/exporttext.h"
 
-#include "catalog/networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QHostInfo>
 #include <QSet>

@@ -1,9 +1,9 @@
 #include "exporttext.h"
 
-#include "catalog/cataloginfo.h"
-#include "catalog/catalogtext.h"
-#include "catalog/networksyntax.h"
-#include "exportselection.h"
+#include "core/catalog/cataloginfo.h"
+#include "core/catalog/catalogtext.h"
+#include "core/catalog/networksyntax.h"
+#include "core/export/exportselection.h"
 
 namespace {
 bool isBreaking(char32_t c)

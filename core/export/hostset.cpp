@@ -1,9 +1,9 @@
 #include "hostset.h"
 
-#include "catalog/catalogtext.h"
-#include "catalog/networksyntax.h"
-#include "exporttext.h"
-#include "uniquenames.h"
+#include "core/catalog/catalogtext.h"
+#include "core/catalog/networksyntax.h"
+#include "core/export/exporttext.h"
+#include "core/export/uniquenames.h"
 
 #include <QRegularExpression>
 

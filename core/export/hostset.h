@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportrequest.h"
-#include "exportrule.h"
+#include "core/export/exportrequest.h"
+#include "core/export/exportrule.h"
 
 #include <QCoreApplication>
 #include <QList>

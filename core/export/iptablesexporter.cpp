@@ -1,9 +1,9 @@
 #include "iptablesexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
-#include "hostset.h"
-#include "refresherscript.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
+#include "core/export/hostset.h"
+#include "core/export/refresherscript.h"
 
 namespace {
 // The xt_comment match holds 255 bytes; iptables-restore splits on quotes and backslashes.

@@ -1,8 +1,8 @@
 #include "markdownexporter.h"
 
-#include "catalog/catalogtext.h"
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/catalog/catalogtext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
 namespace {
 // Text for a table cell: Markdown and HTML syntax characters lose their meaning.

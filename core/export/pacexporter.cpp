@@ -1,7 +1,7 @@
 #include "pacexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
 #include <QHostAddress>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "refresherscript.h"
 
-#include "exporttext.h"
+#include "core/export/exporttext.h"
 
 namespace {
 QString comment(const QString &text)

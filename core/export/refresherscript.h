@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportresult.h"
-#include "hostset.h"
+#include "core/export/exportresult.h"
+#include "core/export/hostset.h"
 
 #include <QCoreApplication>
 #include <QList>

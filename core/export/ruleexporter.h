@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportrequest.h"
-#include "exportresult.h"
+#include "core/export/exportrequest.h"
+#include "core/export/exportresult.h"
 
 #include <QString>
 

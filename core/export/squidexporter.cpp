@@ -1,9 +1,9 @@
 #include "squidexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
-#include "uniquenames.h"
+#include "core/export/uniquenames.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 #include "terraformexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
-#include "uniquenames.h"
+#include "core/export/uniquenames.h"
 
 namespace {
 // An HCL quoted string: backslash escapes, and "${" / "%{" doubled so nothing interpolates.

@@ -1,7 +1,7 @@
 #include "windowsfirewallexporter.h"
 
-#include "exportselection.h"
-#include "exporttext.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
 namespace {
 // A PowerShell single-quoted string: nothing expands inside; a quote is doubled. PowerShell

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "language.h"
+#include "core/i18n/language.h"
 
 // Installs the embedded UI translation for a language into the application. English is the
 // source language and needs no translator.

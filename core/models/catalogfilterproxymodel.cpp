@@ -1,6 +1,6 @@
 #include "catalogfilterproxymodel.h"
 
-#include "catalogmodel.h"
+#include "core/models/catalogmodel.h"
 
 CatalogFilterProxyModel::CatalogFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/flowfilter.h"
+#include "core/catalog/flowfilter.h"
 
 #include <QSet>
 #include <QSortFilterProxyModel>

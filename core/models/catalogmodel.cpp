@@ -1,7 +1,7 @@
 #include "catalogmodel.h"
 
-#include "catalog/catalogtext.h"
-#include "catalog/flowfilter.h"
+#include "core/catalog/catalogtext.h"
+#include "core/catalog/flowfilter.h"
 
 #include <QBrush>
 #include <QPalette>

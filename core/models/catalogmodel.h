@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "rowcheckstate.h"
+#include "core/catalog/catalog.h"
+#include "core/models/rowcheckstate.h"
 
 #include <QAbstractTableModel>
 #include <QColor>

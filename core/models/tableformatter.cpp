@@ -1,6 +1,6 @@
 #include "tableformatter.h"
 
-#include "util/csvwriter.h"
+#include "core/util/csvwriter.h"
 
 #include <QAbstractItemModel>
 #include <QRegularExpression>

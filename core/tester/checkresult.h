@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checktarget.h"
-#include "verdict.h"
+#include "core/tester/checktarget.h"
+#include "core/tester/verdict.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "checkresultsfiltermodel.h"
 
-#include "checkresultsmodel.h"
+#include "core/tester/checkresultsmodel.h"
 
 CheckResultsFilterModel::CheckResultsFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -1,6 +1,6 @@
 #include "checkresultsmodel.h"
 
-#include "resulttext.h"
+#include "core/tester/resulttext.h"
 
 #include <QColor>
 

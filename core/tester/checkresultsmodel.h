@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checkresult.h"
-#include "testplan.h"
+#include "core/tester/checkresult.h"
+#include "core/tester/testplan.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

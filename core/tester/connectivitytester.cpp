@@ -1,6 +1,6 @@
 #include "connectivitytester.h"
 
-#include "endpointcheck.h"
+#include "core/tester/endpointcheck.h"
 
 #include <QTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "checkresult.h"
-#include "testeroptions.h"
-#include "testplan.h"
+#include "core/tester/checkresult.h"
+#include "core/tester/testeroptions.h"
+#include "core/tester/testplan.h"
 
 #include <QElapsedTimer>
 #include <QHash>

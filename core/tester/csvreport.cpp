@@ -1,8 +1,8 @@
 #include "csvreport.h"
 
-#include "resulttext.h"
+#include "core/tester/resulttext.h"
 
-#include "util/csvwriter.h"
+#include "core/util/csvwriter.h"
 
 QByteArray CsvReport::write(const QList<CheckResult> &results)
 {

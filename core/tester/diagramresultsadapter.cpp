@@ -1,6 +1,6 @@
 #include "diagramresultsadapter.h"
 
-#include "flowresultsummary.h"
+#include "core/tester/flowresultsummary.h"
 
 DiagramResults DiagramResultsAdapter::fromResults(const QList<CheckResult> &results)
 {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "checkresult.h"
+#include "core/tester/checkresult.h"
 
-#include "diagramresults.h"
+#include "core/diagram/diagramresults.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #include "dnsclient.h"
 
-#include "udprefusal.h"
+#include "core/tester/udprefusal.h"
 
 #include <QRandomGenerator>
 #include <QUdpSocket>

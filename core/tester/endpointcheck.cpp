@@ -1,14 +1,14 @@
 #include "endpointcheck.h"
 
-#include "dnsclient.h"
-#include "httpresponse.h"
-#include "nativeconnect.h"
-#include "ntppacket.h"
-#include "proxyreply.h"
-#include "resulttext.h"
-#include "udprefusal.h"
+#include "core/tester/dnsclient.h"
+#include "core/tester/httpresponse.h"
+#include "core/tester/nativeconnect.h"
+#include "core/tester/ntppacket.h"
+#include "core/tester/proxyreply.h"
+#include "core/tester/resulttext.h"
+#include "core/tester/udprefusal.h"
 
-#include "catalog/networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QDateTime>
 #include <QHostInfo>

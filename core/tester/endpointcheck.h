@@ -1,10 +1,10 @@
 #pragma once
 
-#include "checkresult.h"
-#include "checktarget.h"
-#include "dnsclient.h"
-#include "proxysettings.h"
-#include "testeroptions.h"
+#include "core/tester/checkresult.h"
+#include "core/tester/checktarget.h"
+#include "core/tester/dnsclient.h"
+#include "core/tester/proxysettings.h"
+#include "core/tester/testeroptions.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>

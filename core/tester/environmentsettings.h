@@ -1,7 +1,7 @@
 #pragma once
 
-#include "proxysettings.h"
-#include "siteprofile.h"
+#include "core/tester/proxysettings.h"
+#include "core/tester/siteprofile.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checkresult.h"
+#include "core/tester/checkresult.h"
 
 #include <QHash>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "htmlreport.h"
 
-#include "resulttext.h"
+#include "core/tester/resulttext.h"
 
-#include "util/controlcharacters.h"
+#include "core/util/controlcharacters.h"
 
 #include <QDateTime>
 #include <QMap>

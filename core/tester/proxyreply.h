@@ -1,6 +1,6 @@
 #pragma once
 
-#include "verdict.h"
+#include "core/tester/verdict.h"
 
 #include <QByteArray>
 

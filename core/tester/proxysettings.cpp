@@ -1,6 +1,6 @@
 #include "proxysettings.h"
 
-#include "catalog/networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 #include <QNetworkProxyFactory>
 #include <QNetworkProxyQuery>

@@ -1,6 +1,6 @@
 #include "resultsreader.h"
 
-#include "util/boundedread.h"
+#include "core/util/boundedread.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "resultsreport.h"
 
-#include "flowresultsummary.h"
-#include "resulttext.h"
+#include "core/tester/flowresultsummary.h"
+#include "core/tester/resulttext.h"
 
-#include "util/controlcharacters.h"
+#include "core/util/controlcharacters.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "resulttext.h"
 
-#include "util/controlcharacters.h"
+#include "core/util/controlcharacters.h"
 
 namespace {
 QString escaped(const QString &text)

@@ -1,8 +1,8 @@
 #include "rowstatemapper.h"
 
-#include "resulttext.h"
+#include "core/tester/resulttext.h"
 
-#include "models/catalogmodel.h"
+#include "core/models/catalogmodel.h"
 
 #include <algorithm>
 

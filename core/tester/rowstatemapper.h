@@ -1,9 +1,9 @@
 #pragma once
 
-#include "checkresult.h"
-#include "testplan.h"
+#include "core/tester/checkresult.h"
+#include "core/tester/testplan.h"
 
-#include "models/rowcheckstate.h"
+#include "core/models/rowcheckstate.h"
 
 #include <QHash>
 #include <QList>

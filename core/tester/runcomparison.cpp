@@ -1,6 +1,6 @@
 #include "runcomparison.h"
 
-#include "resulttext.h"
+#include "core/tester/resulttext.h"
 
 #include <QHash>
 #include <QSet>

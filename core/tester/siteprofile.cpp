@@ -1,6 +1,6 @@
 #include "siteprofile.h"
 
-#include "catalog/networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 QStringList SiteProfile::keys()
 {

@@ -1,7 +1,7 @@
 #include "testeroptions.h"
 
-#include "catalog/networksyntax.h"
-#include "util/boundedread.h"
+#include "core/catalog/networksyntax.h"
+#include "core/util/boundedread.h"
 
 std::optional<QString> TesterOptions::addResolveOverride(const QString &mapping)
 {

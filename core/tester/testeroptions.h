@@ -1,6 +1,6 @@
 #pragma once
 
-#include "proxysettings.h"
+#include "core/tester/proxysettings.h"
 
 #include <QCoreApplication>
 #include <QHash>

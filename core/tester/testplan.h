@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checktarget.h"
-#include "siteprofile.h"
+#include "core/tester/checktarget.h"
+#include "core/tester/siteprofile.h"
 
 #include <QList>
 #include <QStringList>

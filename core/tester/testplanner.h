@@ -1,10 +1,10 @@
 #pragma once
 
-#include "testplan.h"
+#include "core/tester/testplan.h"
 
-#include "catalog/catalog.h"
-#include "catalog/flowfilter.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/flowfilter.h"
+#include "core/i18n/language.h"
 
 #include <QCoreApplication>
 #include <QDate>

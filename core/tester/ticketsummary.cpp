@@ -1,8 +1,8 @@
 #include "ticketsummary.h"
 
-#include "resulttext.h"
+#include "core/tester/resulttext.h"
 
-#include "util/controlcharacters.h"
+#include "core/util/controlcharacters.h"
 
 QString TicketSummary::text(const QStringList &roles, const QList<CheckResult> &results,
                             const ResultsReport::Run &run)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checkresult.h"
-#include "resultsreport.h"
+#include "core/tester/checkresult.h"
+#include "core/tester/resultsreport.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "endpointindex.h"
 
-#include "catalog/networksyntax.h"
+#include "core/catalog/networksyntax.h"
 
 #include <algorithm>
 #include <cstring>

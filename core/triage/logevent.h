@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/vocabulary.h"
+#include "core/catalog/vocabulary.h"
 
 #include <QByteArrayView>
 #include <QHostAddress>

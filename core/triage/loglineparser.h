@@ -1,6 +1,6 @@
 #pragma once
 
-#include "logevent.h"
+#include "core/triage/logevent.h"
 
 #include <QByteArrayView>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "logtriage.h"
 
-#include "catalog/catalogtext.h"
+#include "core/catalog/catalogtext.h"
 
 #include <QIODevice>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "endpointindex.h"
-#include "loglineparser.h"
-#include "triagereport.h"
+#include "core/triage/endpointindex.h"
+#include "core/triage/loglineparser.h"
+#include "core/triage/triagereport.h"
 
-#include "catalog/catalog.h"
-#include "catalog/flowfilter.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/flowfilter.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

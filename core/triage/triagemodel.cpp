@@ -1,6 +1,6 @@
 #include "triagemodel.h"
 
-#include "catalog/catalogtext.h"
+#include "core/catalog/catalogtext.h"
 
 #include <QLocale>
 

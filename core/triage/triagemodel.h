@@ -1,9 +1,9 @@
 #pragma once
 
-#include "triagereport.h"
+#include "core/triage/triagereport.h"
 
-#include "catalog/catalog.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/i18n/language.h"
 
 #include <QAbstractTableModel>
 

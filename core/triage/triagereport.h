@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "logevent.h"
+#include "core/catalog/catalog.h"
+#include "core/triage/logevent.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "textfile.h"
 
-#include "outputfile.h"
+#include "core/util/outputfile.h"
 
 #include <QDir>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "catalog/catalogloader.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogloader.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "catalog/catalogloader.h"
-#include "diagramexporter.h"
-#include "diagramlayout.h"
-#include "i18n/translations.h"
+#include "core/catalog/catalogloader.h"
+#include "core/diagram/diagramexporter.h"
+#include "core/diagram/diagramlayout.h"
+#include "core/i18n/translations.h"
 
 #include <QFile>
 #include <QImage>

@@ -1,7 +1,7 @@
-#include "catalog/catalogtext.h"
-#include "diagramlayout.h"
-#include "diagramtestcatalogs.h"
-#include "diagramtext.h"
+#include "core/catalog/catalogtext.h"
+#include "core/diagram/diagramlayout.h"
+#include "core/diagram/diagramtext.h"
+#include "tests/diagram/diagramtestcatalogs.h"
 
 #include <QFontMetricsF>
 #include <QLineF>

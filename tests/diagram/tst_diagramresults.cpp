@@ -1,7 +1,7 @@
-#include "diagrampainter.h"
-#include "diagramresults.h"
-#include "diagramtestcatalogs.h"
-#include "diagramtext.h"
+#include "core/diagram/diagrampainter.h"
+#include "core/diagram/diagramresults.h"
+#include "core/diagram/diagramtext.h"
+#include "tests/diagram/diagramtestcatalogs.h"
 
 #include <QTest>
 

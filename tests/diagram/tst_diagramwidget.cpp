@@ -1,11 +1,11 @@
-#include "catalog/catalogtext.h"
-#include "diagram/diagramitem.h"
-#include "diagram/diagramscene.h"
-#include "diagram/diagramview.h"
-#include "diagram/diagramwidget.h"
-#include "diagram/presentationwindow.h"
-#include "diagramtestcatalogs.h"
-#include "diagramtext.h"
+#include "app/gui/diagram/diagramitem.h"
+#include "app/gui/diagram/diagramscene.h"
+#include "app/gui/diagram/diagramview.h"
+#include "app/gui/diagram/diagramwidget.h"
+#include "app/gui/diagram/presentationwindow.h"
+#include "core/catalog/catalogtext.h"
+#include "core/diagram/diagramtext.h"
+#include "tests/diagram/diagramtestcatalogs.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "export/exportdialog.h"
+#include "app/gui/export/exportdialog.h"
+#include "core/catalog/catalogloader.h"
 
 #include <QCheckBox>
 #include <QClipboard>

@@ -1,8 +1,8 @@
-#include "catalog/catalogloader.h"
-#include "catalog/networksyntax.h"
-#include "export/exporterregistry.h"
-#include "export/exportselection.h"
-#include "export/exporttext.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/networksyntax.h"
+#include "core/export/exporterregistry.h"
+#include "core/export/exportselection.h"
+#include "core/export/exporttext.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "catalog/catalogloader.h"
-#include "catalog/entrydetails.h"
-#include "util/textfile.h"
+#include "core/catalog/catalogloader.h"
+#include "core/catalog/entrydetails.h"
+#include "core/util/textfile.h"
 
 #include <QTemporaryDir>
 #include <QTest>

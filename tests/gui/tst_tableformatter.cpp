@@ -1,4 +1,4 @@
-#include "models/tableformatter.h"
+#include "core/models/tableformatter.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardItemModel>

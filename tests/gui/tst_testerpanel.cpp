@@ -4,19 +4,19 @@
 // states, Cancel and Re-run failed work, reports parse, two runs compare, and the proxy
 // password never reaches the settings file.
 
-#include "catalog/catalogstore.h"
-#include "checkresultsfiltermodel.h"
-#include "checkresultsmodel.h"
-#include "diagram/diagramscene.h"
-#include "diagram/diagramview.h"
-#include "diagram/diagramwidget.h"
-#include "mainwindow.h"
-#include "models/catalogmodel.h"
-#include "tables/catalogtableview.h"
-#include "tester/comparisondialog.h"
-#include "tester/environmentdialog.h"
-#include "tester/testerpanel.h"
-#include "testservers.h"
+#include "app/gui/diagram/diagramscene.h"
+#include "app/gui/diagram/diagramview.h"
+#include "app/gui/diagram/diagramwidget.h"
+#include "app/gui/mainwindow.h"
+#include "app/gui/tables/catalogtableview.h"
+#include "app/gui/tester/comparisondialog.h"
+#include "app/gui/tester/environmentdialog.h"
+#include "app/gui/tester/testerpanel.h"
+#include "core/catalog/catalogstore.h"
+#include "core/models/catalogmodel.h"
+#include "core/tester/checkresultsfiltermodel.h"
+#include "core/tester/checkresultsmodel.h"
+#include "tests/tester/testservers.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,6 +1,6 @@
-#include "catalog/catalogloader.h"
-#include "triage/triagemodel.h"
-#include "triage/triageview.h"
+#include "app/gui/triage/triageview.h"
+#include "core/catalog/catalogloader.h"
+#include "core/triage/triagemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #include "testservers.h"
 
-#include "dnsclient.h"
-#include "ntppacket.h"
+#include "core/tester/dnsclient.h"
+#include "core/tester/ntppacket.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // portolan-cli check end to end: plan, exit codes, formats, against loopback servers only
 // (--loopback-only).
 
-#include "testservers.h"
+#include "tests/tester/testservers.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -4,7 +4,7 @@
 // writer. One exit code for all of them: 74 (EX_IOERR), with the system's reason on stderr.
 // Checks run only against 127.0.0.1 (--loopback-only).
 
-#include "testservers.h"
+#include "tests/tester/testservers.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,10 +3,10 @@
 // namespace, concurrency, total time and cancellation. Nothing leaves the loopback interface:
 // every test runs with allowOnlyLoopback.
 
-#include "checktarget.h"
-#include "connectivitytester.h"
-#include "dnsclient.h"
-#include "testservers.h"
+#include "core/tester/checktarget.h"
+#include "core/tester/connectivitytester.h"
+#include "core/tester/dnsclient.h"
+#include "tests/tester/testservers.h"
 
 #include <QElapsedTimer>
 #include <QSet>

@@ -3,10 +3,10 @@
 // them from another thread, and REFUSED, SERVFAIL and truncated (TC) replies. Everything
 // listens on 127.0.0.1 and every check runs with allowOnlyLoopback.
 
-#include "connectivitytester.h"
-#include "dnsclient.h"
-#include "memoryusage.h"
-#include "testservers.h"
+#include "core/tester/connectivitytester.h"
+#include "core/tester/dnsclient.h"
+#include "tests/memoryusage.h"
+#include "tests/tester/testservers.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

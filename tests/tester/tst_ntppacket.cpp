@@ -3,8 +3,8 @@
 // sent before the request arrived; and an NTP check against a server on 127.0.0.1 that sends
 // such a reply.
 
-#include "connectivitytester.h"
-#include "ntppacket.h"
+#include "core/tester/connectivitytester.h"
+#include "core/tester/ntppacket.h"
 
 #include <QDateTime>
 #include <QSignalSpy>

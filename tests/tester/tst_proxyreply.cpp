@@ -1,6 +1,6 @@
 // ProxyReply: the one mapping of a proxy's reply for CONNECT and for plain HTTP, as a table.
 
-#include "proxyreply.h"
+#include "core/tester/proxyreply.h"
 
 #include <QTest>
 

@@ -2,22 +2,22 @@
 // catalog row states, run comparison, reading a JSON report back, the HTML, CSV and ticket
 // reports, and the persisted environment. Nothing is sent.
 
-#include "catalog/catalogloader.h"
-#include "checkresultsfiltermodel.h"
-#include "checkresultsmodel.h"
-#include "csvreport.h"
-#include "diagramresultsadapter.h"
-#include "environmentsettings.h"
-#include "htmlreport.h"
-#include "models/catalogmodel.h"
-#include "resultsreader.h"
-#include "resultsreport.h"
-#include "resulttext.h"
-#include "rowstatemapper.h"
-#include "runcomparison.h"
-#include "testplanner.h"
-#include "ticketsummary.h"
-#include "util/controlcharacters.h"
+#include "core/catalog/catalogloader.h"
+#include "core/models/catalogmodel.h"
+#include "core/tester/checkresultsfiltermodel.h"
+#include "core/tester/checkresultsmodel.h"
+#include "core/tester/csvreport.h"
+#include "core/tester/diagramresultsadapter.h"
+#include "core/tester/environmentsettings.h"
+#include "core/tester/htmlreport.h"
+#include "core/tester/resultsreader.h"
+#include "core/tester/resultsreport.h"
+#include "core/tester/resulttext.h"
+#include "core/tester/rowstatemapper.h"
+#include "core/tester/runcomparison.h"
+#include "core/tester/testplanner.h"
+#include "core/tester/ticketsummary.h"
+#include "core/util/controlcharacters.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,12 +1,12 @@
 // Planning (catalog -> targets), option parsing, packets and report formats. Nothing is sent.
 
-#include "catalog/catalogloader.h"
-#include "dnsclient.h"
-#include "flowresultsummary.h"
-#include "ntppacket.h"
-#include "resultsreport.h"
-#include "testeroptions.h"
-#include "testplanner.h"
+#include "core/catalog/catalogloader.h"
+#include "core/tester/dnsclient.h"
+#include "core/tester/flowresultsummary.h"
+#include "core/tester/ntppacket.h"
+#include "core/tester/resultsreport.h"
+#include "core/tester/testeroptions.h"
+#include "core/tester/testplanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

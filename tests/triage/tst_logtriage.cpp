@@ -1,5 +1,5 @@
-#include "catalog/catalogloader.h"
-#include "triage/logtriage.h"
+#include "core/catalog/catalogloader.h"
+#include "core/triage/logtriage.h"
 
 #include <QBuffer>
 #include <QRandomGenerator>

@@ -1,8 +1,8 @@
 #include "detailspane.h"
 
-#include "catalog/catalogtext.h"
-#include "catalog/entrydetails.h"
-#include "models/catalogmodel.h"
+#include "core/catalog/catalogtext.h"
+#include "core/catalog/entrydetails.h"
+#include "core/models/catalogmodel.h"
 
 #include <QClipboard>
 #include <QEvent>

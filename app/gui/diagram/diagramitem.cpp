@@ -1,7 +1,7 @@
 #include "diagramitem.h"
 
-#include "diagrampainter.h"
-#include "diagramscene.h"
+#include "app/gui/diagram/diagramscene.h"
+#include "core/diagram/diagrampainter.h"
 
 #include <QCursor>
 #include <QPainter>

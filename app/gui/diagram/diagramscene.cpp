@@ -1,7 +1,7 @@
 #include "diagramscene.h"
 
-#include "diagramitem.h"
-#include "diagramtext.h"
+#include "app/gui/diagram/diagramitem.h"
+#include "core/diagram/diagramtext.h"
 
 #include <QGraphicsSceneMouseEvent>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "diagramlayout.h"
-#include "diagrampainter.h"
-#include "diagramresults.h"
+#include "core/catalog/catalog.h"
+#include "core/diagram/diagramlayout.h"
+#include "core/diagram/diagrampainter.h"
+#include "core/diagram/diagramresults.h"
 
 #include <QGraphicsScene>
 #include <QSet>

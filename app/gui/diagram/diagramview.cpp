@@ -1,6 +1,6 @@
 #include "diagramview.h"
 
-#include "diagramscene.h"
+#include "app/gui/diagram/diagramscene.h"
 
 #include <QKeyEvent>
 #include <QWheelEvent>

@@ -1,9 +1,9 @@
 #include "diagramwidget.h"
 
-#include "diagramexporter.h"
-#include "diagramscene.h"
-#include "diagramview.h"
-#include "presentationwindow.h"
+#include "app/gui/diagram/diagramscene.h"
+#include "app/gui/diagram/diagramview.h"
+#include "app/gui/diagram/presentationwindow.h"
+#include "core/diagram/diagramexporter.h"
 
 #include <QAction>
 #include <QFileDialog>

@@ -1,8 +1,8 @@
 #include "presentationwindow.h"
 
-#include "diagramscene.h"
-#include "diagramtext.h"
-#include "diagramview.h"
+#include "app/gui/diagram/diagramscene.h"
+#include "app/gui/diagram/diagramview.h"
+#include "core/diagram/diagramtext.h"
 
 #include <QKeyEvent>
 #include <QLabel>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "catalog/flowfilter.h"
-#include "diagramresults.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/flowfilter.h"
+#include "core/diagram/diagramresults.h"
+#include "core/i18n/language.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 #include "exportdialog.h"
 
-#include "environmentsettings.h"
-#include "export/exporttext.h"
-#include "util/outputfile.h"
+#include "core/export/exporttext.h"
+#include "core/tester/environmentsettings.h"
+#include "core/util/outputfile.h"
 
 #include <QCheckBox>
 #include <QClipboard>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "catalog/catalog.h"
-#include "export/exporterregistry.h"
-#include "export/exportselection.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/export/exporterregistry.h"
+#include "core/export/exportselection.h"
+#include "core/i18n/language.h"
 
 #include <QDialog>
 #include <QHash>

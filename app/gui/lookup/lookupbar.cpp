@@ -1,7 +1,7 @@
 #include "lookupbar.h"
 
-#include "catalog/cataloglookup.h"
-#include "models/catalogmodel.h"
+#include "core/catalog/cataloglookup.h"
+#include "core/models/catalogmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #include "catalogitemdelegate.h"
 
-#include "models/catalogmodel.h"
+#include "core/models/catalogmodel.h"
 
 #include <QApplication>
 #include <QHash>

@@ -1,9 +1,9 @@
 #include "catalogtableview.h"
 
-#include "catalogitemdelegate.h"
+#include "app/gui/tables/catalogitemdelegate.h"
 
-#include "models/catalogmodel.h"
-#include "models/tableformatter.h"
+#include "core/models/catalogmodel.h"
+#include "core/models/tableformatter.h"
 
 #include <QClipboard>
 #include <QContextMenuEvent>

@@ -1,10 +1,10 @@
 #include "filterbar.h"
 
-#include "filterchips.h"
+#include "app/gui/tables/filterchips.h"
 
-#include "catalog/catalogtext.h"
-#include "models/catalogfilterproxymodel.h"
-#include "models/catalogmodel.h"
+#include "core/catalog/catalogtext.h"
+#include "core/models/catalogfilterproxymodel.h"
+#include "core/models/catalogmodel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

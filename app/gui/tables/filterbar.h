@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/flowfilter.h"
-#include "catalog/vocabulary.h"
+#include "core/catalog/flowfilter.h"
+#include "core/catalog/vocabulary.h"
 
 #include <QWidget>
 

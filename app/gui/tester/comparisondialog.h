@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runcomparison.h"
+#include "core/tester/runcomparison.h"
 
 #include <QDialog>
 

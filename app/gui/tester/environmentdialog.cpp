@@ -1,6 +1,6 @@
 #include "environmentdialog.h"
 
-#include "passwordstore.h"
+#include "app/gui/tester/passwordstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "environmentsettings.h"
+#include "core/tester/environmentsettings.h"
 
 #include <QDialog>
 #include <QHash>

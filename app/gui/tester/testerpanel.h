@@ -1,15 +1,15 @@
 #pragma once
 
-#include "checkresult.h"
-#include "environmentsettings.h"
-#include "resultsreport.h"
-#include "rowstatemapper.h"
-#include "testeroptions.h"
-#include "testplan.h"
+#include "core/tester/checkresult.h"
+#include "core/tester/environmentsettings.h"
+#include "core/tester/resultsreport.h"
+#include "core/tester/rowstatemapper.h"
+#include "core/tester/testeroptions.h"
+#include "core/tester/testplan.h"
 
-#include "catalog/catalog.h"
-#include "diagramresults.h"
-#include "i18n/language.h"
+#include "core/catalog/catalog.h"
+#include "core/diagram/diagramresults.h"
+#include "core/i18n/language.h"
 
 #include <QDateTime>
 #include <QList>

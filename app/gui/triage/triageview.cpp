@@ -1,7 +1,7 @@
 #include "triageview.h"
 
-#include "triage/logtriage.h"
-#include "triage/triagemodel.h"
+#include "core/triage/logtriage.h"
+#include "core/triage/triagemodel.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

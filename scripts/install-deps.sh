@@ -21,6 +21,8 @@ packages=(
     # Screenshots under a virtual display.
     xvfb xauth imagemagick
     graphviz # dot: the reference crossing count of bench/bench_diagram
+    # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes.
+    clang libclang-rt-dev
     # Packages (scripts/test-packages.sh): shlibdeps, lintian, desktop and AppStream validators, icons.
     dpkg-dev lintian desktop-file-utils appstream librsvg2-bin bash-completion man-db
 )

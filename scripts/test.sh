@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 (cd build && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 "$@")
+# The Debian packages: built, installed, the installed programs run, validated, removed.
+scripts/test-packages.sh build
 # The same suite once more under AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/),
 # then every fuzz target for a bounded time on its committed corpus (build-fuzz/).
 # Opt-in for now (PORTOLAN_SANITIZERS=1), until a whole sanitizer run is proven in CI.

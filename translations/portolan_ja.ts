@@ -1582,10 +1582,6 @@ After: the current run
         <translation>プロキシ%1に接続できません: %2</translation>
     </message>
     <message>
-        <source>%1 port %2: %3</source>
-        <translation>%1のポート%2: %3</translation>
-    </message>
-    <message>
         <source>The proxy closed the connection: %1</source>
         <translation>プロキシが接続を閉じました: %1</translation>
     </message>
@@ -1666,14 +1662,6 @@ After: the current run
         <translation>プロキシが%1秒以内に送信先に接続しませんでした</translation>
     </message>
     <message>
-        <source>No TLS handshake within %1 s</source>
-        <translation>%1秒以内にTLSハンドシェイクが完了しませんでした</translation>
-    </message>
-    <message>
-        <source>No HTTP response within %1 s</source>
-        <translation>%1秒以内にHTTP応答がありません</translation>
-    </message>
-    <message>
         <source>No NTP reply within %1 s</source>
         <translation>%1秒以内にNTP応答がありません</translation>
     </message>
@@ -1719,6 +1707,62 @@ After: the current run
         <source>No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)</source>
         <translation>
             <numerusform>%1秒以内に有効なDNS応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 ポート %2</translation>
+    </message>
+    <message>
+        <source>%1: refused with a TCP reset (nothing listens there, or a firewall resets the connection)</source>
+        <translation>%1: TCP リセットで拒否されました（待ち受けていないか、ファイアウォールが接続をリセットしています）</translation>
+    </message>
+    <message>
+        <source>%1: rejected with an ICMP error (%2): a firewall or router said no</source>
+        <translation>%1: ICMP エラー（%2）で拒否されました。ファイアウォールまたはルーターが拒否しています</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 port %2: no answer within %3 ms</source>
+        <translation>%1 ポート %2: %3 ms 以内に応答がありません</translation>
+    </message>
+    <message>
+        <source>%1 port %2: connected in %3 ms</source>
+        <translation>%1 ポート %2: %3 ms で接続しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected after trying %n addresses: %1</source>
+        <translation>
+            <numerusform>%n 個のアドレスを試して接続しました: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: this machine does not allow the connection (%2): a local firewall rule rejects it</source>
+        <translation>%1: このマシンが接続を許可していません（%2）。ローカルのファイアウォールルールが拒否しています</translation>
+    </message>
+    <message>
+        <source>HTTP %1: redirected to %2, away from %3</source>
+        <translation>HTTP %1: %3 から %2 へリダイレクトされました</translation>
+    </message>
+    <message>
+        <source>No address answered within %1 s: %2</source>
+        <translation>%1 秒以内に応答したアドレスはありません: %2</translation>
+    </message>
+    <message>
+        <source>TCP connected, then the TLS handshake did not complete within %1 s</source>
+        <translation>TCP は接続しましたが、TLS ハンドシェイクが %1 秒以内に完了しませんでした</translation>
+    </message>
+    <message>
+        <source>Connected, then no HTTP response within %1 s</source>
+        <translation>接続しましたが、%1 秒以内に HTTP 応答がありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected, then the HTTP response stopped after %n bytes within %1 s</source>
+        <translation>
+            <numerusform>接続しましたが、HTTP 応答が %n バイトで止まりました（%1 秒以内）</numerusform>
         </translation>
     </message>
 </context>
@@ -2337,6 +2381,14 @@ After: the current run
     <message>
         <source>%1 is a host name, not an address: allow it at the proxy, or resolve host names at export (%2)</source>
         <translation>%1はアドレスではなくホスト名です: プロキシで許可するか、エクスポート時にホスト名を解決してください（%2）</translation>
+    </message>
+    <message>
+        <source>Catalog: %1</source>
+        <translation>カタログ: %1</translation>
+    </message>
+    <message>
+        <source>Catalog: %1; source: %2</source>
+        <translation>カタログ: %1、出典: %2</translation>
     </message>
 </context>
 <context>
@@ -3068,10 +3120,6 @@ The current catalog stays in use.</source>
         <translation>Portolanについて</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Network requirements explorer for Trend Micro Cloud One Workload Security.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;br&gt;Source: %3&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Securityのネットワーク要件エクスプローラーです。&lt;/p&gt;&lt;p&gt;カタログ: %2&lt;br&gt;出典: %3&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Connectivity</source>
         <translation>接続テスト</translation>
     </message>
@@ -3120,6 +3168,14 @@ The current catalog stays in use.</source>
     <message>
         <source>No row matches the filters — &lt;a href=&quot;clear-filters&quot;&gt;clear the filters&lt;/a&gt;</source>
         <translation>フィルターに一致する行はありません — &lt;a href=&quot;clear-filters&quot;&gt;フィルターをクリア&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Log triage</source>
+        <translation>ログ分析</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Network requirements explorer for Trend Micro Cloud One Workload Security.&lt;/p&gt;&lt;p&gt;Catalog: %2 (%3)&lt;br&gt;Source: %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラー。&lt;/p&gt;&lt;p&gt;カタログ: %2（%3）&lt;br&gt;出典: %4&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3533,18 @@ The current catalog stays in use.</source>
     <message>
         <source>DNS query</source>
         <translation>DNSクエリ</translation>
+    </message>
+    <message>
+        <source>Proxy tunnel (CONNECT)</source>
+        <translation>プロキシトンネル（CONNECT）</translation>
+    </message>
+    <message>
+        <source>Addresses tried</source>
+        <translation>試したアドレス</translation>
+    </message>
+    <message>
+        <source>Redirected to</source>
+        <translation>リダイレクト先</translation>
     </message>
 </context>
 <context>
@@ -4204,6 +4272,22 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
         <source>Sample lines of the selected finding</source>
         <translation>選択した検出内容の行の例</translation>
     </message>
+    <message>
+        <source>Summary of the log</source>
+        <translation>ログの概要</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>読み込みの進行状況</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>検出結果</translation>
+    </message>
+    <message>
+        <source>Sample lines</source>
+        <translation>行のサンプル</translation>
+    </message>
 </context>
 <context>
     <name>Verdict</name>
@@ -4264,10 +4348,6 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
         <translation>DNSサーバーの設定を確認するか、このマシンから%1を名前解決できるよう依頼してください。</translation>
     </message>
     <message>
-        <source>Ask for %1 to %2 to be allowed in the firewall; check the address.</source>
-        <translation>ファイアウォールで%2への%1を許可するよう依頼してください。アドレスも確認してください。</translation>
-    </message>
-    <message>
         <source>Traffic is silently dropped: ask for %1 to %2 to be allowed.</source>
         <translation>通信が通知なしに破棄されています: %2への%1を許可するよう依頼してください。</translation>
     </message>
@@ -4302,6 +4382,50 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>Confirm at the receiver that the test message arrived.</source>
         <translation>テストメッセージが届いたことを受信側で確認してください。</translation>
+    </message>
+    <message>
+        <source>Blocked by a firewall</source>
+        <translation>ファイアウォールでブロック</translation>
+    </message>
+    <message>
+        <source>Stalled after connecting</source>
+        <translation>接続後に停止</translation>
+    </message>
+    <message>
+        <source>Redirected elsewhere</source>
+        <translation>別の場所へリダイレクト</translation>
+    </message>
+    <message>
+        <source>Nothing listens on %1 at %2, or a firewall resets the connection: check the address and port. Ask for %1 to %2 to be allowed in the firewall if it is blocked.</source>
+        <translation>%2 の %1 で待ち受けているものがないか、ファイアウォールが接続をリセットしています。アドレスとポートを確認してください。ブロックされている場合は、ファイアウォールで %2 への %1 の許可を依頼してください。</translation>
+    </message>
+    <message>
+        <source>A firewall (on this machine or on the way) rejects %1 to %2: ask for it to be allowed, or check this machine&apos;s own firewall (firewalld, iptables, nftables).</source>
+        <translation>ファイアウォール（このマシン上または経路上）が %2 への %1 を拒否しています。許可を依頼するか、このマシン自身のファイアウォール（firewalld、iptables、nftables）を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 is open, but the TLS handshake stalled: an IPS or a TLS filter dropping the handshake, an MTU black hole (large packets dropped: check the path MTU and that ICMP &quot;fragmentation needed&quot; is allowed), or a hung server.</source>
+        <translation>%2 への %1 は開いていますが、TLS ハンドシェイクが止まりました。原因として、ハンドシェイクを破棄する IPS や TLS フィルター、MTU ブラックホール（大きなパケットの破棄: 経路 MTU と ICMP「fragmentation needed」が許可されているかを確認）、またはサーバーの応答停止が考えられます。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 is open, but the HTTP request got no answer: an IPS or a web filter holding the request, an MTU black hole (large packets dropped), or a hung server.</source>
+        <translation>%2 への %1 は開いていますが、HTTP リクエストに応答がありません。原因として、リクエストを保留する IPS や Web フィルター、MTU ブラックホール（大きなパケットの破棄）、またはサーバーの応答停止が考えられます。</translation>
+    </message>
+    <message>
+        <source>The proxy accepted the connection but did not answer CONNECT for %1 to %2: the proxy cannot reach the destination, or it is hung.</source>
+        <translation>プロキシは接続を受け付けましたが、%2 への %1 の CONNECT に応答しませんでした。プロキシが宛先に到達できないか、応答を停止しています。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 is open, but the exchange stalled after connecting: an IPS dropping data, an MTU black hole (large packets dropped), or a hung server.</source>
+        <translation>%2 への %1 は開いていますが、接続後にやり取りが止まりました。原因として、データを破棄する IPS、MTU ブラックホール（大きなパケットの破棄）、またはサーバーの応答停止が考えられます。</translation>
+    </message>
+    <message>
+        <source>Something answered for %1 with a redirect to another host: typically a captive portal or a web filter; sign in or ask for %1 to be exempted.</source>
+        <translation>%1 に対して何かが別のホストへのリダイレクトで応答しました。一般にキャプティブポータルまたは Web フィルターです。サインインするか、%1 の除外を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Something answered for %1 with a redirect to %2: typically a captive portal or a web filter; sign in or ask for %1 to be exempted.</source>
+        <translation>%1 に対して何かが %2 へのリダイレクトで応答しました。一般にキャプティブポータルまたは Web フィルターです。サインインするか、%1 の除外を依頼してください。</translation>
     </message>
 </context>
 <context>

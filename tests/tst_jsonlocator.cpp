@@ -81,6 +81,8 @@ private slots:
     void deepObjectsWithLongKeysStayCheap();
     void escapedKeys_data();
     void escapedKeys();
+    void byteOrderMarkInKeys_data();
+    void byteOrderMarkInKeys();
     void arrays_data();
     void arrays();
     void repeatedKeysLocateTheKeptValue();
@@ -190,6 +192,37 @@ void tst_JsonLocator::escapedKeys()
     const auto value = valueAt(text, *offset);
     QVERIFY(value);
     QCOMPARE(value->toString(), QString::fromUtf8(marker.mid(1, marker.size() - 2)));
+}
+
+void tst_JsonLocator::byteOrderMarkInKeys_data()
+{
+    // QJsonDocument drops a raw U+FEFF at the start of a key without escapes and keeps it
+    // anywhere else (fuzz_jsonlocator, fuzz/regressions/jsonlocator/bom-char-*).
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("path");
+    QTest::addRow("plain key") << QByteArray("{\"\xEF\xBB\xBF"
+                                             "b\": 5}")
+                               << QStringLiteral("$.b");
+    QTest::addRow("after other keys") << QByteArray("{\"k\\\"e\": 1, \"\xEF\xBB\xBF"
+                                                    "b\": 5}")
+                                      << QStringLiteral("$.b");
+    QTest::addRow("then escape") << QByteArray("{\"\xEF\xBB\xBF\\n\": 5}") << QStringLiteral("$.\uFEFF\n");
+    QTest::addRow("inside key") << QByteArray("{\"a\xEF\xBB\xBF"
+                                              "b\": 5}")
+                                << QStringLiteral("$.a\uFEFFb");
+}
+
+void tst_JsonLocator::byteOrderMarkInKeys()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, path);
+    const QJsonObject root = QJsonDocument::fromJson(text).object();
+    // What QJsonDocument's keys are (value() of the same key can disagree: it compares the
+    // stored UTF-8, BOM included).
+    QVERIFY(root.keys().contains(path.mid(2)));
+    const auto offset = JsonLocator(text).offsetOf(path);
+    QVERIFY2(offset, qPrintable(path));
+    QCOMPARE(*offset, text.lastIndexOf('5'));
 }
 
 void tst_JsonLocator::arrays_data()

@@ -224,6 +224,7 @@ private:
         m_key.resize(0);
         ++m_pos;
         qsizetype chunk = m_pos;
+        bool escaped = false;
         auto flush = [this, &chunk] {
             // A U+FEFF at the start of a chunk belongs to the key (QJsonDocument keeps it);
             // QString::fromUtf8 would drop it as a byte order mark.
@@ -238,6 +239,7 @@ private:
                 continue;
             }
             flush();
+            escaped = true;
             ++m_pos;
             if (m_pos >= m_size)
                 break;
@@ -276,6 +278,10 @@ private:
             chunk = m_pos;
         }
         flush();
+        // A key without escapes is decoded by QJsonDocument like QString::fromUtf8, which drops a
+        // leading U+FEFF; with an escape anywhere, it keeps it.
+        if (!escaped && m_key.startsWith(QChar(0xFEFF)))
+            m_key.remove(0, 1);
         m_pos = qMin(m_pos + 1, m_size);
     }
 

@@ -1138,6 +1138,10 @@ After: the current run
         <source>Flows</source>
         <translation>フロー</translation>
     </message>
+    <message>
+        <source>Catalog</source>
+        <translation>カタログ</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPane</name>
@@ -2787,6 +2791,14 @@ After: the current run
         <source>Flows</source>
         <translation>フロー</translation>
     </message>
+    <message>
+        <source>Catalog</source>
+        <translation>カタログ</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the saved page</source>
+        <translation>保存したページのSHA-256</translation>
+    </message>
 </context>
 <context>
     <name>IptablesExporter</name>
@@ -3637,6 +3649,10 @@ The current catalog stays in use.</source>
     <message>
         <source>cancelled</source>
         <translation>キャンセルされました</translation>
+    </message>
+    <message>
+        <source>Catalog: %1</source>
+        <translation>カタログ: %1</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,7 @@ int CheckCommand::run(const QStringList &arguments)
     run.concurrency = options.concurrency;
     run.elapsedMs = tester.elapsedMs();
     run.cancelled = cancelled;
+    run.setCatalog(*catalog);
     int exitCode = CliContext::Success;
     for (const CheckResult &result : results) {
         if (result.isFailure())

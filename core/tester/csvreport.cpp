@@ -4,12 +4,12 @@
 
 #include "core/util/csvwriter.h"
 
-QByteArray CsvReport::write(const QList<CheckResult> &results)
+QByteArray CsvReport::write(const QList<CheckResult> &results, const QString &catalogVersion)
 {
     CsvWriter csv;
     csv.addRow({tr("Flows"), tr("Endpoint"), tr("Check"), tr("Host"), tr("Port"), tr("Transport"),
                 tr("Verdict"), tr("Result"), tr("Time (ms)"), tr("HTTP status"), tr("Proxy"), tr("Reason"),
-                tr("Hint")});
+                tr("Hint"), tr("Catalog")});
     for (const CheckResult &raw : results) {
         const CheckResult result = ResultText::printable(raw);
         csv.addRow({result.flowIds().join(QStringLiteral(", ")), result.endpoint, result.kind, result.host,
@@ -17,7 +17,7 @@ QByteArray CsvReport::write(const QList<CheckResult> &results)
                     Verdict::name(result.verdict), Verdict::text(result.verdict),
                     QString::number(result.durationMs),
                     result.httpStatus > 0 ? QString::number(result.httpStatus) : QString(), result.proxy,
-                    result.reason, ResultText::hint(result)});
+                    result.reason, ResultText::hint(result), catalogVersion});
     }
     return csv.text().toUtf8();
 }

@@ -65,6 +65,10 @@ QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResul
     fact(tr("Date"), QDateTime::currentDateTime().toString(Qt::ISODate));
     fact(tr("Elapsed"), tr("%1 s").arg(run.elapsedMs / 1000.0, 0, 'f', 2));
     fact(tr("Proxy"), ControlCharacters::escaped(run.proxy));
+    if (!run.catalogIdentity.isEmpty())
+        fact(tr("Catalog"), ControlCharacters::escaped(run.catalogIdentity));
+    if (!run.catalogSha256.isEmpty())
+        fact(tr("SHA-256 of the saved page"), ControlCharacters::escaped(run.catalogSha256));
     if (run.stageTimeoutMs > 0)
         fact(tr("Timeout per stage"), tr("%1 s").arg(run.stageTimeoutMs / 1000.0));
     if (run.cancelled)

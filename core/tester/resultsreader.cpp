@@ -93,6 +93,11 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
                 readDuration(root, "elapsedMs", QStringLiteral("elapsedMs"), 0, 0, &report.run.elapsedMs))
         return tr("%1: %2").arg(name, *error);
     report.run.cancelled = root.value(QLatin1String("cancelled")).toBool();
+    // Reports before the catalog identity have no "catalog" object: the fields stay empty.
+    const QJsonObject catalog = root.value(QLatin1String("catalog")).toObject();
+    report.run.catalogVersion = catalog.value(QLatin1String("version")).toString();
+    report.run.catalogRetrieved = catalog.value(QLatin1String("retrieved")).toString();
+    report.run.catalogSha256 = catalog.value(QLatin1String("pageSha256")).toString();
 
     const QJsonArray items = root.value(QLatin1String("results")).toArray();
     for (int i = 0; i < items.size(); ++i) {

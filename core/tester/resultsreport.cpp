@@ -1,5 +1,7 @@
 #include "resultsreport.h"
 
+#include "core/catalog/cataloginfo.h"
+
 #include "core/tester/flowresultsummary.h"
 #include "core/tester/resulttext.h"
 
@@ -204,6 +206,14 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
     return text.toUtf8();
 }
 
+void ResultsReport::Run::setCatalog(const Catalog &catalog)
+{
+    catalogVersion = catalog.catalogVersion;
+    catalogRetrieved = catalog.retrieved.isValid() ? catalog.retrieved.toString(Qt::ISODate) : QString();
+    catalogSha256 = catalog.pageSha256;
+    catalogIdentity = CatalogInfo::identity(catalog);
+}
+
 QByteArray ResultsReport::results(Format format, const TestPlan &plan, const QList<CheckResult> &results,
                                   const Run &run)
 {
@@ -225,6 +235,8 @@ QByteArray ResultsReport::resultsText(const TestPlan &plan, const QList<CheckRes
                                 ControlCharacters::escaped(run.proxy))
                            .arg(run.stageTimeoutMs / 1000.0)
             + QLatin1Char('\n');
+    if (!run.catalogIdentity.isEmpty())
+        text += tr("Catalog: %1").arg(ControlCharacters::escaped(run.catalogIdentity)) + QLatin1Char('\n');
     QMap<Verdict::Value, int> counts;
     for (const CheckResult &raw : results) {
         const CheckResult result = ResultText::printable(raw);
@@ -271,7 +283,11 @@ QByteArray ResultsReport::resultsJson(const TestPlan &plan, const QList<CheckRes
     const auto statuses = FlowResultSummary::summarize(results);
     for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
         flows.insert(it.key(), FlowResultSummary::statusName(it.value()));
+    const QJsonObject catalog{{QStringLiteral("version"), ControlCharacters::escaped(run.catalogVersion)},
+                              {QStringLiteral("retrieved"), ControlCharacters::escaped(run.catalogRetrieved)},
+                              {QStringLiteral("pageSha256"), ControlCharacters::escaped(run.catalogSha256)}};
     const QJsonObject root{{QStringLiteral("schemaVersion"), ReportSchemaVersion},
+                           {QStringLiteral("catalog"), catalog},
                            {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
                            {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
                            {QStringLiteral("stageTimeoutMs"), run.stageTimeoutMs},
@@ -318,7 +334,10 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
     const QList<QPair<QString, QString>> properties{
             {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
             {QStringLiteral("stageTimeoutMs"), QString::number(run.stageTimeoutMs)},
-            {QStringLiteral("concurrency"), QString::number(run.concurrency)}};
+            {QStringLiteral("concurrency"), QString::number(run.concurrency)},
+            {QStringLiteral("catalogVersion"), ControlCharacters::escaped(run.catalogVersion)},
+            {QStringLiteral("catalogRetrieved"), ControlCharacters::escaped(run.catalogRetrieved)},
+            {QStringLiteral("catalogPageSha256"), ControlCharacters::escaped(run.catalogSha256)}};
     for (const auto &[name, value] : properties) {
         xml.writeEmptyElement(QStringLiteral("property"));
         xml.writeAttribute(QStringLiteral("name"), name);

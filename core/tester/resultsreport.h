@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/catalog.h"
 #include "core/tester/checkresult.h"
 #include "core/tester/testplan.h"
 
@@ -24,6 +25,13 @@ public:
         int concurrency = 0;
         qint64 elapsedMs = 0;
         bool cancelled = false;
+        // The catalog the plan came from (CatalogInfo): empty fields when not known.
+        QString catalogVersion;
+        QString catalogRetrieved; // the date the vendor page was read, ISO 8601
+        QString catalogSha256; // of the saved page
+        QString catalogIdentity; // one translated line, for the text and HTML reports
+
+        void setCatalog(const Catalog &catalog);
     };
 
     static QStringList formatNames(); // text, json, junit

@@ -21,6 +21,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -108,6 +110,7 @@ private slots:
     void reportsEscapeControlCharacters();
     void htmlReport();
     void csvReport();
+    void catalogIdentityInEveryReport();
     void ticketSummary();
     void environmentSettings();
 };
@@ -355,6 +358,7 @@ void tst_TesterResults::readerRoundTrip()
     QVERIFY(std::holds_alternative<ResultsReader::Report>(oldRead));
     QCOMPARE(std::get<ResultsReader::Report>(oldRead).results.first().flowIds(),
              QStringList{QStringLiteral("web")});
+    QVERIFY(std::get<ResultsReader::Report>(oldRead).run.catalogVersion.isEmpty());
     QCOMPARE(report.results.at(0).tls.issuer, QStringLiteral("Test CA"));
     QCOMPARE(report.results.at(0).tls.notAfter, results.at(0).tls.notAfter);
     QCOMPARE(report.results.at(0).httpStatus, 204);
@@ -509,6 +513,8 @@ void tst_TesterResults::reportsEscapeControlCharacters()
     plan.targets = {target};
     ResultsReport::Run run;
     run.proxy = result.proxy;
+    run.catalogIdentity = result.proxy;
+    run.catalogVersion = result.proxy;
 
     QString output;
     QString allowed = QStringLiteral("\n");
@@ -604,6 +610,59 @@ void tst_TesterResults::csvReport()
     }
     QCOMPARE(records, 1 + results.size());
     QVERIFY(csv.contains(QLatin1String(",refused,Connection refused,")));
+}
+
+void tst_TesterResults::catalogIdentityInEveryReport()
+{
+    Catalog catalog;
+    catalog.catalogVersion = QStringLiteral("2026120201");
+    catalog.retrieved = QDate(2026, 11, 30);
+    catalog.pageSha256 = QStringLiteral("ab12").repeated(16);
+    ResultsReport::Run run;
+    run.proxy = QStringLiteral("direct");
+    run.setCatalog(catalog);
+    QCOMPARE(run.catalogIdentity, QStringLiteral("catalog 2026120201, page read 2026-11-30"));
+    TestPlan plan;
+    plan.roles = {QStringLiteral("agent")};
+    const QList<CheckResult> results = sampleResults();
+
+    const QString text =
+            QString::fromUtf8(ResultsReport::results(ResultsReport::Format::Text, plan, results, run));
+    QCOMPARE(text.section(QLatin1Char('\n'), 1, 1),
+             QStringLiteral("Catalog: catalog 2026120201, page read 2026-11-30"));
+
+    const QByteArray json = ResultsReport::results(ResultsReport::Format::Json, plan, results, run);
+    const QJsonObject stamp =
+            QJsonDocument::fromJson(json).object().value(QLatin1String("catalog")).toObject();
+    QCOMPARE(stamp.value(QLatin1String("version")).toString(), catalog.catalogVersion);
+    QCOMPARE(stamp.value(QLatin1String("retrieved")).toString(), QStringLiteral("2026-11-30"));
+    QCOMPARE(stamp.value(QLatin1String("pageSha256")).toString(), catalog.pageSha256);
+    // The saved-report reader keeps it (Compare with a saved run shows what it compares with).
+    const auto read = ResultsReader::readData(json, QStringLiteral("run.json"));
+    QVERIFY(std::holds_alternative<ResultsReader::Report>(read));
+    const ResultsReport::Run readRun = std::get<ResultsReader::Report>(read).run;
+    QCOMPARE(readRun.catalogVersion, catalog.catalogVersion);
+    QCOMPARE(readRun.catalogRetrieved, QStringLiteral("2026-11-30"));
+    QCOMPARE(readRun.catalogSha256, catalog.pageSha256);
+
+    const QByteArray junit = ResultsReport::results(ResultsReport::Format::JUnit, plan, results, run);
+    QVERIFY(junit.contains(R"(<property name="catalogVersion" value="2026120201"/>)"));
+    QVERIFY(junit.contains(R"(<property name="catalogRetrieved" value="2026-11-30"/>)"));
+
+    const QString html = QString::fromUtf8(HtmlReport::write(plan.roles, results, run, QStringLiteral("en")));
+    QVERIFY(html.contains(
+            QLatin1String("<tr><th>Catalog</th><td>catalog 2026120201, page read 2026-11-30</td></tr>")));
+    QVERIFY(html.contains(catalog.pageSha256));
+
+    const QStringList csvLines = QString::fromUtf8(CsvReport::write(results, catalog.catalogVersion))
+                                         .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QVERIFY(csvLines.first().endsWith(QLatin1String(",Catalog")));
+    QVERIFY(csvLines.at(1).endsWith(QLatin1String(",2026120201")));
+
+    // An unversioned user catalog says so rather than leaving the reader guessing.
+    ResultsReport::Run unversioned;
+    unversioned.setCatalog(Catalog());
+    QCOMPARE(unversioned.catalogIdentity, QStringLiteral("unversioned catalog"));
 }
 
 void tst_TesterResults::ticketSummary()

@@ -563,6 +563,7 @@ ResultsReport::Run TesterPanel::run() const
     run.concurrency = options.concurrency;
     run.elapsedMs = m_elapsedMs;
     run.cancelled = m_cancelled;
+    run.setCatalog(m_catalog);
     return run;
 }
 
@@ -595,7 +596,7 @@ std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFo
         data = ResultsReport::results(ResultsReport::Format::JUnit, m_plan, all, run());
         break;
     case ReportFormat::Csv:
-        data = CsvReport::write(all);
+        data = CsvReport::write(all, m_catalog.catalogVersion);
         break;
     }
     return TextFile::write(fileName, QString::fromUtf8(data));

@@ -3189,6 +3189,18 @@ The current catalog stays in use.</source>
         <source>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Network requirements explorer for Trend Micro Cloud One Workload Security.&lt;/p&gt;&lt;p&gt;Catalog: %2 (%3)&lt;br&gt;Source: %4&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Portolan %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trend Micro Cloud One Workload Security のネットワーク要件エクスプローラー。&lt;/p&gt;&lt;p&gt;カタログ: %2（%3）&lt;br&gt;出典: %4&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Catalog</source>
+        <translation>カタログ(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in catalog</source>
+        <translation>組み込みのカタログ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the list</source>
+        <translation>一覧を消去(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>MarkdownExporter</name>
@@ -4442,6 +4454,73 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>Something answered for %1 with a redirect to %2: typically a captive portal or a web filter; sign in or ask for %1 to be exempted.</source>
         <translation>%1 に対して何かが %2 へのリダイレクトで応答しました。一般にキャプティブポータルまたは Web フィルターです。サインインするか、%1 の除外を依頼してください。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatChangedDialog</name>
+    <message>
+        <source>From: %1</source>
+        <translation>変更前: %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>変更後: %1</translation>
+    </message>
+    <message>
+        <source>No flow changed.</source>
+        <translation>変更されたフローはありません。</translation>
+    </message>
+    <message>
+        <source>Flows added: %1, removed: %2, changed: %3</source>
+        <translation>追加されたフロー: %1、削除: %2、変更: %3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>endpoint removed</source>
+        <translation>エンドポイント削除</translation>
+    </message>
+    <message>
+        <source>endpoint added</source>
+        <translation>エンドポイント追加</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>Flow / field</source>
+        <translation>フロー/項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Catalogs compared</source>
+        <translation>比較したカタログ</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "app/gui/catalogs/whatchangeddialog.h"
 #include "app/gui/triage/triageview.h"
 #include "core/catalog/cataloginfo.h"
 
@@ -15,6 +16,7 @@
 #include "app/gui/tester/testerpanel.h"
 #include "core/catalog/catalogloader.h"
 #include "core/catalog/catalogstore.h"
+#include "core/catalog/recentcatalogs.h"
 #include "core/i18n/translations.h"
 #include "core/models/catalogfilterproxymodel.h"
 #include "core/models/catalogmodel.h"
@@ -345,6 +347,9 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_fileMenu->addAction(m_openAction);
+    m_catalogMenu = m_fileMenu->addMenu(QString());
+    m_catalogMenu->setObjectName(QStringLiteral("catalogMenu"));
+    connect(m_catalogMenu, &QMenu::aboutToShow, this, &MainWindow::fillCatalogMenu);
     m_fileMenu->addAction(m_exportViewAction);
     m_fileMenu->addAction(m_exportRulesAction);
     m_fileMenu->addSeparator();
@@ -423,11 +428,14 @@ void MainWindow::retranslateUi()
     m_status->setAccessibleName(tr("Rows shown"));
 
     m_fileMenu->setTitle(tr("&File"));
+    m_catalogMenu->setTitle(tr("&Catalog"));
+    fillCatalogMenu();
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
-    for (QMenu *menu : {m_fileMenu, m_editMenu, m_viewMenu, m_testMenu, m_languageMenu, m_helpMenu})
+    for (QMenu *menu :
+         {m_fileMenu, m_catalogMenu, m_editMenu, m_viewMenu, m_testMenu, m_languageMenu, m_helpMenu})
         menu->setAccessibleName(QString(menu->title()).remove(QLatin1Char('&')));
     menuBar()->setAccessibleName(tr("Menu bar"));
     statusBar()->setAccessibleName(tr("Status"));
@@ -545,12 +553,59 @@ void MainWindow::showError(const QString &title, const QString &text)
 
 bool MainWindow::openCatalog(const QString &fileName)
 {
+    const Catalog previous = m_store->catalog();
     if (const auto error = m_store->loadFile(fileName)) {
         showError(tr("Catalog not loaded"),
                   tr("%1\n\nThe current catalog stays in use.").arg(error->toString()));
         return false;
     }
+    RecentCatalogs::add(fileName);
+    if (fileName != CatalogLoader::builtinFileName())
+        showWhatChanged(previous);
     return true;
+}
+
+bool MainWindow::openBuiltinCatalog()
+{
+    return openCatalog(CatalogLoader::builtinFileName());
+}
+
+void MainWindow::showWhatChanged(const Catalog &previous)
+{
+    if (!m_whatChanged)
+        m_whatChanged = new WhatChangedDialog(this);
+    m_whatChanged->setCatalogs(previous, m_store->catalog());
+    m_whatChanged->show(); // non-modal: the tables stay usable beside it
+    m_whatChanged->raise();
+}
+
+void MainWindow::fillCatalogMenu()
+{
+    m_catalogMenu->clear();
+    qDeleteAll(m_catalogMenu->findChildren<QActionGroup *>(QString(), Qt::FindDirectChildrenOnly));
+    const QString current = m_store->fileName();
+    auto *group = new QActionGroup(m_catalogMenu);
+    const auto add = [this, group, &current](const QString &text, const QString &fileName) {
+        QAction *action = m_catalogMenu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(QFileInfo(fileName).absoluteFilePath() == QFileInfo(current).absoluteFilePath());
+        action->setData(fileName);
+        action->setToolTip(fileName);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, fileName] { openCatalog(fileName); });
+    };
+    add(tr("&Built-in catalog"), CatalogLoader::builtinFileName());
+    const QStringList recent = RecentCatalogs::list();
+    if (!recent.isEmpty())
+        m_catalogMenu->addSeparator();
+    for (int i = 0; i < recent.size(); ++i)
+        add(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(recent.at(i)).fileName()), recent.at(i));
+    m_catalogMenu->addSeparator();
+    m_catalogMenu->addAction(m_openAction);
+    QAction *clear = m_catalogMenu->addAction(tr("C&lear the list"));
+    clear->setObjectName(QStringLiteral("clearRecentCatalogs"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [] { RecentCatalogs::clear(); });
 }
 
 void MainWindow::openCatalogDialog()

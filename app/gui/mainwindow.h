@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/gui/tables/filterbar.h"
+#include "core/catalog/catalog.h"
 #include "core/i18n/language.h"
 
 #include <QMainWindow>
@@ -27,6 +28,7 @@ class QTabWidget;
 class QToolBar;
 class TesterPanel;
 class TriageView;
+class WhatChangedDialog;
 
 // The explorer: role buttons, search and facets over one table of every catalog row (one per
 // flow and endpoint), a details
@@ -67,7 +69,12 @@ public:
 
     // Loads another catalog with the loader's validation. A bad file shows its located error
     // and leaves the current catalog in place.
+    // When the new catalog is not the built-in one, "What changed" compares it with the previous.
     bool openCatalog(const QString &fileName);
+    bool openBuiltinCatalog();
+    QMenu *catalogMenu() const { return m_catalogMenu; }
+    // The last "What changed" dialog, or nullptr.
+    WhatChangedDialog *whatChangedDialog() const { return m_whatChanged; }
     // Writes the rows shown, with the visible columns, as CSV or Markdown (by the file name's
     // suffix: .md/.markdown for Markdown). Returns an error message, or nothing.
     std::optional<QString> exportView(const QString &fileName) const;
@@ -99,6 +106,8 @@ private:
     void updateDetails();
     void showError(const QString &title, const QString &text);
     void openCatalogDialog();
+    void fillCatalogMenu();
+    void showWhatChanged(const Catalog &previous);
     void exportViewDialog();
     void showAbout();
     void showHelp(int page);
@@ -134,6 +143,8 @@ private:
     bool m_userShowExpired = false; // the user's own choice, the one saved
 
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_catalogMenu = nullptr;
+    WhatChangedDialog *m_whatChanged = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 // The JSON locator's property (issue 20): on every text QJsonDocument accepts, for every path
@@ -36,6 +37,10 @@ inline void collect(const QJsonValue &value, const QString &path, bool ambiguous
         bool odd = ambiguous;
         for (auto it = o.begin(); it != o.end() && !odd; ++it)
             odd = it.key().contains(QLatin1Char('.')) || it.key().contains(QLatin1Char('['));
+        // QJsonObject keeps "a" and "\uFEFFa" (raw) apart but key() shows both as "a" (it drops
+        // a leading U+FEFF): the path then names two values, as with a dotted key.
+        const QStringList keys = o.keys();
+        odd = odd || QSet<QString>(keys.cbegin(), keys.cend()).size() != keys.size();
         for (auto it = o.begin(); it != o.end() && out.size() < maxPaths; ++it)
             collect(it.value(), path + QLatin1Char('.') + it.key(), odd, depth + 1, out, maxPaths);
     } else if (value.isArray()) {

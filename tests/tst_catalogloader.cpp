@@ -402,7 +402,7 @@ void TestCatalogLoader::unboundedDevices()
     // QFile::size() is 0 for devices: the read itself is bounded.
     const auto zero = CatalogLoader::loadFile(QStringLiteral("/dev/zero"));
     QVERIFY(!zero.isOk());
-    QVERIFY2(zero.error.message.contains(QStringLiteral("larger than 16 MiB")),
+    QVERIFY2(zero.error.message.contains(QStringLiteral("larger than 32 MiB")),
              qPrintable(zero.error.toString()));
 }
 

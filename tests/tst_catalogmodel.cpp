@@ -3,6 +3,7 @@
 #include "core/models/catalogmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
@@ -30,6 +31,12 @@ private slots:
     void checkStates();
     void expiredColorIsReadable_data();
     void expiredColorIsReadable();
+    void typingAgreesWithReference_data();
+    void typingAgreesWithReference();
+    void sortsByCollationBothWays_data();
+    void sortsByCollationBothWays();
+    void filterKeepsSelectionAndCurrent();
+    void referenceDateRefilters();
 
 private:
     static QSet<QString> shownFlows(const QAbstractItemModel &proxy);
@@ -564,6 +571,171 @@ void TestCatalogModel::expiredColorIsReadable()
     QVERIFY(expired != text); // still set apart from the other rows
     QVERIFY2(CatalogModel::contrastRatio(expired, base) >= 4.5, qPrintable(expired.name()));
     QVERIFY2(CatalogModel::contrastRatio(expired, alternate) >= 4.5, qPrintable(expired.name()));
+}
+
+void TestCatalogModel::typingAgreesWithReference_data()
+{
+    QTest::addColumn<int>("sortColumn");
+    QTest::addRow("catalog order") << -1;
+    QTest::addRow("sorted by endpoint") << int(CatalogModel::EndpointColumn);
+    QTest::addRow("sorted by service") << int(CatalogModel::ServiceColumn);
+}
+
+void TestCatalogModel::typingAgreesWithReference()
+{
+    // Typing narrows from the last result, Backspace reuses earlier ones, a group of rows is
+    // judged once: each step must still show exactly the rows that FlowFilter accepts on the
+    // whole search text, in the sort order.
+    QFETCH(int, sortColumn);
+    CatalogModel model;
+    CatalogFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.setCatalog(m_builtin);
+    proxy.sort(sortColumn);
+    const auto expected = [&](const FlowFilter &filter) {
+        QSet<int> rows;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString text = model.index(row, 0).data(CatalogModel::SearchTextRole).toString();
+            if (filter.acceptsRow(model.catalog(), model.rowRef(row), model.referenceDate(), text))
+                rows.insert(row);
+        }
+        return rows;
+    };
+    const auto shown = [&] {
+        QSet<int> rows;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            rows.insert(proxy.mapToSource(proxy.index(row, 0)).row());
+        return rows;
+    };
+    int steps = 0;
+    const QStringList typed{QStringLiteral("agents-0"), QStringLiteral("relay 4122"),
+                            QStringLiteral("リレー"),   QStringLiteral("ntp udp"),
+                            QStringLiteral("34.2"),     QStringLiteral("zzz")};
+    for (const QString &text : typed) {
+        QStringList prefixes;
+        for (int i = 1; i <= text.size(); ++i)
+            prefixes.append(text.left(i));
+        for (int i = text.size() - 1; i >= 0; --i)
+            prefixes.append(text.left(i));
+        for (const QString &prefix : std::as_const(prefixes)) {
+            proxy.setFilterText(prefix);
+            QCOMPARE(shown(), expected(proxy.filter()));
+            ++steps;
+        }
+        // Another criterion between words: the results kept for Backspace must not leak.
+        proxy.setIncludeExpired(!proxy.includesExpired());
+        QCOMPARE(shown(), expected(proxy.filter()));
+    }
+    QVERIFY(steps > 50);
+    if (sortColumn >= 0) {
+        const QList<qint64> keys = model.sortKeys(sortColumn);
+        for (int row = 1; row < proxy.rowCount(); ++row)
+            QVERIFY(keys.at(proxy.mapToSource(proxy.index(row - 1, 0)).row())
+                    <= keys.at(proxy.mapToSource(proxy.index(row, 0)).row()));
+    }
+}
+
+void TestCatalogModel::sortsByCollationBothWays_data()
+{
+    QTest::addColumn<bool>("japanese");
+    QTest::addRow("English") << false;
+    QTest::addRow("Japanese") << true;
+}
+
+void TestCatalogModel::sortsByCollationBothWays()
+{
+    QFETCH(bool, japanese);
+    CatalogModel model;
+    CatalogFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.setCatalog(m_builtin);
+    model.setLanguage(japanese ? Language::Japanese : Language::English);
+    proxy.setIncludeExpired(true);
+    QCollator collator(japanese ? QLocale(QLocale::Japanese) : QLocale(QLocale::English));
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    for (int column : {int(CatalogModel::EndpointColumn), int(CatalogModel::ServiceColumn),
+                       int(CatalogModel::ListenerColumn)}) {
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            proxy.sort(column, order);
+            QCOMPARE(proxy.sortColumn(), column);
+            QCOMPARE(proxy.rowCount(), model.rowCount());
+            for (int row = 1; row < proxy.rowCount(); ++row) {
+                const QString a = proxy.index(row - 1, column).data().toString();
+                const QString b = proxy.index(row, column).data().toString();
+                const int c = collator.compare(a, b);
+                QVERIFY2(order == Qt::AscendingOrder ? c <= 0 : c >= 0,
+                         qPrintable(QStringLiteral("%1 / %2").arg(a, b)));
+                // Equal texts keep the catalog's order.
+                if (c == 0)
+                    QVERIFY(proxy.mapToSource(proxy.index(row - 1, 0)).row()
+                            < proxy.mapToSource(proxy.index(row, 0)).row());
+            }
+        }
+    }
+    // The language switch re-sorts at once.
+    proxy.sort(CatalogModel::ListenerColumn);
+    model.setLanguage(japanese ? Language::English : Language::Japanese);
+    QCollator other(japanese ? QLocale(QLocale::English) : QLocale(QLocale::Japanese));
+    other.setCaseSensitivity(Qt::CaseInsensitive);
+    other.setNumericMode(true);
+    for (int row = 1; row < proxy.rowCount(); ++row)
+        QVERIFY(other.compare(proxy.index(row - 1, CatalogModel::ListenerColumn).data().toString(),
+                              proxy.index(row, CatalogModel::ListenerColumn).data().toString())
+                <= 0);
+    // -1: back to the catalog's order.
+    proxy.sort(-1);
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        QCOMPARE(proxy.mapToSource(proxy.index(row, 0)).row(), row);
+}
+
+void TestCatalogModel::filterKeepsSelectionAndCurrent()
+{
+    CatalogModel model;
+    CatalogFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.setCatalog(m_builtin);
+    QItemSelectionModel selection(&proxy);
+    const int relayRow = model.rowsForFlow(QStringLiteral("agent-relay-4122")).value(0, -1);
+    QVERIFY(relayRow >= 0);
+    const QModelIndex index = proxy.mapFromSource(model.index(relayRow, 0));
+    QVERIFY(index.isValid());
+    selection.setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+    proxy.setFilterText(QStringLiteral("relay"));
+    QVERIFY(!layouts.isEmpty());
+    QVERIFY(proxy.rowCount() < model.rowCount());
+    // Still selected and current, at its new row.
+    QCOMPARE(proxy.mapToSource(selection.currentIndex()).row(), relayRow);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(proxy.mapToSource(selection.selectedRows().constFirst()).row(), relayRow);
+    proxy.sort(CatalogModel::EndpointColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.mapToSource(selection.currentIndex()).row(), relayRow);
+    // Hidden: no longer selected; nothing else is.
+    proxy.setFilterText(QStringLiteral("zzz-nothing"));
+    QCOMPARE(proxy.rowCount(), 0);
+    QVERIFY(selection.selectedRows().isEmpty());
+    QVERIFY(!selection.currentIndex().isValid());
+}
+
+void TestCatalogModel::referenceDateRefilters()
+{
+    CatalogModel model;
+    CatalogFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.setCatalog(m_builtin);
+    model.setReferenceDate(QDate(2026, 12, 3));
+    const int today = proxy.rowCount();
+    // Before the static addresses expired, they are shown without "show expired".
+    model.setReferenceDate(QDate(2020, 1, 1));
+    QVERIFY(proxy.rowCount() > today);
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+    model.setReferenceDate(QDate(2026, 12, 3));
+    QCOMPARE(proxy.rowCount(), today);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogModel)

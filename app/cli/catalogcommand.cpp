@@ -8,10 +8,12 @@
 #include "core/catalog/flowfilter.h"
 #include "core/util/controlcharacters.h"
 #include "core/util/csvwriter.h"
+#include "core/util/jsonarraywriter.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
 
 int CatalogCommand::run(const QStringList &arguments)
 {
@@ -63,27 +65,29 @@ int CatalogCommand::run(const QStringList &arguments)
         return cli.finish(CliContext::Success);
     }
 
+    // One record at a time, written as it is made: a listing of a large catalog never holds
+    // all its records, nor their text.
     const QDate today = QDate::currentDate();
     FlowFilter filter;
     filter.roles = *roles;
-    QJsonArray records;
+    const QStringList fields = CatalogRecords::fieldNames();
+    std::optional<JsonArrayWriter> json;
+    if (*format == QLatin1String("json"))
+        json.emplace(cli.out());
+    else if (*format == QLatin1String("csv"))
+        cli.out() << CsvWriter::row(fields);
     for (const CatalogRowRef &ref : catalog->rows()) {
-        if (filter.acceptsFlow(*catalog, catalog->flows.at(ref.flow)))
-            records.append(CatalogRecords::record(*catalog, ref, *language, today, *roles));
-    }
-
-    if (*format == QLatin1String("json")) {
-        cli.out() << QString::fromUtf8(QJsonDocument(records).toJson(QJsonDocument::Indented));
-    } else if (*format == QLatin1String("csv")) {
-        CsvWriter csv;
-        csv.addRow(CatalogRecords::fieldNames());
-        for (const QJsonValue &r : std::as_const(records))
-            csv.addRow(CatalogRecords::cells(r.toObject()));
-        cli.out() << csv.text();
-    } else {
-        const QStringList fields = CatalogRecords::fieldNames();
-        for (const QJsonValue &r : std::as_const(records)) {
-            const QStringList cells = CatalogRecords::cells(r.toObject());
+        if (cli.out().status() != QTextStream::Ok)
+            break; // a closed pipe: finish() says so
+        if (!filter.acceptsFlow(*catalog, catalog->flows.at(ref.flow)))
+            continue;
+        const QJsonObject record = CatalogRecords::record(*catalog, ref, *language, today, *roles);
+        if (json) {
+            json->append(record);
+        } else if (*format == QLatin1String("csv")) {
+            cli.out() << CsvWriter::row(CatalogRecords::cells(record));
+        } else {
+            const QStringList cells = CatalogRecords::cells(record);
             for (int i = 0; i < fields.size(); ++i) {
                 // A loaded catalog's text reaches the terminal: no control characters.
                 if (!cells.at(i).isEmpty())
@@ -93,5 +97,7 @@ int CatalogCommand::run(const QStringList &arguments)
             cli.out() << '\n';
         }
     }
+    if (json)
+        json->finish();
     return cli.finish(CliContext::Success);
 }

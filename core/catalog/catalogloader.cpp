@@ -660,7 +660,9 @@ CatalogLoader::Result CatalogLoader::loadFile(const QString &fileName)
     if (data.size() > MaxFileSize) {
         Result r;
         r.error.file = fileName;
-        r.error.message = tr("the file is larger than %1 MiB").arg(MaxFileSize / (1024 * 1024));
+        r.error.message =
+                tr("the file is larger than %1 MiB, the limit for a catalog (about 300,000 endpoints)")
+                        .arg(MaxFileSize / (1024 * 1024));
         return r;
     }
     return loadData(data, fileName);

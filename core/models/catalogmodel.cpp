@@ -4,10 +4,14 @@
 #include "core/catalog/flowfilter.h"
 
 #include <QBrush>
+#include <QCollator>
+#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numeric>
 
 CatalogModel::CatalogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -16,13 +20,30 @@ CatalogModel::CatalogModel(QObject *parent)
 void CatalogModel::setCatalog(const Catalog &catalog)
 {
     beginResetModel();
+    m_sortRanks.clear();
     m_catalog = catalog;
     m_rows = m_catalog.rows();
     m_checkStates = QList<RowCheckState>(m_rows.size());
-    m_searchTexts.clear();
-    m_searchTexts.reserve(m_rows.size());
-    for (const CatalogRowRef &ref : std::as_const(m_rows))
-        m_searchTexts.append(searchText(ref));
+    m_groupTexts.clear();
+    m_rowGroups.clear();
+    m_rowTexts.clear();
+    m_rowOffsets.clear();
+    m_rowGroups.reserve(m_rows.size());
+    m_rowOffsets.reserve(m_rows.size() + 1);
+    QHash<QPair<int, int>, int> groups; // (flow, endpoint list or -1) -> group
+    for (const CatalogRowRef &ref : std::as_const(m_rows)) {
+        const Endpoint *endpoint = endpointOf(ref);
+        const QPair<int, int> key{ref.flow, endpoint ? endpoint->list : -1};
+        auto it = groups.constFind(key);
+        if (it == groups.cend()) {
+            it = groups.insert(key, int(m_groupTexts.size()));
+            m_groupTexts.append(groupSearchText(ref).toUtf8());
+        }
+        m_rowGroups.append(*it);
+        m_rowOffsets.append(int(m_rowTexts.size()));
+        m_rowTexts.append(rowSearchText(ref).toUtf8());
+    }
+    m_rowOffsets.append(int(m_rowTexts.size()));
     endResetModel();
 }
 
@@ -31,6 +52,7 @@ void CatalogModel::setLanguage(Language language)
     if (m_language == language)
         return;
     m_language = language;
+    m_sortRanks.clear();
     emitAllChanged();
     emit languageChanged(language);
 }
@@ -40,6 +62,7 @@ void CatalogModel::setRoles(const QStringList &componentIds)
     if (m_roles == componentIds)
         return;
     m_roles = componentIds;
+    m_sortRanks.remove(DirectionColumn);
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, DirectionColumn), index(int(m_rows.size()) - 1, DirectionColumn));
     emit headerDataChanged(Qt::Horizontal, DirectionColumn, DirectionColumn);
@@ -56,6 +79,7 @@ void CatalogModel::setReferenceDate(const QDate &date)
     if (m_referenceDate == date)
         return;
     m_referenceDate = date;
+    m_sortRanks.clear();
     emitAllChanged();
 }
 
@@ -242,15 +266,24 @@ QString CatalogModel::displayText(int row, int column) const
     }
 }
 
-QString CatalogModel::searchText(const CatalogRowRef &ref) const
+QString CatalogModel::rowSearchText(const CatalogRowRef &ref) const
+{
+    const Flow &f = m_catalog.flows.at(ref.flow);
+    if (const Endpoint *endpoint = endpointOf(ref))
+        return endpoint->value.toLower();
+    return (CatalogText::endpoint(m_catalog, f, ref.endpoint, Language::English) + QLatin1Char('\n')
+            + CatalogText::endpoint(m_catalog, f, ref.endpoint, Language::Japanese))
+            .toLower();
+}
+
+QString CatalogModel::groupSearchText(const CatalogRowRef &ref) const
 {
     const Flow &f = m_catalog.flows.at(ref.flow);
     const Endpoint *endpoint = endpointOf(ref);
     const QList<Provenance> provenance = provenanceOf(ref);
     QStringList parts;
     for (Language l : {Language::English, Language::Japanese}) {
-        parts << CatalogText::endpoint(m_catalog, f, ref.endpoint, l)
-              << CatalogText::componentNames(m_catalog, f.initiators, l)
+        parts << CatalogText::componentNames(m_catalog, f.initiators, l)
               << CatalogText::componentNames(m_catalog, {f.listener}, l)
               << CatalogText::service(m_catalog, f, ref.endpoint, l)
               << CatalogText::provenanceRows(m_catalog, provenance, l);
@@ -380,7 +413,9 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
     case CheckLatencyRole:
         return m_checkStates.at(index.row()).latencyMs;
     case SearchTextRole:
-        return m_searchTexts.at(index.row());
+        return QString::fromUtf8(m_groupTexts.at(m_rowGroups.at(index.row())) + '\n'
+                                 + QByteArray::fromRawData(rowSearchText(index.row()).data(),
+                                                           qsizetype(rowSearchText(index.row()).size())));
     case SortRole:
         if (index.column() == PortsColumn) {
             const QList<PortSpec> ports = portsOf(ref);
@@ -395,6 +430,67 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QList<qint64> CatalogModel::sortKeys(int column) const
+{
+    if (column != PortsColumn && column != ValidityColumn && column != CheckColumn)
+        return sortRanks(column);
+    // Values, cheap to read again; the check column changes with every result.
+    QList<qint64> keys(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QVariant value = index(row, column).data(SortRole);
+        if (column == ValidityColumn) {
+            const QDate date = value.toDate();
+            keys[row] = date.isValid() ? date.toJulianDay() : std::numeric_limits<qint64>::max();
+        } else {
+            keys[row] = value.toLongLong();
+        }
+    }
+    return keys;
+}
+
+const QList<qint64> &CatalogModel::sortRanks(int column) const
+{
+    auto it = m_sortRanks.constFind(column);
+    if (it != m_sortRanks.cend())
+        return *it;
+    // Rows of one flow share most texts: collate each distinct text once.
+    QHash<QString, int> distinct;
+    QStringList texts;
+    QList<int> textOfRow(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QString text = displayText(row, column);
+        auto found = distinct.constFind(text);
+        if (found == distinct.cend()) {
+            found = distinct.insert(text, int(texts.size()));
+            texts.append(text);
+        }
+        textOfRow[row] = *found;
+    }
+    QCollator collator(m_language == Language::Japanese ? QLocale(QLocale::Japanese, QLocale::Japan)
+                                                        : QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    QList<QCollatorSortKey> keys;
+    keys.reserve(texts.size());
+    for (const QString &text : std::as_const(texts))
+        keys.append(collator.sortKey(text));
+    QList<int> order(texts.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&keys](int a, int b) { return keys.at(a).compare(keys.at(b)) < 0; });
+    QList<int> rankOfText(texts.size());
+    int rank = 0;
+    for (int i = 0; i < order.size(); ++i) {
+        if (i > 0 && keys.at(order.at(i - 1)).compare(keys.at(order.at(i))) != 0)
+            ++rank;
+        rankOfText[order.at(i)] = rank;
+    }
+    QList<qint64> ranks(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row)
+        ranks[row] = rankOfText.at(textOfRow.at(row));
+    return *m_sortRanks.insert(column, ranks);
 }
 
 QString CatalogModel::columnTitle(Column column)

@@ -6,8 +6,11 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QDate>
+#include <QHash>
 #include <QPalette>
 #include <QStringList>
+
+#include <string_view>
 
 // One row per flow x endpoint (a flow without endpoints is one row), as Catalog::rows() lists
 // them. Display text follows the model's language; switching it emits dataChanged and
@@ -106,6 +109,30 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // The search text of a row (SearchTextRole) in two parts, so that filtering need not scan
+    // what rows share: the text of its group (the rows of one flow whose endpoints come from one
+    // list share everything but the endpoint) and the row's own text (the endpoint). A word
+    // never spans the two: both are lower case, parts joined by line breaks. UTF-8, in which a
+    // substring match of a UTF-8 word is a match of whole characters.
+    int searchGroup(int row) const { return m_rowGroups.at(row); }
+    int searchGroupCount() const { return int(m_groupTexts.size()); }
+    std::string_view groupSearchText(int group) const
+    {
+        const QByteArray &text = m_groupTexts.at(group);
+        return {text.constData(), size_t(text.size())};
+    }
+    std::string_view rowSearchText(int row) const
+    {
+        const int from = m_rowOffsets.at(row);
+        return {m_rowTexts.constData() + from, size_t(m_rowOffsets.at(row + 1) - from)};
+    }
+
+    // One integer per row that orders the rows in a column as SortRole does: text by the
+    // language's collation (case-insensitive, numbers by value), ports, dates and check results
+    // by value. Text columns collate each distinct text once and keep the ranks until the
+    // language, roles or catalog change, so that sorting 200k rows compares integers.
+    QList<qint64> sortKeys(int column) const;
+
     static QString columnTitle(Column column);
     static QString checkText(const RowCheckState &state);
     static QColor checkColor(RowCheckState::Status status);
@@ -121,16 +148,23 @@ signals:
 
 private:
     QString displayText(int row, int column) const;
-    QString searchText(const CatalogRowRef &ref) const;
+    QString groupSearchText(const CatalogRowRef &ref) const;
+    QString rowSearchText(const CatalogRowRef &ref) const;
     QList<PortSpec> portsOf(const CatalogRowRef &ref) const;
     const Endpoint *endpointOf(const CatalogRowRef &ref) const;
     QList<Provenance> provenanceOf(const CatalogRowRef &ref) const;
     void emitAllChanged();
+    const QList<qint64> &sortRanks(int column) const;
 
     Catalog m_catalog;
     QList<CatalogRowRef> m_rows;
-    QStringList m_searchTexts;
+    QByteArrayList m_groupTexts;
+    QList<int> m_rowGroups;
+    QByteArray m_rowTexts; // every row's text, one after the other
+    QList<int> m_rowOffsets; // where each row's text starts, and the end
+
     QList<RowCheckState> m_checkStates;
+    mutable QHash<int, QList<qint64>> m_sortRanks; // column -> row -> rank, for the language
     QStringList m_roles;
     Language m_language = Language::English;
     QDate m_referenceDate = QDate::currentDate();

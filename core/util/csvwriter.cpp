@@ -2,11 +2,16 @@
 
 void CsvWriter::addRow(const QStringList &cells)
 {
+    m_text += row(cells);
+}
+
+QString CsvWriter::row(const QStringList &cells)
+{
     QStringList escaped;
     escaped.reserve(cells.size());
     for (const QString &cell : cells)
         escaped.append(escape(cell));
-    m_text += escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    return escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
 }
 
 QString CsvWriter::escape(const QString &cell)

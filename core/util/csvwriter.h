@@ -11,6 +11,8 @@ public:
     void addRow(const QStringList &cells);
     QString text() const { return m_text; }
 
+    // One row with its line break, for writing row by row.
+    static QString row(const QStringList &cells);
     static QString escape(const QString &cell);
 
 private:

@@ -118,6 +118,7 @@ private slots:
     void searchReducesAndClearRestores_data();
     void searchReducesAndClearRestores();
     void escapeClearsSearch();
+    void slowSearchWaitsForAPause();
     void facetFilters_data();
     void facetFilters();
     void requiredOnly();
@@ -204,6 +205,37 @@ void TestExplorerWindow::cleanup()
     m_store.reset();
     Translations::install(Language::English);
     AppPalette::apply(false);
+}
+
+void TestExplorerWindow::slowSearchWaitsForAPause()
+{
+    FilterBar *bar = m_window->filterBar();
+    CatalogFilterProxyModel *proxy = m_window->filterModel();
+    // A catalog this small filters at once, key by key.
+    QTest::keyClicks(bar->searchField(), QStringLiteral("name"));
+    QVERIFY(!bar->isSearchPending());
+    QCOMPARE(proxy->filterText(), QStringLiteral("name"));
+    bar->searchField()->clear();
+    QCOMPARE(proxy->filterText(), QString());
+
+    // As when the last filtering took more than half a frame: typing waits for a pause.
+    bar->setSearchDelay(-200);
+    QTest::keyClicks(bar->searchField(), QStringLiteral("name"));
+    QVERIFY(bar->isSearchPending());
+    QCOMPARE(proxy->filterText(), QString());
+    // What the bar shows already counts for Back and the chips' state.
+    QCOMPARE(bar->state().text, QStringLiteral("name"));
+    QTRY_COMPARE(proxy->filterText(), QStringLiteral("name"));
+    QVERIFY(!bar->isSearchPending());
+    // Enter does not wait; Esc (clearing) does not either.
+    QTest::keyClicks(bar->searchField(), QStringLiteral(" service"));
+    QVERIFY(bar->isSearchPending());
+    QTest::keyClick(bar->searchField(), Qt::Key_Return);
+    QVERIFY(!bar->isSearchPending());
+    QCOMPARE(proxy->filterText(), QStringLiteral("name service"));
+    QTest::keyClick(bar->searchField(), Qt::Key_Escape);
+    QVERIFY(!bar->isSearchPending());
+    QCOMPARE(proxy->filterText(), QString());
 }
 
 void TestExplorerWindow::diagramFlowsFilterTables()

@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -55,6 +57,7 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     , m_showExpired(new QCheckBox(this))
     , m_clear(new QToolButton(this))
     , m_chips(new FilterChips(this))
+    , m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("filterBar"));
     m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
@@ -106,7 +109,10 @@ FilterBar::FilterBar(CatalogModel *model, CatalogFilterProxyModel *proxy, QWidge
     connect(m_chips, &FilterChips::removeRequested, this, &FilterBar::removeChip);
     connect(m_proxy, &CatalogFilterProxyModel::filterChanged, this, &FilterBar::updateChips);
 
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &CatalogFilterProxyModel::setFilterText);
+    m_searchTimer->setSingleShot(true);
+    connect(m_searchTimer, &QTimer::timeout, this, &FilterBar::applySearchNow);
+    connect(m_search, &QLineEdit::textChanged, this, &FilterBar::searchEdited);
+    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::applySearchNow);
     auto *escape =
             new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr, Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, m_search, &QLineEdit::clear);
@@ -398,6 +404,7 @@ void FilterBar::setShowExpired(bool show)
 void FilterBar::clearFilters()
 {
     m_search->clear();
+    applySearchNow();
     setRole(QString());
     for (QComboBox *box : {m_direction, m_requirement, m_agentVersion, m_protocol, m_port})
         box->setCurrentIndex(0);
@@ -413,9 +420,35 @@ void FilterBar::focusSearch()
     m_search->selectAll();
 }
 
+void FilterBar::searchEdited()
+{
+    const bool slow = m_searchDelay < 0 || (m_searchDelay > 0 && m_lastSearchMs > 1000.0 / 120.0);
+    if (slow && !m_updating && !m_search->text().isEmpty())
+        m_searchTimer->start(qAbs(m_searchDelay));
+    else
+        applySearchNow();
+}
+
+void FilterBar::applySearchNow()
+{
+    m_searchTimer->stop();
+    QElapsedTimer timer;
+    timer.start();
+    m_proxy->setFilterText(m_search->text());
+    m_lastSearchMs = timer.nsecsElapsed() / 1e6;
+}
+
+bool FilterBar::isSearchPending() const
+{
+    return m_searchTimer->isActive();
+}
+
 FilterBar::State FilterBar::state() const
 {
-    return {m_search->text(), m_proxy->filter()};
+    // What the bar shows, even while the search waits for a pause in typing.
+    FlowFilter filter = m_proxy->filter();
+    filter.setText(m_search->text());
+    return {m_search->text(), filter};
 }
 
 void FilterBar::setState(const State &state)
@@ -436,6 +469,7 @@ void FilterBar::setState(const State &state)
     m_requiredOnly->setChecked(f.requiredOnly);
     m_showExpired->setChecked(f.includeExpired);
     m_proxy->setFlowIds(f.flowIds);
+    applySearchNow();
 }
 
 void FilterBar::updateChips()
@@ -475,9 +509,10 @@ void FilterBar::updateChips()
 
 void FilterBar::removeChip(const QString &key)
 {
-    if (key == QLatin1String("search"))
+    if (key == QLatin1String("search")) {
         m_search->clear();
-    else if (key == QLatin1String("role"))
+        applySearchNow();
+    } else if (key == QLatin1String("role"))
         setRole(QString());
     else if (key == QLatin1String("direction"))
         m_direction->setCurrentIndex(0);

@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 // The explorer's filters: one-click role buttons, a live search field and facets for direction,
@@ -68,6 +69,14 @@ public:
     // Resets every filter (search, role, facets, required only) but not "show expired".
     void clearFilters();
     void focusSearch();
+    // The search field filters as the user types; when the last filtering took longer than
+    // half a frame, it waits for a pause in typing (searchDelay() ms) instead. Enter, and every
+    // programmatic change, applies at once.
+    void applySearchNow();
+    bool isSearchPending() const;
+    int searchDelay() const { return m_searchDelay; }
+    // 0: never wait. Negative: always wait -searchDelay ms (tests).
+    void setSearchDelay(int ms) { m_searchDelay = ms; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -81,6 +90,7 @@ private:
     void applyFeatures();
     void updateFeaturesText();
     void updateChips();
+    void searchEdited();
     void removeChip(const QString &key);
 
     CatalogModel *m_model;
@@ -101,5 +111,8 @@ private:
     QCheckBox *m_showExpired;
     QToolButton *m_clear;
     FilterChips *m_chips;
+    QTimer *m_searchTimer;
+    int m_searchDelay = 150;
+    double m_lastSearchMs = 0;
     bool m_updating = false;
 };

@@ -95,14 +95,14 @@ void TestCatalogDiff::changes_data()
         table.insert(QStringLiteral("rows"), rows);
         tables[0] = table;
         r.insert(QStringLiteral("tables"), tables);
-    }) << "- local (removed, 0 endpoint(s))\n";
+    }) << "- local (removed, 0 endpoints)\n";
     QTest::addRow("flow added") << Edit([](QJsonObject &r) {
         QJsonArray flows = r.value(QStringLiteral("flows")).toArray();
         QJsonObject copy = flows.at(0).toObject();
         copy.insert(QStringLiteral("id"), QStringLiteral("dns2"));
         flows.append(copy);
         r.insert(QStringLiteral("flows"), flows);
-    }) << "+ dns2 (added, 0 endpoint(s))\n";
+    }) << "+ dns2 (added, 0 endpoints)\n";
     QTest::addRow("endpoint added and removed") << Edit([](QJsonObject &r) {
         setIn(r, QStringLiteral("endpointLists"), 3, QStringLiteral("endpoints"),
               QJsonArray{QJsonObject{{"cidr", "127.0.2.0/24"}}});

@@ -83,18 +83,6 @@
         <source>No flow changed.</source>
         <translation>変更されたフローはありません。</translation>
     </message>
-    <message numerus="yes">
-        <source>+ %1 (added, %n endpoint(s))</source>
-        <translation>
-            <numerusform>+ %1（追加、エンドポイント%n件）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>- %1 (removed, %n endpoint(s))</source>
-        <translation>
-            <numerusform>- %1（削除、エンドポイント%n件）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>~ %1 (changed)</source>
         <translation>~ %1（変更）</translation>
@@ -102,6 +90,18 @@
     <message>
         <source>    %1: %2 -&gt; %3</source>
         <translation>    %1: %2 -&gt; %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %1 (added, %n endpoints)</source>
+        <translation>
+            <numerusform>+ %1（追加、エンドポイント%n件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>- %1 (removed, %n endpoints)</source>
+        <translation>
+            <numerusform>- %1（削除、エンドポイント%n件）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>%1 is not a date (YYYY-MM-DD)</source>
-        <translation>%1は日付（YYYY-MM-DD） ではありません</translation>
+        <translation>%1は日付（YYYY-MM-DD）ではありません</translation>
     </message>
     <message>
         <source>duplicate id %1</source>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>%1 is not a valid subnet (network address/prefix length)</source>
-        <translation>%1は有効なサブネット（ネットワークアドレス/プレフィックス長） ではありません</translation>
+        <translation>%1は有効なサブネット（ネットワークアドレス/プレフィックス長）ではありません</translation>
     </message>
     <message>
         <source>expected an integer</source>
@@ -299,10 +299,6 @@
     <message>
         <source>cannot open the file: %1</source>
         <translation>ファイルを開けません: %1</translation>
-    </message>
-    <message>
-        <source>the file is larger than %1 MiB</source>
-        <translation>ファイルが%1 MiBを超えています</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
@@ -433,6 +429,10 @@
     <message>
         <source>table row %1 is the provenance of no flow</source>
         <translation>表の行%1はどのフローの出典にもなっていません</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB, the limit for a catalog (about 300,000 endpoints)</source>
+        <translation>ファイルが%1 MiBを超えています（カタログの上限: エンドポイント約30万件）</translation>
     </message>
 </context>
 <context>
@@ -923,7 +923,7 @@
         <source>Check whether this machine reaches the destinations the product needs.
 Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog errors, 130 when interrupted (Ctrl-C): the report of what was checked so far is still written, the rest is reported as cancelled; a second Ctrl-C exits at once.</source>
         <translation>このマシンから製品に必要な接続先に到達できるかを確認します。
-終了ステータス: 失敗したチェックがなければ0、失敗があれば1、使用方法またはカタログのエラーは2、中断（Ctrl-C） は130です。中断時もそれまでのチェック結果のレポートは書き出され、残りはキャンセルとして報告されます。もう一度Ctrl-Cを押すとすぐに終了します。</translation>
+終了ステータス: 失敗したチェックがなければ0、失敗があれば1、使用方法またはカタログのエラーは2、中断（Ctrl-C）は130です。中断時もそれまでのチェック結果のレポートは書き出され、残りはキャンセルとして報告されます。もう一度Ctrl-Cを押すとすぐに終了します。</translation>
     </message>
     <message>
         <source>Check only the required flows.</source>
@@ -1198,7 +1198,7 @@ After: the current run
     </message>
     <message>
         <source>Only the flows of this component id (agent, relay, ...).</source>
-        <translation>このコンポーネントID（agent、relay、...） の通信のみ。</translation>
+        <translation>このコンポーネントID（agent、relay、...）の通信のみ。</translation>
     </message>
     <message>
         <source>PNG scale factor (default 1).</source>
@@ -1346,18 +1346,6 @@ After: the current run
         <source>Test result: %1</source>
         <translation>テスト結果: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Opens %n connection(s)</source>
-        <translation>
-            <numerusform>%n件の接続を開始</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Listens to %n connection(s)</source>
-        <translation>
-            <numerusform>%n件の接続を待ち受け</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Click to show its rows in the tables.</source>
         <translation>クリックすると、該当する行をテーブルに表示します。</translation>
@@ -1447,6 +1435,18 @@ After: the current run
         <extracomment>%1 is &quot;expired 2022-12-31&quot;.</extracomment>
         <translation>不要になりました: アドレスは%1。</translation>
     </message>
+    <message numerus="yes">
+        <source>Opens %n connections</source>
+        <translation>
+            <numerusform>%n件の接続を開始</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listens to %n connections</source>
+        <translation>
+            <numerusform>%n件の接続を待ち受け</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DiagramWidget</name>
@@ -1517,6 +1517,22 @@ After: the current run
     <message>
         <source>Print diagram</source>
         <translation>図の印刷</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n components</source>
+        <translation>
+            <numerusform>コンポーネント%n個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections</source>
+        <translation>
+            <numerusform>接続%n本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a component or an arrow to filter the tables; F11 presents</source>
+        <translation>コンポーネントまたは矢印をクリックすると表を絞り込みます。F11でプレゼンテーション</translation>
     </message>
 </context>
 <context>
@@ -1896,8 +1912,8 @@ After: the current run
         <translation>パスワードをシステムのキーチェーンに保存する</translation>
     </message>
     <message>
-        <source>My environment</source>
-        <translation>自社環境</translation>
+        <source>Site addresses</source>
+        <translation>自社サイトのアドレス</translation>
     </message>
     <message>
         <source>Addresses on your site</source>
@@ -2088,7 +2104,7 @@ After: the current run
     </message>
     <message>
         <source>Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter (repeatable); its flows become rules for that address.</source>
-        <translation>自社環境の送信先のアドレス: dns、ntp、syslog、relay、sps、vcenter（複数指定できます）。そのフローはこのアドレスへのルールになります。</translation>
+        <translation>自社サイトの送信先のアドレス: dns、ntp、syslog、relay、sps、vcenter（複数指定できます）。そのフローはこのアドレスへのルールになります。</translation>
     </message>
     <message>
         <source>Write the refresher of the set-based formats (nftables, iptables) into &lt;dir&gt;: a script that fills the sets from DNS, and its systemd service and timer.</source>
@@ -2165,12 +2181,6 @@ After: the current run
         <source>Give the proxy as host:port, for example 10.0.0.1:3128.</source>
         <translation>プロキシはhost:portの形式で指定してください（例: 10.0.0.1:3128）。</translation>
     </message>
-    <message numerus="yes">
-        <source>resolving %n host name(s)…</source>
-        <translation>
-            <numerusform>%n件のホスト名を解決中…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Copied to the clipboard.</source>
         <translation>クリップボードにコピーしました。</translation>
@@ -2198,24 +2208,38 @@ After: the current run
         </translation>
     </message>
     <message>
-        <source>Use the addresses of My environment (none set)</source>
-        <translation>自社環境のアドレスを使用する（未設定）</translation>
+        <source>Use the site addresses (none set)</source>
+        <translation>自社サイトのアドレスを使用する（未設定）</translation>
     </message>
     <message>
-        <source>Use the addresses of My environment (%1)</source>
-        <translation>自社環境のアドレスを使用する（%1）</translation>
+        <source>Use the site addresses (%1)</source>
+        <translation>自社サイトのアドレスを使用する（%1）</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Set the addresses of your DNS, NTP, syslog, relay, Smart Protection Server and vCenter in My environment to get rules for them.</source>
-        <translation>DNS、NTP、Syslog、リレー、Smart Protection Server、vCenterのアドレスを自社環境で設定すると、それらへのルールが出力されます。</translation>
+        <source>Set the addresses of your DNS, NTP, syslog, relay, Smart Protection Server and vCenter in Site addresses to get rules for them.</source>
+        <translation>DNS、NTP、Syslog、リレー、Smart Protection Server、vCenterのアドレスを[自社サイトのアドレス]で設定すると、それらへのルールが出力されます。</translation>
     </message>
     <message>
         <source>saving also writes %1 beside the rules</source>
         <translation>保存すると、ルールと同じ場所に%1も書き込みます</translation>
+    </message>
+    <message numerus="yes">
+        <source>resolving %n host names…</source>
+        <translation>
+            <numerusform>%n件のホスト名を解決中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UTF-8 with a &amp;byte order mark, for Excel</source>
+        <translation>Excel用にBOM付きUTF-8で保存(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Excel reads a CSV file without it in the system&apos;s code page, which garbles Japanese text. Other programs read either.</source>
+        <translation>BOMのないCSVファイルをExcelはシステムのコードページ（Shift_JIS）で読むため、日本語が文字化けします。ほかのプログラムはどちらも読めます。</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +2301,7 @@ After: the current run
     </message>
     <message>
         <source>%1 on your site: %2 (site key %3)</source>
-        <translation>自社環境の%1: %2（サイトキー%3）</translation>
+        <translation>自社サイトの%1: %2（サイトキー%3）</translation>
     </message>
 </context>
 <context>
@@ -2376,7 +2400,7 @@ After: the current run
     </message>
     <message>
         <source>Your site: %1</source>
-        <translation>自社環境: %1</translation>
+        <translation>自社サイト: %1</translation>
     </message>
     <message>
         <source>No site address for %1 (site key %2): its flows (%3) are comments, not rules. Set the address to get rules for them.</source>
@@ -2393,6 +2417,17 @@ After: the current run
     <message>
         <source>Catalog: %1; source: %2</source>
         <translation>カタログ: %1、出典: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>CSV for Excel, UTF-8 with byte order mark (*.csv)</source>
+        <translation>Excel用CSV、BOM付きUTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 without byte order mark (*.csv)</source>
+        <translation>CSV、BOMなしUTF-8 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2701,12 +2736,6 @@ After: the current run
         <source>No check failed.</source>
         <translation>失敗したチェックはありません。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n check(s) failed.</source>
-        <translation>
-            <numerusform>%n件のチェックが失敗しました。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Roles</source>
         <translation>役割</translation>
@@ -2799,6 +2828,12 @@ After: the current run
         <source>SHA-256 of the saved page</source>
         <translation>保存したページのSHA-256</translation>
     </message>
+    <message numerus="yes">
+        <source>%n checks failed.</source>
+        <translation>
+            <numerusform>%n件のチェックが失敗しました。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IptablesExporter</name>
@@ -2870,7 +2905,7 @@ After: the current run
         <translation>ファイアウォールやプロキシのログからIPアドレス、ホスト名、URLを貼り付けてください (Ctrl+L)</translation>
     </message>
     <message>
-        <source>Reverse lookup</source>
+        <source>Look up</source>
         <translation>照合</translation>
     </message>
     <message>
@@ -2884,10 +2919,6 @@ After: the current run
     <message>
         <source>Lookup result</source>
         <translation>照合の結果</translation>
-    </message>
-    <message>
-        <source>Look up</source>
-        <translation>照合</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address, host name or URL.</source>
@@ -3108,10 +3139,6 @@ The current catalog stays in use.</source>
         <translation>カタログファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
@@ -3122,10 +3149,6 @@ The current catalog stays in use.</source>
     <message>
         <source>View not exported</source>
         <translation>ビューをエクスポートできませんでした</translation>
-    </message>
-    <message>
-        <source>Exported %1 rows to %2</source>
-        <translation>%1行を%2にエクスポートしました</translation>
     </message>
     <message>
         <source>About Portolan</source>
@@ -3200,6 +3223,12 @@ The current catalog stays in use.</source>
     <message>
         <source>C&amp;lear the list</source>
         <translation>一覧を消去(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %1</source>
+        <translation>
+            <numerusform>%n行を%1にエクスポートしました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3353,7 +3382,7 @@ The current catalog stays in use.</source>
         <translation>ネットワークポートの概要</translation>
     </message>
     <message numerus="yes">
-        <source>%n connection(s) between the components. Use the arrow keys to step through them; Esc leaves.</source>
+        <source>%n connections between the components. Use the arrow keys to step through them; Esc leaves.</source>
         <translation>
             <numerusform>コンポーネント間の接続は%n件です。矢印キーで順に表示し、Escで終了します。</numerusform>
         </translation>
@@ -3624,12 +3653,6 @@ The current catalog stays in use.</source>
         <source>not run</source>
         <translation>未実行</translation>
     </message>
-    <message numerus="yes">
-        <source>Plan for %1: %n check(s) to run</source>
-        <translation>
-            <numerusform>%1の計画: 実行するチェック%n件</numerusform>
-        </translation>
-    </message>
     <message>
         <source>skipped</source>
         <translation>スキップ</translation>
@@ -3665,6 +3688,12 @@ The current catalog stays in use.</source>
     <message>
         <source>Catalog: %1</source>
         <translation>カタログ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan for %1: %n checks to run</source>
+        <translation>
+            <numerusform>%1の計画: 実行するチェック%n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3765,12 +3794,6 @@ The current catalog stays in use.</source>
         <source>Not directly testable: a wildcard, and the catalog names no host it covers</source>
         <translation>直接テストできません: ワイルドカードで、対象となるホストがカタログにありません</translation>
     </message>
-    <message numerus="yes">
-        <source>Not directly testable: a wildcard; tested through the %n catalog host(s) it covers</source>
-        <translation>
-            <numerusform>直接テストできません: ワイルドカードのため、対象となるカタログ内の%n件のホストでテストします</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Not directly testable: a subnet, not a single address</source>
         <translation>直接テストできません: 単一のアドレスではなくサブネットです</translation>
@@ -3790,6 +3813,12 @@ The current catalog stays in use.</source>
     <message>
         <source>The catalog gives no address for %1 in this flow</source>
         <translation>カタログには、このフローの%1のアドレスがありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not directly testable: a wildcard; tested through the %n catalog hosts it covers</source>
+        <translation>
+            <numerusform>直接テストできません: ワイルドカードのため、対象となるカタログ内の%n件のホストでテストします</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3862,14 +3891,8 @@ The current catalog stays in use.</source>
         <translation>テストを開始できませんでした</translation>
     </message>
     <message>
-        <source>No address given for %1: set it in My environment</source>
-        <translation>%1のアドレスが指定されていません: 自社環境で指定してください</translation>
-    </message>
-    <message numerus="yes">
-        <source>Testing %n destination(s)…</source>
-        <translation>
-            <numerusform>%n件の送信先をテスト中…</numerusform>
-        </translation>
+        <source>No address given for %1: set it in Site addresses</source>
+        <translation>%1のアドレスが指定されていません: [自社サイトのアドレス]で指定してください</translation>
     </message>
     <message>
         <source>Test cancelled: %1</source>
@@ -3890,10 +3913,6 @@ The current catalog stays in use.</source>
     <message>
         <source>Select a check to see its stages, addresses, certificate and what to do about a failure.</source>
         <translation>チェックを選択すると、その段階、アドレス、証明書、失敗時の対処方法が表示されます。</translation>
-    </message>
-    <message>
-        <source>Click Test connectivity (F5) to check whether this machine reaches the destinations the selected roles need. Set your DNS, NTP, proxy and other addresses in My environment first.</source>
-        <translation>「接続テスト」(F5) をクリックすると、選択した役割に必要な送信先にこのマシンが到達できるかどうかをチェックします。先に「自社環境」でDNS、NTP、プロキシなどのアドレスを設定してください。</translation>
     </message>
     <message>
         <source>Waiting to be checked.</source>
@@ -3918,10 +3937,6 @@ The current catalog stays in use.</source>
     <message>
         <source>JUnit XML (*.xml)</source>
         <translation>JUnit XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Save report</source>
@@ -3976,8 +3991,8 @@ The current catalog stays in use.</source>
         <translation>失敗したチェックのみを再実行します。ファイアウォールの変更後などに使用します（Shift+F5）</translation>
     </message>
     <message>
-        <source>My &amp;environment…</source>
-        <translation>自社環境(&amp;E)…</translation>
+        <source>&amp;Site addresses…</source>
+        <translation>自社サイトのアドレス(&amp;S)…</translation>
     </message>
     <message>
         <source>Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter addresses, and your proxy</source>
@@ -4059,6 +4074,24 @@ The current catalog stays in use.</source>
         <source>Compare with previous run</source>
         <translation>前回の実行結果と比較</translation>
     </message>
+    <message numerus="yes">
+        <source>Testing %n destinations…</source>
+        <translation>
+            <numerusform>%n件の送信先をテスト中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click Test connectivity (F5) to check whether this machine reaches the destinations the selected roles need. Set your DNS, NTP, proxy and other addresses in Site addresses first.</source>
+        <translation>[接続テスト] (F5) をクリックすると、選択した役割に必要な送信先にこのマシンが到達できるかどうかをチェックします。先に[自社サイトのアドレス]でDNS、NTP、プロキシなどのアドレスを設定してください。</translation>
+    </message>
+    <message>
+        <source>Not run yet: F5 tests the selected roles from this computer</source>
+        <translation>未実行: F5キーで、選択した役割の接続をこのコンピューターからテストします</translation>
+    </message>
+    <message>
+        <source>Testing: %1</source>
+        <translation>テスト中: %1</translation>
+    </message>
 </context>
 <context>
     <name>TextFile</name>
@@ -4096,18 +4129,6 @@ The current catalog stays in use.</source>
         <source>Flows hit: %1</source>
         <translation>該当したフロー: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n line(s); endpoints: %1</source>
-        <translation>
-            <numerusform>%n行、エンドポイント: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s), %1; endpoints: %2</source>
-        <translation>
-            <numerusform>%n行、%1、エンドポイント: %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>sample: %1</source>
         <translation>例: %1</translation>
@@ -4123,18 +4144,6 @@ The current catalog stays in use.</source>
     <message>
         <source>no port</source>
         <translation>ポートなし</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s)</source>
-        <translation>
-            <numerusform>%n行</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s), %1</source>
-        <translation>
-            <numerusform>%n行、%1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Lines: %1; hit a flow: %2; catalog endpoint on an unused port: %3; unrelated: %4; unrecognised: %5 (over-long: %6, binary: %7); skipped: %8</source>
@@ -4189,6 +4198,30 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>portolan-cli triage: cannot write &quot;%1&quot;: %2</source>
         <translation>portolan-cli triage:「%1」に書き込めません: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines; endpoints: %1</source>
+        <translation>
+            <numerusform>%n行、エンドポイント: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines, %1; endpoints: %2</source>
+        <translation>
+            <numerusform>%n行、%1、エンドポイント: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines, %1</source>
+        <translation>
+            <numerusform>%n行、%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4315,6 +4348,10 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>Sample lines</source>
         <translation>行のサンプル</translation>
+    </message>
+    <message>
+        <source>No log open: Open log…, or drop one here</source>
+        <translation>ログが開かれていません: [ログを開く…]を使うか、ここにドロップしてください</translation>
     </message>
 </context>
 <context>
@@ -4597,6 +4634,10 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>read firewall or proxy logs: the flows they hit, the rules to add</source>
         <translation>ファイアウォールやプロキシのログを読む: 該当するフローと追加すべきルール</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>このヘルプを表示します。</translation>
     </message>
 </context>
 </TS>

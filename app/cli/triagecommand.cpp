@@ -132,11 +132,10 @@ QString renderText(const Catalog &catalog, const TriageReport &r, Language langu
                             CatalogText::ports(flow.ports));
         const QString seen = seenText(hit.firstSeen, hit.lastSeen);
         out += indent
-                + (seen.isEmpty()
-                           ? TriageCommand::tr("%n line(s); endpoints: %1", nullptr, int(hit.lines))
-                                     .arg(hit.endpoints.join(QStringLiteral(", ")))
-                           : TriageCommand::tr("%n line(s), %1; endpoints: %2", nullptr, int(hit.lines))
-                                     .arg(seen, hit.endpoints.join(QStringLiteral(", "))))
+                + (seen.isEmpty() ? TriageCommand::tr("%n lines; endpoints: %1", nullptr, int(hit.lines))
+                                            .arg(hit.endpoints.join(QStringLiteral(", ")))
+                                  : TriageCommand::tr("%n lines, %1; endpoints: %2", nullptr, int(hit.lines))
+                                            .arg(seen, hit.endpoints.join(QStringLiteral(", "))))
                 + QLatin1Char('\n');
         for (const QString &sample : hit.samples)
             out += indent + TriageCommand::tr("sample: %1").arg(sample) + QLatin1Char('\n');
@@ -157,8 +156,8 @@ QString renderText(const Catalog &catalog, const TriageReport &r, Language langu
                     + QLatin1Char('\n');
             const QString seen = seenText(m.firstSeen, m.lastSeen);
             out += indent
-                    + (seen.isEmpty() ? TriageCommand::tr("%n line(s)", nullptr, int(m.lines))
-                                      : TriageCommand::tr("%n line(s), %1", nullptr, int(m.lines)).arg(seen))
+                    + (seen.isEmpty() ? TriageCommand::tr("%n lines", nullptr, int(m.lines))
+                                      : TriageCommand::tr("%n lines, %1", nullptr, int(m.lines)).arg(seen))
                     + QLatin1Char('\n');
             for (const QString &sample : m.samples)
                 out += indent + TriageCommand::tr("sample: %1").arg(sample) + QLatin1Char('\n');

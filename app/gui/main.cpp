@@ -66,36 +66,28 @@ int takeScreenshot(QApplication &app, MainWindow &window, const CatalogStore &st
     app.exec();
     return rc;
 }
-} // namespace
-
-int main(int argc, char *argv[])
+struct Options
 {
-    // Screenshots render without a display.
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
+    QCommandLineOption catalog;
+    QCommandLineOption lang;
+    QCommandLineOption help;
+};
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Portolan"));
-    QApplication::setOrganizationName(QStringLiteral("Portolan"));
-    QApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.portolan.Portolan"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/portolan.svg")));
-    const bool systemDark = AppPalette::systemPrefersDark();
-    QApplication::setStyle(QStringLiteral("Fusion"));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
+Options addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
             "main", "Network requirements explorer for Trend Micro Cloud One Workload Security."));
-    parser.addHelpOption();
+    // Our own help option: Qt's text for it has no Japanese translation.
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help"), QStringLiteral("?")},
+                                        QCoreApplication::translate("main", "Show this help."));
+    parser.addOption(helpOption);
     parser.addVersionOption();
     const QCommandLineOption catalogOption(QStringLiteral("catalog"),
-                                           QApplication::translate("main", "Open this catalog file."),
+                                           QCoreApplication::translate("main", "Open this catalog file."),
                                            QStringLiteral("file"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QApplication::translate("main", "User interface language: en or ja."),
-                                        QStringLiteral("code"));
+    const QCommandLineOption langOption(
+            QStringLiteral("lang"), QCoreApplication::translate("main", "User interface language: en or ja."),
+            QStringLiteral("code"));
     parser.addOption(catalogOption);
     parser.addOption(langOption);
     // Hidden options for scripts/screenshots.sh.
@@ -114,6 +106,67 @@ int main(int argc, char *argv[])
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
+    return {catalogOption, langOption, helpOption};
+}
+
+// --help and --version print and exit before any window system is needed (no display, a
+// terminal over ssh).
+bool wantsOnlyText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "-?", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+int printHelpOrVersion(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Portolan"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Portolan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
+    Language language = MainWindow::savedLanguage();
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--lang") == 0) {
+            if (const auto chosen = languageFromCode(QString::fromLocal8Bit(argv[i + 1])))
+                language = *chosen;
+        }
+    }
+    Translations::install(language);
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app); // --version: prints and exits
+    parser.showHelp(0);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (wantsOnlyText(argc, argv))
+        return printHelpOrVersion(argc, argv);
+
+    // Screenshots render without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Portolan"));
+    QApplication::setOrganizationName(QStringLiteral("Portolan"));
+    QApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.portolan.Portolan"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/portolan.svg")));
+    const bool systemDark = AppPalette::systemPrefersDark();
+    QApplication::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    const Options options = addOptions(parser);
+    const QCommandLineOption &catalogOption = options.catalog;
+    const QCommandLineOption &langOption = options.lang;
     parser.process(app);
     const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
 

@@ -9,6 +9,7 @@
 #include "app/gui/help/helpdialog.h"
 
 #include "app/gui/common/apppalette.h"
+#include "app/gui/common/filedialogs.h"
 #include "app/gui/details/detailspane.h"
 #include "app/gui/lookup/lookupbar.h"
 #include "app/gui/tables/catalogtableview.h"
@@ -21,6 +22,7 @@
 #include "core/models/catalogfilterproxymodel.h"
 #include "core/models/catalogmodel.h"
 #include "core/models/tableformatter.h"
+#include "core/util/csvencoding.h"
 #include "core/util/textfile.h"
 
 #include <QAction>
@@ -54,7 +56,6 @@ const QString SplitterKey = QStringLiteral("window/splitter");
 // The flow model's columns; a header state saved for the old columns does not apply.
 const QString HeaderKey = QStringLiteral("table/flowHeader");
 const QString ShowExpiredKey = QStringLiteral("table/showExpired");
-const QString LastDirKey = QStringLiteral("files/lastDir");
 } // namespace
 
 MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
@@ -138,6 +139,9 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     });
     connectDiagram();
     connectTester();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    connect(m_testerPanel, &TesterPanel::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_triage, &TriageView::statusChanged, this, &MainWindow::updateStatus);
     // Log triage: export exactly the flows a log hits.
     connect(m_triage, &TriageView::exportRequested, this, [this](const FlowFilter &scope) {
         auto *dialog = new ExportDialog(m_store->catalog(), language(),
@@ -486,6 +490,20 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateStatus()
 {
+    // The status bar speaks of the tab shown.
+    QWidget *page = m_tabs->currentWidget();
+    if (page == m_diagram) {
+        m_status->setText(m_diagram->statusText());
+        return;
+    }
+    if (page == m_testerPanel) {
+        m_status->setText(m_testerPanel->statusText());
+        return;
+    }
+    if (page == m_triage) {
+        m_status->setText(m_triage->statusText());
+        return;
+    }
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
     const int selected =
@@ -610,49 +628,54 @@ void MainWindow::fillCatalogMenu()
 
 void MainWindow::openCatalogDialog()
 {
-    QSettings settings;
-    const QString fileName = QFileDialog::getOpenFileName(
-            this, tr("Open catalog"), settings.value(LastDirKey, QDir::homePath()).toString(),
-            tr("Catalog files (*.json);;All files (*)"));
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open catalog"), FileDialogs::lastFolder(),
+                                                          tr("Catalog files (*.json);;All files (*)"));
     if (fileName.isEmpty())
         return;
-    settings.setValue(LastDirKey, QFileInfo(fileName).absolutePath());
+    FileDialogs::rememberFolder(fileName);
     openCatalog(fileName);
 }
 
-std::optional<QString> MainWindow::exportView(const QString &fileName) const
+std::optional<QString> MainWindow::exportView(const QString &fileName, bool byteOrderMark) const
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    const TableFormatter::Format format = suffix == QLatin1String("md") || suffix == QLatin1String("markdown")
-            ? TableFormatter::Format::Markdown
-            : TableFormatter::Format::Csv;
-    const QString text = TableFormatter::format(m_proxy, TableFormatter::allRows(m_proxy),
-                                                m_table->visibleColumns(), format, true);
-    return TextFile::write(fileName, text);
+    const bool markdown = suffix == QLatin1String("md") || suffix == QLatin1String("markdown");
+    const QString text = TableFormatter::format(
+            m_proxy, TableFormatter::allRows(m_proxy), m_table->visibleColumns(),
+            markdown ? TableFormatter::Format::Markdown : TableFormatter::Format::Csv, true);
+    if (markdown)
+        return TextFile::write(fileName, text);
+    return TextFile::write(fileName, CsvEncoding::encode(text, byteOrderMark));
 }
 
 void MainWindow::exportViewDialog()
 {
-    QSettings settings;
-    const QString csvFilter = tr("CSV (*.csv)");
+    // CSV for Excel (with a byte order mark) or plain UTF-8: two filters, so that the dialog
+    // says which; the last choice, or by language, comes first.
+    const QString excel = FileDialogs::csvForExcelFilter();
+    const QString plain = FileDialogs::csvPlainFilter();
     const QString markdownFilter = tr("Markdown (*.md)");
-    QString selectedFilter = csvFilter;
-    const QString dir = settings.value(LastDirKey, QDir::homePath()).toString();
+    const QString preferred = FileDialogs::preferredCsvFilter(language());
+    QString selectedFilter = preferred;
+    const QStringList filters = preferred == excel ? QStringList{excel, plain, markdownFilter}
+                                                   : QStringList{plain, excel, markdownFilter};
     QString fileName = QFileDialog::getSaveFileName(
-            this, tr("Export view"), QDir(dir).filePath(QStringLiteral("portolan-view.csv")),
-            csvFilter + QStringLiteral(";;") + markdownFilter, &selectedFilter);
+            this, tr("Export view"), FileDialogs::inLastFolder(QStringLiteral("portolan-view.csv")),
+            filters.join(QStringLiteral(";;")), &selectedFilter);
     if (fileName.isEmpty())
         return;
     if (QFileInfo(fileName).suffix().isEmpty())
         fileName += selectedFilter == markdownFilter ? QStringLiteral(".md") : QStringLiteral(".csv");
-    settings.setValue(LastDirKey, QFileInfo(fileName).absolutePath());
-    if (const auto error = exportView(fileName))
+    FileDialogs::rememberFolder(fileName);
+    FileDialogs::rememberCsvFilter(selectedFilter);
+    const bool byteOrderMark = selectedFilter == markdownFilter ? FileDialogs::usesByteOrderMark(language())
+                                                                : selectedFilter == excel;
+    if (const auto error = exportView(fileName, byteOrderMark))
         showError(tr("View not exported"), *error);
     else
-        statusBar()->showMessage(
-                tr("Exported %1 rows to %2")
-                        .arg(QString::number(m_proxy->rowCount()), QDir::toNativeSeparators(fileName)),
-                5000);
+        statusBar()->showMessage(tr("Exported %n rows to %1", nullptr, m_proxy->rowCount())
+                                         .arg(QDir::toNativeSeparators(fileName)),
+                                 5000);
 }
 
 void MainWindow::selectSourceRows(const QList<int> &sourceRows)

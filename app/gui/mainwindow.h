@@ -76,8 +76,9 @@ public:
     // The last "What changed" dialog, or nullptr.
     WhatChangedDialog *whatChangedDialog() const { return m_whatChanged; }
     // Writes the rows shown, with the visible columns, as CSV or Markdown (by the file name's
-    // suffix: .md/.markdown for Markdown). Returns an error message, or nothing.
-    std::optional<QString> exportView(const QString &fileName) const;
+    // suffix: .md/.markdown for Markdown); CSV with a byte order mark if asked (for Excel).
+    // Returns an error message, or nothing.
+    std::optional<QString> exportView(const QString &fileName, bool byteOrderMark = false) const;
     // Selects these CatalogModel rows, relaxing the filters when they hide some of them.
     void selectSourceRows(const QList<int> &sourceRows);
     // Selects every row of a flow.

@@ -143,10 +143,10 @@ QString CatalogDiff::text(const QList<FlowChange> &changes)
     for (const FlowChange &c : changes) {
         switch (c.change) {
         case Change::Added:
-            out += tr("+ %1 (added, %n endpoint(s))", nullptr, int(c.endpointsAdded.size())).arg(c.id);
+            out += tr("+ %1 (added, %n endpoints)", nullptr, int(c.endpointsAdded.size())).arg(c.id);
             break;
         case Change::Removed:
-            out += tr("- %1 (removed, %n endpoint(s))", nullptr, int(c.endpointsRemoved.size())).arg(c.id);
+            out += tr("- %1 (removed, %n endpoints)", nullptr, int(c.endpointsRemoved.size())).arg(c.id);
             break;
         case Change::Changed:
             out += tr("~ %1 (changed)").arg(c.id);

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-// Reverse lookup: which flows' endpoints cover an address, host name or URL taken from a
+// Look up: which flows' endpoints cover an address, host name or URL taken from a
 // firewall or proxy log, and whether they use the port and transport the log shows.
 class CatalogLookup
 {

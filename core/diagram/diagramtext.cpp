@@ -125,8 +125,8 @@ QString DiagramText::nodeToolTip(const Catalog &catalog, const DiagramModel &mod
     QStringList lines;
     lines << QStringLiteral("<b>%1</b>").arg(componentName(catalog, node.id, language).toHtmlEscaped());
     lines << CatalogText::zone(node.zone).toHtmlEscaped();
-    lines << tr("Opens %n connection(s)", nullptr, outgoing).toHtmlEscaped();
-    lines << tr("Listens to %n connection(s)", nullptr, incoming).toHtmlEscaped();
+    lines << tr("Opens %n connections", nullptr, outgoing).toHtmlEscaped();
+    lines << tr("Listens to %n connections", nullptr, incoming).toHtmlEscaped();
     for (const QString &id : node.localFlowIds) {
         const Flow *flow = catalog.flow(id);
         if (!flow)

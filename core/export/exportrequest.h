@@ -25,7 +25,7 @@ struct ExportRequest
     ExportScope scope;
     Language language = Language::English;
     QString proxy; // "host:port" for the pac and squid formats, or empty
-    // The user's site (the tester's site profile, the GUI's My environment): site key name
+    // The user's site (the tester's site profile, the GUI's Site addresses): site key name
     // ("dns", "ntp", "syslog", "relay", "sps", "vcenter") -> an address or a host name. The
     // customer-side flows to a component with that site key become real rules for it.
     QMap<QString, QString> siteAddresses;

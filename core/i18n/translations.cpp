@@ -25,10 +25,11 @@ bool Translations::install(Language language)
     QCoreApplication::removeTranslator(&s.portolan);
     QCoreApplication::removeTranslator(&s.qtBase);
     s.current = language;
-    if (language == Language::English)
-        return true;
     const QString code = languageCode(language);
-    if (s.qtBase.load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    // English is the source language; its file holds only the plural forms ("%n row").
+    if (language != Language::English
+        && s.qtBase.load(QStringLiteral("qtbase_") + code,
+                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&s.qtBase);
     if (!s.portolan.load(QStringLiteral("portolan_") + code, QStringLiteral(":/i18n")))
         return false;

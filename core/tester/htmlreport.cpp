@@ -56,7 +56,7 @@ QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResul
     // Summary.
     html += QStringLiteral("<p>%1</p>\n")
                     .arg(escaped(failures == 0 ? tr("No check failed.")
-                                               : tr("%n check(s) failed.", nullptr, failures)));
+                                               : tr("%n checks failed.", nullptr, failures)));
     html += QStringLiteral("<table class=\"summary\">\n");
     const auto fact = [&html](const QString &label, const QString &value) {
         html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(escaped(label), escaped(value));

@@ -191,7 +191,7 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
                                {QStringLiteral("targets"), targets}};
         return QJsonDocument(root).toJson(QJsonDocument::Indented);
     }
-    QString text = tr("Plan for %1: %n check(s) to run", nullptr, plan.testableCount())
+    QString text = tr("Plan for %1: %n checks to run", nullptr, plan.testableCount())
                            .arg(ResultText::printable(plan.roles).join(QStringLiteral(", ")))
             + QLatin1Char('\n');
     for (const CheckTarget &rawTarget : plan.targets) {

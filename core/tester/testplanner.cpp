@@ -230,7 +230,7 @@ private:
                 target.members = members;
                 target.skipReason = members.isEmpty()
                         ? tr("Not directly testable: a wildcard, and the catalog names no host it covers")
-                        : tr("Not directly testable: a wildcard; tested through the %n catalog host(s) it "
+                        : tr("Not directly testable: a wildcard; tested through the %n catalog hosts it "
                              "covers",
                              nullptr, int(members.size()));
                 m_builder.add(target);

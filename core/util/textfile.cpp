@@ -6,7 +6,12 @@
 
 std::optional<QString> TextFile::write(const QString &fileName, const QString &text)
 {
-    if (const auto reason = OutputFile::writeFile(fileName, text.toUtf8()))
+    return write(fileName, text.toUtf8());
+}
+
+std::optional<QString> TextFile::write(const QString &fileName, const QByteArray &bytes)
+{
+    if (const auto reason = OutputFile::writeFile(fileName, bytes))
         return tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(fileName), *reason);
     return std::nullopt;
 }

@@ -14,4 +14,6 @@ class TextFile
 public:
     // Returns a translated error message, or nothing on success.
     static std::optional<QString> write(const QString &fileName, const QString &text);
+    // Bytes already encoded (CSV with a byte order mark).
+    static std::optional<QString> write(const QString &fileName, const QByteArray &bytes);
 };

@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -32,6 +33,7 @@ private slots:
     void refresherSaved();
     void copy();
     void save();
+    void csvByteOrderMark();
     void screenshot();
 
 private:
@@ -181,7 +183,7 @@ void TestExportDialog::siteAddresses()
     QVERIFY(spy.count() >= 1);
     QVERIFY(dialog.useSiteBox()->isEnabled());
     QVERIFY(dialog.useSiteBox()->isChecked());
-    QVERIFY(dialog.useSiteBox()->text().contains(QStringLiteral("My environment")));
+    QVERIFY(dialog.useSiteBox()->text().contains(QStringLiteral("site addresses")));
     QVERIFY2(dialog.previewText().contains(
                      QStringLiteral("-A OUTPUT -d 127.0.0.53/32 -p udp -m udp --dport 53 ")),
              qPrintable(dialog.previewText()));
@@ -241,6 +243,51 @@ void TestExportDialog::save()
     const QString bad = dir.filePath(QStringLiteral("missing/rules.tf"));
     QVERIFY(!dialog.saveTo(bad).isEmpty());
     QVERIFY(!QFile::exists(bad));
+}
+
+void TestExportDialog::csvByteOrderMark()
+{
+    // Excel in Japan reads a CSV without the mark as Shift_JIS: on by default in Japanese.
+    QSettings().remove(QStringLiteral("files/csvByteOrderMark"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray bom("\xEF\xBB\xBF");
+    {
+        ExportDialog dialog(m_catalog, Language::English, {});
+        dialog.setFormatId(QStringLiteral("iptables"));
+        QVERIFY(dialog.csvByteOrderMarkBox()->isHidden()); // only CSV has it
+        dialog.setFormatId(QStringLiteral("csv"));
+        QVERIFY(!dialog.csvByteOrderMarkBox()->isHidden());
+        QVERIFY(!dialog.csvByteOrderMarkBox()->isChecked());
+        const QString file = dir.filePath(QStringLiteral("en.csv"));
+        QCOMPARE(dialog.saveTo(file), QString());
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), dialog.previewText().toUtf8());
+    }
+    {
+        ExportDialog dialog(m_catalog, Language::Japanese, {});
+        dialog.setFormatId(QStringLiteral("csv"));
+        QVERIFY(dialog.csvByteOrderMarkBox()->isChecked());
+        const QString file = dir.filePath(QStringLiteral("ja.csv"));
+        QCOMPARE(dialog.saveTo(file), QString());
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), bom + dialog.previewText().toUtf8());
+        // Other formats never get one.
+        dialog.setFormatId(QStringLiteral("iptables"));
+        const QString rules = dir.filePath(QStringLiteral("rules.sh"));
+        QCOMPARE(dialog.saveTo(rules), QString());
+        QFile script(rules);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QVERIFY(!script.readAll().startsWith(bom));
+        // The user's choice is remembered, whatever the language.
+        dialog.setFormatId(QStringLiteral("csv"));
+        dialog.csvByteOrderMarkBox()->setChecked(false);
+    }
+    ExportDialog english(m_catalog, Language::Japanese, {});
+    QVERIFY(!english.csvByteOrderMarkBox()->isChecked());
+    QSettings().remove(QStringLiteral("files/csvByteOrderMark"));
 }
 
 void TestExportDialog::screenshot()

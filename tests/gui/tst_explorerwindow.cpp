@@ -1,4 +1,5 @@
 #include "app/gui/common/apppalette.h"
+#include "app/gui/common/filedialogs.h"
 #include "app/gui/details/detailspane.h"
 #include "app/gui/diagram/diagramscene.h"
 #include "app/gui/diagram/diagramview.h"
@@ -11,6 +12,8 @@
 #include "app/gui/tables/catalogtableview.h"
 #include "app/gui/tables/filterbar.h"
 #include "app/gui/tables/filterchips.h"
+#include "app/gui/tester/testerpanel.h"
+#include "app/gui/triage/triageview.h"
 #include "core/catalog/catalogstore.h"
 #include "core/catalog/catalogtext.h"
 #include "core/i18n/translations.h"
@@ -160,6 +163,8 @@ private slots:
     void builtinCatalogPortsSortNumerically();
     void builtinCatalogRoles();
     void settingsRoundTrip();
+    void fileDialogsShareFolderAndCsvChoice();
+    void statusBelongsToTab();
     void shortcutsFocusFields();
     void tabLeavesTable();
     void roleButtonsInTabChain();
@@ -1045,10 +1050,66 @@ void TestExplorerWindow::exportView()
     const int header = fileName.endsWith(QLatin1String(".md")) ? 2 : 1;
     QCOMPARE(lines.size(), header + m_window->filterModel()->rowCount()); // the view, not the catalog
 
+    // CSV for Excel: the same bytes after a UTF-8 byte order mark; Markdown never has one.
+    const QString excel = dir.filePath(QStringLiteral("excel-") + fileName);
+    QVERIFY(!m_window->exportView(excel, true));
+    QFile excelFile(excel);
+    QVERIFY(excelFile.open(QIODevice::ReadOnly));
+    file.seek(0);
+    const QByteArray plain = file.readAll();
+    const QByteArray bom("\xEF\xBB\xBF");
+    QVERIFY(!plain.startsWith(bom));
+    QCOMPARE(excelFile.readAll(), fileName.endsWith(QLatin1String(".md")) ? plain : bom + plain);
+
     // A file that cannot be written gives an error and leaves nothing behind.
     const auto failed = m_window->exportView(dir.filePath(QStringLiteral("missing/dir/") + fileName));
     QVERIFY(failed.has_value());
     QVERIFY(failed->contains(QStringLiteral("missing")));
+}
+
+void TestExplorerWindow::fileDialogsShareFolderAndCsvChoice()
+{
+    // One last folder for every open and save dialog; a folder that is gone falls back to home.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    FileDialogs::rememberFolder(dir.filePath(QStringLiteral("view.csv")));
+    QCOMPARE(FileDialogs::lastFolder(), dir.path());
+    QCOMPARE(FileDialogs::inLastFolder(QStringLiteral("x.json")), dir.filePath(QStringLiteral("x.json")));
+    FileDialogs::rememberFolder(dir.filePath(QStringLiteral("gone/view.csv")));
+    QCOMPARE(FileDialogs::lastFolder(), QDir::homePath());
+    // CSV for Excel first in Japanese, plain first in English, until the user picks one.
+    QCOMPARE(FileDialogs::preferredCsvFilter(Language::Japanese), FileDialogs::csvForExcelFilter());
+    QCOMPARE(FileDialogs::preferredCsvFilter(Language::English), FileDialogs::csvPlainFilter());
+    QVERIFY(FileDialogs::csvForExcelFilter().contains(QLatin1String("byte order mark")));
+    FileDialogs::rememberCsvFilter(FileDialogs::csvPlainFilter());
+    QCOMPARE(FileDialogs::preferredCsvFilter(Language::Japanese), FileDialogs::csvPlainFilter());
+    FileDialogs::rememberCsvFilter(QStringLiteral("Markdown (*.md)")); // not a CSV choice
+    QCOMPARE(FileDialogs::preferredCsvFilter(Language::Japanese), FileDialogs::csvPlainFilter());
+    FileDialogs::rememberCsvFilter(FileDialogs::csvForExcelFilter());
+    QCOMPARE(FileDialogs::preferredCsvFilter(Language::English), FileDialogs::csvForExcelFilter());
+}
+
+void TestExplorerWindow::statusBelongsToTab()
+{
+    QTabWidget *tabs = m_window->tabs();
+    QCOMPARE(m_window->statusText(), QStringLiteral("showing 7 of 9"));
+    tabs->setCurrentWidget(m_window->diagram());
+    QVERIFY2(m_window->statusText().contains(QLatin1String("connections")),
+             qPrintable(m_window->statusText()));
+    QVERIFY(!m_window->statusText().contains(QLatin1String("showing")));
+    tabs->setCurrentWidget(m_window->testerPanel());
+    QVERIFY2(m_window->statusText().startsWith(QLatin1String("Not run yet")),
+             qPrintable(m_window->statusText()));
+    tabs->setCurrentWidget(m_window->triageView());
+    QVERIFY2(m_window->statusText().startsWith(QLatin1String("No log open")),
+             qPrintable(m_window->statusText()));
+    // The table's count again, and it follows the filters only there.
+    tabs->setCurrentWidget(m_window->tabs()->widget(0));
+    QCOMPARE(m_window->statusText(), QStringLiteral("showing 7 of 9"));
+    m_window->setLanguage(Language::Japanese);
+    tabs->setCurrentWidget(m_window->diagram());
+    QVERIFY2(!m_window->statusText().contains(QLatin1String("connections")),
+             qPrintable(m_window->statusText()));
 }
 
 void TestExplorerWindow::badCatalogLeavesWindowUnchanged_data()

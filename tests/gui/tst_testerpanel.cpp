@@ -59,6 +59,7 @@ private slots:
     void cleanupTestCase();
     void runShowsResults();
     void failureHintInDetails();
+    void skipReasonsFollowLanguage();
     void catalogTableAndDiagram();
     void screenshots();
     void rerunFailedOnly();
@@ -231,7 +232,7 @@ void tst_TesterPanel::runShowsResults()
     QVERIFY(model->index(rowOf(QStringLiteral("Relay")), CheckResultsModel::HintColumn)
                     .data()
                     .toString()
-                    .contains(QLatin1String("No address given for Relay: set it in My environment")));
+                    .contains(QLatin1String("No address given for Relay: set it in Site addresses")));
     QVERIFY(panel()->rerunFailedAction()->isEnabled());
     // One run: nothing to compare with yet.
     QVERIFY(!panel()->comparePreviousAction()->isEnabled());
@@ -332,6 +333,26 @@ void tst_TesterPanel::screenshots()
         m_window->setLanguage(Language::English);
 }
 
+void tst_TesterPanel::skipReasonsFollowLanguage()
+{
+    // The results of runShowsResults.
+    const CheckResultsModel *model = panel()->resultsModel();
+    const int relay = rowOf(QStringLiteral("Relay"));
+    QVERIFY(relay >= 0);
+    const auto reason = [&] { return model->result(relay).reason; };
+    QCOMPARE(reason(), QStringLiteral("No address given for Relay: set it in Site addresses"));
+    // An English reason in a Japanese window would read as a foreign error: shown again at once.
+    m_window->setLanguage(Language::Japanese);
+    QCOMPARE(
+            reason(),
+            QStringLiteral("リレーのアドレスが指定されていません: [自社サイトのアドレス]で指定してください"));
+    QCOMPARE(panel()->plan().targets.at(relay).skipReason, reason());
+    QCOMPARE(model->result(relay).endpoint, QStringLiteral("リレー"));
+    m_window->setLanguage(Language::English);
+    QCOMPARE(reason(), QStringLiteral("No address given for Relay: set it in Site addresses"));
+    QCOMPARE(model->result(relay).endpoint, QStringLiteral("Relay"));
+}
+
 void tst_TesterPanel::rerunFailedOnly()
 {
     QVERIFY(!panel()->results().isEmpty());
@@ -340,7 +361,7 @@ void tst_TesterPanel::rerunFailedOnly()
     QSignalSpy finished(panel(), &TesterPanel::runFinished);
     panel()->rerunFailedAction()->trigger();
     QVERIFY(finished.wait(20000));
-    QCOMPARE(messages.first().first().toString(), QStringLiteral("Testing 1 destination(s)…"));
+    QCOMPARE(messages.first().first().toString(), QStringLiteral("Testing 1 destination…"));
     QCOMPARE(m_https->connectionCount(), httpsConnections); // the passing checks were not re-run
     QCOMPARE(panel()->results().size(), 7); // merged into the full run
     QCOMPARE(panel()->resultsModel()->counts().failed, 1);

@@ -586,7 +586,7 @@ void tst_TesterResults::htmlReport()
              (QStringList{QStringLiteral("Failures (2)"), QStringLiteral("Sent, not verifiable (1)"),
                           QStringLiteral("Skipped (1)"), QStringLiteral("Reachable (1)")}));
     const QString text = QString::fromUtf8(html);
-    QVERIFY(text.indexOf(QLatin1String("2 check(s) failed")) < text.indexOf(QLatin1String("<h2>")));
+    QVERIFY(text.indexOf(QLatin1String("2 checks failed")) < text.indexOf(QLatin1String("<h2>")));
     QVERIFY(text.contains(QLatin1String("http://user@proxy.test:3128")));
     QVERIFY(text.contains(QLatin1String("Traffic is silently dropped: ask for TCP 443 to other.test")));
 }

@@ -1,5 +1,7 @@
 #include "diagramwidget.h"
 
+#include "app/gui/common/filedialogs.h"
+
 #include "app/gui/diagram/diagramscene.h"
 #include "app/gui/diagram/diagramview.h"
 #include "app/gui/diagram/presentationwindow.h"
@@ -11,7 +13,6 @@
 #include <QPainter>
 #include <QPrintDialog>
 #include <QPrinter>
-#include <QStandardPaths>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -150,18 +151,26 @@ QString DiagramWidget::exportTo(const QString &fileName) const
     return DiagramExporter::write(m_view->diagramScene()->model(), state, *format, fileName, 2.0).error;
 }
 
+QString DiagramWidget::statusText() const
+{
+    const DiagramModel &model = m_view->diagramScene()->model();
+    return tr("%n components", nullptr, int(model.nodes.size())) + QStringLiteral(" · ")
+            + tr("%n connections", nullptr, int(model.flows.size())) + QStringLiteral(" · ")
+            + tr("Click a component or an arrow to filter the tables; F11 presents");
+}
+
 void DiagramWidget::exportDiagram()
 {
     QString selectedFilter;
     const QString svg = tr("SVG image (*.svg)");
     const QString png = tr("PNG image (*.png)");
     const QString pdf = tr("PDF document (*.pdf)");
-    const QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     QString fileName = QFileDialog::getSaveFileName(
-            this, tr("Export diagram"), directory + QStringLiteral("/portolan-diagram.svg"),
+            this, tr("Export diagram"), FileDialogs::inLastFolder(QStringLiteral("portolan-diagram.svg")),
             QStringList{svg, png, pdf}.join(QStringLiteral(";;")), &selectedFilter);
     if (fileName.isEmpty())
         return;
+    FileDialogs::rememberFolder(fileName);
     if (!DiagramExporter::formatFromFileName(fileName))
         fileName += selectedFilter == png
                 ? QStringLiteral(".png")

@@ -35,6 +35,8 @@ public:
     // Writes what the view shows (without highlight) to an SVG, PNG or PDF file, the format
     // from the suffix. Returns the error, empty on success.
     QString exportTo(const QString &fileName) const;
+    // One line for the window's status bar while this tab is shown.
+    QString statusText() const;
     void printTo(QPrinter *printer) const;
 
 public slots:

@@ -161,7 +161,7 @@ void PresentationWindow::showStep()
         scene->clearHighlight();
         m_view->fitToWindow();
         m_title->setText(tr("Network ports overview"));
-        m_narration->setText(tr("%n connection(s) between the components. Use the arrow keys to step through "
+        m_narration->setText(tr("%n connections between the components. Use the arrow keys to step through "
                                 "them; Esc leaves.",
                                 nullptr, stepCount()));
         m_counter->clear();

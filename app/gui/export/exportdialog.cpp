@@ -1,5 +1,8 @@
 #include "exportdialog.h"
 
+#include "app/gui/common/filedialogs.h"
+#include "core/util/csvencoding.h"
+
 #include "core/export/exporttext.h"
 #include "core/tester/environmentsettings.h"
 #include "core/util/outputfile.h"
@@ -42,6 +45,7 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
     , m_proxyProblem(new QLabel(this))
     , m_resolveHosts(new QCheckBox(tr("Resolve host &names to addresses now"), this))
     , m_useSite(new QCheckBox(this))
+    , m_csvByteOrderMark(new QCheckBox(tr("UTF-8 with a &byte order mark, for Excel"), this))
     , m_status(new QLabel(this))
     , m_preview(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("&Copy"), this))
@@ -84,6 +88,12 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
     form->addRow(QString(), m_proxyProblem);
     form->addRow(QString(), m_resolveHosts);
     form->addRow(QString(), m_useSite);
+    form->addRow(QString(), m_csvByteOrderMark);
+    m_csvByteOrderMark->setObjectName(QStringLiteral("csvByteOrderMark"));
+    m_csvByteOrderMark->setToolTip(tr("Excel reads a CSV file without it in the system's code page, which "
+                                      "garbles Japanese text. Other programs read either."));
+    m_csvByteOrderMark->setChecked(FileDialogs::usesByteOrderMark(m_language));
+    connect(m_csvByteOrderMark, &QCheckBox::toggled, this, &FileDialogs::setUsesByteOrderMark);
 
     auto *left = new QVBoxLayout;
     left->addLayout(form);
@@ -149,17 +159,16 @@ void ExportDialog::setSiteAddresses(const QMap<QString, QString> &addresses)
 {
     m_siteAddresses = addresses;
     QStringList keys = addresses.keys();
-    m_useSite->setText(
-            addresses.isEmpty()
-                    ? tr("Use the addresses of My environment (none set)")
-                    : tr("Use the addresses of My environment (%1)").arg(keys.join(QStringLiteral(", "))));
+    m_useSite->setText(addresses.isEmpty()
+                               ? tr("Use the site addresses (none set)")
+                               : tr("Use the site addresses (%1)").arg(keys.join(QStringLiteral(", "))));
     m_useSite->setEnabled(!addresses.isEmpty());
     QStringList lines;
     for (auto it = addresses.cbegin(); it != addresses.cend(); ++it)
         lines << tr("%1: %2").arg(it.key(), it.value());
     m_useSite->setToolTip(addresses.isEmpty()
                                   ? tr("Set the addresses of your DNS, NTP, syslog, relay, Smart Protection "
-                                       "Server and vCenter in My environment to get rules for them.")
+                                       "Server and vCenter in Site addresses to get rules for them.")
                                   : lines.join(QLatin1Char('\n')));
     startResolving();
 }
@@ -276,6 +285,7 @@ void ExportDialog::updatePreview()
         return;
     m_proxy->setEnabled(current->usesProxy());
     m_resolveHosts->setEnabled(current->needsAddresses());
+    m_csvByteOrderMark->setVisible(current->id() == QLatin1String("csv"));
     const QString proxy = m_proxy->text().trimmed();
     const bool proxyProblem = current->usesProxy() && !proxy.isEmpty() && !ExportText::isValidProxy(proxy);
     m_proxyProblem->setText(tr("Give the proxy as host:port, for example 10.0.0.1:3128."));
@@ -295,7 +305,7 @@ void ExportDialog::updatePreview()
                 + tr("saving also writes %1 beside the rules").arg(names.join(QStringLiteral(", ")));
     }
     if (m_resolveHosts->isChecked() && current->needsAddresses() && m_pendingLookups > 0)
-        status += QStringLiteral(" — ") + tr("resolving %n host name(s)…", nullptr, m_pendingLookups);
+        status += QStringLiteral(" — ") + tr("resolving %n host names…", nullptr, m_pendingLookups);
     m_status->setText(status);
     emit previewUpdated();
 }
@@ -308,7 +318,9 @@ void ExportDialog::copy()
 
 QString ExportDialog::saveTo(const QString &fileName) const
 {
-    if (const auto reason = OutputFile::writeFile(fileName, previewText().toUtf8()))
+    const bool csv = exporter() && exporter()->id() == QLatin1String("csv");
+    if (const auto reason = OutputFile::writeFile(
+                fileName, CsvEncoding::encode(previewText(), csv && m_csvByteOrderMark->isChecked())))
         return *reason;
     // The refresher of the set-based formats goes beside the rules.
     const QDir dir = QFileInfo(fileName).absoluteDir();
@@ -329,9 +341,11 @@ void ExportDialog::save()
     if (!current)
         return;
     const QString suggested = QStringLiteral("portolan-%1.%2").arg(current->id(), current->fileExtension());
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save Rules"), suggested);
+    const QString fileName =
+            QFileDialog::getSaveFileName(this, tr("Save Rules"), FileDialogs::inLastFolder(suggested));
     if (fileName.isEmpty())
         return;
+    FileDialogs::rememberFolder(fileName);
     const QString problem = saveTo(fileName);
     if (!problem.isEmpty()) {
         QMessageBox::warning(this, tr("Save Rules"), tr("Could not save \"%1\": %2").arg(fileName, problem));

@@ -33,7 +33,7 @@ public:
     void setBaseScope(const ExportScope &scope);
     ExportScope baseScope() const { return m_baseScope; }
 
-    // The addresses of the user's site (site key -> address): by default those of My environment
+    // The addresses of the user's site (site key -> address): by default the Site addresses
     // (EnvironmentSettings in QSettings). Their customer-side flows become real rules.
     void setSiteAddresses(const QMap<QString, QString> &addresses);
     QMap<QString, QString> siteAddresses() const { return m_siteAddresses; }
@@ -60,6 +60,8 @@ public:
     QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
     QCheckBox *resolveHostsBox() const { return m_resolveHosts; }
     QCheckBox *useSiteBox() const { return m_useSite; }
+    // CSV only: UTF-8 with a byte order mark, so that Excel reads it (on by default in Japanese).
+    QCheckBox *csvByteOrderMarkBox() const { return m_csvByteOrderMark; }
     QLineEdit *proxyEdit() const { return m_proxy; }
     QPushButton *copyButton() const { return m_copy; }
     QPushButton *saveButton() const { return m_save; }
@@ -98,6 +100,7 @@ private:
     QLabel *m_proxyProblem;
     QCheckBox *m_resolveHosts;
     QCheckBox *m_useSite;
+    QCheckBox *m_csvByteOrderMark;
     QLabel *m_status;
     QPlainTextEdit *m_preview;
     QPushButton *m_copy;

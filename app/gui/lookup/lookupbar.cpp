@@ -55,12 +55,12 @@ void LookupBar::retranslateUi()
     m_label->setText(tr("&Look up:"));
     m_field->setPlaceholderText(
             tr("Paste an IP address, host name or URL from a firewall or proxy log (Ctrl+L)"));
-    m_field->setAccessibleName(tr("Reverse lookup"));
+    m_field->setAccessibleName(tr("Look up"));
     m_button->setText(tr("Find"));
     m_button->setAccessibleName(tr("Find in catalog"));
     m_result->setAccessibleName(tr("Lookup result"));
     m_label->setAccessibleName(tr("Look up"));
-    setAccessibleName(tr("Reverse lookup"));
+    setAccessibleName(tr("Look up"));
     evaluate();
 }
 

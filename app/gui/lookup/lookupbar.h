@@ -9,7 +9,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// Reverse lookup: an address, host name or URL pasted from a firewall or proxy log. Emits the
+// Look up: an address, host name or URL pasted from a firewall or proxy log. Emits the
 // matching catalog rows and shows why they match, or that the value is not in the catalog.
 class LookupBar final : public QWidget
 {

@@ -55,7 +55,7 @@ EnvironmentDialog::EnvironmentDialog(const EnvironmentSettings &environment, con
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("environmentDialog"));
-    setWindowTitle(tr("My environment"));
+    setWindowTitle(tr("Site addresses"));
 
     auto *siteBox = new QGroupBox(tr("Addresses on your site"), this);
     auto *siteForm = new QFormLayout(siteBox);

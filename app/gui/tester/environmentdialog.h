@@ -13,7 +13,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 
-// "My environment": the site profile (DNS, NTP, syslog, relay, Smart Protection Server,
+// "Site addresses": the site profile (DNS, NTP, syslog, relay, Smart Protection Server,
 // vCenter) and the proxy (none, system, or manual with user and password). Each field shows its
 // error inline; OK stays disabled while one is invalid. The password is only handed back: the
 // caller decides where it goes (the keychain, or nowhere).

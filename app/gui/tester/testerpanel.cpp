@@ -1,5 +1,7 @@
 #include "testerpanel.h"
 
+#include "app/gui/common/filedialogs.h"
+
 #include "app/gui/tester/comparisondialog.h"
 #include "app/gui/tester/environmentdialog.h"
 #include "app/gui/tester/passwordstore.h"
@@ -14,6 +16,7 @@
 #include "core/tester/runcomparison.h"
 #include "core/tester/testplanner.h"
 #include "core/tester/ticketsummary.h"
+#include "core/util/csvencoding.h"
 
 #include "core/models/catalogmodel.h"
 #include "core/util/textfile.h"
@@ -44,7 +47,6 @@
 
 namespace {
 const QString RolesKey = QStringLiteral("tester/roles");
-const QString ReportDirKey = QStringLiteral("tester/reportDir");
 } // namespace
 
 TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
@@ -266,6 +268,7 @@ void TesterPanel::setLanguage(Language language)
     rebuildRoles();
     updateServiceNames();
     retranslateUi();
+    retranslateSkipReasons();
 }
 
 void TesterPanel::rebuildRoles()
@@ -350,24 +353,13 @@ void TesterPanel::runTests()
         emit errorOccurred(tr("Nothing to test"), tr("Choose at least one role to test for."));
         return;
     }
-    const auto built = TestPlanner::build(m_catalog, planOptions);
+    const auto built = buildPlan(planOptions);
     if (const auto *error = std::get_if<QString>(&built)) {
         emit errorOccurred(tr("Test not started"), *error);
         return;
     }
     m_plan = std::get<TestPlan>(built);
-    // The planner speaks the CLI's language ("add --site relay=ADDRESS"); here the place to
-    // give an address is My environment.
-    for (CheckTarget &target : m_plan.targets) {
-        if (!target.isSkipped() || target.siteKey == SiteKey::None || m_environment.site.has(target.siteKey))
-            continue;
-        const auto destination =
-                std::find_if(m_catalog.components.cbegin(), m_catalog.components.cend(),
-                             [&target](const Component &c) { return c.siteKey == target.siteKey; });
-        const QString name = destination != m_catalog.components.cend() ? destination->name.text(m_language)
-                                                                        : Vocabulary::name(target.siteKey);
-        target.skipReason = tr("No address given for %1: set it in My environment").arg(name);
-    }
+    m_planOptions = planOptions;
     // The complete run shown until now becomes the previous one; a cancelled one is dropped.
     if (m_currentComplete) {
         m_previousResults = results();
@@ -385,6 +377,60 @@ void TesterPanel::runTests()
     writeSettings();
     m_fullRun = true;
     start(m_plan, indices);
+}
+
+std::variant<TestPlan, QString> TesterPanel::buildPlan(const TestPlanner::Options &options) const
+{
+    auto built = TestPlanner::build(m_catalog, options);
+    auto *plan = std::get_if<TestPlan>(&built);
+    if (!plan)
+        return built;
+    // The planner speaks the CLI's language ("add --site relay=ADDRESS"); here the place to
+    // give an address is Site addresses.
+    for (CheckTarget &target : plan->targets) {
+        if (!target.isSkipped() || target.siteKey == SiteKey::None || options.site.has(target.siteKey))
+            continue;
+        const auto destination =
+                std::find_if(m_catalog.components.cbegin(), m_catalog.components.cend(),
+                             [&target](const Component &c) { return c.siteKey == target.siteKey; });
+        const QString name = destination != m_catalog.components.cend()
+                ? destination->name.text(options.language)
+                : Vocabulary::name(target.siteKey);
+        target.skipReason = tr("No address given for %1: set it in Site addresses").arg(name);
+    }
+    return built;
+}
+
+void TesterPanel::retranslateSkipReasons()
+{
+    if (m_plan.targets.isEmpty())
+        return;
+    // The planner is deterministic: the same options give the same targets, in order, with
+    // their reasons in the language installed now.
+    TestPlanner::Options options = m_planOptions;
+    options.language = m_language;
+    const auto built = buildPlan(options);
+    const auto *plan = std::get_if<TestPlan>(&built);
+    if (!plan || plan->targets.size() != m_plan.targets.size())
+        return;
+    for (int i = 0; i < m_plan.targets.size(); ++i) {
+        CheckTarget &target = m_plan.targets[i];
+        const CheckTarget &now = plan->targets.at(i);
+        // A target without an address is named after its component, in the language too.
+        if (!target.isSkipped() || now.host != target.host || now.port != target.port
+            || now.kind != target.kind)
+            continue;
+        target.skipReason = now.skipReason;
+        target.endpoint = now.endpoint;
+        if (i < m_results->rowCount() && m_results->state(i) == CheckResultsModel::State::Done
+            && m_results->result(i).verdict == Verdict::Skipped) {
+            CheckResult result = m_results->result(i);
+            result.reason = now.skipReason;
+            result.endpoint = now.endpoint;
+            m_results->setResult(i, result);
+        }
+    }
+    updateDetails();
 }
 
 void TesterPanel::rerunFailed()
@@ -416,7 +462,7 @@ void TesterPanel::start(const TestPlan &plan, const QList<int> &fullIndices)
     m_tester->setOptions(options());
     m_tester->start(plan);
     emit runStarted();
-    emit message(tr("Testing %n destination(s)…", nullptr, int(plan.targets.size())));
+    emit message(tr("Testing %n destinations…", nullptr, int(plan.targets.size())));
     updateActions();
     updateProgress();
     updateDetails();
@@ -493,6 +539,7 @@ void TesterPanel::updateProgress()
     m_progress->setValue(total - counts.running - counts.left);
     m_progress->setFormat(total > 0 ? tr("%v of %m") : QString());
     m_counts->setText(total > 0 ? CheckResultsModel::countsText(counts) : tr("Not run yet"));
+    emit statusChanged();
 }
 
 void TesterPanel::updateActions()
@@ -530,8 +577,8 @@ void TesterPanel::updateDetails()
                                                 .toHtmlEscaped()
                                       : tr("Click Test connectivity (F5) to check whether this machine "
                                            "reaches the destinations the selected roles need. Set "
-                                           "your DNS, NTP, proxy and other addresses in My "
-                                           "environment first.")
+                                           "your DNS, NTP, proxy and other addresses in Site "
+                                           "addresses first.")
                                                 .toHtmlEscaped()));
         return;
     }
@@ -581,7 +628,8 @@ std::optional<TesterPanel::ReportFormat> TesterPanel::formatForFileName(const QS
     return std::nullopt;
 }
 
-std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFormat format) const
+std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFormat format,
+                                               bool byteOrderMark) const
 {
     const QList<CheckResult> all = results();
     QByteArray data;
@@ -596,10 +644,18 @@ std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFo
         data = ResultsReport::results(ResultsReport::Format::JUnit, m_plan, all, run());
         break;
     case ReportFormat::Csv:
-        data = CsvReport::write(all, m_catalog.catalogVersion);
-        break;
+        return TextFile::write(
+                fileName,
+                CsvEncoding::encode(CsvReport::write(all, m_catalog.catalogVersion), byteOrderMark));
     }
     return TextFile::write(fileName, QString::fromUtf8(data));
+}
+
+QString TesterPanel::statusText() const
+{
+    if (!m_hasRun)
+        return tr("Not run yet: F5 tests the selected roles from this computer");
+    return isRunning() ? tr("Testing: %1").arg(m_counts->text()) : m_counts->text();
 }
 
 QString TesterPanel::summaryText() const
@@ -615,21 +671,25 @@ void TesterPanel::copySummary()
 
 void TesterPanel::saveReportDialog()
 {
-    QSettings settings;
     const QString html = tr("HTML report (*.html)");
     const QString json = tr("JSON (*.json)");
     const QString junit = tr("JUnit XML (*.xml)");
-    const QString csv = tr("CSV (*.csv)");
+    // CSV for Excel (with a byte order mark) or plain: the dialog says which.
+    const QString excel = FileDialogs::csvForExcelFilter();
+    const QString plain = FileDialogs::csvPlainFilter();
+    const QString preferred = FileDialogs::preferredCsvFilter(m_language);
     QString selected = html;
-    const QString dir = settings.value(ReportDirKey, QDir::homePath()).toString();
     QString fileName = QFileDialog::getSaveFileName(
-            this, tr("Save report"), QDir(dir).filePath(QStringLiteral("portolan-connectivity.html")),
-            QStringList{html, json, junit, csv}.join(QStringLiteral(";;")), &selected);
+            this, tr("Save report"), FileDialogs::inLastFolder(QStringLiteral("portolan-connectivity.html")),
+            QStringList{html, json, junit, preferred, preferred == excel ? plain : excel}.join(
+                    QStringLiteral(";;")),
+            &selected);
     if (fileName.isEmpty())
         return;
+    const bool csv = selected == excel || selected == plain;
     ReportFormat format = selected == json ? ReportFormat::Json
             : selected == junit            ? ReportFormat::JUnit
-            : selected == csv              ? ReportFormat::Csv
+            : csv                          ? ReportFormat::Csv
                                            : ReportFormat::Html;
     if (const auto bySuffix = formatForFileName(fileName))
         format = *bySuffix;
@@ -638,8 +698,10 @@ void TesterPanel::saveReportDialog()
                 : format == ReportFormat::JUnit  ? QStringLiteral(".xml")
                 : format == ReportFormat::Csv    ? QStringLiteral(".csv")
                                                  : QStringLiteral(".html");
-    settings.setValue(ReportDirKey, QFileInfo(fileName).absolutePath());
-    if (const auto error = saveReport(fileName, format))
+    FileDialogs::rememberFolder(fileName);
+    FileDialogs::rememberCsvFilter(selected);
+    const bool byteOrderMark = csv ? selected == excel : FileDialogs::usesByteOrderMark(m_language);
+    if (const auto error = saveReport(fileName, format, byteOrderMark))
         emit errorOccurred(tr("Report not saved"), *error);
     else
         emit message(tr("Report saved to %1").arg(QDir::toNativeSeparators(fileName)));
@@ -675,12 +737,12 @@ void TesterPanel::showComparison(const RunComparison &comparison, const QString 
 
 void TesterPanel::compareDialog()
 {
-    QSettings settings;
-    const QString fileName = QFileDialog::getOpenFileName(
-            this, tr("Compare with a saved run"), settings.value(ReportDirKey, QDir::homePath()).toString(),
-            tr("JSON reports (*.json);;All files (*)"));
+    const QString fileName =
+            QFileDialog::getOpenFileName(this, tr("Compare with a saved run"), FileDialogs::lastFolder(),
+                                         tr("JSON reports (*.json);;All files (*)"));
     if (fileName.isEmpty())
         return;
+    FileDialogs::rememberFolder(fileName);
     if (const auto error = compareWithFile(fileName))
         emit errorOccurred(tr("Runs not compared"), *error);
 }
@@ -754,7 +816,7 @@ void TesterPanel::retranslateUi()
     m_cancelAction->setToolTip(tr("Stop every check now (Esc)"));
     m_rerunAction->setText(tr("&Re-run failed"));
     m_rerunAction->setToolTip(tr("Check only what failed, e.g. after a firewall change (Shift+F5)"));
-    m_environmentAction->setText(tr("My &environment…"));
+    m_environmentAction->setText(tr("&Site addresses…"));
     m_environmentAction->setToolTip(tr("Your DNS, NTP, syslog, relay, Smart Protection Server and vCenter "
                                        "addresses, and your proxy"));
     m_rolesLabel->setText(tr("Test as:"));

@@ -11,10 +11,14 @@
 #include "core/diagram/diagramresults.h"
 #include "core/i18n/language.h"
 
+#include "core/tester/testplanner.h"
 #include <QDateTime>
 #include <QList>
 #include <QPointer>
+
 #include <QWidget>
+
+#include <variant>
 
 #include <functional>
 #include <optional>
@@ -96,9 +100,13 @@ public:
     std::optional<QList<CheckResult>> previousResults() const { return m_previousResults; }
 
     // Writes the last run's report atomically. Returns an error, or nothing.
-    std::optional<QString> saveReport(const QString &fileName, ReportFormat format) const;
+    // CSV with a byte order mark (for Excel) when asked.
+    std::optional<QString> saveReport(const QString &fileName, ReportFormat format,
+                                      bool byteOrderMark = false) const;
     static std::optional<ReportFormat> formatForFileName(const QString &fileName);
     QString summaryText() const;
+    // One line for the window's status bar while this tab is shown.
+    QString statusText() const;
     // Compares a saved JSON report (before) with the last run (after) and shows the result.
     // Returns the error (nothing is shown then), or nothing.
     std::optional<QString> compareWithFile(const QString &fileName);
@@ -120,12 +128,19 @@ signals:
     void diagramResultsChanged(const DiagramResults &results);
     // A message for the status bar.
     void message(const QString &text);
+    // statusText() changed.
+    void statusChanged();
     void errorOccurred(const QString &title, const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The plan for these options in the panel's language, with the GUI's own words for a
+    // missing site address; or the planner's error.
+    std::variant<TestPlan, QString> buildPlan(const TestPlanner::Options &options) const;
+    // After a language switch: skip reasons shown in the new language at once.
+    void retranslateSkipReasons();
     void retranslateUi();
     void rebuildRoles();
     void start(const TestPlan &plan, const QList<int> &fullIndices);
@@ -154,6 +169,7 @@ private:
     QString m_password; // in memory only
     std::function<void(TesterOptions &)> m_optionsOverride;
     TestPlan m_plan; // the full plan of the last run
+    TestPlanner::Options m_planOptions; // what it was built from
     QList<int> m_fullIndices; // run target index -> m_plan target index
     qint64 m_elapsedMs = 0;
     bool m_cancelled = false;

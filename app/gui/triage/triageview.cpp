@@ -1,5 +1,7 @@
 #include "triageview.h"
 
+#include "app/gui/common/filedialogs.h"
+
 #include "core/triage/logtriage.h"
 #include "core/triage/triagemodel.h"
 
@@ -145,13 +147,12 @@ FlowFilter TriageView::exportScope() const
 
 void TriageView::chooseFile()
 {
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("triage/lastFolder")).toString();
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open a firewall or proxy log"), dir,
-                                                          tr("Logs (*.log *.txt *.csv);;All files (*)"));
+    const QString fileName =
+            QFileDialog::getOpenFileName(this, tr("Open a firewall or proxy log"), FileDialogs::lastFolder(),
+                                         tr("Logs (*.log *.txt *.csv);;All files (*)"));
     if (fileName.isEmpty())
         return;
-    settings.setValue(QStringLiteral("triage/lastFolder"), QFileInfo(fileName).absolutePath());
+    FileDialogs::rememberFolder(fileName);
     openFile(fileName);
 }
 
@@ -267,6 +268,14 @@ void TriageView::updateStatus()
                 tr("Cancelled: %1 was not read to its end.").arg(QFileInfo(m_fileName).fileName()));
     else
         m_summary->setText(tr("%1: %2").arg(QFileInfo(m_fileName).fileName(), m_model->summary()));
+    emit statusChanged();
+}
+
+QString TriageView::statusText() const
+{
+    if (m_fileName.isEmpty())
+        return tr("No log open: Open log…, or drop one here");
+    return m_summary->text();
 }
 
 void TriageView::retranslate()

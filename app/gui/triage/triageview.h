@@ -45,7 +45,12 @@ public:
     // The flows hit, as an export scope.
     FlowFilter exportScope() const;
 
+    // One line for the window's status bar while this tab is shown.
+    QString statusText() const;
+
 signals:
+    // statusText() changed.
+    void statusChanged();
     void finished();
     void failed(const QString &message);
     void exportRequested(const FlowFilter &scope);

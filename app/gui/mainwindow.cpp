@@ -158,6 +158,10 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
             &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateStatus);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateDetails);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateDetails);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
     connect(m_lookupBar, &LookupBar::matched, this, &MainWindow::selectSourceRows);
     connect(m_details, &DetailsPane::flowActivated, this, &MainWindow::selectFlow);
     connect(m_table, &CatalogTableView::lookupRequested, m_lookupBar, &LookupBar::lookup);
@@ -525,8 +529,13 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateDetails()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    m_details->setRow(current.isValid() ? m_model->rowRef(current.row()) : CatalogRowRef());
+    // The current row while one is selected; nothing when the selection is cleared or the
+    // filter hides the row.
+    const QItemSelectionModel *selection = m_table->selectionModel();
+    const QModelIndex current = m_table->currentIndex();
+    const bool shown = current.isValid() && selection->isRowSelected(current.row(), current.parent());
+    const QModelIndex source = shown ? m_proxy->mapToSource(current) : QModelIndex();
+    m_details->setRow(source.isValid() ? m_model->rowRef(source.row()) : CatalogRowRef());
 }
 
 Language MainWindow::language() const

@@ -1,5 +1,6 @@
 #include "app/gui/export/exportdialog.h"
 #include "core/catalog/catalogloader.h"
+#include "core/i18n/translations.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -302,6 +303,21 @@ void TestExportDialog::screenshot()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.grab().save(target));
+    // The CSV format in Japanese: the byte order mark box, checked by default.
+    QSettings().remove(QStringLiteral("files/csvByteOrderMark"));
+    Translations::install(Language::Japanese);
+    {
+        ExportDialog japanese(m_catalog, Language::Japanese, {});
+        japanese.resize(1100, 640);
+        japanese.setFormatId(QStringLiteral("csv"));
+        japanese.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&japanese));
+        QVERIFY(japanese.csvByteOrderMarkBox()->isChecked());
+        QString csvTarget = target;
+        csvTarget.replace(QLatin1String(".png"), QLatin1String("-csv-ja.png"));
+        QVERIFY(japanese.grab().save(csvTarget));
+    }
+    Translations::install(Language::English);
 }
 
 QTEST_MAIN(TestExportDialog)

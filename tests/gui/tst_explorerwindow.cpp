@@ -43,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
 
@@ -154,6 +155,7 @@ private slots:
     void copyCurrentCell();
     void rowContextMenu();
     void detailsPaneShowsEverything();
+    void detailsPaneClearsWithoutSelection();
     void relatedFlowLinkSelectsIt();
     void exportView_data();
     void exportView();
@@ -168,6 +170,10 @@ private slots:
     void shortcutsFocusFields();
     void tabLeavesTable();
     void roleButtonsInTabChain();
+    void toolbarIconsVisibleInBothPalettes_data();
+    void toolbarIconsVisibleInBothPalettes();
+    void checkedRoleDoesNotShiftNeighbours_data();
+    void checkedRoleDoesNotShiftNeighbours();
     void helpPages();
     void everyWidgetHasAccessibleName();
 
@@ -964,6 +970,25 @@ void TestExplorerWindow::rowContextMenu()
     QVERIFY(!empty->findChild<QAction *>(QStringLiteral("exportSelectedRules"))->isEnabled());
 }
 
+void TestExplorerWindow::detailsPaneClearsWithoutSelection()
+{
+    DetailsPane *details = m_window->detailsPane();
+    const auto shows = [details] { return details->row().flow >= 0; };
+    m_window->selectFlow(QStringLiteral("dns"));
+    QVERIFY(shows());
+    // Ctrl+click off the only selected row: nothing selected, nothing shown.
+    m_window->tableView()->clearSelection();
+    QVERIFY(!shows());
+    QVERIFY(details->browser()->toPlainText().contains(QLatin1String("Select a row")));
+    m_window->selectFlow(QStringLiteral("dns"));
+    QVERIFY(shows());
+    // A search that hides the row clears the pane too; the copy action has nothing to copy.
+    m_window->filterBar()->searchField()->setText(QStringLiteral("no-such-thing"));
+    m_window->filterBar()->applySearchNow();
+    QVERIFY(!shows());
+    QVERIFY(details->browser()->toPlainText().contains(QLatin1String("Select a row")));
+}
+
 void TestExplorerWindow::detailsPaneShowsEverything()
 {
     DetailsPane *details = m_window->detailsPane();
@@ -1289,6 +1314,82 @@ void TestExplorerWindow::roleButtonsInTabChain()
     QTest::keyClick(agent, Qt::Key_Space);
     QVERIFY(agent->isChecked());
     QCOMPARE(m_window->filterModel()->role(), QStringLiteral("agent"));
+}
+
+void TestExplorerWindow::toolbarIconsVisibleInBothPalettes_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addRow("light") << false;
+    QTest::addRow("dark") << true;
+}
+
+void TestExplorerWindow::toolbarIconsVisibleInBothPalettes()
+{
+    // Each icon's glyph against the tool bar's background: at least 3:1 (WCAG, graphics).
+    QFETCH(bool, dark);
+    AppPalette::apply(dark);
+    QApplication::processEvents();
+    QList<QAction *> actions = m_window->testToolBar()->actions();
+    actions += m_window->diagram()->presentAction();
+    actions += m_window->diagram()->exportAction();
+    actions += m_window->diagram()->printAction();
+    const QColor background = m_window->testToolBar()->palette().color(QPalette::Window);
+    for (QAction *action : std::as_const(actions)) {
+        const QImage image = action->icon().pixmap(22).toImage();
+        QVERIFY2(!image.isNull(), qPrintable(action->objectName()));
+        double r = 0, g = 0, b = 0;
+        int opaque = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.alpha() < 200)
+                    continue;
+                r += c.redF();
+                g += c.greenF();
+                b += c.blueF();
+                ++opaque;
+            }
+        }
+        QVERIFY2(opaque > 20, qPrintable(action->objectName())); // a glyph, not an empty icon
+        const QColor glyph = QColor::fromRgbF(r / opaque, g / opaque, b / opaque);
+        const double ratio = CatalogModel::contrastRatio(glyph, background);
+        QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1: %2").arg(action->objectName()).arg(ratio)));
+    }
+}
+
+void TestExplorerWindow::checkedRoleDoesNotShiftNeighbours_data()
+{
+    QTest::addColumn<bool>("japanese");
+    QTest::addRow("English") << false;
+    QTest::addRow("Japanese") << true;
+}
+
+void TestExplorerWindow::checkedRoleDoesNotShiftNeighbours()
+{
+    QFETCH(bool, japanese);
+    if (japanese)
+        m_window->setLanguage(Language::Japanese);
+    FilterBar *bar = m_window->filterBar();
+    QList<QAbstractButton *> buttons;
+    for (QAbstractButton *b : bar->findChildren<QAbstractButton *>()) {
+        if (b->objectName().startsWith(QLatin1String("role-")))
+            buttons.append(b);
+    }
+    QVERIFY(buttons.size() >= 3);
+    const auto geometries = [&buttons] {
+        QApplication::processEvents(); // the layout
+        QList<QRect> rects;
+        for (QAbstractButton *b : std::as_const(buttons))
+            rects.append(b->geometry());
+        return rects;
+    };
+    const QList<QRect> before = geometries();
+    for (QAbstractButton *b : std::as_const(buttons)) {
+        b->click();
+        QVERIFY(b->isChecked());
+        QVERIFY(b->font().bold());
+        QCOMPARE(geometries(), before);
+    }
 }
 
 void TestExplorerWindow::helpPages()

@@ -1,5 +1,6 @@
 #include "diagramwidget.h"
 
+#include "app/gui/common/appicons.h"
 #include "app/gui/common/filedialogs.h"
 
 #include "app/gui/diagram/diagramscene.h"
@@ -27,12 +28,7 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     , m_printAction(new QAction(this))
     , m_presentAction(new QAction(this))
 {
-    m_zoomInAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
-    m_zoomOutAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
-    m_fitAction->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
-    m_exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-export")));
-    m_printAction->setIcon(QIcon::fromTheme(QStringLiteral("document-print")));
-    m_presentAction->setIcon(QIcon::fromTheme(QStringLiteral("view-presentation")));
+    updateIcons();
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11)); // F5 runs the connectivity test
     // F11 anywhere in the window, once the main window puts the action in its View menu.
     m_presentAction->setShortcutContext(Qt::ApplicationShortcut);
@@ -85,10 +81,22 @@ void DiagramWidget::retranslate()
     m_presentAction->setToolTip(tr("Full-screen walkthrough of the flows (F11); Esc leaves"));
 }
 
+void DiagramWidget::updateIcons()
+{
+    m_zoomInAction->setIcon(AppIcons::icon(QStringLiteral("zoom-in"), palette()));
+    m_zoomOutAction->setIcon(AppIcons::icon(QStringLiteral("zoom-out"), palette()));
+    m_fitAction->setIcon(AppIcons::icon(QStringLiteral("zoom-fit"), palette()));
+    m_exportAction->setIcon(AppIcons::icon(QStringLiteral("export"), palette()));
+    m_printAction->setIcon(AppIcons::icon(QStringLiteral("print"), palette()));
+    m_presentAction->setIcon(AppIcons::icon(QStringLiteral("present"), palette()));
+}
+
 void DiagramWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        updateIcons(); // the dark palette: light glyphs
     QWidget::changeEvent(event);
 }
 

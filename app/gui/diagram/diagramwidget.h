@@ -61,6 +61,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateIcons();
     void retranslate();
 
     DiagramView *m_view;

@@ -239,6 +239,16 @@ void FilterBar::rebuildRoles()
     for (int i = 0; i < roles.size(); ++i) {
         QToolButton *button = m_roleButtons.at(i);
         button->setText(roles.at(i).second);
+        // The checked button is bold: every button is as wide as its bold text, so that
+        // checking one never moves its neighbours.
+        const QFont font = button->font();
+        QFont bold = font;
+        bold.setBold(true);
+        button->setFont(bold);
+        button->setMinimumWidth(0);
+        const int boldWidth = button->sizeHint().width();
+        button->setFont(font);
+        button->setMinimumWidth(boldWidth);
         button->setAccessibleName(i == 0 ? tr("All roles") : tr("Role: %1").arg(roles.at(i).second));
         button->setToolTip(
                 i == 0 ? tr("Show the requirements of every role")

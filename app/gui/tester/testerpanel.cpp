@@ -1,5 +1,6 @@
 #include "testerpanel.h"
 
+#include "app/gui/common/appicons.h"
 #include "app/gui/common/filedialogs.h"
 
 #include "app/gui/tester/comparisondialog.h"
@@ -81,18 +82,15 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     setObjectName(QStringLiteral("testerPanel"));
     m_runAction->setObjectName(QStringLiteral("testConnectivityAction"));
     m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_cancelAction->setObjectName(QStringLiteral("cancelTestAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     // Esc cancels from inside the tab only: elsewhere it clears searches.
     m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_cancelAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     addAction(m_cancelAction);
     m_rerunAction->setObjectName(QStringLiteral("rerunFailedAction"));
     m_rerunAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_rerunAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_environmentAction->setObjectName(QStringLiteral("environmentAction"));
-    m_environmentAction->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
+    updateIcons();
     connect(m_runAction, &QAction::triggered, this, &TesterPanel::runTests);
     connect(m_cancelAction, &QAction::triggered, this, &TesterPanel::cancel);
     connect(m_rerunAction, &QAction::triggered, this, &TesterPanel::rerunFailed);
@@ -797,10 +795,21 @@ void TesterPanel::writeSettings() const
     settings.setValue(RolesKey, selectedRoles());
 }
 
+void TesterPanel::updateIcons()
+{
+    m_runAction->setIcon(AppIcons::icon(QStringLiteral("run"), palette()));
+    m_cancelAction->setIcon(AppIcons::icon(QStringLiteral("stop"), palette()));
+    m_rerunAction->setIcon(AppIcons::icon(QStringLiteral("rerun"), palette()));
+    m_environmentAction->setIcon(AppIcons::icon(QStringLiteral("site"), palette()));
+    m_runButton->setIcon(m_runAction->icon());
+}
+
 void TesterPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::PaletteChange)
+        updateIcons(); // the dark palette: light glyphs
     QWidget::changeEvent(event);
 }
 

@@ -141,6 +141,7 @@ private:
     std::variant<TestPlan, QString> buildPlan(const TestPlanner::Options &options) const;
     // After a language switch: skip reasons shown in the new language at once.
     void retranslateSkipReasons();
+    void updateIcons();
     void retranslateUi();
     void rebuildRoles();
     void start(const TestPlan &plan, const QList<int> &fullIndices);

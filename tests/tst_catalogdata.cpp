@@ -449,10 +449,13 @@ void TestCatalogData::japaneseGlossary()
             QRegularExpression(QStringLiteral("サーバ(?!ー)")),
             QRegularExpression(QStringLiteral("アウトバウンド")),
             QRegularExpression(QStringLiteral("インバウンド")),
-            QRegularExpression(QStringLiteral("一時ポート")),
-            QRegularExpression(QStringLiteral("[()]")),
+            QRegularExpression(QStringLiteral("一時ポート")), QRegularExpression(QStringLiteral("[()]")),
             QRegularExpression(QStringLiteral("(?<!Deep Security )Relay")),
-            QRegularExpression(QStringLiteral("(?<!Deep Security )Agent(?!と)"))};
+            QRegularExpression(QStringLiteral("(?<!Deep Security )Agent(?!と)")),
+            // No space between Japanese characters (the narration of Present reads these texts).
+            QRegularExpression(
+                    QStringLiteral("[\\x{3000}-\\x{30ff}\\x{3400}-\\x{9fff}\\x{ff00}-\\x{ffef}] +"
+                                   "[\\x{3000}-\\x{30ff}\\x{3400}-\\x{9fff}\\x{ff00}-\\x{ffef}]"))};
     QStringList texts;
     for (const Flow &f : m_catalog.flows)
         texts << f.service.ja << f.description.ja << f.condition.ja << f.notes.ja << f.configurable.ja;

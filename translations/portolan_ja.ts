@@ -2126,6 +2126,22 @@ After: the current run
         <source>cannot make it executable</source>
         <translation>実行可能にできません</translation>
     </message>
+    <message>
+        <source>pac: the inverse file: the catalog&apos;s hosts DIRECT, every other host through --proxy.</source>
+        <translation>pac: 逆のファイル。カタログのホストはDIRECT、それ以外のホストは--proxy経由にします。</translation>
+    </message>
+    <message>
+        <source>squid: only these clients (a subnet or an address; repeatable).</source>
+        <translation>squid: これらのクライアントのみ（サブネットまたはアドレス。複数指定できます）。</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --source &quot;%1&quot; is not a subnet or an address</source>
+        <translation>portolan-cli export: --source「%1」はサブネットでもアドレスでもありません</translation>
+    </message>
+    <message>
+        <source>portolan-cli export: --pac-direct needs --proxy</source>
+        <translation>portolan-cli export: --pac-directには--proxyが必要です</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2240,6 +2256,30 @@ After: the current run
     <message>
         <source>Excel reads a CSV file without it in the system&apos;s code page, which garbles Japanese text. Other programs read either.</source>
         <translation>BOMのないCSVファイルをExcelはシステムのコードページ（Shift_JIS）で読むため、日本語が文字化けします。ほかのプログラムはどちらも読めます。</translation>
+    </message>
+    <message>
+        <source>Catalog hosts &amp;DIRECT, every other host through the proxy</source>
+        <translation>カタログのホストはDIRECT、それ以外はプロキシ経由(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;lients:</source>
+        <translation>クライアント(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The inverse file: for a network where browsers go through a proxy but the agents must not</source>
+        <translation>逆のファイル: ブラウザーはプロキシを経由し、エージェントは経由してはならないネットワーク向け</translation>
+    </message>
+    <message>
+        <source>any client; or 10.0.0.0/8, 192.168.1.0/24</source>
+        <translation>すべてのクライアント。または10.0.0.0/8, 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <source>Clients allowed by squid</source>
+        <translation>squidが許可するクライアント</translation>
+    </message>
+    <message>
+        <source>Only these subnets or addresses may use the rules</source>
+        <translation>これらのサブネットまたはアドレスだけがルールを使用できます</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3399,10 @@ The current catalog stays in use.</source>
         <source>No proxy given: the catalog&apos;s hosts go DIRECT.</source>
         <translation>プロキシが指定されていません: カタログのホストはDIRECTで接続します。</translation>
     </message>
+    <message>
+        <source>The catalog&apos;s hosts go DIRECT; every other host goes through %1.</source>
+        <translation>カタログのホストはDIRECT、それ以外のホストは%1を経由します。</translation>
+    </message>
 </context>
 <context>
     <name>PasswordStore</name>
@@ -3749,10 +3793,6 @@ The current catalog stays in use.</source>
         <translation>Squid（ACLとhttp_access）</translation>
     </message>
     <message>
-        <source>Put these lines in squid.conf before the first &quot;http_access deny&quot; line.</source>
-        <translation>これらの行は、squid.confの最初の「http_access deny」行より前に記述してください。</translation>
-    </message>
-    <message>
         <source>The catalog&apos;s hosts go through the parent proxy %1.</source>
         <translation>カタログのホストは親プロキシ%1を経由します。</translation>
     </message>
@@ -3763,6 +3803,30 @@ The current catalog stays in use.</source>
     <message>
         <source>%1: not a connection through the proxy</source>
         <translation>%1: プロキシ経由の接続ではありません</translation>
+    </message>
+    <message>
+        <source>Paste at &quot;INSERT YOUR OWN RULE(S) HERE&quot; in squid.conf: after the stock &quot;http_access deny !Safe_ports&quot; and &quot;http_access deny CONNECT !SSL_ports&quot; lines, before &quot;http_access deny all&quot;.</source>
+        <translation>squid.confの「INSERT YOUR OWN RULE(S) HERE」に貼り付けてください。標準の「http_access deny !Safe_ports」と「http_access deny CONNECT !SSL_ports」の行の後、「http_access deny all」の前です。</translation>
+    </message>
+    <message>
+        <source>Each flow is allowed on its own ports only: CONNECT for HTTPS and other TLS ports, plain requests for HTTP.</source>
+        <translation>各フローは自身のポートでのみ許可されます。HTTPSなどのTLSポートはCONNECT、HTTPは通常のリクエストです。</translation>
+    </message>
+    <message>
+        <source>Squid cannot express: inbound flows, UDP (NTP, syslog, DNS), flows to your own servers that do not pass it, and which computer runs which role.</source>
+        <translation>squidで表せないもの: 受信フロー、UDP（NTP、Syslog、DNS）、squidを経由しない自社サーバーへのフロー、どのコンピューターがどの役割を担うか。</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; ignored: give a subnet (CIDR) or an address.</source>
+        <translation>送信元「%1」は無視されました: サブネット（CIDR）またはアドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1/UDP cannot go through an HTTP proxy</source>
+        <translation>%1/UDPはHTTPプロキシを経由できません</translation>
+    </message>
+    <message>
+        <source>Port %1 is not in the stock SSL_ports: add &quot;acl SSL_ports port %1&quot; to squid.conf, or the stock &quot;deny CONNECT !SSL_ports&quot; refuses it</source>
+        <translation>ポート%1は標準のSSL_portsにありません: squid.confに「acl SSL_ports port %1」を追加してください。追加しないと標準の「deny CONNECT !SSL_ports」で拒否されます</translation>
     </message>
 </context>
 <context>

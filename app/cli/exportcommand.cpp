@@ -6,6 +6,7 @@
 #include "core/export/exportselection.h"
 #include "core/export/exporttext.h"
 #include "core/tester/siteprofile.h"
+#include "core/util/controlcharacters.h"
 
 #include "core/util/outputfile.h"
 
@@ -44,6 +45,12 @@ int ExportCommand::run(const QStringList &arguments)
                       tr("Include static addresses past their validity date, marked expired.")});
     parser.addOption({QStringLiteral("proxy"), tr("Proxy for the pac and squid formats."),
                       QStringLiteral("host:port")});
+    parser.addOption({QStringLiteral("pac-direct"),
+                      tr("pac: the inverse file: the catalog's hosts DIRECT, every other host through "
+                         "--proxy.")});
+    parser.addOption({QStringLiteral("source"),
+                      tr("squid: only these clients (a subnet or an address; repeatable)."),
+                      QStringLiteral("cidr")});
     parser.addOption({QStringLiteral("site"),
                       tr("Address of a destination on your site: dns, ntp, syslog, relay, sps or vcenter "
                          "(repeatable); its flows become rules for that address."),
@@ -81,6 +88,19 @@ int ExportCommand::run(const QStringList &arguments)
         cli.err() << tr("portolan-cli export: --proxy \"%1\" is not host:port").arg(proxy) << Qt::endl;
         return CliContext::UsageError;
     }
+    const QStringList sources = parser.values(QStringLiteral("source"));
+    for (const QString &source : sources) {
+        if (!ExportText::isValidSource(source)) {
+            cli.err() << tr("portolan-cli export: --source \"%1\" is not a subnet or an address")
+                                 .arg(ControlCharacters::escaped(source))
+                      << Qt::endl;
+            return CliContext::UsageError;
+        }
+    }
+    if (parser.isSet(QStringLiteral("pac-direct")) && proxy.isEmpty()) {
+        cli.err() << tr("portolan-cli export: --pac-direct needs --proxy") << Qt::endl;
+        return CliContext::UsageError;
+    }
     SiteProfile site;
     for (const QString &assignment : parser.values(QStringLiteral("site"))) {
         if (const auto error = site.parseAssignment(assignment)) {
@@ -97,6 +117,8 @@ int ExportCommand::run(const QStringList &arguments)
     request.catalog = *catalog;
     request.language = *language;
     request.proxy = proxy;
+    request.pacDirectForCatalog = parser.isSet(QStringLiteral("pac-direct"));
+    request.squidSources = sources;
     request.siteAddresses = site.addresses();
     request.scope.requiredOnly = parser.isSet(QStringLiteral("required-only"));
     request.scope.includeExpired = parser.isSet(QStringLiteral("include-expired"));

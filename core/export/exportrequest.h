@@ -25,6 +25,12 @@ struct ExportRequest
     ExportScope scope;
     Language language = Language::English;
     QString proxy; // "host:port" for the pac and squid formats, or empty
+    // pac: the inverse file (as Microsoft's Get-PacFile -Type 2): the catalog's hosts DIRECT,
+    // every other host through the proxy. Without a proxy it changes nothing.
+    bool pacDirectForCatalog = false;
+    // squid: the clients allowed (CIDR subnets or addresses); empty: any client the rest of
+    // squid.conf lets through.
+    QStringList squidSources;
     // The user's site (the tester's site profile, the GUI's Site addresses): site key name
     // ("dns", "ntp", "syslog", "relay", "sps", "vcenter") -> an address or a host name. The
     // customer-side flows to a component with that site key become real rules for it.

@@ -1,5 +1,8 @@
 #include "exporttext.h"
 
+#include <QHostAddress>
+#include <QRegularExpression>
+
 #include "core/catalog/cataloginfo.h"
 #include "core/catalog/catalogtext.h"
 #include "core/catalog/networksyntax.h"
@@ -219,4 +222,10 @@ bool ExportText::isValidProxy(const QString &proxy)
     if (host.contains(QLatin1Char(':')))
         return false;
     return NetworkSyntax::isValidHostName(host) || NetworkSyntax::parseAddress(host).has_value();
+}
+
+bool ExportText::isValidSource(const QString &source)
+{
+    static const QRegularExpression chars(QStringLiteral("^[0-9A-Fa-f:./]{2,43}$"));
+    return chars.match(source).hasMatch() && QHostAddress::parseSubnet(source).second >= 0;
 }

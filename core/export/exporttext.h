@@ -52,4 +52,6 @@ public:
 
     // "host:port" with a valid host name or address and a port 1-65535.
     static bool isValidProxy(const QString &proxy);
+    // A client subnet (CIDR) or address for squid's "acl … src": nothing squid could read as more.
+    static bool isValidSource(const QString &source);
 };

@@ -46,11 +46,20 @@ ExportResult PacExporter::exportRules(const ExportRequest &request) const
     ExportResult result;
     QString &out = result.text;
     const bool hasProxy = !request.proxy.isEmpty() && ExportText::isValidProxy(request.proxy);
-    const QString decision = hasProxy ? QStringLiteral("PROXY ") + request.proxy : QStringLiteral("DIRECT");
+    const QString proxy = QStringLiteral("PROXY ") + request.proxy;
+    // Normally the catalog's hosts go through the proxy and the rest DIRECT; inverted, the
+    // catalog's hosts go DIRECT and the rest through the proxy.
+    const bool inverse = hasProxy && request.pacDirectForCatalog;
+    const QString decision = inverse ? QStringLiteral("DIRECT") : hasProxy ? proxy : QStringLiteral("DIRECT");
+    const QString otherwise = inverse ? proxy : QStringLiteral("DIRECT");
     const QString indent = QStringLiteral("    ");
 
     out = ExportText::headerComments(request, displayName(), QStringLiteral("// "));
-    if (hasProxy)
+    if (inverse)
+        out += commentLine(
+                QString(),
+                tr("The catalog's hosts go DIRECT; every other host goes through %1.").arg(request.proxy));
+    else if (hasProxy)
         out += commentLine(
                 QString(),
                 tr("The catalog's hosts go through %1; every other host goes DIRECT.").arg(request.proxy));
@@ -123,6 +132,6 @@ ExportResult PacExporter::exportRules(const ExportRequest &request) const
         }
     }
     flush();
-    out += indent + QStringLiteral("return \"DIRECT\";\n}\n");
+    out += indent + QStringLiteral("return ") + jsString(otherwise) + QStringLiteral(";\n}\n");
     return result;
 }

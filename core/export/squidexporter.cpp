@@ -4,6 +4,9 @@
 #include "core/export/exporttext.h"
 
 #include "core/export/uniquenames.h"
+#include "core/util/controlcharacters.h"
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -73,8 +76,60 @@ ExportResult SquidExporter::exportRules(const ExportRequest &request) const
     ExportResult result;
     QString &out = result.text;
     out = ExportText::headerComments(request, displayName());
+    // Where the lines go in Debian's stock squid.conf, and what they leave to it.
     out += ExportText::commentLine(
-            tr("Put these lines in squid.conf before the first \"http_access deny\" line."));
+            tr("Paste at \"INSERT YOUR OWN RULE(S) HERE\" in squid.conf: after the stock \"http_access deny "
+               "!Safe_ports\" and \"http_access deny CONNECT !SSL_ports\" lines, before \"http_access deny "
+               "all\"."));
+    out += ExportText::commentLine(
+            tr("Each flow is allowed on its own ports only: CONNECT for HTTPS and other TLS ports, plain "
+               "requests for HTTP."));
+    out += ExportText::commentLine(
+            tr("Squid cannot express: inbound flows, UDP (NTP, syslog, DNS), flows to your own servers "
+               "that do not pass it, and which computer runs which role."));
+
+    // The clients: one source ACL for every allow line.
+    QStringList sources;
+    for (const QString &source : request.squidSources) {
+        const QString value = source.trimmed();
+        if (ExportText::isValidSource(value))
+            sources.append(value);
+        else if (!value.isEmpty())
+            out += ExportText::commentLine(tr("Source \"%1\" ignored: give a subnet (CIDR) or an address.")
+                                                   .arg(ControlCharacters::escaped(value).left(80)));
+    }
+    const QString sourceAcl = sources.isEmpty() ? QString() : QStringLiteral(" portolan_clients");
+    if (!sources.isEmpty())
+        out += aclLines(QStringLiteral("portolan_clients"), QStringLiteral("src"), sources);
+    out += QStringLiteral("acl portolan_connect method CONNECT\n");
+    QSet<int> portAcls;
+    // "http_access allow" lines for one destination ACL: one per port, CONNECT for TLS and
+    // unknown protocols (a tunnel), a plain request for HTTP. Ports a CONNECT may use beyond 443
+    // must also be in SSL_ports, which the stock deny line checks first.
+    const auto allowLines = [&](const QString &acl, const QList<PortSpec> &ports, ExportResult &into) {
+        for (const PortSpec &p : ports) {
+            if (p.transport == Transport::Udp) {
+                into.addComment(
+                        ExportText::commentLine(tr("%1/UDP cannot go through an HTTP proxy").arg(p.port)));
+                continue;
+            }
+            const QString portAcl = QStringLiteral("portolan_port_%1").arg(p.port);
+            if (!portAcls.contains(p.port)) {
+                out += QStringLiteral("acl %1 port %2\n").arg(portAcl).arg(p.port);
+                portAcls.insert(p.port);
+            }
+            const bool plain = p.protocol.compare(QLatin1String("HTTP"), Qt::CaseInsensitive) == 0;
+            if (!plain && p.port != 443)
+                out += ExportText::commentLine(tr("Port %1 is not in the stock SSL_ports: add \"acl "
+                                                  "SSL_ports port %1\" to squid.conf, or "
+                                                  "the stock \"deny CONNECT !SSL_ports\" refuses it")
+                                                       .arg(p.port));
+            into.addRule(QStringLiteral("http_access allow %1%2 %3 %4\n")
+                                 .arg(plain ? QStringLiteral("!portolan_connect")
+                                            : QStringLiteral("portolan_connect"),
+                                      sourceAcl, acl, portAcl));
+        }
+    };
 
     QString peerHost;
     QString peerPort;
@@ -130,13 +185,13 @@ ExportResult SquidExporter::exportRules(const ExportRequest &request) const
         if (!domains.isEmpty()) {
             const QString name = aclName(first.flowId, used);
             out += aclLines(name, QStringLiteral("dstdomain"), domains);
-            result.addRule(QStringLiteral("http_access allow %1\n").arg(name));
+            allowLines(name, first.ports, result);
             aclNames.append(name);
         }
         if (!addresses.isEmpty()) {
             const QString name = aclName(first.flowId + QStringLiteral("_dst"), used);
             out += aclLines(name, QStringLiteral("dst"), addresses);
-            result.addRule(QStringLiteral("http_access allow %1\n").arg(name));
+            allowLines(name, first.ports, result);
             aclNames.append(name);
         }
     }

@@ -35,6 +35,7 @@ private slots:
     void copy();
     void save();
     void csvByteOrderMark();
+    void pacInverseAndSquidClients();
     void screenshot();
 
 private:
@@ -289,6 +290,32 @@ void TestExportDialog::csvByteOrderMark()
     ExportDialog english(m_catalog, Language::Japanese, {});
     QVERIFY(!english.csvByteOrderMarkBox()->isChecked());
     QSettings().remove(QStringLiteral("files/csvByteOrderMark"));
+}
+
+void TestExportDialog::pacInverseAndSquidClients()
+{
+    ExportDialog dialog(m_catalog, Language::English, {});
+    dialog.setFormatId(QStringLiteral("pac"));
+    QVERIFY(!dialog.pacDirectBox()->isHidden());
+    QVERIFY(dialog.sourcesEdit()->isHidden());
+    QVERIFY(!dialog.pacDirectBox()->isEnabled()); // needs a proxy
+    dialog.proxyEdit()->setText(QStringLiteral("10.0.0.1:3128"));
+    QVERIFY(dialog.pacDirectBox()->isEnabled());
+    QVERIFY(dialog.previewText().contains(QStringLiteral("return \"DIRECT\";\n}")));
+    dialog.pacDirectBox()->setChecked(true);
+    QVERIFY(dialog.previewText().contains(QStringLiteral("return \"PROXY 10.0.0.1:3128\";\n}")));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("The catalog's hosts go DIRECT")));
+
+    dialog.setFormatId(QStringLiteral("squid"));
+    QVERIFY(dialog.pacDirectBox()->isHidden());
+    QVERIFY(!dialog.sourcesEdit()->isHidden());
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("portolan_clients")));
+    dialog.sourcesEdit()->setText(QStringLiteral("10.0.0.0/8, 192.168.1.0/24 bogus;all"));
+    QVERIFY(dialog.previewText().contains(
+            QStringLiteral("acl portolan_clients src 10.0.0.0/8 192.168.1.0/24\n")));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("# Source \"bogus;all\" ignored")));
+    QVERIFY(dialog.previewText().contains(
+            QStringLiteral("http_access allow portolan_connect portolan_clients ")));
 }
 
 void TestExportDialog::screenshot()

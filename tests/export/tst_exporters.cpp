@@ -1221,31 +1221,61 @@ void TestExporters::squidParse_data()
 {
     QTest::addColumn<QString>("catalog");
     QTest::addColumn<QString>("proxy");
-    QTest::addRow("catalog") << "catalog.json" << QString();
-    QTest::addRow("catalog via parent") << "catalog.json" << Proxy;
-    QTest::addRow("hostile via parent") << "hostile.json" << Proxy;
-    QTest::addRow("hostile-long via parent") << "hostile-long" << Proxy;
+    QTest::addColumn<QStringList>("sources");
+    QTest::addRow("catalog") << "catalog.json" << QString() << QStringList();
+    QTest::addRow("catalog via parent") << "catalog.json" << Proxy << QStringList();
+    QTest::addRow("catalog, two client subnets")
+            << "catalog.json" << QString() << QStringList{"10.0.0.0/8", "fd00::/8", "192.168.1.5"};
+    QTest::addRow("hostile via parent") << "hostile.json" << Proxy << QStringList{"10.0.0.0/8"};
+    QTest::addRow("hostile-long via parent") << "hostile-long" << Proxy << QStringList();
 }
 
 void TestExporters::squidParse()
 {
     QFETCH(QString, catalog);
     QFETCH(QString, proxy);
+    QFETCH(QStringList, sources);
     const QString squid = findTool(QStringLiteral("squid"));
     if (squid.isEmpty())
         QSKIP("squid is not installed");
     ExportRequest r = request(catalog);
     r.scope.includeExpired = true;
     r.proxy = proxy;
+    r.squidSources = sources;
     const QString text = render(QStringLiteral("squid"), r);
+    // Every allow line names its method and one port; with sources, the clients too.
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (!line.startsWith(QLatin1String("http_access allow ")))
+            continue;
+        QVERIFY2(line.contains(QRegularExpression(QStringLiteral("^http_access allow !?portolan_connect "))),
+                 qPrintable(line));
+        QVERIFY2(line.contains(QRegularExpression(QStringLiteral(" portolan_port_[0-9]+$"))),
+                 qPrintable(line));
+        QCOMPARE(line.contains(QLatin1String(" portolan_clients ")), !sources.isEmpty());
+    }
+    // Plain HTTP flows are plain requests, HTTPS ones CONNECT, never the other way round.
+    if (catalog == QLatin1String("catalog.json")) {
+        QVERIFY(text.contains(QStringLiteral("http_access allow portolan_connect")));
+        QVERIFY(text.contains(QStringLiteral("http_access allow !portolan_connect")));
+        QVERIFY(!text.contains(
+                QRegularExpression(QStringLiteral("allow portolan_connect[^\n]* portolan_port_80\n"))));
+    }
     QVERIFY(text.contains(QStringLiteral(" .cloud.example.test")));
     QVERIFY(!text.contains(QStringLiteral(" gw.cloud.example.test"))); // covered by the wildcard
     QCOMPARE(text.contains(QStringLiteral("cache_peer 127.0.0.1 parent 3128")), !proxy.isEmpty());
     const QString exported = writeTemp(QStringLiteral("portolan.conf"), text);
+    // Where the comment says: after Debian's stock deny lines, before "deny all".
     const QString config = writeTemp(QStringLiteral("squid.conf"),
                                      QStringLiteral("http_port 127.0.0.1:3128\n"
                                                     "pid_filename none\n"
                                                     "cache_log /dev/null\n"
+                                                    "acl SSL_ports port 443\n"
+                                                    "acl Safe_ports port 80\n"
+                                                    "acl Safe_ports port 443\n"
+                                                    "acl CONNECT method CONNECT\n"
+                                                    "http_access deny !Safe_ports\n"
+                                                    "http_access deny CONNECT !SSL_ports\n"
                                                     "include %1\n"
                                                     "http_access deny all\n")
                                              .arg(exported));
@@ -1260,31 +1290,39 @@ void TestExporters::squidParse()
     // Every http_access line was read from the exported file.
     const int accessLines = text.count(QStringLiteral("\nhttp_access allow "));
     QVERIFY(accessLines >= 4);
-    QCOMPARE(output.count(QStringLiteral("Processing: http_access allow portolan_")), accessLines);
+    QCOMPARE(output.count(QStringLiteral("Processing: http_access allow ")), accessLines);
 }
 
 void TestExporters::pacDecisions_data()
 {
     QTest::addColumn<QString>("catalog");
     QTest::addColumn<QString>("proxy");
-    QTest::addRow("through proxy") << "catalog.json" << Proxy;
-    QTest::addRow("direct") << "catalog.json" << QString();
-    QTest::addRow("hostile") << "hostile.json" << Proxy;
+    QTest::addColumn<bool>("inverse");
+    QTest::addRow("through proxy") << "catalog.json" << Proxy << false;
+    QTest::addRow("direct") << "catalog.json" << QString() << false;
+    QTest::addRow("hostile") << "hostile.json" << Proxy << false;
+    // Get-PacFile -Type 2: the catalog DIRECT, everything else through the proxy.
+    QTest::addRow("inverse") << "catalog.json" << Proxy << true;
+    QTest::addRow("inverse, hostile") << "hostile.json" << Proxy << true;
 }
 
 void TestExporters::pacDecisions()
 {
     QFETCH(QString, catalog);
     QFETCH(QString, proxy);
+    QFETCH(bool, inverse);
     const QString node = findTool(QStringLiteral("node"));
     if (node.isEmpty())
         QSKIP("node is not installed");
     ExportRequest r = request(catalog);
     r.proxy = proxy;
+    r.pacDirectForCatalog = inverse;
     r.scope.includeExpired = true;
     const QString file = writeTemp(QStringLiteral("proxy.pac"), render(QStringLiteral("pac"), r));
 
-    const QString through = proxy.isEmpty() ? QStringLiteral("DIRECT") : QStringLiteral("PROXY ") + proxy;
+    const QString viaProxy = proxy.isEmpty() ? QStringLiteral("DIRECT") : QStringLiteral("PROXY ") + proxy;
+    const QString through = inverse ? QStringLiteral("DIRECT") : viaProxy; // the catalog's hosts
+    const QString others = inverse ? viaProxy : QStringLiteral("DIRECT");
     QHash<QString, QString> expected;
     for (const Flow &flow : r.catalog.flows) {
         if (FlowFilter::directionOf(r.catalog, flow, {}) != Direction::Outbound)
@@ -1301,9 +1339,9 @@ void TestExporters::pacDecisions()
         }
     }
     QVERIFY(expected.size() >= 12);
-    expected.insert(QStringLiteral("unrelated.example.org"), QStringLiteral("DIRECT"));
-    expected.insert(QStringLiteral("evilcloud.example.test"), QStringLiteral("DIRECT"));
-    expected.insert(QStringLiteral("127.10.0.5"), QStringLiteral("DIRECT")); // inbound network
+    expected.insert(QStringLiteral("unrelated.example.org"), others);
+    expected.insert(QStringLiteral("evilcloud.example.test"), others);
+    expected.insert(QStringLiteral("127.10.0.5"), others); // inbound network
     expected.insert(QStringLiteral("APP.example.test"), through);
 
     QProcess process;
@@ -1449,11 +1487,13 @@ void TestExporters::hostile()
                                "= \\d+)$")
                         .arg(str));
     } else if (format == QLatin1String("squid")) {
-        shape.setPattern(
-                QStringLiteral("^(acl portolan_[\\w.-]+ (dstdomain|dst)( [\\w.:/*-]+)+|http_access allow "
-                               "portolan_[\\w.-]+|cache_peer 127\\.0\\.0\\.1 parent 3128 0 no-query "
-                               "no-digest name=portolan_parent|cache_peer_access portolan_parent "
-                               "(allow portolan_[\\w.-]+|deny all)|never_direct allow portolan_[\\w.-]+)$"));
+        shape.setPattern(QStringLiteral(
+                "^(acl portolan_[\\w.-]+ (dstdomain|dst|src)( [\\w.:/*-]+)+|acl portolan_port_[0-9]+ "
+                "port [0-9]+|acl portolan_connect method CONNECT|http_access allow "
+                "!?portolan_connect( portolan_clients)? portolan_[\\w.-]+ portolan_port_[0-9]+|cache_peer "
+                "127\\.0\\.0\\.1 parent 3128 0 no-query "
+                "no-digest name=portolan_parent|cache_peer_access portolan_parent "
+                "(allow portolan_[\\w.-]+|deny all)|never_direct allow portolan_[\\w.-]+)$"));
     } else if (format == QLatin1String("pac")) {
         commentPrefix = QStringLiteral("//");
         shape.setPattern(QStringLiteral(

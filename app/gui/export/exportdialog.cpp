@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -46,6 +47,9 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
     , m_resolveHosts(new QCheckBox(tr("Resolve host &names to addresses now"), this))
     , m_useSite(new QCheckBox(this))
     , m_csvByteOrderMark(new QCheckBox(tr("UTF-8 with a &byte order mark, for Excel"), this))
+    , m_pacDirect(new QCheckBox(tr("Catalog hosts &DIRECT, every other host through the proxy"), this))
+    , m_sources(new QLineEdit(this))
+    , m_sourcesLabel(new QLabel(tr("C&lients:"), this))
     , m_status(new QLabel(this))
     , m_preview(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("&Copy"), this))
@@ -86,6 +90,16 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Proxy:"), m_proxy);
     form->addRow(QString(), m_proxyProblem);
+    form->addRow(QString(), m_pacDirect);
+    m_pacDirect->setObjectName(QStringLiteral("pacDirect"));
+    m_pacDirect->setToolTip(tr("The inverse file: for a network where browsers go through a proxy but the "
+                               "agents must not"));
+    m_sourcesLabel->setBuddy(m_sources);
+    m_sources->setObjectName(QStringLiteral("squidSources"));
+    m_sources->setPlaceholderText(tr("any client; or 10.0.0.0/8, 192.168.1.0/24"));
+    m_sources->setAccessibleName(tr("Clients allowed by squid"));
+    m_sources->setToolTip(tr("Only these subnets or addresses may use the rules"));
+    form->addRow(m_sourcesLabel, m_sources);
     form->addRow(QString(), m_resolveHosts);
     form->addRow(QString(), m_useSite);
     form->addRow(QString(), m_csvByteOrderMark);
@@ -134,6 +148,8 @@ ExportDialog::ExportDialog(const Catalog &catalog, Language language, const QStr
         connect(box, &QCheckBox::toggled, this, &ExportDialog::startResolving);
     connect(m_resolveHosts, &QCheckBox::toggled, this, &ExportDialog::startResolving);
     connect(m_proxy, &QLineEdit::textChanged, this, &ExportDialog::updatePreview);
+    connect(m_pacDirect, &QCheckBox::toggled, this, &ExportDialog::updatePreview);
+    connect(m_sources, &QLineEdit::textChanged, this, &ExportDialog::updatePreview);
     connect(m_useSite, &QCheckBox::toggled, this, &ExportDialog::startResolving);
 
     m_useSite->setChecked(true);
@@ -214,6 +230,9 @@ ExportRequest ExportDialog::request() const
     const QString proxy = m_proxy->text().trimmed();
     if (ExportText::isValidProxy(proxy))
         request.proxy = proxy;
+    request.pacDirectForCatalog = m_pacDirect->isChecked();
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    request.squidSources = m_sources->text().split(separators, Qt::SkipEmptyParts);
     if (m_useSite->isChecked())
         request.siteAddresses = m_siteAddresses;
     if (m_resolveHosts->isChecked() && m_resolvedAt.isValid()) {
@@ -286,6 +305,10 @@ void ExportDialog::updatePreview()
     m_proxy->setEnabled(current->usesProxy());
     m_resolveHosts->setEnabled(current->needsAddresses());
     m_csvByteOrderMark->setVisible(current->id() == QLatin1String("csv"));
+    m_pacDirect->setVisible(current->id() == QLatin1String("pac"));
+    m_pacDirect->setEnabled(ExportText::isValidProxy(m_proxy->text().trimmed()));
+    m_sources->setVisible(current->id() == QLatin1String("squid"));
+    m_sourcesLabel->setVisible(current->id() == QLatin1String("squid"));
     const QString proxy = m_proxy->text().trimmed();
     const bool proxyProblem = current->usesProxy() && !proxy.isEmpty() && !ExportText::isValidProxy(proxy);
     m_proxyProblem->setText(tr("Give the proxy as host:port, for example 10.0.0.1:3128."));

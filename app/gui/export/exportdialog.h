@@ -63,6 +63,10 @@ public:
     // CSV only: UTF-8 with a byte order mark, so that Excel reads it (on by default in Japanese).
     QCheckBox *csvByteOrderMarkBox() const { return m_csvByteOrderMark; }
     QLineEdit *proxyEdit() const { return m_proxy; }
+    // pac only: the inverse file, the catalog's hosts DIRECT and the rest through the proxy.
+    QCheckBox *pacDirectBox() const { return m_pacDirect; }
+    // squid only: the clients allowed, subnets or addresses separated by commas or spaces.
+    QLineEdit *sourcesEdit() const { return m_sources; }
     QPushButton *copyButton() const { return m_copy; }
     QPushButton *saveButton() const { return m_save; }
     QList<QCheckBox *> roleBoxes() const { return m_roles; }
@@ -101,6 +105,9 @@ private:
     QCheckBox *m_resolveHosts;
     QCheckBox *m_useSite;
     QCheckBox *m_csvByteOrderMark;
+    QCheckBox *m_pacDirect;
+    QLineEdit *m_sources;
+    QLabel *m_sourcesLabel;
     QLabel *m_status;
     QPlainTextEdit *m_preview;
     QPushButton *m_copy;

@@ -145,6 +145,10 @@ void TestCatalogDiff::json()
     const QJsonObject field = flow.value(QStringLiteral("fields")).toArray().first().toObject();
     QCOMPARE(field.value(QStringLiteral("old")).toString(), QStringLiteral("required"));
     QCOMPARE(field.value(QStringLiteral("new")).toString(), QStringLiteral("optional"));
+    const QList<CatalogDiff::FlowChange> changes = CatalogDiff::compare(before, after);
+    QCOMPARE(CatalogDiff::count(changes, CatalogDiff::Change::Changed), 1);
+    QCOMPARE(CatalogDiff::count(changes, CatalogDiff::Change::Added), 0);
+    QCOMPARE(CatalogDiff::count(changes, CatalogDiff::Change::Removed), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogDiff)

@@ -1,5 +1,7 @@
 #include "catalogdiff.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QMap>
 
@@ -182,4 +184,10 @@ QJsonObject CatalogDiff::json(const QList<FlowChange> &changes)
                 {QStringLiteral("endpointsRemoved"), QJsonArray::fromStringList(c.endpointsRemoved)}});
     }
     return {{QStringLiteral("changed"), !changes.isEmpty()}, {QStringLiteral("flows"), flows}};
+}
+
+int CatalogDiff::count(const QList<FlowChange> &changes, Change change)
+{
+    return int(std::count_if(changes.cbegin(), changes.cend(),
+                             [change](const FlowChange &c) { return c.change == change; }));
 }

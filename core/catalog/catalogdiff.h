@@ -34,6 +34,8 @@ public:
     static QList<FlowChange> compare(const Catalog &oldCatalog, const Catalog &newCatalog);
 
     static QString changeName(Change change); // "added", "removed", "changed"
+    // How many flows were added, removed or changed.
+    static int count(const QList<FlowChange> &changes, Change change);
     static QString text(const QList<FlowChange> &changes);
     static QJsonObject json(const QList<FlowChange> &changes);
 };

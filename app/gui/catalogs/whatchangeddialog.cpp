@@ -55,22 +55,9 @@ void WhatChangedDialog::setCatalogs(const Catalog &oldCatalog, const Catalog &ne
 
 QString WhatChangedDialog::summaryText() const
 {
-    int added = 0;
-    int removed = 0;
-    int changed = 0;
-    for (const CatalogDiff::FlowChange &change : m_changes) {
-        switch (change.change) {
-        case CatalogDiff::Change::Added:
-            ++added;
-            break;
-        case CatalogDiff::Change::Removed:
-            ++removed;
-            break;
-        case CatalogDiff::Change::Changed:
-            ++changed;
-            break;
-        }
-    }
+    const int added = CatalogDiff::count(m_changes, CatalogDiff::Change::Added);
+    const int removed = CatalogDiff::count(m_changes, CatalogDiff::Change::Removed);
+    const int changed = CatalogDiff::count(m_changes, CatalogDiff::Change::Changed);
     const QString from = tr("From: %1").arg(CatalogInfo::identity(m_old));
     const QString to = tr("To: %1").arg(CatalogInfo::identity(m_new));
     const QString counts = m_changes.isEmpty()

@@ -29,6 +29,21 @@
     </message>
 </context>
 <context>
+    <name>AsaExporter</name>
+    <message>
+        <source>Cisco ASA (object groups and access list)</source>
+        <translation>Cisco ASA（オブジェクトグループとアクセスリスト）</translation>
+    </message>
+    <message>
+        <source>FQDN objects need &quot;dns domain-lookup&quot; on an interface and a DNS server group. Bind the list with &quot;access-group portolan-egress in interface inside&quot;.</source>
+        <translation>FQDNオブジェクトには、インターフェイスの「dns domain-lookup」とDNSサーバーグループが必要です。リストは「access-group portolan-egress in interface inside」で適用してください。</translation>
+    </message>
+    <message>
+        <source>%1: an ASA FQDN object cannot take a wildcard; list the hosts, or use a proxy</source>
+        <translation>%1: ASAのFQDNオブジェクトはワイルドカードを指定できません。ホストを列挙するか、プロキシを使用してください</translation>
+    </message>
+</context>
+<context>
     <name>AwsSgExporter</name>
     <message>
         <source>AWS security group (AWS CLI JSON)</source>
@@ -2645,6 +2660,21 @@ After: the current run
     </message>
 </context>
 <context>
+    <name>FortigateExporter</name>
+    <message>
+        <source>FortiGate (FortiOS CLI)</source>
+        <translation>FortiGate（FortiOS CLI）</translation>
+    </message>
+    <message>
+        <source>FortiOS 6.2.2 or later (wildcard FQDN addresses). Replace the interfaces &quot;internal&quot; and &quot;wan1&quot; with yours; the FortiGate resolves the names itself (set its DNS servers).</source>
+        <translation>FortiOS 6.2.2以降（ワイルドカードFQDNアドレス）。インターフェイス「internal」と「wan1」はお使いのものに置き換えてください。名前はFortiGate自身が解決します（DNSサーバーを設定してください）。</translation>
+    </message>
+    <message>
+        <source>%1: IPv6, needs an address6 object and a policy of its own</source>
+        <translation>%1: IPv6のため、address6オブジェクトと専用のポリシーが必要です</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -3372,6 +3402,13 @@ The current catalog stays in use.</source>
     <message>
         <source>the reply says it was sent before the request arrived</source>
         <translation>応答は、要求が届く前に送信されたことになっています</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectGroup</name>
+    <message>
+        <source>%1: inbound, a rule on the other side</source>
+        <translation>%1: 受信のため、相手側のルールです</translation>
     </message>
 </context>
 <context>

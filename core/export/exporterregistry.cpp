@@ -1,8 +1,10 @@
 #include "exporterregistry.h"
 
 #include "core/export/allowlistexporter.h"
+#include "core/export/asaexporter.h"
 #include "core/export/awssgexporter.h"
 #include "core/export/csvexporter.h"
+#include "core/export/fortigateexporter.h"
 #include "core/export/iptablesexporter.h"
 #include "core/export/markdownexporter.h"
 #include "core/export/nftablesexporter.h"
@@ -18,6 +20,8 @@ ExporterRegistry::ExporterRegistry()
     m_exporters.push_back(std::make_unique<WindowsFirewallExporter>());
     m_exporters.push_back(std::make_unique<AwsSgExporter>());
     m_exporters.push_back(std::make_unique<TerraformExporter>());
+    m_exporters.push_back(std::make_unique<FortigateExporter>());
+    m_exporters.push_back(std::make_unique<AsaExporter>());
     m_exporters.push_back(std::make_unique<SquidExporter>());
     m_exporters.push_back(std::make_unique<PacExporter>());
     m_exporters.push_back(std::make_unique<AllowlistExporter>());

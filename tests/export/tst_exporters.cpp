@@ -364,8 +364,9 @@ TestExporters::Run TestExporters::runInNamespace(const QString &script, const QS
 
 void TestExporters::registry()
 {
-    const QStringList expected{"iptables", "nftables", "windows-firewall", "aws-sg", "terraform",
-                               "squid",    "pac",      "allowlist",        "csv",    "markdown"};
+    const QStringList expected{
+            "iptables", "nftables", "windows-firewall", "aws-sg", "terraform", "fortigate", "asa",
+            "squid",    "pac",      "allowlist",        "csv",    "markdown"};
     QCOMPARE(m_registry.ids(), expected);
     QCOMPARE(m_registry.find(QStringLiteral("nope")), nullptr);
     QSet<QString> addressOnly;
@@ -711,7 +712,9 @@ void TestExporters::longText()
     ExportSelection::resolveHosts(r, &fakeResolve, fixedTime());
     const QString text = render(format, r);
     QVERIFY2(longestLine(text) <= ExportText::MaxLineBytes, qPrintable(QString::number(longestLine(text))));
-    const QString marker = format == QLatin1String("pac") ? QStringLiteral("//") : QStringLiteral("#");
+    const QString marker = format == QLatin1String("pac") ? QStringLiteral("//")
+            : format == QLatin1String("asa")              ? QStringLiteral("!")
+                                                          : QStringLiteral("#");
     int cut = 0;
     for (const QString &line : text.split(QLatin1Char('\n'))) {
         const QString trimmed = line.trimmed();
@@ -822,8 +825,10 @@ void TestExporters::expiredMarked()
     // Every line naming an expired address says so (for line formats).
     if (format != QLatin1String("aws-sg") && format != QLatin1String("terraform")) {
         for (const QString &line : text.split(QLatin1Char('\n'))) {
+            // Grouped formats mark the group's comment, above its objects.
             if (line.contains(QStringLiteral("127.0.0.10")) && format != QLatin1String("allowlist")
-                && format != QLatin1String("pac") && format != QLatin1String("squid"))
+                && format != QLatin1String("pac") && format != QLatin1String("squid")
+                && format != QLatin1String("fortigate") && format != QLatin1String("asa"))
                 QVERIFY2(line.contains(QStringLiteral("EXPIRED")), qPrintable(line));
         }
     }
@@ -1395,7 +1400,8 @@ void TestExporters::golden_data()
 {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("language");
-    for (const char *format : {"windows-firewall", "terraform", "allowlist", "csv", "markdown"})
+    for (const char *format :
+         {"windows-firewall", "terraform", "fortigate", "asa", "allowlist", "csv", "markdown"})
         QTest::addRow("%s", format) << QString::fromLatin1(format) << QStringLiteral("en");
     QTest::addRow("terraform-ja") << "terraform"
                                   << "ja";
@@ -1486,6 +1492,27 @@ void TestExporters::hostile()
                                " string|  security_group_id = var.security_group_id|  (from|to)_port +"
                                "= \\d+)$")
                         .arg(str));
+    } else if (format == QLatin1String("fortigate")) {
+        // Only FortiOS CLI lines; names and values from the catalog only inside quotes, and
+        // only host names, addresses and numbers there.
+        shape.setPattern(QStringLiteral(
+                "^(config firewall (address|addrgrp|service custom|policy)|end|    next|    edit 0|"
+                "    edit \"portolan-[\\w-]+\"|        set type fqdn|        set fqdn \"[\\w.*-]+\"|"
+                "        set subnet [0-9.]+ [0-9.]+|        set member( \"portolan-[\\w-]+\")+|"
+                "        set (tcp|udp)-portrange [0-9]+|        set name \"portolan-[\\w-]+\"|"
+                "        set (srcintf \"internal\"|dstintf \"wan1\"|srcaddr \"all\"|action accept|schedule "
+                "\"always\")|"
+                "        set dstaddr \"portolan-[\\w-]+\"|        set service( "
+                "\"portolan-(tcp|udp)-[0-9]+\")+)$"));
+    } else if (format == QLatin1String("asa")) {
+        commentPrefix = QStringLiteral("!");
+        shape.setPattern(QStringLiteral(
+                "^(object network portolan-[\\w-]+| fqdn [\\w.-]+| host [0-9a-fA-F.:]+| subnet [0-9.]+ "
+                "[0-9.]+|"
+                " subnet [0-9a-fA-F:]+/[0-9]+|object-group (network|service) portolan-[\\w-]+|"
+                " network-object object portolan-[\\w-]+| service-object (tcp|udp) destination eq [0-9]+|"
+                "access-list portolan-egress remark [ -~]{1,100}|access-list portolan-egress extended permit "
+                "object-group portolan-[\\w-]+ any object-group portolan-[\\w-]+)$"));
     } else if (format == QLatin1String("squid")) {
         shape.setPattern(QStringLiteral(
                 "^(acl portolan_[\\w.-]+ (dstdomain|dst|src)( [\\w.:/*-]+)+|acl portolan_port_[0-9]+ "

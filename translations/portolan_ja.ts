@@ -55,6 +55,21 @@
     </message>
 </context>
 <context>
+    <name>AzureFirewallExporter</name>
+    <message>
+        <source>Azure Firewall (az CLI, classic rules)</source>
+        <translation>Azure Firewall（az CLI、クラシックルール）</translation>
+    </message>
+    <message>
+        <source>Needs &quot;az extension add --name azure-firewall&quot;. Set RG and FW; network rules with FQDNs need the firewall&apos;s DNS proxy.</source>
+        <translation>「az extension add --name azure-firewall」が必要です。RGとFWを設定してください。FQDNを使うネットワークルールにはファイアウォールのDNSプロキシが必要です。</translation>
+    </message>
+    <message>
+        <source>%1: a network rule cannot take a wildcard FQDN</source>
+        <translation>%1: ネットワークルールにはワイルドカードFQDNを指定できません</translation>
+    </message>
+</context>
+<context>
     <name>BoundedRead</name>
     <message>
         <source>%1: cannot open the file: %2</source>
@@ -3439,6 +3454,17 @@ The current catalog stays in use.</source>
     <message>
         <source>The catalog&apos;s hosts go DIRECT; every other host goes through %1.</source>
         <translation>カタログのホストはDIRECT、それ以外のホストは%1を経由します。</translation>
+    </message>
+</context>
+<context>
+    <name>PanosExporter</name>
+    <message>
+        <source>Palo Alto PAN-OS (set commands)</source>
+        <translation>Palo Alto PAN-OS（setコマンド）</translation>
+    </message>
+    <message>
+        <source>Paste the set commands in configure mode, then commit; lines starting with # are notes for you. Replace the zones &quot;trust&quot; and &quot;untrust&quot; with yours; the firewall resolves the names itself.</source>
+        <translation>setコマンドを設定モードで貼り付けてからコミットしてください。#で始まる行はメモです。ゾーン「trust」と「untrust」はお使いのものに置き換えてください。名前はファイアウォール自身が解決します。</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,14 @@
 #include "core/export/allowlistexporter.h"
 #include "core/export/asaexporter.h"
 #include "core/export/awssgexporter.h"
+#include "core/export/azurefirewallexporter.h"
 #include "core/export/csvexporter.h"
 #include "core/export/fortigateexporter.h"
 #include "core/export/iptablesexporter.h"
 #include "core/export/markdownexporter.h"
 #include "core/export/nftablesexporter.h"
 #include "core/export/pacexporter.h"
+#include "core/export/panosexporter.h"
 #include "core/export/squidexporter.h"
 #include "core/export/terraformexporter.h"
 #include "core/export/windowsfirewallexporter.h"
@@ -22,6 +24,8 @@ ExporterRegistry::ExporterRegistry()
     m_exporters.push_back(std::make_unique<TerraformExporter>());
     m_exporters.push_back(std::make_unique<FortigateExporter>());
     m_exporters.push_back(std::make_unique<AsaExporter>());
+    m_exporters.push_back(std::make_unique<PanosExporter>());
+    m_exporters.push_back(std::make_unique<AzureFirewallExporter>());
     m_exporters.push_back(std::make_unique<SquidExporter>());
     m_exporters.push_back(std::make_unique<PacExporter>());
     m_exporters.push_back(std::make_unique<AllowlistExporter>());

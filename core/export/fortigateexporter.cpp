@@ -78,8 +78,16 @@ ExportResult FortigateExporter::exportRules(const ExportRequest &request) const
         for (const QString &v4 : group.ipv4)
             address(QString(), QStringLiteral("set subnet %1").arg(subnet(v4)));
         out += QStringLiteral("end\n");
-        out += QStringLiteral("config firewall addrgrp\n    edit %1\n        set member %2\n    next\nend\n")
-                       .arg(quoted(base), members.join(QLatin1Char(' ')));
+        // "set member" replaces the members, "append member" adds to them.
+        out += QStringLiteral("config firewall addrgrp\n    edit %1\n").arg(quoted(base));
+        bool first = true;
+        for (const QStringList &chunk : ObjectGroup::chunks(members)) {
+            out += QStringLiteral("        %1 member %2\n")
+                           .arg(first ? QStringLiteral("set") : QStringLiteral("append"),
+                                chunk.join(QLatin1Char(' ')));
+            first = false;
+        }
+        out += QStringLiteral("    next\nend\n");
 
         QStringList serviceNames;
         QString serviceConfig;

@@ -73,3 +73,11 @@ QString ObjectGroup::netmask(int prefixLength)
             .arg((mask >> 8) & 0xff)
             .arg(mask & 0xff);
 }
+
+QList<QStringList> ObjectGroup::chunks(const QStringList &values, int n)
+{
+    QList<QStringList> result;
+    for (int i = 0; i < values.size(); i += n)
+        result.append(values.mid(i, n));
+    return result;
+}

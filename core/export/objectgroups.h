@@ -35,6 +35,8 @@ public:
     static QList<ObjectGroup> egress(const ExportRequest &request);
     // A name safe in every format: letters, digits, "-" and "_", at most maxLength.
     static QString safeName(const QString &text, int maxLength);
+    // Lists cut into pieces of at most n, so that no line grows past a reader's buffer.
+    static QList<QStringList> chunks(const QStringList &values, int n = 20);
     // "255.255.255.224" for 27.
     static QString netmask(int prefixLength);
 };

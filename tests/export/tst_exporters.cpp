@@ -364,9 +364,9 @@ TestExporters::Run TestExporters::runInNamespace(const QString &script, const QS
 
 void TestExporters::registry()
 {
-    const QStringList expected{
-            "iptables", "nftables", "windows-firewall", "aws-sg", "terraform", "fortigate", "asa",
-            "squid",    "pac",      "allowlist",        "csv",    "markdown"};
+    const QStringList expected{"iptables", "nftables", "windows-firewall", "aws-sg", "terraform", "fortigate",
+                               "asa",      "panos",    "azure-firewall",   "squid",  "pac",       "allowlist",
+                               "csv",      "markdown"};
     QCOMPARE(m_registry.ids(), expected);
     QCOMPARE(m_registry.find(QStringLiteral("nope")), nullptr);
     QSet<QString> addressOnly;
@@ -828,7 +828,8 @@ void TestExporters::expiredMarked()
             // Grouped formats mark the group's comment, above its objects.
             if (line.contains(QStringLiteral("127.0.0.10")) && format != QLatin1String("allowlist")
                 && format != QLatin1String("pac") && format != QLatin1String("squid")
-                && format != QLatin1String("fortigate") && format != QLatin1String("asa"))
+                && format != QLatin1String("fortigate") && format != QLatin1String("asa")
+                && format != QLatin1String("panos") && format != QLatin1String("azure-firewall"))
                 QVERIFY2(line.contains(QStringLiteral("EXPIRED")), qPrintable(line));
         }
     }
@@ -1400,8 +1401,8 @@ void TestExporters::golden_data()
 {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("language");
-    for (const char *format :
-         {"windows-firewall", "terraform", "fortigate", "asa", "allowlist", "csv", "markdown"})
+    for (const char *format : {"windows-firewall", "terraform", "fortigate", "asa", "panos", "azure-firewall",
+                               "allowlist", "csv", "markdown"})
         QTest::addRow("%s", format) << QString::fromLatin1(format) << QStringLiteral("en");
     QTest::addRow("terraform-ja") << "terraform"
                                   << "ja";
@@ -1497,6 +1498,7 @@ void TestExporters::hostile()
         // only host names, addresses and numbers there.
         shape.setPattern(QStringLiteral(
                 "^(config firewall (address|addrgrp|service custom|policy)|end|    next|    edit 0|"
+                "        append member( \"portolan-[\\w-]+\")+|"
                 "    edit \"portolan-[\\w-]+\"|        set type fqdn|        set fqdn \"[\\w.*-]+\"|"
                 "        set subnet [0-9.]+ [0-9.]+|        set member( \"portolan-[\\w-]+\")+|"
                 "        set (tcp|udp)-portrange [0-9]+|        set name \"portolan-[\\w-]+\"|"
@@ -1504,6 +1506,33 @@ void TestExporters::hostile()
                 "\"always\")|"
                 "        set dstaddr \"portolan-[\\w-]+\"|        set service( "
                 "\"portolan-(tcp|udp)-[0-9]+\")+)$"));
+    } else if (format == QLatin1String("panos")) {
+        // Catalog text only in double-quoted descriptions, without quotes or backslashes.
+        shape.setPattern(QStringLiteral(
+                "^set (service portolan-(tcp|udp)-[0-9]+ protocol (tcp|udp) port [0-9]+|"
+                "address portolan-[\\w-]+ (fqdn [\\w.-]+|ip-netmask [0-9a-fA-F.:/]+)|"
+                "address-group portolan-[\\w-]+ static \\[( portolan-[\\w-]+)+ \\]|"
+                "rulebase security rules portolan-[\\w-]+ from trust to untrust source any destination "
+                "(portolan-[\\w-]+|any category portolan-[\\w-]+) application any service \\[( "
+                "portolan-(tcp|udp)-[0-9]+)+ "
+                "\\] action allow|rulebase security rules portolan-[\\w-]+ description \"[^\"\\\\]*\"|"
+                "profiles custom-url-category portolan-[\\w-]+ type \"URL List\"|"
+                "profiles custom-url-category portolan-[\\w-]+ list \\[( \\*\\.[\\w.-]+)+ \\])$"));
+    } else if (format == QLatin1String("azure-firewall")) {
+        // A shell script: catalog values only single-quoted, and only names and addresses there.
+        shape.setPattern(QStringLiteral("^(#!/bin/sh|set -eu|: \"\\$\\{(RG|FW):\\?set (RG to the resource "
+                                        "group|FW to the firewall)\\}\"|"
+                                        "az network firewall application-rule create --resource-group "
+                                        "\"\\$RG\" --firewall-name \"\\$FW\" "
+                                        "--collection-name portolan-app (--priority 200 --action Allow "
+                                        ")?--name [\\w-]+ --protocols( Https?=[0-9]+)+ "
+                                        "--source-addresses '\\*' --target-fqdns( '[\\w.*-]+')+|"
+                                        "az network firewall network-rule create --resource-group \"\\$RG\" "
+                                        "--firewall-name \"\\$FW\" "
+                                        "--collection-name portolan-net (--priority 210 --action Allow "
+                                        ")?--name [\\w-]+ --protocols( (TCP|UDP|Any))+ "
+                                        "--source-addresses '\\*' --destination-(addresses|fqdns)( "
+                                        "'[\\w.:/-]+')+ --destination-ports( [0-9]+)+)$"));
     } else if (format == QLatin1String("asa")) {
         commentPrefix = QStringLiteral("!");
         shape.setPattern(QStringLiteral(

@@ -44,6 +44,13 @@
     </message>
 </context>
 <context>
+    <name>AwsNetworkFirewallExporter</name>
+    <message>
+        <source>AWS Network Firewall domain list (AWS CLI JSON)</source>
+        <translation>AWS Network Firewallドメインリスト（AWS CLI JSON）</translation>
+    </message>
+</context>
+<context>
     <name>AwsSgExporter</name>
     <message>
         <source>AWS security group (AWS CLI JSON)</source>
@@ -3890,6 +3897,21 @@ The current catalog stays in use.</source>
     <message>
         <source>Port %1 is not in the stock SSL_ports: add &quot;acl SSL_ports port %1&quot; to squid.conf, or the stock &quot;deny CONNECT !SSL_ports&quot; refuses it</source>
         <translation>ポート%1は標準のSSL_portsにありません: squid.confに「acl SSL_ports port %1」を追加してください。追加しないと標準の「deny CONNECT !SSL_ports」で拒否されます</translation>
+    </message>
+</context>
+<context>
+    <name>SuricataExporter</name>
+    <message>
+        <source>Suricata rules (AWS Network Firewall)</source>
+        <translation>Suricataルール（AWS Network Firewall）</translation>
+    </message>
+    <message>
+        <source>AWS Network Firewall: a stateful rule group with strict rule order and a default drop (aws network-firewall create-rule-group --type STATEFUL --rules file://THIS-FILE). Set HOME_NET to your clients.</source>
+        <translation>AWS Network Firewall: 厳密なルール順序とデフォルトのドロップを設定したステートフルルールグループです（aws network-firewall create-rule-group --type STATEFUL --rules file://このファイル）。HOME_NETにはクライアントを設定してください。</translation>
+    </message>
+    <message>
+        <source>%1/%2: Suricata reads host names only from TLS and HTTP; allow the addresses</source>
+        <translation>%1/%2: SuricataはTLSとHTTPからのみホスト名を読み取ります。アドレスを許可してください</translation>
     </message>
 </context>
 <context>

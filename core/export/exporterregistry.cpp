@@ -2,6 +2,7 @@
 
 #include "core/export/allowlistexporter.h"
 #include "core/export/asaexporter.h"
+#include "core/export/awsnetworkfirewallexporter.h"
 #include "core/export/awssgexporter.h"
 #include "core/export/azurefirewallexporter.h"
 #include "core/export/csvexporter.h"
@@ -12,6 +13,7 @@
 #include "core/export/pacexporter.h"
 #include "core/export/panosexporter.h"
 #include "core/export/squidexporter.h"
+#include "core/export/suricataexporter.h"
 #include "core/export/terraformexporter.h"
 #include "core/export/windowsfirewallexporter.h"
 
@@ -26,6 +28,8 @@ ExporterRegistry::ExporterRegistry()
     m_exporters.push_back(std::make_unique<AsaExporter>());
     m_exporters.push_back(std::make_unique<PanosExporter>());
     m_exporters.push_back(std::make_unique<AzureFirewallExporter>());
+    m_exporters.push_back(std::make_unique<AwsNetworkFirewallExporter>());
+    m_exporters.push_back(std::make_unique<SuricataExporter>());
     m_exporters.push_back(std::make_unique<SquidExporter>());
     m_exporters.push_back(std::make_unique<PacExporter>());
     m_exporters.push_back(std::make_unique<AllowlistExporter>());

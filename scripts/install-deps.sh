@@ -16,6 +16,8 @@ packages=(
     openssl squid dnsmasq chrony iproute2 iptables nftables nodejs util-linux
     # Tests: ipsets for the iptables export, dig for its generated refresher.
     ipset bind9-dnsutils
+    # Tests: the Suricata rule parser of suricata-update (bookworm has no suricata engine for -T).
+    suricata-update
     # Tests: the catalog against its JSON Schema.
     python3 python3-jsonschema
     # Screenshots under a virtual display.

@@ -58,6 +58,8 @@ private slots:
     void nftCheck();
     void refresherFillsSets_data();
     void refresherFillsSets();
+    void suricataParse_data();
+    void suricataParse();
     void squidParse_data();
     void squidParse();
     void pacDecisions_data();
@@ -1229,6 +1231,56 @@ void TestExporters::refresherFillsSets()
             QVERIFY2(!line.contains(QStringLiteral("touch")) && !line.contains(QStringLiteral("pwned")),
                      qPrintable(line));
     }
+}
+
+void TestExporters::suricataParse_data()
+{
+    QTest::addColumn<QString>("catalog");
+    QTest::addRow("catalog") << "catalog.json";
+    QTest::addRow("hostile") << "hostile.json";
+    QTest::addRow("hostile-long") << "hostile-long";
+}
+
+// suricata-update's rule parser reads every line as a pass rule with its own sid; only the flow
+// id reaches msg.
+void TestExporters::suricataParse()
+{
+    QFETCH(QString, catalog);
+    const QString python = QStringLiteral("/usr/bin/python3");
+    QProcess probe;
+    probe.start(python, {QStringLiteral("-c"), QStringLiteral("import suricata.update.rule")});
+    if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
+        QSKIP("suricata-update is not installed");
+    ExportRequest r = request(catalog);
+    r.scope.includeExpired = true;
+    r.siteAddresses = {{QStringLiteral("dns"), QStringLiteral("127.0.0.53")},
+                       {QStringLiteral("ntp"), QStringLiteral("::1")}};
+    const QString text = render(QStringLiteral("suricata"), r);
+    const QString file = writeTemp(QStringLiteral("portolan.rules"), text);
+    QProcess process;
+    process.start(python, {data(QStringLiteral("suricataparse.py")), file});
+    QVERIFY(process.waitForFinished(30000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
+    QSet<int> sids;
+    int rules = 0;
+    for (const QByteArray &line : lines) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject parsed = QJsonDocument::fromJson(line).object();
+        QVERIFY2(!parsed.contains(QStringLiteral("error")), line.constData());
+        QCOMPARE(parsed.value(QStringLiteral("action")).toString(), QStringLiteral("pass"));
+        QCOMPARE(parsed.value(QStringLiteral("direction")).toString(), QStringLiteral("->"));
+        QVERIFY2(parsed.value(QStringLiteral("msg"))
+                         .toString()
+                         .contains(QRegularExpression(QStringLiteral("^portolan [a-z0-9._-]+$"))),
+                 line.constData());
+        sids.insert(parsed.value(QStringLiteral("sid")).toInt());
+        ++rules;
+    }
+    QCOMPARE(rules, int(text.count(QStringLiteral("\npass "))));
+    QCOMPARE(int(sids.size()), rules);
+    QVERIFY(rules >= 5);
 }
 
 void TestExporters::squidParse_data()

@@ -336,12 +336,16 @@ void TestExportDialog::screenshot()
     {
         ExportDialog japanese(m_catalog, Language::Japanese, {});
         japanese.resize(1100, 640);
+        // PORTOLAN_SCREENSHOT_FORMAT=squid (say): another format's fields.
+        const QString format = qEnvironmentVariable("PORTOLAN_SCREENSHOT_FORMAT", QStringLiteral("csv"));
         japanese.setFormatId(QStringLiteral("csv"));
+        QVERIFY(japanese.csvByteOrderMarkBox()->isChecked());
+        japanese.setFormatId(format);
+        japanese.sourcesEdit()->setText(QStringLiteral("10.0.0.0/8"));
         japanese.show();
         QVERIFY(QTest::qWaitForWindowExposed(&japanese));
-        QVERIFY(japanese.csvByteOrderMarkBox()->isChecked());
         QString csvTarget = target;
-        csvTarget.replace(QLatin1String(".png"), QLatin1String("-csv-ja.png"));
+        csvTarget.replace(QLatin1String(".png"), QStringLiteral("-%1-ja.png").arg(format));
         QVERIFY(japanese.grab().save(csvTarget));
     }
     Translations::install(Language::English);

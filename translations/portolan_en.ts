@@ -177,10 +177,17 @@
 <context>
     <name>PresentationWindow</name>
     <message numerus="yes">
-        <source>%n connections between the components. Use the arrow keys to step through them; Esc leaves.</source>
+        <source>%n required, shown first.</source>
         <translation>
-            <numerusform>%n connection between the components. Use the arrow keys to step through them; Esc leaves.</numerusform>
-            <numerusform>%n connections between the components. Use the arrow keys to step through them; Esc leaves.</numerusform>
+            <numerusform>%n required, shown first.</numerusform>
+            <numerusform>%n required, shown first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections between the components.</source>
+        <translation>
+            <numerusform>%n connection between the components.</numerusform>
+            <numerusform>%n connections between the components.</numerusform>
         </translation>
     </message>
 </context>

@@ -3495,10 +3495,25 @@ The current catalog stays in use.</source>
         <source>Network ports overview</source>
         <translation>ネットワークポートの概要</translation>
     </message>
+    <message>
+        <source>Right or Space: next · Left: back · Home: overview · End: last · a number and Enter: that step · Esc: leave · F1: these keys</source>
+        <translation>→またはSpace: 次へ · ←: 戻る · Home: 概要 · End: 最後 · 番号とEnter: そのステップ · Esc: 終了 · F1: このキー一覧</translation>
+    </message>
     <message numerus="yes">
-        <source>%n connections between the components. Use the arrow keys to step through them; Esc leaves.</source>
+        <source>%n required, shown first.</source>
         <translation>
-            <numerusform>コンポーネント間の接続は%n件です。矢印キーで順に表示し、Escで終了します。</numerusform>
+            <numerusform>うち必須%n本を先に表示します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections between the components.</source>
+        <translation>
+            <numerusform>コンポーネント間の接続は%n本です。</numerusform>
         </translation>
     </message>
 </context>

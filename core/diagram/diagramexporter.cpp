@@ -6,9 +6,11 @@
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
+
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <algorithm>
 
 #include <cmath>
 
@@ -54,7 +56,8 @@ QImage DiagramExporter::renderImage(const DiagramModel &model, const DiagramStat
 }
 
 DiagramExporter::Result DiagramExporter::write(const DiagramModel &model, const DiagramState &state,
-                                               Format format, const QString &fileName, qreal pngScale)
+                                               Format format, const QString &fileName, qreal pngScale,
+                                               std::optional<QPageSize::PageSizeId> paper)
 {
     if (model.bounds.isEmpty())
         return {tr("The diagram is empty.")};
@@ -95,13 +98,21 @@ DiagramExporter::Result DiagramExporter::write(const DiagramModel &model, const 
         writer.setResolution(72);
         writer.setTitle(tr("Network ports diagram"));
         writer.setCreator(QStringLiteral("Portolan"));
-        writer.setPageLayout(QPageLayout(QPageSize(model.bounds.size(), QPageSize::Point),
-                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        const QPageLayout layout(QPageSize(paper.value_or(defaultPaper())), QPageLayout::Landscape,
+                                 QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+        writer.setPageLayout(layout);
         QPainter painter;
         if (!painter.begin(&writer))
             return output.writeError()
                     ? Result{tr("Cannot write %1: %2").arg(fileName, *output.writeError()), true}
                     : Result{tr("Cannot write %1: the PDF writer failed.").arg(fileName)};
+        // In points (72 dpi): the printable area, and the diagram scaled into its centre.
+        const QRectF area = layout.paintRectPoints();
+        const qreal scale =
+                std::min(area.width() / model.bounds.width(), area.height() / model.bounds.height());
+        painter.translate((area.width() - model.bounds.width() * scale) / 2,
+                          (area.height() - model.bounds.height() * scale) / 2);
+        painter.scale(scale, scale);
         painter.translate(-model.bounds.topLeft());
         DiagramPainter::paint(&painter, model, state);
         painter.end();
@@ -111,4 +122,9 @@ DiagramExporter::Result DiagramExporter::write(const DiagramModel &model, const 
     if (const auto reason = output.commit())
         return {tr("Cannot write %1: %2").arg(fileName, *reason), true};
     return {};
+}
+
+QPageSize::PageSizeId DiagramExporter::defaultPaper(const QLocale &locale)
+{
+    return locale.measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4;
 }

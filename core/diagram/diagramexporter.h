@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QLocale>
+#include <QPageSize>
+
 #include "core/diagram/diagrampainter.h"
 
 #include <QCoreApplication>
@@ -27,10 +30,14 @@ public:
     // The format a file name's suffix asks for.
     static std::optional<Format> formatFromFileName(const QString &fileName);
 
-    // PNG: the diagram's bounds times scale, in pixels. PDF: one page of the diagram's bounds
-    // in points. SVG: the bounds in user units.
+    // PNG: the diagram's bounds times scale, in pixels. PDF: one landscape page of paper (A4,
+    // or Letter where the locale measures in inches, unless given), the diagram scaled to fit
+    // within 10 mm margins and centred. SVG: the bounds in user units.
     static Result write(const DiagramModel &model, const DiagramState &state, Format format,
-                        const QString &fileName, qreal pngScale = 1.0);
+                        const QString &fileName, qreal pngScale = 1.0,
+                        std::optional<QPageSize::PageSizeId> paper = std::nullopt);
+    // A4, or Letter for a locale that measures in inches (the US).
+    static QPageSize::PageSizeId defaultPaper(const QLocale &locale = QLocale::system());
     static QSize pngSize(const DiagramModel &model, qreal scale = 1.0);
     static QImage renderImage(const DiagramModel &model, const DiagramState &state, qreal scale = 1.0);
 };

@@ -162,10 +162,21 @@ void TestDiagramExport::pdf()
     const QByteArray data = f.readAll();
     QVERIFY(data.startsWith("%PDF-"));
     QVERIFY(data.size() > 10000);
-    const QSizeF box = pdfMediaBox(data);
-    QVERIFY(!box.isEmpty());
-    QVERIFY2(qAbs(box.width() - model.bounds.width()) < 1.5, qPrintable(QString::number(box.width())));
-    QVERIFY2(qAbs(box.height() - model.bounds.height()) < 1.5, qPrintable(QString::number(box.height())));
+    // A4 landscape here (the C locale measures in metres), Letter landscape when asked.
+    QSizeF box = pdfMediaBox(data);
+    QVERIFY2(qAbs(box.width() - 841.9) < 1.5 && qAbs(box.height() - 595.3) < 1.5,
+             qPrintable(QStringLiteral("%1 x %2").arg(box.width()).arg(box.height())));
+    QVERIFY(DiagramExporter::write(model, {}, DiagramExporter::Format::Pdf, file, 1.0, QPageSize::Letter)
+                    .isOk());
+    QVERIFY(f.seek(0));
+    f.close();
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    box = pdfMediaBox(f.readAll());
+    QVERIFY2(qAbs(box.width() - 792) < 1.5 && qAbs(box.height() - 612) < 1.5,
+             qPrintable(QStringLiteral("%1 x %2").arg(box.width()).arg(box.height())));
+    QCOMPARE(DiagramExporter::defaultPaper(QLocale(QLocale::English, QLocale::UnitedStates)),
+             QPageSize::Letter);
+    QCOMPARE(DiagramExporter::defaultPaper(QLocale(QLocale::Japanese, QLocale::Japan)), QPageSize::A4);
 }
 
 void TestDiagramExport::cli_data()
@@ -207,7 +218,7 @@ void TestDiagramExport::cli()
         QCOMPARE(QImage::fromData(data).size(), DiagramExporter::pngSize(model));
     } else if (fileName.endsWith(QLatin1String(".pdf"))) {
         QVERIFY(data.startsWith("%PDF-"));
-        QVERIFY(qAbs(pdfMediaBox(data).width() - model.bounds.width()) < 1.5);
+        QVERIFY(qAbs(pdfMediaBox(data).width() - 841.9) < 1.5); // A4 landscape
     } else {
         QString error;
         const QString text = withoutSpaces(svgText(data, &error));

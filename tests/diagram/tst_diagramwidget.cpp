@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -359,16 +360,48 @@ void TestDiagramWidget::presentation()
     const QString overview = window.narration();
     QVERIFY(!overview.isEmpty());
 
+    // The keys for the operator, in a hint that hides; none in what the audience reads.
+    QVERIFY(window.hintLabel()->isVisible());
+    QVERIFY(window.hintLabel()->text().contains(QLatin1String("Esc")));
+    QVERIFY(!overview.contains(QLatin1String("Esc")));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.hintLabel()->isVisible(), 8000);
+    QTest::keyClick(&window, Qt::Key_F1);
+    QVERIFY(window.hintLabel()->isVisible());
+
+    // Required flows first, then conditional, then optional, each in the diagram's order.
+    QList<int> seen;
+    int lastRank = -1;
+    for (int step = 1; step <= window.stepCount(); ++step) {
+        const int index = window.flowIndexOfStep(step);
+        QVERIFY(index >= 0 && !seen.contains(index));
+        seen.append(index);
+        const Requirement r = scene->model().flows.at(index).requirement;
+        const int rank = r == Requirement::Required ? 0 : r == Requirement::Conditional ? 1 : 2;
+        QVERIFY(rank >= lastRank);
+        if (rank == lastRank)
+            QVERIFY(index > seen.value(seen.size() - 2, -1));
+        lastRank = rank;
+    }
+    QCOMPARE(seen.size(), window.stepCount());
+    QVERIFY(scene->model().flows.at(window.flowIndexOfStep(1)).isRequired());
+
     QSignalSpy steps(&window, &PresentationWindow::stepChanged);
     QTest::keyClick(&window, Qt::Key_Right);
     QCOMPARE(window.step(), 1);
     QCOMPARE(steps.size(), 1);
-    const DiagramFlow &first = scene->model().flows.at(0);
+    const DiagramFlow &first = scene->model().flows.at(window.flowIndexOfStep(1));
     QCOMPARE(window.narration(), DiagramText::narration(m_catalog, scene->model(), first, Language::English));
     QCOMPARE(scene->state().highlightedArrows, QSet<QString>{first.key()});
     QVERIFY(scene->flowItem(first.key())->isHighlighted());
-    QVERIFY(scene->flowItem(scene->model().flows.at(1).key())->isDimmed());
+    QVERIFY(scene->flowItem(scene->model().flows.at(window.flowIndexOfStep(2)).key())->isDimmed());
     screenshot(&window, QStringLiteral("presentation-en.png"));
+    // A number and Enter: that step.
+    QTest::keyClicks(&window, QStringLiteral("12"));
+    QTest::keyClick(&window, Qt::Key_Return);
+    QCOMPARE(window.step(), 12);
+    QTest::keyClick(&window, Qt::Key_Home);
+    QCOMPARE(window.step(), 0);
+    QTest::keyClick(&window, Qt::Key_Right);
 
     QTest::keyClick(&window, Qt::Key_Right);
     QCOMPARE(window.step(), 2);
@@ -398,7 +431,7 @@ void TestDiagramWidget::presentationLanguage()
     // Every step reads the flow's description; none speaks of the expired static addresses.
     for (int i = 0; i < model.flows.size(); ++i) {
         window.setStep(i + 1);
-        const DiagramFlow &flow = model.flows.at(i);
+        const DiagramFlow &flow = model.flows.at(window.flowIndexOfStep(i + 1));
         QCOMPARE(window.narration(), DiagramText::narration(m_catalog, model, flow, Language::Japanese));
         // One flow: its description; several: the listener named.
         if (flow.allFlowIds().size() == 1)

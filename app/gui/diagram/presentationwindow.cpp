@@ -3,10 +3,12 @@
 #include "app/gui/diagram/diagramscene.h"
 #include "app/gui/diagram/diagramview.h"
 #include "core/diagram/diagramtext.h"
+#include "core/diagram/presentationsteps.h"
 
 #include <QKeyEvent>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -17,6 +19,9 @@ PresentationWindow::PresentationWindow(QWidget *parent)
     , m_title(new QLabel(this))
     , m_narration(new QLabel(this))
     , m_counter(new QLabel(this))
+    , m_hint(new QLabel(this))
+    , m_hintTimer(new QTimer(this))
+    , m_numberTimer(new QTimer(this))
 {
     setAttribute(Qt::WA_DeleteOnClose, false);
     setWindowTitle(tr("Portolan presentation"));
@@ -63,6 +68,20 @@ PresentationWindow::PresentationWindow(QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_narration);
+    // The operator's hint: small, grey, and gone after a few seconds.
+    QFont hintFont = font();
+    hintFont.setPixelSize(16);
+    m_hint->setFont(hintFont);
+    m_hint->setObjectName(QStringLiteral("presentHint"));
+    m_hint->setStyleSheet(QStringLiteral("color: #5f5f5f"));
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_hint);
+    m_hintTimer->setSingleShot(true);
+    m_hintTimer->setInterval(5000);
+    connect(m_hintTimer, &QTimer::timeout, m_hint, &QWidget::hide);
+    m_numberTimer->setSingleShot(true);
+    m_numberTimer->setInterval(1200);
+    connect(m_numberTimer, &QTimer::timeout, this, &PresentationWindow::goToTypedNumber);
     setFocusPolicy(Qt::StrongFocus);
     connect(m_view->diagramScene(), &DiagramScene::layoutChanged, this,
             [this] { setStep(qMin(m_step, stepCount())); });
@@ -113,6 +132,27 @@ int PresentationWindow::stepCount() const
     return int(m_view->diagramScene()->model().flows.size());
 }
 
+int PresentationWindow::flowIndexOfStep(int step) const
+{
+    return m_order.value(step - 1, -1);
+}
+
+void PresentationWindow::showHint()
+{
+    m_hint->setText(tr("Right or Space: next · Left: back · Home: overview · End: last · a number and Enter: "
+                       "that step · Esc: leave · F1: these keys"));
+    m_hint->show();
+    m_hintTimer->start();
+}
+
+void PresentationWindow::goToTypedNumber()
+{
+    m_numberTimer->stop();
+    if (!m_typedNumber.isEmpty())
+        setStep(m_typedNumber.toInt());
+    m_typedNumber.clear();
+}
+
 QString PresentationWindow::stepTitle() const
 {
     return m_title->text();
@@ -127,6 +167,7 @@ void PresentationWindow::start()
 {
     m_step = 0;
     showStep();
+    showHint();
     showFullScreen();
     raise();
     activateWindow();
@@ -157,16 +198,21 @@ void PresentationWindow::showStep()
     DiagramScene *scene = m_view->diagramScene();
     const Catalog &catalog = scene->catalog();
     const Language language = scene->language();
+    m_order = PresentationSteps::order(scene->model());
     if (m_step == 0 || m_step > stepCount()) {
         scene->clearHighlight();
         m_view->fitToWindow();
         m_title->setText(tr("Network ports overview"));
-        m_narration->setText(tr("%n connections between the components. Use the arrow keys to step through "
-                                "them; Esc leaves.",
-                                nullptr, stepCount()));
+        int required = 0;
+        for (const DiagramFlow &f : scene->model().flows)
+            required += f.isRequired() ? 1 : 0;
+        // Two sentences; Japanese joins them without a space.
+        m_narration->setText(tr("%1 %2", "two sentences")
+                                     .arg(tr("%n connections between the components.", nullptr, stepCount()),
+                                          tr("%n required, shown first.", nullptr, required)));
         m_counter->clear();
     } else {
-        const DiagramFlow &flow = scene->model().flows.at(m_step - 1);
+        const DiagramFlow &flow = scene->model().flows.at(m_order.at(m_step - 1));
         scene->setHighlightedFlow(flow.key());
         // Zoom to the flow and its two components, with some of the diagram around them.
         QRectF focus = flow.path.boundingRect().united(flow.labelRect);
@@ -223,7 +269,19 @@ void PresentationWindow::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape:
         close();
         break;
+    case Qt::Key_F1:
+        showHint();
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        goToTypedNumber();
+        break;
     default:
+        if (event->key() >= Qt::Key_0 && event->key() <= Qt::Key_9 && m_typedNumber.size() < 3) {
+            m_typedNumber += QChar(u'0' + (event->key() - Qt::Key_0));
+            m_numberTimer->start();
+            break;
+        }
         QWidget::keyPressEvent(event);
         return;
     }

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>DiagramExporter</name>
+    <message numerus="yes">
+        <source>%n connections between the components.</source>
+        <translation>
+            <numerusform>%n connection between the components.</numerusform>
+            <numerusform>%n connections between the components.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagramText</name>
     <message numerus="yes">
         <source>Opens %n connections</source>

@@ -1269,6 +1269,22 @@ After: the current run
         <source>Also draw flows whose endpoints have all expired, marked as expired.</source>
         <translation>エンドポイントがすべて期限切れのフローも、期限切れとして描画します。</translation>
     </message>
+    <message>
+        <source>PDF paper, landscape: a4 or letter (default: by locale).</source>
+        <translation>PDFの用紙（横向き）: a4またはletter（既定はロケールによる）。</translation>
+    </message>
+    <message>
+        <source>PDF: Present&apos;s walkthrough, the overview and one page per step, required flows first.</source>
+        <translation>PDF: プレゼンテーションの説明資料。概要とステップごとに1ページ、必須のフローから。</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: --paper must be a4 or letter</source>
+        <translation>portolan-cli diagram: --paperはa4またはletterにしてください</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: --handout writes a PDF</source>
+        <translation>portolan-cli diagram: --handoutはPDFを出力します</translation>
+    </message>
 </context>
 <context>
     <name>DiagramExporter</name>
@@ -1303,6 +1319,24 @@ After: the current run
     <message>
         <source>Cannot write %1: the PDF writer failed.</source>
         <translation>%1に書き込めません: PDFの書き込みに失敗しました。</translation>
+    </message>
+    <message>
+        <source>Network ports walkthrough</source>
+        <translation>ネットワークポートの説明資料</translation>
+    </message>
+    <message>
+        <source>Network ports overview</source>
+        <translation>ネットワークポートの概要</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections between the components.</source>
+        <translation>
+            <numerusform>コンポーネント間の接続は%n本です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>ステップ%1/%2: %3</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1604,18 @@ After: the current run
     <message>
         <source>Click a component or an arrow to filter the tables; F11 presents</source>
         <translation>コンポーネントまたは矢印をクリックすると表を絞り込みます。F11でプレゼンテーション</translation>
+    </message>
+    <message>
+        <source>Export &amp;handout (PDF)…</source>
+        <translation>説明資料をエクスポート（PDF）(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Present&apos;s walkthrough on paper: the overview and one page per step</source>
+        <translation>プレゼンテーションを紙で: 概要とステップごとに1ページ</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>説明資料のエクスポート</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,11 @@ int DiagramCommand::run(const QStringList &arguments)
                       tr("Also draw flows whose endpoints have all expired, marked as expired.")});
     parser.addOption({QStringLiteral("scale"), tr("PNG scale factor (default 1)."), QStringLiteral("factor"),
                       QStringLiteral("1")});
+    parser.addOption({QStringLiteral("paper"), tr("PDF paper, landscape: a4 or letter (default: by locale)."),
+                      QStringLiteral("size")});
+    parser.addOption({QStringLiteral("handout"),
+                      tr("PDF: Present's walkthrough, the overview and one page per step, required flows "
+                         "first.")});
     if (!cli.parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli.finish(CliContext::Success)
                                                     : CliContext::UsageError;
@@ -49,6 +54,18 @@ int DiagramCommand::run(const QStringList &arguments)
                                                ? parser.value(QStringLiteral("format"))
                                                : output,
                                        formats.join(QStringLiteral(", "))));
+    std::optional<QPageSize::PageSizeId> paper;
+    if (parser.isSet(QStringLiteral("paper"))) {
+        const QString name = parser.value(QStringLiteral("paper")).toLower();
+        if (name == QLatin1String("a4"))
+            paper = QPageSize::A4;
+        else if (name == QLatin1String("letter"))
+            paper = QPageSize::Letter;
+        else
+            return usageError(tr("portolan-cli diagram: --paper must be a4 or letter"));
+    }
+    if (parser.isSet(QStringLiteral("handout")) && *format != DiagramExporter::Format::Pdf)
+        return usageError(tr("portolan-cli diagram: --handout writes a PDF"));
     bool scaleOk = false;
     const qreal scale = parser.value(QStringLiteral("scale")).toDouble(&scaleOk);
     if (!scaleOk || scale <= 0 || scale > 8)
@@ -65,7 +82,9 @@ int DiagramCommand::run(const QStringList &arguments)
         return usageError(tr("portolan-cli diagram: unknown component \"%1\"").arg(options.role));
 
     const DiagramModel model = DiagramLayout::layout(*catalog, options);
-    const DiagramExporter::Result result = DiagramExporter::write(model, {}, *format, output, scale);
+    const DiagramExporter::Result result = parser.isSet(QStringLiteral("handout"))
+            ? DiagramExporter::writeHandout(*catalog, model, *language, output, paper)
+            : DiagramExporter::write(model, {}, *format, output, scale, paper);
     if (!result.isOk()) {
         cli.err() << tr("portolan-cli diagram: %1").arg(result.error) << Qt::endl;
         return result.cannotWrite ? CliContext::WriteError : CliContext::Failure;

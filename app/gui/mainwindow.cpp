@@ -362,6 +362,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_exportRulesAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_diagram->exportAction());
+    m_fileMenu->addAction(m_diagram->handoutAction());
     m_fileMenu->addAction(m_diagram->printAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);

@@ -1,17 +1,18 @@
 #include "diagramexporter.h"
 
+#include "core/diagram/diagramtext.h"
+#include "core/diagram/presentationsteps.h"
 #include "core/util/outputfile.h"
 
 #include <QFileInfo>
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
-
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
-#include <algorithm>
 
+#include <algorithm>
 #include <cmath>
 
 std::optional<DiagramExporter::Format> DiagramExporter::formatFromName(const QString &name)
@@ -127,4 +128,76 @@ DiagramExporter::Result DiagramExporter::write(const DiagramModel &model, const 
 QPageSize::PageSizeId DiagramExporter::defaultPaper(const QLocale &locale)
 {
     return locale.measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4;
+}
+
+DiagramExporter::Result DiagramExporter::writeHandout(const Catalog &catalog, const DiagramModel &model,
+                                                      Language language, const QString &fileName,
+                                                      std::optional<QPageSize::PageSizeId> paper)
+{
+    if (model.bounds.isEmpty())
+        return {tr("The diagram is empty.")};
+    OutputFile output(fileName);
+    if (const auto reason = output.open())
+        return {tr("Cannot write %1: %2").arg(fileName, *reason), true};
+    QPdfWriter writer(output.device());
+    writer.setResolution(72);
+    writer.setTitle(tr("Network ports walkthrough"));
+    writer.setCreator(QStringLiteral("Portolan"));
+    const QPageLayout layout(QPageSize(paper.value_or(defaultPaper())), QPageLayout::Landscape,
+                             QMarginsF(15, 12, 15, 12), QPageLayout::Millimeter);
+    writer.setPageLayout(layout);
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return output.writeError()
+                ? Result{tr("Cannot write %1: %2").arg(fileName, *output.writeError()), true}
+                : Result{tr("Cannot write %1: the PDF writer failed.").arg(fileName)};
+    const QRectF area(QPointF(0, 0), layout.paintRectPoints().size());
+    QFont titleFont = model.nodeFont;
+    titleFont.setPointSizeF(20);
+    titleFont.setBold(true);
+    QFont textFont = model.nodeFont;
+    textFont.setPointSizeF(13);
+    const QList<int> order = PresentationSteps::order(model);
+    const int steps = int(order.size());
+    for (int step = 0; step <= steps; ++step) {
+        if (step > 0)
+            writer.newPage();
+        DiagramState state;
+        QString title;
+        QString text;
+        if (step == 0) {
+            title = tr("Network ports overview");
+            text = tr("%n connections between the components.", nullptr, steps);
+        } else {
+            const DiagramFlow &flow = model.flows.at(order.at(step - 1));
+            state.highlightedArrows.insert(flow.key());
+            title = tr("Step %1 of %2: %3")
+                            .arg(step)
+                            .arg(steps)
+                            .arg(DiagramText::flowTitle(catalog, flow, language));
+            text = DiagramText::narration(catalog, model, flow, language);
+        }
+        // Title and narration on top, wrapped; the diagram fills the rest, centred.
+        painter.setPen(QColor(0x21, 0x21, 0x21));
+        painter.setFont(titleFont);
+        QRectF titleRect;
+        painter.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, title, &titleRect);
+        painter.setFont(textFont);
+        QRectF textRect;
+        painter.drawText(area.adjusted(0, titleRect.height() + 8, 0, 0),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text, &textRect);
+        const QRectF space = area.adjusted(0, titleRect.height() + textRect.height() + 20, 0, 0);
+        const qreal scale =
+                std::min(space.width() / model.bounds.width(), space.height() / model.bounds.height());
+        painter.save();
+        painter.translate(space.left() + (space.width() - model.bounds.width() * scale) / 2, space.top());
+        painter.scale(scale, scale);
+        painter.translate(-model.bounds.topLeft());
+        DiagramPainter::paint(&painter, model, state);
+        painter.restore();
+    }
+    painter.end();
+    if (const auto reason = output.commit())
+        return {tr("Cannot write %1: %2").arg(fileName, *reason), true};
+    return {};
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/catalog/catalog.h"
+#include "core/i18n/language.h"
+
 #include <QLocale>
 #include <QPageSize>
 
@@ -36,6 +39,12 @@ public:
     static Result write(const DiagramModel &model, const DiagramState &state, Format format,
                         const QString &fileName, qreal pngScale = 1.0,
                         std::optional<QPageSize::PageSizeId> paper = std::nullopt);
+    // Present's walkthrough on paper, for the customer to keep: one landscape page for the
+    // overview, then one per step in Present's order (PresentationSteps), each with its title,
+    // its narration in the language and the diagram with that arrow highlighted.
+    static Result writeHandout(const Catalog &catalog, const DiagramModel &model, Language language,
+                               const QString &fileName,
+                               std::optional<QPageSize::PageSizeId> paper = std::nullopt);
     // A4, or Letter for a locale that measures in inches (the US).
     static QPageSize::PageSizeId defaultPaper(const QLocale &locale = QLocale::system());
     static QSize pngSize(const DiagramModel &model, qreal scale = 1.0);

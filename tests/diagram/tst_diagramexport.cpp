@@ -64,6 +64,7 @@ private slots:
     void png_data();
     void png();
     void pdf();
+    void handout();
     void cli_data();
     void cli();
     void cliErrors_data();
@@ -177,6 +178,29 @@ void TestDiagramExport::pdf()
     QCOMPARE(DiagramExporter::defaultPaper(QLocale(QLocale::English, QLocale::UnitedStates)),
              QPageSize::Letter);
     QCOMPARE(DiagramExporter::defaultPaper(QLocale(QLocale::Japanese, QLocale::Japan)), QPageSize::A4);
+}
+
+void TestDiagramExport::handout()
+{
+    // The overview and one page per step; Japanese text embedded, A4 landscape by default.
+    const DiagramModel model = layout(Language::Japanese, QStringLiteral("agent"));
+    const QString file = m_dir.filePath(QStringLiteral("handout.pdf"));
+    const auto result = DiagramExporter::writeHandout(m_catalog, model, Language::Japanese, file);
+    QVERIFY2(result.isOk(), qPrintable(result.error));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    QVERIFY(data.startsWith("%PDF-"));
+    const int pages =
+            int(QString::fromLatin1(data).count(QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]"))));
+    QCOMPARE(pages, int(model.flows.size()) + 1);
+    const QSizeF box = pdfMediaBox(data);
+    QVERIFY(qAbs(box.width() - 841.9) < 1.5 && qAbs(box.height() - 595.3) < 1.5);
+    // A path that cannot be written: said, nothing left behind.
+    const QString bad = m_dir.filePath(QStringLiteral("missing/handout.pdf"));
+    const auto failed = DiagramExporter::writeHandout(m_catalog, model, Language::Japanese, bad);
+    QVERIFY(!failed.isOk() && failed.cannotWrite);
+    QVERIFY(!QFile::exists(bad));
 }
 
 void TestDiagramExport::cli_data()

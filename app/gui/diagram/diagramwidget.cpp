@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPrintDialog>
@@ -25,6 +26,7 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     , m_zoomOutAction(new QAction(this))
     , m_fitAction(new QAction(this))
     , m_exportAction(new QAction(this))
+    , m_handoutAction(new QAction(this))
     , m_printAction(new QAction(this))
     , m_presentAction(new QAction(this))
 {
@@ -54,6 +56,8 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     connect(m_zoomOutAction, &QAction::triggered, m_view, &DiagramView::zoomOut);
     connect(m_fitAction, &QAction::triggered, m_view, &DiagramView::fitToWindow);
     connect(m_exportAction, &QAction::triggered, this, &DiagramWidget::exportDiagram);
+    m_handoutAction->setObjectName(QStringLiteral("handoutAction"));
+    connect(m_handoutAction, &QAction::triggered, this, &DiagramWidget::exportHandout);
     connect(m_printAction, &QAction::triggered, this, &DiagramWidget::printDiagram);
     connect(m_presentAction, &QAction::triggered, this, &DiagramWidget::present);
     connect(m_view, &DiagramView::componentActivated, this, &DiagramWidget::componentActivated);
@@ -76,6 +80,8 @@ void DiagramWidget::retranslate()
     m_fitAction->setToolTip(tr("Fit the diagram to the window (Ctrl+0)"));
     m_exportAction->setText(tr("Export diagram…"));
     m_exportAction->setToolTip(tr("Save the diagram as SVG, PNG or PDF"));
+    m_handoutAction->setText(tr("Export &handout (PDF)…"));
+    m_handoutAction->setToolTip(tr("Present's walkthrough on paper: the overview and one page per step"));
     m_printAction->setText(tr("Print diagram…"));
     m_presentAction->setText(tr("Present"));
     m_presentAction->setToolTip(tr("Full-screen walkthrough of the flows (F11); Esc leaves"));
@@ -157,6 +163,27 @@ QString DiagramWidget::exportTo(const QString &fileName) const
     state.highlightedArrows.clear();
     state.highlightedComponents.clear();
     return DiagramExporter::write(m_view->diagramScene()->model(), state, *format, fileName, 2.0).error;
+}
+
+QString DiagramWidget::exportHandoutTo(const QString &fileName) const
+{
+    const DiagramScene *scene = m_view->diagramScene();
+    return DiagramExporter::writeHandout(scene->catalog(), scene->model(), scene->language(), fileName).error;
+}
+
+void DiagramWidget::exportHandout()
+{
+    QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Export handout"), FileDialogs::inLastFolder(QStringLiteral("portolan-handout.pdf")),
+            tr("PDF document (*.pdf)"));
+    if (fileName.isEmpty())
+        return;
+    if (QFileInfo(fileName).suffix().isEmpty())
+        fileName += QStringLiteral(".pdf");
+    FileDialogs::rememberFolder(fileName);
+    const QString error = exportHandoutTo(fileName);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export handout"), error);
 }
 
 QString DiagramWidget::statusText() const

@@ -28,6 +28,9 @@ public:
 
     DiagramView *view() const { return m_view; }
     QAction *exportAction() const { return m_exportAction; }
+    // Present's walkthrough as a PDF to hand out: the overview and a page per step.
+    QAction *handoutAction() const { return m_handoutAction; }
+    QString exportHandoutTo(const QString &fileName) const;
     QAction *printAction() const { return m_printAction; }
     QAction *presentAction() const { return m_presentAction; }
     PresentationWindow *presentationWindow() const { return m_presentation; }
@@ -49,6 +52,7 @@ public slots:
     void setResults(const DiagramResults &results);
     void setHighlightedFlows(const QSet<QString> &flowIds);
     void exportDiagram();
+    void exportHandout();
     void printDiagram();
     void present();
 
@@ -70,6 +74,7 @@ private:
     QAction *m_zoomOutAction;
     QAction *m_fitAction;
     QAction *m_exportAction;
+    QAction *m_handoutAction;
     QAction *m_printAction;
     QAction *m_presentAction;
     PresentationWindow *m_presentation = nullptr;

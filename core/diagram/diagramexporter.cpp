@@ -15,6 +15,34 @@
 #include <algorithm>
 #include <cmath>
 
+namespace {
+// A landscape page of paper, margins in millimetres, for a PDF drawn in points.
+QPageLayout landscape(QPageSize::PageSizeId paper, const QMarginsF &margins, QPdfWriter &writer,
+                      const QString &title)
+{
+    writer.setResolution(72);
+    writer.setTitle(title);
+    writer.setCreator(QStringLiteral("Portolan"));
+    const QPageLayout layout(QPageSize(paper), QPageLayout::Landscape, margins, QPageLayout::Millimeter);
+    writer.setPageLayout(layout);
+    return layout;
+}
+
+// The diagram scaled to fit rect, centred across; centred down too, or from the top.
+void paintFitted(QPainter &painter, const DiagramModel &model, const DiagramState &state, const QRectF &rect,
+                 bool centreDown)
+{
+    const qreal scale = std::min(rect.width() / model.bounds.width(), rect.height() / model.bounds.height());
+    painter.save();
+    painter.translate(rect.left() + (rect.width() - model.bounds.width() * scale) / 2,
+                      rect.top() + (centreDown ? (rect.height() - model.bounds.height() * scale) / 2 : 0));
+    painter.scale(scale, scale);
+    painter.translate(-model.bounds.topLeft());
+    DiagramPainter::paint(&painter, model, state);
+    painter.restore();
+}
+} // namespace
+
 std::optional<DiagramExporter::Format> DiagramExporter::formatFromName(const QString &name)
 {
     const QString n = name.toLower();
@@ -96,26 +124,15 @@ DiagramExporter::Result DiagramExporter::write(const DiagramModel &model, const 
     }
     case Format::Pdf: {
         QPdfWriter writer(&file);
-        writer.setResolution(72);
-        writer.setTitle(tr("Network ports diagram"));
-        writer.setCreator(QStringLiteral("Portolan"));
-        const QPageLayout layout(QPageSize(paper.value_or(defaultPaper())), QPageLayout::Landscape,
-                                 QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
-        writer.setPageLayout(layout);
+        const QPageLayout layout = landscape(paper.value_or(defaultPaper()), QMarginsF(10, 10, 10, 10),
+                                             writer, tr("Network ports diagram"));
         QPainter painter;
         if (!painter.begin(&writer))
             return output.writeError()
                     ? Result{tr("Cannot write %1: %2").arg(fileName, *output.writeError()), true}
                     : Result{tr("Cannot write %1: the PDF writer failed.").arg(fileName)};
         // In points (72 dpi): the printable area, and the diagram scaled into its centre.
-        const QRectF area = layout.paintRectPoints();
-        const qreal scale =
-                std::min(area.width() / model.bounds.width(), area.height() / model.bounds.height());
-        painter.translate((area.width() - model.bounds.width() * scale) / 2,
-                          (area.height() - model.bounds.height() * scale) / 2);
-        painter.scale(scale, scale);
-        painter.translate(-model.bounds.topLeft());
-        DiagramPainter::paint(&painter, model, state);
+        paintFitted(painter, model, state, QRectF(QPointF(0, 0), layout.paintRectPoints().size()), true);
         painter.end();
         break;
     }
@@ -140,12 +157,8 @@ DiagramExporter::Result DiagramExporter::writeHandout(const Catalog &catalog, co
     if (const auto reason = output.open())
         return {tr("Cannot write %1: %2").arg(fileName, *reason), true};
     QPdfWriter writer(output.device());
-    writer.setResolution(72);
-    writer.setTitle(tr("Network ports walkthrough"));
-    writer.setCreator(QStringLiteral("Portolan"));
-    const QPageLayout layout(QPageSize(paper.value_or(defaultPaper())), QPageLayout::Landscape,
-                             QMarginsF(15, 12, 15, 12), QPageLayout::Millimeter);
-    writer.setPageLayout(layout);
+    const QPageLayout layout = landscape(paper.value_or(defaultPaper()), QMarginsF(15, 12, 15, 12), writer,
+                                         tr("Network ports walkthrough"));
     QPainter painter;
     if (!painter.begin(&writer))
         return output.writeError()
@@ -186,15 +199,8 @@ DiagramExporter::Result DiagramExporter::writeHandout(const Catalog &catalog, co
         QRectF textRect;
         painter.drawText(area.adjusted(0, titleRect.height() + 8, 0, 0),
                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text, &textRect);
-        const QRectF space = area.adjusted(0, titleRect.height() + textRect.height() + 20, 0, 0);
-        const qreal scale =
-                std::min(space.width() / model.bounds.width(), space.height() / model.bounds.height());
-        painter.save();
-        painter.translate(space.left() + (space.width() - model.bounds.width() * scale) / 2, space.top());
-        painter.scale(scale, scale);
-        painter.translate(-model.bounds.topLeft());
-        DiagramPainter::paint(&painter, model, state);
-        painter.restore();
+        paintFitted(painter, model, state,
+                    area.adjusted(0, titleRect.height() + textRect.height() + 20, 0, 0), false);
     }
     painter.end();
     if (const auto reason = output.commit())

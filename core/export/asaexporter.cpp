@@ -14,12 +14,6 @@ QString remark(const QString &text)
     return out.left(100).trimmed();
 }
 
-QStringList transportsOf(const PortSpec &port)
-{
-    if (port.transport == Transport::Unstated)
-        return {QStringLiteral("tcp"), QStringLiteral("udp")};
-    return {port.transportName()};
-}
 } // namespace
 
 QString AsaExporter::displayName() const
@@ -39,9 +33,7 @@ ExportResult AsaExporter::exportRules(const ExportRequest &request) const
             QStringLiteral("! "));
     UniqueNames names;
     for (const ObjectGroup &group : ObjectGroup::egress(request)) {
-        out += QLatin1Char('\n') + ExportText::commentLine(group.comment, QStringLiteral("! "));
-        for (const QString &note : group.notes)
-            result.addComment(ExportText::commentLine(note, QStringLiteral("! ")));
+        group.writeComments(result, QStringLiteral("! "));
         for (const QString &wildcard : group.wildcards)
             result.addComment(ExportText::commentLine(
                     tr("%1: an ASA FQDN object cannot take a wildcard; list the hosts, or use a proxy")
@@ -75,7 +67,7 @@ ExportResult AsaExporter::exportRules(const ExportRequest &request) const
         const QString services = base + QStringLiteral("-ports");
         out += QStringLiteral("object-group service %1\n").arg(services);
         for (const PortSpec &port : group.ports) {
-            for (const QString &transport : transportsOf(port))
+            for (const QString &transport : ExportText::transports(port))
                 out += QStringLiteral(" service-object %1 destination eq %2\n").arg(transport).arg(port.port);
         }
         const QString remarkText = remark(group.comment);

@@ -42,9 +42,7 @@ ExportResult AzureFirewallExporter::exportRules(const ExportRequest &request) co
     bool networkCollection = false;
     const QString common = QStringLiteral("--resource-group \"$RG\" --firewall-name \"$FW\"");
     for (const ObjectGroup &group : ObjectGroup::egress(request)) {
-        out += QLatin1Char('\n') + ExportText::commentLine(group.comment);
-        for (const QString &note : group.notes)
-            result.addComment(ExportText::commentLine(note));
+        group.writeComments(result);
         if (group.isEmpty())
             continue;
         const QString name = names.take(ObjectGroup::safeName(group.flowId, 60));

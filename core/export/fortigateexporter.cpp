@@ -26,12 +26,6 @@ QString serviceName(const PortSpec &port, const QString &transport)
     return QStringLiteral("portolan-%1-%2").arg(transport).arg(port.port);
 }
 
-QStringList transportsOf(const PortSpec &port)
-{
-    if (port.transport == Transport::Unstated)
-        return {QStringLiteral("tcp"), QStringLiteral("udp")};
-    return {port.transportName()};
-}
 } // namespace
 
 QString FortigateExporter::displayName() const
@@ -51,9 +45,7 @@ ExportResult FortigateExporter::exportRules(const ExportRequest &request) const
     UniqueNames names;
     QSet<QString> services;
     for (const ObjectGroup &group : ObjectGroup::egress(request)) {
-        out += QLatin1Char('\n') + ExportText::commentLine(group.comment);
-        for (const QString &note : group.notes)
-            result.addComment(ExportText::commentLine(note));
+        group.writeComments(result);
         for (const QString &v6 : group.ipv6)
             result.addComment(ExportText::commentLine(
                     tr("%1: IPv6, needs an address6 object and a policy of its own").arg(v6)));
@@ -92,7 +84,7 @@ ExportResult FortigateExporter::exportRules(const ExportRequest &request) const
         QStringList serviceNames;
         QString serviceConfig;
         for (const PortSpec &port : group.ports) {
-            for (const QString &transport : transportsOf(port)) {
+            for (const QString &transport : ExportText::transports(port)) {
                 const QString name = serviceName(port, transport);
                 serviceNames.append(quoted(name));
                 if (services.contains(name))

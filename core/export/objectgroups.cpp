@@ -81,3 +81,10 @@ QList<QStringList> ObjectGroup::chunks(const QStringList &values, int n)
         result.append(values.mid(i, n));
     return result;
 }
+
+void ObjectGroup::writeComments(ExportResult &result, const QString &marker) const
+{
+    result.text += QLatin1Char('\n') + ExportText::commentLine(comment, marker);
+    for (const QString &note : notes)
+        result.addComment(ExportText::commentLine(note, marker));
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/export/exportrequest.h"
+#include "core/export/exportresult.h"
 #include "core/export/exportrule.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,8 @@ public:
     QList<PortSpec> ports;
     QStringList notes; // one line each
 
+    // The group's comment line after a blank line, then its notes, each counted as a comment.
+    void writeComments(ExportResult &result, const QString &marker = QStringLiteral("# ")) const;
     bool isEmpty() const
     {
         return hosts.isEmpty() && wildcards.isEmpty() && ipv4.isEmpty() && ipv6.isEmpty();

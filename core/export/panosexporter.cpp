@@ -17,12 +17,6 @@ QString description(const QString &text)
     return QLatin1Char('"') + out.simplified().left(255) + QLatin1Char('"');
 }
 
-QStringList transportsOf(const PortSpec &port)
-{
-    if (port.transport == Transport::Unstated)
-        return {QStringLiteral("tcp"), QStringLiteral("udp")};
-    return {port.transportName()};
-}
 } // namespace
 
 QString PanosExporter::displayName() const
@@ -41,16 +35,14 @@ ExportResult PanosExporter::exportRules(const ExportRequest &request) const
     UniqueNames names;
     QSet<QString> services;
     for (const ObjectGroup &group : ObjectGroup::egress(request)) {
-        out += QLatin1Char('\n') + ExportText::commentLine(group.comment);
-        for (const QString &note : group.notes)
-            result.addComment(ExportText::commentLine(note));
+        group.writeComments(result);
         if (group.isEmpty())
             continue;
         const QString base =
                 names.take(QStringLiteral("portolan-") + ObjectGroup::safeName(group.flowId, 50));
         QStringList serviceNames;
         for (const PortSpec &port : group.ports) {
-            for (const QString &transport : transportsOf(port)) {
+            for (const QString &transport : ExportText::transports(port)) {
                 const QString name = QStringLiteral("portolan-%1-%2").arg(transport).arg(port.port);
                 serviceNames.append(name);
                 if (!services.contains(name))

@@ -18,12 +18,6 @@ bool carriesName(const PortSpec &port)
             && (isHttp(port) || port.protocol.compare(QLatin1String("HTTPS"), Qt::CaseInsensitive) == 0);
 }
 
-QStringList transportsOf(const PortSpec &port)
-{
-    if (port.transport == Transport::Unstated)
-        return {QStringLiteral("tcp"), QStringLiteral("udp")};
-    return {port.transportName()};
-}
 } // namespace
 
 QString SuricataExporter::displayName() const
@@ -48,9 +42,7 @@ ExportResult SuricataExporter::exportRules(const ExportRequest &request) const
                                .arg(sid++));
     };
     for (const ObjectGroup &group : ObjectGroup::egress(request)) {
-        out += QLatin1Char('\n') + ExportText::commentLine(group.comment);
-        for (const QString &note : group.notes)
-            result.addComment(ExportText::commentLine(note));
+        group.writeComments(result);
         if (group.isEmpty())
             continue;
         for (const PortSpec &port : group.ports) {
@@ -82,7 +74,7 @@ ExportResult SuricataExporter::exportRules(const ExportRequest &request) const
             }
             const QStringList addresses = group.ipv4 + group.ipv6;
             for (const QStringList &chunk : ObjectGroup::chunks(addresses)) {
-                for (const QString &transport : transportsOf(port)) {
+                for (const QString &transport : ExportText::transports(port)) {
                     const QString list = chunk.size() == 1
                             ? chunk.constFirst()
                             : QLatin1Char('[') + chunk.join(QLatin1Char(',')) + QLatin1Char(']');

@@ -1305,20 +1305,8 @@ After: the current run
         <translation>カタログからPortolanで生成</translation>
     </message>
     <message>
-        <source>Cannot write %1: the SVG generator failed.</source>
-        <translation>%1に書き込めません: SVGの生成に失敗しました。</translation>
-    </message>
-    <message>
         <source>The PNG scale must be above 0 and at most 8.</source>
         <translation>PNGの拡大率は0より大きく8以下である必要があります。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the PNG could not be encoded.</source>
-        <translation>%1に書き込めません: PNGをエンコードできませんでした。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: the PDF writer failed.</source>
-        <translation>%1に書き込めません: PDFの書き込みに失敗しました。</translation>
     </message>
     <message>
         <source>Network ports walkthrough</source>
@@ -1337,6 +1325,18 @@ After: the current run
     <message>
         <source>Step %1 of %2: %3</source>
         <translation>ステップ%1/%2: %3</translation>
+    </message>
+    <message>
+        <source>the SVG generator failed.</source>
+        <translation>SVGの生成に失敗しました。</translation>
+    </message>
+    <message>
+        <source>the PNG could not be encoded.</source>
+        <translation>PNGをエンコードできませんでした。</translation>
+    </message>
+    <message>
+        <source>the PDF writer failed.</source>
+        <translation>PDFの書き込みに失敗しました。</translation>
     </message>
 </context>
 <context>

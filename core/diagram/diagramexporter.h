@@ -14,6 +14,8 @@
 #include <optional>
 
 // Writes a laid-out diagram to an SVG, PNG or PDF file (atomically, via OutputFile).
+class OutputFile;
+
 class DiagramExporter
 {
     Q_DECLARE_TR_FUNCTIONS(DiagramExporter)
@@ -49,4 +51,8 @@ public:
     static QPageSize::PageSizeId defaultPaper(const QLocale &locale = QLocale::system());
     static QSize pngSize(const DiagramModel &model, qreal scale = 1.0);
     static QImage renderImage(const DiagramModel &model, const DiagramState &state, qreal scale = 1.0);
+
+private:
+    // A writer that failed: the device's write error when there is one, else why.
+    static Result failed(const OutputFile &output, const QString &fileName, const QString &why);
 };

@@ -29,7 +29,8 @@ for lang in en ja; do
     # The Agent's view of the diagram, and a step of Present for it.
     "$build/bin/portolan" --screenshot "$out/diagram-agent-$lang.png" --lang "$lang" --size 1400x860 \
         --role agent --tab diagram
-    "$build/bin/portolan" --screenshot "$out/present-agent-$lang.png" --lang "$lang" --size 1400x860 \
+    # Present at a projector's size.
+    "$build/bin/portolan" --screenshot "$out/present-agent-$lang.png" --lang "$lang" --size 1920x1080 \
         --role agent --present 2
     echo "wrote $out/diagram-agent-$lang.png $out/present-agent-$lang.png"
 done
@@ -46,6 +47,15 @@ cp "$shots/tester-panel.png" "$out/tester-en.png"
 cp "$shots/tester-panel-ja.png" "$out/tester-ja.png"
 rm -rf "$shots"
 echo "wrote $out/tester-en.png $out/tester-ja.png"
+
+# The diagram in the dark palette, with results (shapes as well as colours) and with host names.
+"$build/bin/portolan" --screenshot "$out/diagram-dark-en.png" --lang en --size 1400x860 --tab diagram --dark
+cmake --build "$build" --target tst_diagramwidget
+shots=$(mktemp -d)
+PORTOLAN_SCREENSHOT_DIR="$shots" "$build/tests/diagram/tst_diagramwidget" resultSymbols hostNamesToggle >/dev/null
+cp "$shots/diagram-results.png" "$shots/diagram-hosts.png" "$out/"
+rm -rf "$shots"
+echo "wrote $out/diagram-dark-en.png $out/diagram-results.png $out/diagram-hosts.png"
 
 # The ports diagram, from the CLI (the same drawing as the Diagram tab).
 cmake --build "$build" --target portolan-cli

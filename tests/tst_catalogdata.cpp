@@ -2,8 +2,10 @@
 #include "core/catalog/flowfilter.h"
 
 #include <QRegularExpression>
+
 #include <QSet>
 #include <QTest>
+#include <algorithm>
 
 // The built-in catalog against the vendor page (shared/seeds/000_873be7b7b3f0d8b2.txt): every
 // network flow the page states exactly once, with the tables and rows that state it; every
@@ -35,6 +37,7 @@ private slots:
     void adminHasOnlyExpiredAddresses();
     void source();
     void japaneseGlossary();
+    void narrationForEveryFlow();
 
 private:
     QStringList values(const QString &listId) const;
@@ -458,7 +461,8 @@ void TestCatalogData::japaneseGlossary()
                                    "[\\x{3000}-\\x{30ff}\\x{3400}-\\x{9fff}\\x{ff00}-\\x{ffef}]"))};
     QStringList texts;
     for (const Flow &f : m_catalog.flows)
-        texts << f.service.ja << f.description.ja << f.condition.ja << f.notes.ja << f.configurable.ja;
+        texts << f.service.ja << f.description.ja << f.condition.ja << f.notes.ja << f.configurable.ja
+              << f.narration.ja;
     for (const EndpointList &l : m_catalog.endpointLists)
         texts << l.service.ja << l.description.ja << l.condition.ja;
     for (const CatalogTable &t : m_catalog.tables) {
@@ -473,6 +477,35 @@ void TestCatalogData::japaneseGlossary()
     for (const QString &text : texts) {
         for (const QRegularExpression &re : banned)
             QVERIFY2(!re.match(text).hasMatch(), qPrintable(re.pattern() + QLatin1String(": ") + text));
+    }
+}
+
+// Present reads one sentence per flow to a customer: every flow has one in both languages, and
+// a port it names is one of the flow's.
+void TestCatalogData::narrationForEveryFlow()
+{
+    static const QRegularExpression portNumbers(
+            QStringLiteral("(?:ports?|UDP port|ポート)\\s*(\\d+)(?:\\s*(?:and|と)\\s*(\\d+))?"));
+    for (const Flow &f : m_catalog.flows) {
+        const QString en = f.narration.en;
+        const QString ja = f.narration.ja;
+        QVERIFY2(en.endsWith(QLatin1Char('.')) && !en.chopped(1).contains(QLatin1String(". ")),
+                 qPrintable(f.id));
+        QVERIFY2(ja.endsWith(QChar(0x3002)) && ja.count(QChar(0x3002)) == 1, qPrintable(f.id));
+        for (const QString &text : {en, ja}) {
+            auto it = portNumbers.globalMatch(text);
+            while (it.hasNext()) {
+                const QRegularExpressionMatch m = it.next();
+                for (int group = 1; group <= 2; ++group) {
+                    if (m.captured(group).isEmpty())
+                        continue;
+                    const int port = m.captured(group).toInt();
+                    QVERIFY2(std::any_of(f.ports.cbegin(), f.ports.cend(),
+                                         [port](const PortSpec &p) { return p.port == port; }),
+                             qPrintable(f.id + QLatin1String(": ") + text));
+                }
+            }
+        }
     }
 }
 

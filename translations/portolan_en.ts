@@ -39,6 +39,17 @@
     </message>
 </context>
 <context>
+    <name>DiagramLayout</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <comment>host names and addresses not shown</comment>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagramText</name>
     <message numerus="yes">
         <source>Opens %n connections</source>

@@ -1285,6 +1285,10 @@ After: the current run
         <source>portolan-cli diagram: --handout writes a PDF</source>
         <translation>portolan-cli diagram: --handoutはPDFを出力します</translation>
     </message>
+    <message>
+        <source>Under each arrow&apos;s ports, its key host names or addresses.</source>
+        <translation>各矢印のポートの下に、主なホスト名またはアドレスを表示します。</translation>
+    </message>
 </context>
 <context>
     <name>DiagramExporter</name>
@@ -1382,6 +1386,17 @@ After: the current run
         <source>Expired (no longer needed)</source>
         <translation>期限切れ（不要になりました）</translation>
     </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <comment>host names and addresses not shown</comment>
+        <translation>
+            <numerusform>ほか%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Firewall or proxy</source>
+        <translation>ファイアウォールまたはプロキシ</translation>
+    </message>
 </context>
 <context>
     <name>DiagramText</name>
@@ -1426,27 +1441,6 @@ After: the current run
         <translation>%1は%2に接続します。</translation>
     </message>
     <message>
-        <source>%1 opens a connection to %2 on %3.</source>
-        <translation>%1は%3で%2への接続を開始します。</translation>
-    </message>
-    <message>
-        <source>This connection is required.</source>
-        <translation>この接続は必須です。</translation>
-    </message>
-    <message>
-        <source>This connection is optional.</source>
-        <translation>この接続はオプションです。</translation>
-    </message>
-    <message>
-        <source>This connection is needed when: %1</source>
-        <translation>この接続は次の場合に必要です: %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <extracomment>Two sentences of the narration, one after the other.</extracomment>
-        <translation>%1%2</translation>
-    </message>
-    <message>
         <source>• %1 — %2</source>
         <translation>• %1 — %2</translation>
     </message>
@@ -1454,20 +1448,6 @@ After: the current run
         <source>%1 (%2)</source>
         <extracomment>A service in an arrow&apos;s tooltip, then its test result.</extracomment>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>This connection is needed only when one of its services is used.</source>
-        <translation>この接続は、いずれかのサービスを使用する場合にのみ必要です。</translation>
-    </message>
-    <message>
-        <source>Used by: %1.</source>
-        <extracomment>The services that share an arrow; %1 is a list joined with the list separator.</extracomment>
-        <translation>利用するサービス: %1。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <comment>list separator</comment>
-        <translation>、</translation>
     </message>
     <message>
         <source>%1 (seen from the customer network)</source>
@@ -1489,23 +1469,6 @@ After: the current run
         <extracomment>A flow that never leaves the computer: %1 its initiators, %2 its ports.</extracomment>
         <translation>同じコンピューター上でネットワークのルールは不要: %2の%1</translation>
     </message>
-    <message>
-        <source>For %1 it is outbound.</source>
-        <translation>%1にとっては送信です。</translation>
-    </message>
-    <message>
-        <source>For %1 it is inbound.</source>
-        <translation>%1にとっては受信です。</translation>
-    </message>
-    <message>
-        <source>For %1 it is both outbound and inbound.</source>
-        <translation>%1にとっては送信と受信の両方です。</translation>
-    </message>
-    <message>
-        <source>It is no longer needed: its addresses %1.</source>
-        <extracomment>%1 is &quot;expired 2022-12-31&quot;.</extracomment>
-        <translation>不要になりました: アドレスは%1。</translation>
-    </message>
     <message numerus="yes">
         <source>Opens %n connections</source>
         <translation>
@@ -1517,6 +1480,21 @@ After: the current run
         <translation>
             <numerusform>%n件の接続を待ち受け</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> · </source>
+        <extracomment>Separates the facts of a Present step: ports · requirement · direction.</extracomment>
+        <translation>・</translation>
+    </message>
+    <message>
+        <source>%1 no longer needs to reach %2: its addresses %3.</source>
+        <extracomment>%1 is &quot;expired 2022-12-31&quot;.</extracomment>
+        <translation>%1から%2への接続は不要になりました（アドレスは%3）。</translation>
+    </message>
+    <message>
+        <source>%1 connects to %2 on %3.</source>
+        <extracomment>%3 is a list of ports, &quot;443/TCP (HTTPS)&quot;.</extracomment>
+        <translation>%1は%3で%2に接続します。</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1594,26 @@ After: the current run
     <message>
         <source>Export handout</source>
         <translation>説明資料のエクスポート</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>ホスト名</translation>
+    </message>
+    <message>
+        <source>Show the key host names under each arrow&apos;s ports (H)</source>
+        <translation>各矢印のポートの下に主なホスト名を表示します（H）</translation>
+    </message>
+    <message>
+        <source>Present, or present for one role</source>
+        <translation>プレゼンテーション、または1つの役割のプレゼンテーション</translation>
+    </message>
+    <message>
+        <source>Present &amp;for</source>
+        <translation>役割ごとのプレゼンテーション(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The whole diagram</source>
+        <translation>図全体</translation>
     </message>
 </context>
 <context>
@@ -3561,6 +3559,10 @@ The current catalog stays in use.</source>
         <translation>
             <numerusform>コンポーネント間の接続は%n本です。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Network ports of %1</source>
+        <translation>%1のネットワークポート</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,8 @@ int DiagramCommand::run(const QStringList &arguments)
                       QStringLiteral("component")});
     parser.addOption({QStringLiteral("show-expired"),
                       tr("Also draw flows whose endpoints have all expired, marked as expired.")});
+    parser.addOption(
+            {QStringLiteral("hosts"), tr("Under each arrow's ports, its key host names or addresses.")});
     parser.addOption({QStringLiteral("scale"), tr("PNG scale factor (default 1)."), QStringLiteral("factor"),
                       QStringLiteral("1")});
     parser.addOption({QStringLiteral("paper"), tr("PDF paper, landscape: a4 or letter (default: by locale)."),
@@ -78,6 +80,7 @@ int DiagramCommand::run(const QStringList &arguments)
     options.language = *language;
     options.role = parser.value(QStringLiteral("role"));
     options.includeExpired = parser.isSet(QStringLiteral("show-expired"));
+    options.showHosts = parser.isSet(QStringLiteral("hosts"));
     if (!options.role.isEmpty() && !catalog->component(options.role))
         return usageError(tr("portolan-cli diagram: unknown component \"%1\"").arg(options.role));
 

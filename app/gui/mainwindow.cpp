@@ -384,6 +384,8 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     // Present (F11) from any tab, not only with focus in the Diagram tab.
     m_viewMenu->addAction(m_diagram->presentAction());
+    m_viewMenu->addMenu(m_diagram->presentForMenu());
+    m_viewMenu->addAction(m_diagram->hostsAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_darkPaletteAction);
     m_viewMenu->addAction(m_resetColumnsAction);

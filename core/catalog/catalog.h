@@ -138,6 +138,8 @@ struct Flow
     LocalizedText description;
     LocalizedText notes;
     LocalizedText configurable;
+    // One sentence for a customer, read out in Present: what the connection is for, in plain words.
+    LocalizedText narration;
     bool needsNetworkRule = true; // false: never leaves its host (4123), never exported as a rule
     QList<Provenance> provenance;
     QStringList endpointListIds;

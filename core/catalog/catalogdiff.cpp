@@ -73,6 +73,7 @@ QMap<QString, QString> fieldsOf(const Catalog &c, const Flow &f)
     text(QStringLiteral("description"), f.description);
     text(QStringLiteral("notes"), f.notes);
     text(QStringLiteral("configurable"), f.configurable);
+    text(QStringLiteral("narration"), f.narration);
     for (const Endpoint &ep : f.endpoints)
         m.insert(QStringLiteral("endpoint ") + ep.value, endpointText(c, f, ep));
     return m;

@@ -397,7 +397,7 @@ Flow readFlow(const QJsonValue &v, const QString &path, const Catalog &c)
                        QStringLiteral("description"), QStringLiteral("provenance")},
                       {QStringLiteral("condition"), QStringLiteral("features"), QStringLiteral("notes"),
                        QStringLiteral("configurable"), QStringLiteral("networkRule"),
-                       QStringLiteral("endpointLists")});
+                       QStringLiteral("endpointLists"), QStringLiteral("narration")});
     Flow f;
     f.id = Reader::id(o, QStringLiteral("id"), path);
     const QJsonArray initiators = Reader::array(o, QStringLiteral("initiators"), path);
@@ -429,6 +429,7 @@ Flow readFlow(const QJsonValue &v, const QString &path, const Catalog &c)
     f.description = Reader::text(o, QStringLiteral("description"), path);
     f.notes = Reader::text(o, QStringLiteral("notes"), path);
     f.configurable = Reader::text(o, QStringLiteral("configurable"), path);
+    f.narration = Reader::text(o, QStringLiteral("narration"), path);
     f.needsNetworkRule = !o.contains(QStringLiteral("networkRule"))
             || Reader::boolean(o, QStringLiteral("networkRule"), path);
     f.provenance = readProvenance(o, path, c, true);

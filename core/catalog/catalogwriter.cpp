@@ -92,6 +92,7 @@ QJsonObject flow(const Flow &f)
     putFeatures(o, f.features);
     putText(o, QStringLiteral("notes"), f.notes);
     putText(o, QStringLiteral("configurable"), f.configurable);
+    putText(o, QStringLiteral("narration"), f.narration);
     if (!f.needsNetworkRule)
         o.insert(QStringLiteral("networkRule"), false);
     if (!f.endpointListIds.isEmpty())

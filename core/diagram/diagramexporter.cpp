@@ -180,7 +180,8 @@ DiagramExporter::Result DiagramExporter::writeHandout(const Catalog &catalog, co
                             .arg(step)
                             .arg(steps)
                             .arg(DiagramText::flowTitle(catalog, flow, language));
-            text = DiagramText::narration(catalog, model, flow, language);
+            text = DiagramText::stepFacts(catalog, model, flow, language) + QLatin1Char('\n')
+                    + DiagramText::narration(catalog, model, flow, language);
         }
         // Title and narration on top, wrapped; the diagram fills the rest, centred.
         painter.setPen(QColor(0x21, 0x21, 0x21));

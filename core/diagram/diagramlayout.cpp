@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QLineF>
+#include <QSet>
 #include <QTextBoundaryFinder>
 #include <QTextLayout>
 
@@ -254,6 +255,61 @@ QList<const Flow *> DiagramLayout::flowsOf(const Catalog &catalog, const Diagram
     return flows;
 }
 
+QStringList DiagramLayout::keyHosts(const Catalog &catalog, const DiagramFlow &arrow,
+                                    const DiagramOptions &options)
+{
+    const FlowFilter filter = options.filter();
+    const QDate today = options.date();
+    constexpr int Shown = 2;
+    QStringList keys;
+    QSet<QString> seen;
+    int more = 0;
+    for (const Flow *flow : flowsOf(catalog, arrow)) {
+        QSet<int> listsWithKey;
+        for (const Endpoint &e : flow->endpoints) {
+            if (!filter.acceptsEndpoint(catalog, *flow, e, today))
+                continue;
+            const QString host = e.hostName();
+            const QString key = host.isEmpty() ? e.value : host;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            if (listsWithKey.contains(e.list) || keys.size() >= Shown) {
+                ++more;
+                continue;
+            }
+            listsWithKey.insert(e.list);
+            keys.append(key);
+        }
+    }
+    if (keys.isEmpty())
+        return {};
+    if (more > 0)
+        keys.append(tr("+%n more", "host names and addresses not shown", more));
+    return keys;
+}
+
+QStringList DiagramLayout::hostLines(const QString &host, int width)
+{
+    QStringList lines;
+    QString line;
+    qsizetype start = 0;
+    while (start < host.size()) {
+        const qsizetype dot = host.indexOf(QLatin1Char('.'), start);
+        const qsizetype end = dot < 0 ? host.size() : dot + 1;
+        const QString part = host.mid(start, end - start);
+        if (!line.isEmpty() && line.size() + part.size() > width) {
+            lines.append(line);
+            line.clear();
+        }
+        line += part;
+        start = end;
+    }
+    if (!line.isEmpty())
+        lines.append(line);
+    return lines;
+}
+
 int DiagramLayout::crossingCount(const DiagramModel &model)
 {
     int count = 0;
@@ -372,6 +428,8 @@ LayoutBuilder::LayoutBuilder(const Catalog &catalog, const DiagramOptions &optio
     m_labelGap = std::round(10 * m_scale);
     m_minGap = std::round(56 * m_scale);
     m_tolerance = 3 * m_scale;
+    if (options.showResultsLegend)
+        m_model.symbolSize = std::round(m_labelHeight * 0.7);
 }
 
 // The arrows: one per initiator and listener the filter accepts flows between (only the
@@ -451,6 +509,10 @@ void LayoutBuilder::collectArrows()
             arrow.label = DiagramLayout::tr("%1 (%2)").arg(arrow.label, arrow.validity);
         // One port a line: the labels stay narrow, so the type can be large.
         arrow.labelLines = arrow.label.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        if (m_options.showHosts) {
+            for (const QString &host : DiagramLayout::keyHosts(catalog, arrow, m_options))
+                arrow.labelLines += DiagramLayout::hostLines(host);
+        }
     }
 }
 
@@ -917,7 +979,8 @@ void LayoutBuilder::sizeGaps()
         qreal widest = 0;
         for (const QString &line : m_model.flows.at(i).labelLines)
             widest = std::max(widest, labelMetrics.horizontalAdvance(line));
-        m_labelWidths[i] = std::ceil(widest + 6 * m_scale);
+        m_labelWidths[i] = std::ceil(widest + 6 * m_scale)
+                + (m_model.symbolSize > 0 ? m_model.symbolSize + 3 * m_scale : 0);
     }
     QList<qreal> leftLabels(gapCount, 0.0);
     QList<qreal> rightLabels(gapCount, 0.0);
@@ -1039,13 +1102,16 @@ void LayoutBuilder::placeLegend()
             QRectF(m_margin, legendTop, legendRight + m_pad - m_margin, ly + rowHeight + m_pad - legendTop);
 }
 
-// Zones: from boundary to boundary, the boundary in the middle of the tracks between them.
+// Zones: from boundary to boundary, the boundary between the tracks in the middle of the gap
+// (never on one, so that the firewall line drawn there covers no arrow).
 void LayoutBuilder::placeZones()
 {
     const int columnCount = m_columns.size();
     const qreal zoneBottom = m_contentBottom + m_pitch;
     const qreal labelHeight = std::ceil(QFontMetricsF(m_model.zoneFont).height());
-    const auto boundary = [&](int g) { return m_trackBase.at(g) + m_trackCounts.at(g) * m_trackPitch / 2; };
+    const auto boundary = [&](int g) {
+        return m_trackBase.at(g) + std::ceil(m_trackCounts.at(g) / 2.0) * m_trackPitch;
+    };
     for (Zone zone : std::as_const(m_zones)) {
         const int first = int(m_columnZones.indexOf(zone));
         const int last = int(m_columnZones.lastIndexOf(zone));
@@ -1057,6 +1123,20 @@ void LayoutBuilder::placeZones()
         z.rect = QRectF(left, 0, right - left, zoneBottom);
         z.labelRect = QRectF(left + m_pad, m_pad, std::max<qreal>(0, right - left - 2 * m_pad), labelHeight);
         m_model.zones.append(z);
+    }
+    // The firewall or proxy: where the customer network ends, in the free band below every
+    // box and corridor, its label centred on the line.
+    const int lastCustomer = int(m_columnZones.lastIndexOf(Zone::Customer));
+    if (lastCustomer >= 0 && lastCustomer < columnCount - 1) {
+        DiagramBoundary &b = m_model.boundary;
+        b.label = DiagramLayout::tr("Firewall or proxy");
+        const qreal x = boundary(lastCustomer + 1);
+        QFont bold = m_model.labelFont;
+        bold.setBold(true);
+        const qreal width = std::ceil(QFontMetricsF(bold).horizontalAdvance(b.label) + 4 * m_scale);
+        const qreal left = std::clamp(x - width / 2, 0.0, std::max(0.0, m_totalWidth - width));
+        b.labelRect = QRectF(left, m_contentBottom + (m_pitch - m_labelHeight) / 2, width, m_labelHeight);
+        b.line = QLineF(x, m_pad, x, b.labelRect.top() - 2 * m_scale);
     }
     m_model.bounds = QRectF(0, 0, m_totalWidth, m_model.legend.rect.bottom() + m_margin / 2);
 }

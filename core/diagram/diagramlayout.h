@@ -20,7 +20,9 @@ struct DiagramOptions
     QDate today; // for validity; null: the current date
     qreal fontScale = 1.0; // everything larger: type, boxes, lines, gaps
     qreal textScale = 1.0; // the type alone larger (presentation mode), the geometry as it is
-    bool showResultsLegend = false;
+    bool showResultsLegend = false; // room for the results' legend and symbols
+    // Under each arrow's ports, the key host names (or addresses) its firewall rules name.
+    bool showHosts = false;
 
     // The flows the diagram draws: those of the role, without fully expired ones unless asked.
     FlowFilter filter() const;
@@ -66,6 +68,16 @@ public:
     static qreal widestWord(const QFont &font, const QString &text);
     // Height of text wrapped to width as the painter draws it (wrapText()).
     static qreal wrappedTextHeight(const QFont &font, qreal width, const QString &text);
+    // An arrow's key destinations, for showHosts: the first host name (a URL's host, an address
+    // or a subnet) of each endpoint list of its flows, valid on the date and accepted by the
+    // filter, at most two (so that a role's view keeps 18 px type at Fit on 1920x1080), then
+    // "+N more" for the other distinct ones.
+    static QStringList keyHosts(const Catalog &catalog, const DiagramFlow &arrow,
+                                const DiagramOptions &options);
+    // A long host name as drawn under the ports: broken after its dots into lines of about width
+    // characters, each but the last ending in "." ("gateway-control.workload.us-1.cloudone."
+    // "trendmicro.com"), so that labels grow down rather than across.
+    static QStringList hostLines(const QString &host, int width = 40);
     // Points where two arrows cross.
     static int crossingCount(const DiagramModel &model);
 };

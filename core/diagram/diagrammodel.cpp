@@ -79,6 +79,8 @@ QStringList DiagramModel::texts() const
         result.append(n.label);
     for (const DiagramFlow &f : flows)
         result.append(f.labelLines.isEmpty() ? QStringList{f.label} : f.labelLines); // as drawn
+    if (!boundary.isNull())
+        result.append(boundary.label);
     result.append(legend.title);
     for (const DiagramLegendItem &item : legend.items)
         result.append(item.text);

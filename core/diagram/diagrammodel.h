@@ -3,6 +3,7 @@
 #include "core/catalog/vocabulary.h"
 
 #include <QFont>
+#include <QLineF>
 #include <QList>
 #include <QPolygonF>
 #include <QRectF>
@@ -58,6 +59,17 @@ struct DiagramZone
     QRectF labelRect;
 };
 
+// Where the customer network meets the internet: the firewall or proxy that the rules are for.
+// A line down the gap between the customer zone and the next one, its label at the top.
+struct DiagramBoundary
+{
+    QString label;
+    QLineF line;
+    QRectF labelRect;
+
+    bool isNull() const { return line.isNull(); }
+};
+
 struct DiagramLegendItem
 {
     enum class Kind { Required, Optional, Expired, Note, Passed, Failed, Partial, Untested };
@@ -83,12 +95,15 @@ public:
     QList<DiagramZone> zones;
     QList<DiagramNode> nodes;
     QList<DiagramFlow> flows; // the arrows
+    DiagramBoundary boundary; // null without a customer zone or without one beyond it
     DiagramLegend legend;
     QRectF bounds;
     QFont nodeFont;
     QFont labelFont;
     QFont zoneFont;
     qreal lineWidth = 1.5;
+    // Side of a test result's symbol; 0 when the layout made no room for results.
+    qreal symbolSize = 0;
 
     const DiagramNode *node(const QString &id) const;
     // By DiagramFlow::key(), or by "flow|initiator" of any flow an arrow draws.

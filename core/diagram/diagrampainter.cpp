@@ -12,26 +12,6 @@
 #include <cmath>
 
 namespace {
-const QColor requiredColor(0x1f, 0x3a, 0x5f);
-const QColor optionalColor(0x55, 0x65, 0x78);
-const QColor nodeBorder(0x37, 0x47, 0x4f);
-const QColor textColor(0x21, 0x21, 0x21);
-
-QColor statusFill(FlowStatus status)
-{
-    switch (status) {
-    case FlowStatus::Passed:
-        return QColor(0xd4, 0xed, 0xd6);
-    case FlowStatus::Failed:
-        return QColor(0xfc, 0xd5, 0xd8);
-    case FlowStatus::Partial:
-        return QColor(0xff, 0xe6, 0xc2);
-    case FlowStatus::Untested:
-        break;
-    }
-    return QColor(0xee, 0xee, 0xee);
-}
-
 QPen flowPen(const DiagramModel &model, const DiagramFlow &flow, const QColor &color, qreal widthFactor)
 {
     QPen pen(color, model.lineWidth * widthFactor);
@@ -95,44 +75,6 @@ bool DiagramState::isHighlighted(const DiagramNode &node, const DiagramModel &mo
     return false;
 }
 
-QColor DiagramPainter::statusColor(FlowStatus status)
-{
-    switch (status) {
-    case FlowStatus::Passed:
-        return QColor(0x2e, 0x7d, 0x32);
-    case FlowStatus::Failed:
-        return QColor(0xc6, 0x28, 0x28);
-    case FlowStatus::Partial:
-        return QColor(0xe0, 0x7b, 0x00);
-    case FlowStatus::Untested:
-        break;
-    }
-    return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QColor DiagramPainter::zoneColor(Zone zone)
-{
-    switch (zone) {
-    case Zone::Customer:
-        return QColor(0xea, 0xf2, 0xfb);
-    case Zone::Internet:
-        return QColor(0xf3, 0xf3, 0xf3);
-    case Zone::TrendCloud:
-        return QColor(0xfd, 0xec, 0xec);
-    }
-    return QColor(0xf1, 0xf0, 0xe8);
-}
-
-QColor DiagramPainter::expiredColor()
-{
-    return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QColor DiagramPainter::highlightColor()
-{
-    return QColor(0x00, 0x6c, 0xe0);
-}
-
 QPolygonF DiagramPainter::arrowHead(const QPolygonF &path, qreal size)
 {
     if (path.size() < 2)
@@ -153,9 +95,10 @@ void DiagramPainter::paint(QPainter *painter, const DiagramModel &model, const D
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::TextAntialiasing);
-    painter->fillRect(model.bounds, Qt::white);
+    painter->fillRect(model.bounds, state.theme.background);
     for (const DiagramZone &zone : model.zones)
-        paintZone(painter, model, zone);
+        paintZone(painter, model, zone, state);
+    paintBoundary(painter, model, state);
     // Dimmed flows first, highlighted ones on top.
     for (int pass = 0; pass < 2; ++pass) {
         for (const DiagramFlow &flow : model.flows) {
@@ -165,51 +108,131 @@ void DiagramPainter::paint(QPainter *painter, const DiagramModel &model, const D
     }
     for (const DiagramNode &node : model.nodes)
         paintNode(painter, model, node, state);
-    paintLegend(painter, model);
+    paintLegend(painter, model, state);
     painter->restore();
 }
 
-void DiagramPainter::paintZone(QPainter *painter, const DiagramModel &model, const DiagramZone &zone)
+void DiagramPainter::paintZone(QPainter *painter, const DiagramModel &model, const DiagramZone &zone,
+                               const DiagramState &state)
 {
     painter->save();
-    const QColor fill = zoneColor(zone.id);
+    const QColor fill = state.theme.zone(zone.id);
     const qreal inset = 3 * model.lineWidth / 1.5;
-    painter->setPen(QPen(fill.darker(118), 1.0));
+    painter->setPen(QPen(state.theme.isDark ? fill.lighter(150) : fill.darker(118), 1.0));
     painter->setBrush(fill);
     painter->drawRoundedRect(zone.rect.adjusted(inset, inset, -inset, -inset), 10, 10);
     painter->setFont(model.zoneFont);
-    painter->setPen(fill.darker(260));
+    painter->setPen(state.theme.zoneText(zone.id));
     const QString text =
             QFontMetricsF(model.zoneFont).elidedText(zone.label, Qt::ElideRight, zone.labelRect.width());
     painter->drawText(zone.labelRect, Qt::AlignLeft | Qt::AlignVCenter, text);
     painter->restore();
 }
 
+void DiagramPainter::paintBoundary(QPainter *painter, const DiagramModel &model, const DiagramState &state)
+{
+    const DiagramBoundary &boundary = model.boundary;
+    if (boundary.isNull())
+        return;
+    painter->save();
+    // A wall: a wide line broken into bricks, so that it reads as a barrier in grey too.
+    QPen wall(state.theme.boundary, 2.5 * model.lineWidth);
+    wall.setCapStyle(Qt::FlatCap);
+    wall.setStyle(Qt::CustomDashLine);
+    wall.setDashPattern({3.0, 1.0});
+    painter->setPen(wall);
+    painter->drawLine(boundary.line);
+    QFont font = model.labelFont;
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(state.theme.boundary);
+    painter->drawText(boundary.labelRect, Qt::AlignCenter, boundary.label);
+    painter->restore();
+}
+
+QRectF DiagramPainter::nodeSymbolRect(const DiagramModel &model, const DiagramNode &node)
+{
+    const qreal side = model.symbolSize > 0 ? model.symbolSize : 12.0;
+    const qreal inset = side * 0.3;
+    return QRectF(node.rect.left() + inset, node.rect.top() + inset, side, side);
+}
+
+void DiagramPainter::paintStatusSymbol(QPainter *painter, const QRectF &rect, FlowStatus status,
+                                       const DiagramTheme &theme)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor color = theme.status(status);
+    const QColor mark = theme.background;
+    const qreal w = rect.width();
+    const qreal stroke = std::max<qreal>(1.2, w * 0.14);
+    QPen pen(mark, stroke);
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    const auto at = [&](qreal x, qreal y) { return QPointF(rect.left() + x * w, rect.top() + y * w); };
+    switch (status) {
+    case FlowStatus::Passed:
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawEllipse(rect);
+        painter->setPen(pen);
+        painter->drawPolyline(QPolygonF{at(0.26, 0.52), at(0.44, 0.70), at(0.76, 0.32)});
+        break;
+    case FlowStatus::Failed:
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawRect(rect);
+        painter->setPen(pen);
+        painter->drawLine(at(0.28, 0.28), at(0.72, 0.72));
+        painter->drawLine(at(0.72, 0.28), at(0.28, 0.72));
+        break;
+    case FlowStatus::Partial: {
+        const QPolygonF diamond{at(0.5, 0.0), at(1.0, 0.5), at(0.5, 1.0), at(0.0, 0.5)};
+        painter->setPen(QPen(color, stroke));
+        painter->setBrush(mark);
+        painter->drawPolygon(diamond);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawPolygon(QPolygonF{at(0.5, 0.0), at(0.5, 1.0), at(0.0, 0.5)});
+        break;
+    }
+    case FlowStatus::Untested:
+        painter->setPen(QPen(color, stroke));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(rect.adjusted(stroke / 2, stroke / 2, -stroke / 2, -stroke / 2));
+        break;
+    }
+    painter->restore();
+}
+
 void DiagramPainter::paintNode(QPainter *painter, const DiagramModel &model, const DiagramNode &node,
                                const DiagramState &state)
 {
+    const DiagramTheme &theme = state.theme;
     painter->save();
     const bool highlighted = state.hasHighlight() && state.isHighlighted(node, model);
     const bool dimmed = state.hasHighlight() && !highlighted;
     if (dimmed)
         painter->setOpacity(0.35);
-    QColor fill = Qt::white;
-    QColor border = nodeBorder;
+    QColor fill = theme.nodeFill;
+    QColor border = theme.nodeBorder;
+    const FlowStatus status = state.componentStatuses.value(node.id, FlowStatus::Untested);
     if (state.showResults) {
-        const FlowStatus status = state.componentStatuses.value(node.id, FlowStatus::Untested);
-        fill = statusFill(status);
-        border = statusColor(status);
+        fill = theme.statusFill(status);
+        border = theme.status(status);
     }
     qreal width = node.isFocus ? 3.0 : 1.5;
     if (highlighted) {
-        border = state.showResults ? border : highlightColor();
+        border = state.showResults ? border : theme.highlight;
         width = 3.0;
     }
     painter->setPen(QPen(border, width * model.lineWidth / 1.5));
     painter->setBrush(fill);
     painter->drawRoundedRect(node.rect, 6, 6);
+    if (state.showResults)
+        paintStatusSymbol(painter, nodeSymbolRect(model, node), status, theme);
     painter->setFont(model.nodeFont);
-    painter->setPen(textColor);
+    painter->setPen(theme.text);
     // The lines the layout broke at word boundaries; nothing wraps again here.
     QTextOption option(Qt::AlignCenter);
     option.setWrapMode(QTextOption::NoWrap);
@@ -221,18 +244,20 @@ void DiagramPainter::paintNode(QPainter *painter, const DiagramModel &model, con
 void DiagramPainter::paintFlow(QPainter *painter, const DiagramModel &model, const DiagramFlow &flow,
                                const DiagramState &state, bool hovered)
 {
+    const DiagramTheme &theme = state.theme;
     painter->save();
     const bool highlighted = hovered || (state.hasHighlight() && state.isHighlighted(flow));
     const bool dimmed = state.hasHighlight() && !highlighted;
     if (dimmed)
         painter->setOpacity(0.22);
-    QColor color = flow.isRequired() ? requiredColor : optionalColor;
+    QColor color = flow.isRequired() ? theme.required : theme.optional;
     if (flow.isExpired)
-        color = expiredColor();
-    if (state.showResults && !flow.isExpired)
-        color = statusColor(state.flowStatus(flow));
+        color = theme.expired;
+    const bool showStatus = state.showResults && !flow.isExpired;
+    if (showStatus)
+        color = theme.status(state.flowStatus(flow));
     else if (highlighted)
-        color = highlightColor();
+        color = theme.highlight;
     const qreal widthFactor = highlighted ? 2.0 : 1.0;
     const qreal headSize = 9 * model.lineWidth / 1.5 * (highlighted ? 1.25 : 1.0);
 
@@ -251,27 +276,38 @@ void DiagramPainter::paintFlow(QPainter *painter, const DiagramModel &model, con
     painter->setBrush(color);
     painter->drawPolygon(arrowHead(flow.path, headSize));
 
+    QRectF textRect = flow.labelRect;
+    if (showStatus && model.symbolSize > 0) {
+        // The symbol before the first line of the label, in the room the layout left for it.
+        const qreal lineHeight = flow.labelRect.height() / std::max<qsizetype>(1, flow.labelLines.size());
+        const QRectF symbol(flow.labelRect.left(), flow.labelRect.top() + (lineHeight - model.symbolSize) / 2,
+                            model.symbolSize, model.symbolSize);
+        paintStatusSymbol(painter, symbol, state.flowStatus(flow), theme);
+        textRect.setLeft(symbol.right());
+    }
     painter->setFont(model.labelFont);
     if (highlighted) {
         QFont bold = model.labelFont;
         bold.setWeight(QFont::DemiBold);
         painter->setFont(bold);
     }
-    painter->setPen(color.darker(highlighted ? 110 : 125));
+    painter->setPen(theme.isDark ? color.lighter(highlighted ? 110 : 100)
+                                 : color.darker(highlighted ? 110 : 125));
     const QString label = flow.labelLines.isEmpty() ? flow.label : flow.labelLines.join(QLatin1Char('\n'));
-    painter->drawText(flow.labelRect, Qt::AlignCenter | Qt::TextDontClip, label);
+    painter->drawText(textRect, Qt::AlignCenter | Qt::TextDontClip, label);
     painter->restore();
 }
 
-void DiagramPainter::paintLegend(QPainter *painter, const DiagramModel &model)
+void DiagramPainter::paintLegend(QPainter *painter, const DiagramModel &model, const DiagramState &state)
 {
+    const DiagramTheme &theme = state.theme;
     const DiagramLegend &legend = model.legend;
     painter->save();
-    painter->setPen(QPen(QColor(0xbd, 0xbd, 0xbd), 1.0));
-    painter->setBrush(Qt::white);
+    painter->setPen(QPen(theme.legendBorder, 1.0));
+    painter->setBrush(theme.legendFill);
     painter->drawRoundedRect(legend.rect, 6, 6);
     painter->setFont(model.nodeFont);
-    painter->setPen(textColor);
+    painter->setPen(theme.text);
     painter->drawText(legend.titleRect, Qt::AlignLeft | Qt::AlignVCenter, legend.title);
     for (const DiagramLegendItem &item : legend.items) {
         const QRectF &s = item.swatchRect;
@@ -284,8 +320,8 @@ void DiagramPainter::paintLegend(QPainter *painter, const DiagramModel &model)
             sample.requirement = item.kind == DiagramLegendItem::Kind::Required ? Requirement::Required
                                                                                 : Requirement::Optional;
             sample.isExpired = item.kind == DiagramLegendItem::Kind::Expired;
-            const QColor color =
-                    sample.isExpired ? expiredColor() : (sample.isRequired() ? requiredColor : optionalColor);
+            const QColor color = sample.isExpired ? theme.expired
+                                                  : (sample.isRequired() ? theme.required : theme.optional);
             const qreal head = 9 * model.lineWidth / 1.5;
             painter->setPen(flowPen(model, sample, color, 1.0));
             painter->drawLine(QPointF(s.left(), y), QPointF(s.right() - head * 0.8, y));
@@ -304,16 +340,14 @@ void DiagramPainter::paintLegend(QPainter *painter, const DiagramModel &model)
                 status = FlowStatus::Failed;
             else if (item.kind == DiagramLegendItem::Kind::Partial)
                 status = FlowStatus::Partial;
-            const qreal side = s.height() * 0.7;
-            const QRectF box(s.center().x() - side, y - side / 2, 2 * side, side);
-            painter->setPen(QPen(statusColor(status), 2.0));
-            painter->setBrush(statusFill(status));
-            painter->drawRoundedRect(box, 3, 3);
+            const qreal side = std::min(s.height() * 0.8, s.width());
+            paintStatusSymbol(painter, QRectF(s.center().x() - side / 2, y - side / 2, side, side), status,
+                              theme);
             break;
         }
         }
         painter->setFont(model.labelFont);
-        painter->setPen(textColor);
+        painter->setPen(theme.text);
         painter->drawText(item.textRect, Qt::AlignLeft | Qt::AlignVCenter, item.text);
     }
     painter->restore();

@@ -2,6 +2,7 @@
 
 #include "core/diagram/diagrammodel.h"
 #include "core/diagram/diagramresults.h"
+#include "core/diagram/diagramtheme.h"
 
 #include <QColor>
 #include <QHash>
@@ -19,6 +20,7 @@ struct DiagramState
     QSet<QString> highlightedFlows; // catalog flow ids; empty: nothing dimmed
     QSet<QString> highlightedComponents;
     QSet<QString> highlightedArrows; // DiagramFlow::key()
+    DiagramTheme theme = DiagramTheme::light();
 
     static DiagramState fromResults(const Catalog &catalog, const DiagramResults &results);
     bool hasHighlight() const
@@ -40,17 +42,22 @@ class DiagramPainter
 public:
     static void paint(QPainter *painter, const DiagramModel &model, const DiagramState &state = {});
 
-    static void paintZone(QPainter *painter, const DiagramModel &model, const DiagramZone &zone);
+    static void paintZone(QPainter *painter, const DiagramModel &model, const DiagramZone &zone,
+                          const DiagramState &state);
+    // The firewall or proxy between the customer network and the internet.
+    static void paintBoundary(QPainter *painter, const DiagramModel &model, const DiagramState &state);
     static void paintNode(QPainter *painter, const DiagramModel &model, const DiagramNode &node,
                           const DiagramState &state);
     static void paintFlow(QPainter *painter, const DiagramModel &model, const DiagramFlow &flow,
                           const DiagramState &state, bool hovered = false);
-    static void paintLegend(QPainter *painter, const DiagramModel &model);
-
-    static QColor statusColor(FlowStatus status);
-    static QColor zoneColor(Zone zone);
-    static QColor expiredColor();
-    static QColor highlightColor();
+    static void paintLegend(QPainter *painter, const DiagramModel &model, const DiagramState &state);
+    // A test result as a shape, so that it reads without colour too: a tick in a disc (passed),
+    // a cross in a square (failed), a half-filled diamond (partly passed), an empty ring
+    // (untested).
+    static void paintStatusSymbol(QPainter *painter, const QRectF &rect, FlowStatus status,
+                                  const DiagramTheme &theme);
+    // Where a component's symbol goes: its box's top left corner.
+    static QRectF nodeSymbolRect(const DiagramModel &model, const DiagramNode &node);
     // The arrow head polygon at the end of a path.
     static QPolygonF arrowHead(const QPolygonF &path, qreal size);
 };

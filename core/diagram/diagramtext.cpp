@@ -12,27 +12,6 @@ QString componentName(const Catalog &catalog, const QString &id, Language langua
     const Component *c = catalog.component(id);
     return c ? c->name.text(language) : id;
 }
-
-// The service names of an arrow's flows, each once, without the listener's name in front
-// ("Smart Protection Network – Web Reputation service" -> "Web Reputation service").
-QStringList shortServiceNames(const QList<const Flow *> &flows, const QString &destination, Language language)
-{
-    QStringList names;
-    for (const Flow *flow : flows) {
-        QString name = flow->service.text(language).trimmed();
-        if (name.startsWith(destination) && name.size() > destination.size()) {
-            QString rest = name.mid(destination.size()).trimmed();
-            if (!rest.isEmpty() && (rest.front() == QChar(0x2013) || rest.front() == QLatin1Char('-'))) {
-                rest = rest.mid(1).trimmed();
-                if (!rest.isEmpty())
-                    name = rest;
-            }
-        }
-        if (!name.isEmpty() && !names.contains(name))
-            names.append(name);
-    }
-    return names;
-}
 } // namespace
 
 QString DiagramText::statusText(FlowStatus status)
@@ -145,67 +124,58 @@ QString DiagramText::nodeToolTip(const Catalog &catalog, const DiagramModel &mod
     return lines.join(QStringLiteral("<br>"));
 }
 
+QString DiagramText::stepFacts(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
+                               Language language)
+{
+    const QList<const Flow *> flows = DiagramLayout::flowsOf(catalog, flow);
+    QStringList facts;
+    if (!flows.isEmpty())
+        facts << CatalogText::ports(DiagramLayout::bundledPorts(flows));
+    if (flow.isExpired)
+        facts << flow.validity;
+    else
+        facts << CatalogText::requirement(flow.requirement);
+    if (flow.direction != Direction::None && flow.direction != Direction::Local)
+        facts << directionText(catalog, model, flow, language);
+    //: Separates the facts of a Present step: ports · requirement · direction.
+    return facts.join(tr(" · "));
+}
+
 QString DiagramText::narration(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
                                Language language)
 {
+    Q_UNUSED(model)
     const QList<const Flow *> flows = DiagramLayout::flowsOf(catalog, flow);
     const QString from = componentName(catalog, flow.from, language);
     const QString to = componentName(catalog, flow.to, language);
     if (flows.isEmpty())
         return tr("%1 connects to %2.").arg(from, to);
-    const QString opens = tr("%1 opens a connection to %2 on %3.")
-                                  .arg(from, to, CatalogText::ports(DiagramLayout::bundledPorts(flows)));
-    QString direction;
-    if (!model.role.isEmpty()) {
-        const QString role = componentName(catalog, model.role, language);
-        switch (flow.direction) {
-        case Direction::Outbound:
-            direction = tr("For %1 it is outbound.").arg(role);
-            break;
-        case Direction::Inbound:
-            direction = tr("For %1 it is inbound.").arg(role);
-            break;
-        case Direction::Both:
-            direction = tr("For %1 it is both outbound and inbound.").arg(role);
-            break;
-        case Direction::Local:
-        case Direction::None:
+    if (flow.isExpired)
+        //: %1 is "expired 2022-12-31".
+        return tr("%1 no longer needs to reach %2: its addresses %3.").arg(from, to, flow.validity);
+    // The catalog's sentence for a customer, one per flow the arrow draws.
+    QStringList sentences;
+    for (const Flow *f : flows) {
+        const QString sentence = f->narration.text(language);
+        if (sentence.isEmpty()) {
+            sentences.clear();
             break;
         }
+        if (!sentences.contains(sentence))
+            sentences.append(sentence);
     }
-    QString requirement;
-    if (flow.isExpired) {
-        //: %1 is "expired 2022-12-31".
-        requirement = tr("It is no longer needed: its addresses %1.").arg(flow.validity);
-    } else if (flows.size() == 1) {
-        const Flow *f = flows.first();
-        if (f->requirement == Requirement::Required)
-            requirement = tr("This connection is required.");
-        else if (f->requirement == Requirement::Optional)
-            requirement = tr("This connection is optional.");
-        else
-            requirement = tr("This connection is needed when: %1").arg(f->condition.text(language));
-    } else if (flow.isRequired()) {
-        requirement = tr("This connection is required.");
-    } else if (std::all_of(flows.begin(), flows.end(),
-                           [](const Flow *f) { return f->requirement == Requirement::Optional; })) {
-        requirement = tr("This connection is optional.");
-    } else {
-        requirement = tr("This connection is needed only when one of its services is used.");
+    if (!sentences.isEmpty())
+        return sentences.join(language == Language::Japanese ? QString() : QStringLiteral(" "));
+    // A catalog without narration: its service descriptions.
+    QStringList descriptions;
+    for (const Flow *f : flows) {
+        const QString description = f->description.text(language);
+        if (!description.isEmpty() && !descriptions.contains(description))
+            descriptions.append(description);
     }
-    //: Two sentences of the narration, one after the other.
-    QString text = tr("%1 %2").arg(opens, requirement);
-    if (!direction.isEmpty())
-        //: Two sentences of the narration, one after the other.
-        text = tr("%1 %2").arg(text, direction);
-    if (flows.size() == 1) {
-        const QString description = flows.first()->description.text(language);
-        if (!description.isEmpty())
-            text += QLatin1Char('\n') + description;
-    } else {
-        const QStringList services = shortServiceNames(flows, to, language);
-        //: The services that share an arrow; %1 is a list joined with the list separator.
-        text += QLatin1Char('\n') + tr("Used by: %1.").arg(services.join(tr(", ", "list separator")));
-    }
-    return text;
+    if (!descriptions.isEmpty())
+        return descriptions.join(language == Language::Japanese ? QString() : QStringLiteral(" "));
+    //: %3 is a list of ports, "443/TCP (HTTPS)".
+    return tr("%1 connects to %2 on %3.")
+            .arg(from, to, CatalogText::ports(DiagramLayout::bundledPorts(flows)));
 }

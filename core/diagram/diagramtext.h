@@ -26,8 +26,13 @@ public:
     // "Outbound for Deep Security Agent"; without a role, as seen from the customer network.
     static QString directionText(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
                                  Language language);
-    // A sentence or two that a presenter can read out for the arrow.
+    // What a presenter reads out for the arrow, for a customer: the catalog's narration of each
+    // flow it draws (Flow::narration), else their descriptions.
     static QString narration(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
+                             Language language);
+    // The step's facts under its title: "443/TCP (HTTPS) · Required · Outbound for Deep Security
+    // Agent".
+    static QString stepFacts(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
                              Language language);
     static QString statusText(FlowStatus status);
 };

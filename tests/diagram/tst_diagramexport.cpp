@@ -72,7 +72,7 @@ private slots:
     void unwritable();
 
 private:
-    DiagramModel layout(Language language, const QString &role = {}) const;
+    DiagramModel layout(Language language, const QString &role = {}, bool hosts = false) const;
     Catalog m_catalog;
     QTemporaryDir m_dir;
 };
@@ -85,11 +85,12 @@ void TestDiagramExport::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-DiagramModel TestDiagramExport::layout(Language language, const QString &role) const
+DiagramModel TestDiagramExport::layout(Language language, const QString &role, bool hosts) const
 {
     DiagramOptions options;
     options.language = language;
     options.role = role;
+    options.showHosts = hosts;
     return DiagramLayout::layout(m_catalog, options);
 }
 
@@ -215,6 +216,8 @@ void TestDiagramExport::cli_data()
                                   << Language::Japanese << "relay";
     QTest::addRow("pdf") << QStringList{"--format", "pdf", "--lang", "ja"} << "cli.pdf" << Language::Japanese
                          << QString();
+    QTest::addRow("svg with host names")
+            << QStringList{"--hosts", "--role", "dcg"} << "cli-hosts.svg" << Language::English << "dcg";
 }
 
 void TestDiagramExport::cli()
@@ -236,8 +239,11 @@ void TestDiagramExport::cli()
     QVERIFY(!data.isEmpty());
     // The CLI draws the legend in the UI language of --lang: lay out with the same translation.
     Translations::install(language);
-    const DiagramModel model = layout(language, role);
+    const DiagramModel model = layout(language, role, arguments.contains(QStringLiteral("--hosts")));
     Translations::install(Language::English);
+    if (arguments.contains(QStringLiteral("--hosts")))
+        QVERIFY(model.texts().join(QString()).contains(
+                QStringLiteral("gateway-control.workload.us-1.cloudone.trendmicro.com")));
     if (fileName.endsWith(QLatin1String(".png"))) {
         QCOMPARE(QImage::fromData(data).size(), DiagramExporter::pngSize(model));
     } else if (fileName.endsWith(QLatin1String(".pdf"))) {

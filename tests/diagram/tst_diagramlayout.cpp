@@ -45,9 +45,14 @@ private slots:
     void lineBreaks();
     void namesBreakAtWords_data();
     void namesBreakAtWords();
+    void networkBoundary_data();
+    void networkBoundary();
+    void keyHosts();
+    void roomForResultSymbols();
 
 private:
     void addCatalogRows();
+    void checkNoOverlaps(const DiagramModel &model, bool hosts);
     const Catalog &catalogNamed(const QString &name) const;
     Catalog m_builtin;
     Catalog m_synthetic;
@@ -142,7 +147,17 @@ void TestDiagramLayout::noOverlaps()
     options.fontScale = scale;
     options.includeExpired = expired;
     options.showResultsLegend = true;
-    const DiagramModel model = DiagramLayout::layout(catalog, options);
+    // With and without the key host names under the ports.
+    for (bool hosts : {false, true}) {
+        options.showHosts = hosts;
+        checkNoOverlaps(DiagramLayout::layout(catalog, options), hosts);
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestDiagramLayout::checkNoOverlaps(const DiagramModel &model, bool hosts)
+{
     QVERIFY(!model.nodes.isEmpty());
     QVERIFY(!model.flows.isEmpty());
 
@@ -179,8 +194,11 @@ void TestDiagramLayout::noOverlaps()
     for (int a = 0; a < model.flows.size(); ++a) {
         const DiagramFlow &flow = model.flows.at(a);
         const QString what = flow.key() + QLatin1String(": ") + flow.label;
-        // One port a line, every line as wide and as high as the text.
-        QCOMPARE(flow.labelLines.join(QStringLiteral(", ")), flow.label);
+        // One port a line (then the host names), every line as wide and as high as the text.
+        const QStringList portLines = flow.label.split(QStringLiteral(", "));
+        QCOMPARE(flow.labelLines.mid(0, portLines.size()), portLines);
+        if (!hosts)
+            QCOMPARE(flow.labelLines.size(), portLines.size());
         for (const QString &line : flow.labelLines)
             QVERIFY2(metrics.horizontalAdvance(line) <= flow.labelRect.width(), qPrintable(what));
         QVERIFY2(flow.labelRect.height() >= flow.labelLines.size() * std::ceil(metrics.height()) - 0.5,
@@ -231,6 +249,30 @@ void TestDiagramLayout::noOverlaps()
                 const QRectF inside = node.rect.adjusted(1, 1, -1, -1);
                 QVERIFY2(!inside.intersects(segment),
                          qPrintable(flow.key() + QLatin1String(" through ") + node.id));
+            }
+        }
+    }
+
+    // The network boundary's label clear of everything; its line through no box and along no
+    // arrow.
+    if (!model.boundary.isNull()) {
+        const DiagramBoundary &b = model.boundary;
+        QVERIFY(model.bounds.contains(b.labelRect));
+        QVERIFY(!b.labelRect.intersects(model.legend.rect));
+        const QRectF line = QRectF(b.line.p1(), b.line.p2()).normalized().adjusted(-3, 0, 3, 0);
+        for (const DiagramNode &node : model.nodes) {
+            QVERIFY2(!b.labelRect.intersects(node.rect), qPrintable(node.id));
+            QVERIFY2(!line.intersects(node.rect), qPrintable(node.id));
+        }
+        for (const DiagramFlow &flow : model.flows) {
+            QVERIFY2(!b.labelRect.intersects(flow.labelRect), qPrintable(flow.key()));
+            QVERIFY2(!line.intersects(flow.labelRect), qPrintable(flow.key()));
+            for (int k = 0; k + 1 < flow.path.size(); ++k) {
+                const QRectF segment = QRectF(flow.path.at(k), flow.path.at(k + 1)).normalized();
+                QVERIFY2(!b.labelRect.intersects(segment.adjusted(-0.5, -0.5, 0.5, 0.5)),
+                         qPrintable(flow.key()));
+                if (qFuzzyCompare(segment.left(), segment.right()))
+                    QVERIFY2(std::abs(segment.left() - b.line.x1()) >= 4, qPrintable(flow.key()));
             }
         }
     }
@@ -445,7 +487,9 @@ void TestDiagramLayout::bundleToolTipAndNarration()
             const QString service = f->service.text(language);
             QVERIFY2(tip.contains(service.toHtmlEscaped()), qPrintable(id + QLatin1String(": ") + tip));
             QVERIFY2(tip.contains(CatalogText::requirement(f->requirement)), qPrintable(tip));
-            QVERIFY2(narration.contains(service), qPrintable(id + QLatin1String(": ") + narration));
+            // Without a narration in the catalog, the descriptions.
+            QVERIFY2(narration.contains(f->description.text(language)),
+                     qPrintable(id + QLatin1String(": ") + narration));
         }
         QVERIFY2(tip.contains(flow.label.section(QLatin1Char(' '), 0, 0)), qPrintable(tip));
     }
@@ -615,12 +659,16 @@ void TestDiagramLayout::fewCrossings()
     options.language = language;
     options.role = role;
     for (bool expired : {false, true}) {
-        options.includeExpired = expired;
-        const DiagramModel model = DiagramLayout::layout(m_builtin, options);
-        const int count = crossings(model);
-        qInfo("%d crossings%s", count, expired ? " with expired flows" : "");
-        QCOMPARE(DiagramLayout::crossingCount(model), count);
-        QVERIFY2(count <= most, qPrintable(QString::number(count)));
+        for (bool hosts : {false, true}) {
+            options.includeExpired = expired;
+            options.showHosts = hosts;
+            const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+            const int count = crossings(model);
+            qInfo("%d crossings%s%s", count, expired ? " with expired flows" : "",
+                  hosts ? " with hosts" : "");
+            QCOMPARE(DiagramLayout::crossingCount(model), count);
+            QVERIFY2(count <= most, qPrintable(QString::number(count)));
+        }
     }
 }
 
@@ -791,6 +839,138 @@ void TestDiagramLayout::namesBreakAtWords()
         }
     }
     QVERIFY(broken > 0); // some names do need two lines
+}
+
+void TestDiagramLayout::networkBoundary_data()
+{
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<QString>("role");
+    for (Language language : {Language::English, Language::Japanese}) {
+        const QString code = languageCode(language);
+        QTest::addRow("%s", qPrintable(code)) << language << QString();
+        for (const Component &component : m_builtin.components)
+            QTest::addRow("%s-%s", qPrintable(code), qPrintable(component.id)) << language << component.id;
+    }
+}
+
+// The firewall or proxy between the customer network and the internet: a line between the
+// customer zone and the next, crossed by every arrow that leaves the customer network and by no
+// other.
+void TestDiagramLayout::networkBoundary()
+{
+    QFETCH(Language, language);
+    QFETCH(QString, role);
+    DiagramOptions options;
+    options.language = language;
+    options.role = role;
+    const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+    const bool customer = std::any_of(model.nodes.cbegin(), model.nodes.cend(),
+                                      [](const DiagramNode &n) { return n.zone == Zone::Customer; });
+    const bool outside = std::any_of(model.nodes.cbegin(), model.nodes.cend(),
+                                     [](const DiagramNode &n) { return n.zone != Zone::Customer; });
+    QCOMPARE(!model.boundary.isNull(), customer && outside);
+    if (model.boundary.isNull())
+        return;
+    const qreal x = model.boundary.line.x1();
+    QCOMPARE(model.boundary.line.x2(), x);
+    QVERIFY(model.texts().contains(model.boundary.label));
+    for (const DiagramNode &node : model.nodes)
+        QVERIFY2(node.zone == Zone::Customer ? node.rect.right() < x : node.rect.left() > x,
+                 qPrintable(node.id));
+    for (const DiagramFlow &flow : model.flows) {
+        const bool leaves = (model.node(flow.from)->zone == Zone::Customer)
+                != (model.node(flow.to)->zone == Zone::Customer);
+        const QRectF extent = flow.path.boundingRect();
+        const bool crosses = extent.left() < x && extent.right() > x;
+        QVERIFY2(crosses == leaves, qPrintable(flow.key()));
+    }
+    // In the label font, in the free band at the bottom: it takes no room from the zone headers.
+    QCOMPARE(model.boundary.labelRect.height(), std::ceil(QFontMetricsF(model.labelFont).height()));
+    // A catalog without a customer network draws none.
+    QVERIFY(DiagramLayout::layout(m_cloudOnly).boundary.isNull());
+}
+
+// "Host names": each arrow's key destinations under its ports, at most two and a count.
+void TestDiagramLayout::keyHosts()
+{
+    DiagramOptions options;
+    options.showHosts = true;
+    const DiagramModel model = DiagramLayout::layout(m_builtin, options);
+    int withHosts = 0;
+    for (const DiagramFlow &flow : model.flows) {
+        const QStringList ports = flow.label.split(QStringLiteral(", "));
+        // A host name broken after its dots continues on the next line.
+        QStringList hosts;
+        bool continues = false;
+        for (const QString &line : flow.labelLines.mid(ports.size())) {
+            if (continues)
+                hosts.last() += line;
+            else
+                hosts.append(line);
+            continues = line.endsWith(QLatin1Char('.'));
+        }
+        QSet<QString> known; // the destinations valid today
+        const FlowFilter filter = options.filter();
+        for (const Flow *f : DiagramLayout::flowsOf(m_builtin, flow)) {
+            for (const Endpoint &e : f->endpoints) {
+                if (filter.acceptsEndpoint(m_builtin, *f, e, options.date()))
+                    known.insert(e.hostName().isEmpty() ? e.value : e.hostName());
+            }
+        }
+        if (known.isEmpty()) {
+            QVERIFY2(hosts.isEmpty(), qPrintable(flow.key())); // the customer's own servers
+            continue;
+        }
+        ++withHosts;
+        QVERIFY2(!hosts.isEmpty(), qPrintable(flow.key()));
+        const bool counted = hosts.last().startsWith(QLatin1Char('+'));
+        QVERIFY(hosts.size() - (counted ? 1 : 0) <= 2);
+        for (int i = 0; i < hosts.size() - (counted ? 1 : 0); ++i)
+            QVERIFY2(known.contains(hosts.at(i)), qPrintable(hosts.at(i)));
+        QVERIFY2(counted == (known.size() > hosts.size() - (counted ? 1 : 0)),
+                 qPrintable(flow.key() + QLatin1Char(' ') + hosts.join(QLatin1Char(','))));
+    }
+    QVERIFY(withHosts >= 5);
+    const DiagramFlow *gateway = model.flow(QStringLiteral("dcg-ws-443|dcg"));
+    QVERIFY(gateway);
+    QVERIFY(gateway->labelLines.join(QString()).contains(
+            QStringLiteral("gateway-control.workload.us-1.cloudone.trendmicro.com")));
+    QVERIFY(gateway->labelLines.join(QString()).contains(
+            QStringLiteral("gateway.workload.us-1.cloudone.trendmicro.com")));
+    QCOMPARE(
+            DiagramLayout::hostLines(QStringLiteral("gateway-control.workload.us-1.cloudone.trendmicro.com")),
+            (QStringList{"gateway-control.workload.us-1.cloudone.", "trendmicro.com"}));
+    QCOMPARE(DiagramLayout::hostLines(QStringLiteral("a.b.c"), 2), (QStringList{"a.", "b.", "c"}));
+    QCOMPARE(DiagramLayout::hostLines(QStringLiteral("34.205.5.0/27")), QStringList{"34.205.5.0/27"});
+    const DiagramFlow *inbound = model.flow(QStringLiteral("ws-agent-4118|workload-security"));
+    QVERIFY(inbound);
+    QVERIFY(inbound->labelLines.contains(QStringLiteral("34.205.5.0/27")));
+    // Off: the ports alone.
+    options.showHosts = false;
+    for (const DiagramFlow &flow : DiagramLayout::layout(m_builtin, options).flows)
+        QCOMPARE(flow.labelLines.join(QStringLiteral(", ")), flow.label);
+}
+
+// With results, each label leaves room for the result's symbol before its text.
+void TestDiagramLayout::roomForResultSymbols()
+{
+    DiagramOptions options;
+    const DiagramModel plain = DiagramLayout::layout(m_builtin, options);
+    QCOMPARE(plain.symbolSize, 0.0);
+    options.showResultsLegend = true;
+    const DiagramModel results = DiagramLayout::layout(m_builtin, options);
+    QVERIFY(results.symbolSize >= 8);
+    const QFontMetricsF metrics(results.labelFont);
+    for (const DiagramFlow &flow : results.flows) {
+        qreal widest = 0;
+        for (const QString &line : flow.labelLines)
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        QVERIFY2(flow.labelRect.width() >= widest + results.symbolSize, qPrintable(flow.key()));
+    }
+    QCOMPARE(std::count_if(
+                     results.legend.items.cbegin(), results.legend.items.cend(),
+                     [](const DiagramLegendItem &i) { return i.kind == DiagramLegendItem::Kind::Failed; }),
+             1);
 }
 
 QTEST_MAIN(TestDiagramLayout)

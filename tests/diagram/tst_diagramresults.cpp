@@ -107,10 +107,10 @@ void TestDiagramResults::state()
     QCOMPARE(state.flowStatuses.value(QStringLiteral("e6")), FlowStatus::Failed);
     QCOMPARE(state.componentStatuses.value(QStringLiteral("store")), FlowStatus::Failed);
     QCOMPARE(state.componentStatuses.value(QStringLiteral("sensor")), FlowStatus::Untested);
-    QVERIFY(DiagramPainter::statusColor(FlowStatus::Passed)
-            != DiagramPainter::statusColor(FlowStatus::Failed));
-    QVERIFY(DiagramPainter::statusColor(FlowStatus::Partial)
-            != DiagramPainter::statusColor(FlowStatus::Untested));
+    QVERIFY(DiagramTheme::light().status(FlowStatus::Passed)
+            != DiagramTheme::light().status(FlowStatus::Failed));
+    QVERIFY(DiagramTheme::light().status(FlowStatus::Partial)
+            != DiagramTheme::light().status(FlowStatus::Untested));
 }
 
 void TestDiagramResults::toolTipShowsResult()

@@ -10,10 +10,19 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+Q_DECLARE_METATYPE(Language)
 
 // The diagram widgets, offscreen. Set PORTOLAN_SCREENSHOT_DIR to keep screenshots.
 class TestDiagramWidget : public QObject
@@ -42,6 +51,13 @@ private slots:
     void presentation();
     void presentationLanguage();
     void widgetExportAndPresent();
+    void presentType_data();
+    void presentType();
+    void presentForRole_data();
+    void presentForRole();
+    void darkPalette();
+    void resultSymbols();
+    void hostNamesToggle();
 
 private:
     QPoint viewPoint(const QPointF &scenePoint) const;
@@ -53,6 +69,8 @@ private:
 
 void TestDiagramWidget::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the host names toggle is remembered
+    QCoreApplication::setOrganizationName(QStringLiteral("portolan-tests"));
     m_catalog = DiagramTestCatalogs::builtin();
 }
 
@@ -351,9 +369,11 @@ void TestDiagramWidget::presentation()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.isFullScreen());
     QCOMPARE(window.step(), 0);
-    // One step per arrow.
+    // One step per arrow of the whole diagram.
     const DiagramScene *scene = window.view()->diagramScene();
+    const DiagramModel &walk = window.walkModel();
     QCOMPARE(window.stepCount(), int(scene->model().flows.size()));
+    QCOMPARE(window.stepCount(), int(walk.flows.size()));
     // One arrow per initiator and listener: 19 in the built-in catalog.
     QVERIFY(window.stepCount() >= 15 && window.stepCount() < 40);
     QCOMPARE(scene->fontScale(), PresentationWindow::FontScale);
@@ -375,7 +395,7 @@ void TestDiagramWidget::presentation()
         const int index = window.flowIndexOfStep(step);
         QVERIFY(index >= 0 && !seen.contains(index));
         seen.append(index);
-        const Requirement r = scene->model().flows.at(index).requirement;
+        const Requirement r = walk.flows.at(index).requirement;
         const int rank = r == Requirement::Required ? 0 : r == Requirement::Conditional ? 1 : 2;
         QVERIFY(rank >= lastRank);
         if (rank == lastRank)
@@ -383,17 +403,24 @@ void TestDiagramWidget::presentation()
         lastRank = rank;
     }
     QCOMPARE(seen.size(), window.stepCount());
-    QVERIFY(scene->model().flows.at(window.flowIndexOfStep(1)).isRequired());
+    QVERIFY(walk.flows.at(window.flowIndexOfStep(1)).isRequired());
 
     QSignalSpy steps(&window, &PresentationWindow::stepChanged);
     QTest::keyClick(&window, Qt::Key_Right);
     QCOMPARE(window.step(), 1);
     QCOMPARE(steps.size(), 1);
-    const DiagramFlow &first = scene->model().flows.at(window.flowIndexOfStep(1));
-    QCOMPARE(window.narration(), DiagramText::narration(m_catalog, scene->model(), first, Language::English));
-    QCOMPARE(scene->state().highlightedArrows, QSet<QString>{first.key()});
-    QVERIFY(scene->flowItem(first.key())->isHighlighted());
-    QVERIFY(scene->flowItem(scene->model().flows.at(window.flowIndexOfStep(2)).key())->isDimmed());
+    const DiagramFlow &first = walk.flows.at(window.flowIndexOfStep(1));
+    QCOMPARE(window.narration(), DiagramText::narration(m_catalog, walk, first, Language::English));
+    // Shown in the view of its role (the Agent's), highlighted there, the rest dimmed.
+    QCOMPARE(scene->roleFilter(), PresentationWindow::stepRole(m_catalog, first));
+    const DiagramFlow *shown = scene->model().flow(first.key());
+    QVERIFY(shown);
+    QCOMPARE(scene->state().highlightedArrows, QSet<QString>{shown->key()});
+    QVERIFY(scene->flowItem(shown->key())->isHighlighted());
+    for (const DiagramFlow &other : scene->model().flows) {
+        if (other.key() != shown->key())
+            QVERIFY(scene->flowItem(other.key())->isDimmed());
+    }
     screenshot(&window, QStringLiteral("presentation-en.png"));
     // A number and Enter: that step.
     QTest::keyClicks(&window, QStringLiteral("12"));
@@ -410,6 +437,7 @@ void TestDiagramWidget::presentation()
     QCOMPARE(window.step(), 0);
     QCOMPARE(window.narration(), overview);
     QVERIFY(!scene->state().hasHighlight());
+    QVERIFY(scene->roleFilter().isEmpty()); // the overview: the whole diagram
     QTest::keyClick(&window, Qt::Key_Left); // stays at the overview
     QCOMPARE(window.step(), 0);
     QTest::keyClick(&window, Qt::Key_End);
@@ -427,17 +455,17 @@ void TestDiagramWidget::presentationLanguage()
     window.setRoleFilter(QStringLiteral("agent"));
     window.start();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const DiagramModel &model = window.view()->diagramScene()->model();
+    const DiagramModel &model = window.walkModel();
     // Every step reads the flow's description; none speaks of the expired static addresses.
     for (int i = 0; i < model.flows.size(); ++i) {
         window.setStep(i + 1);
         const DiagramFlow &flow = model.flows.at(window.flowIndexOfStep(i + 1));
         QCOMPARE(window.narration(), DiagramText::narration(m_catalog, model, flow, Language::Japanese));
-        // One flow: its description; several: the listener named.
-        if (flow.allFlowIds().size() == 1)
-            QVERIFY(window.narration().contains(m_catalog.flow(flow.flowId)->description.ja));
-        else
-            QVERIFY(window.narration().contains(m_catalog.component(flow.to)->name.ja));
+        // The catalog's sentence for a customer of each flow the arrow draws; the facts apart.
+        for (const QString &id : flow.allFlowIds())
+            QVERIFY2(window.narration().contains(m_catalog.flow(id)->narration.ja), qPrintable(id));
+        QVERIFY(window.stepFacts().contains(CatalogText::requirement(flow.requirement)));
+        QVERIFY(!window.narration().contains(QLatin1Char('\n')));
         QVERIFY2(!window.narration().contains(QLatin1String("2022-12-31")), qPrintable(window.narration()));
         if (flow.flowId == QLatin1String("agent-ws-443"))
             screenshot(&window, QStringLiteral("presentation-ja.png"));
@@ -474,13 +502,265 @@ void TestDiagramWidget::widgetExportAndPresent()
     QTRY_VERIFY(!widget.presentationWindow()->isVisible());
 }
 
-Q_DECLARE_METATYPE(Language)
+void TestDiagramWidget::presentType_data()
+{
+    QTest::addColumn<Language>("language");
+    QTest::addColumn<QString>("role");
+    for (const QString &role : {QString(), QStringLiteral("agent"), QStringLiteral("relay"),
+                                QStringLiteral("dcg"), QStringLiteral("api-client")}) {
+        QTest::addRow("en-%s", qPrintable(role)) << Language::English << role;
+        QTest::addRow("ja-%s", qPrintable(role)) << Language::Japanese << role;
+    }
+}
+
+// Present on a 1920x1080 projector: what the audience reads is 28 px or more — the title,
+// facts, narration and counter, and on every step the highlighted arrow's ports and the names
+// of its two components, after the view's zoom.
+void TestDiagramWidget::presentType()
+{
+    QFETCH(Language, language);
+    QFETCH(QString, role);
+    PresentationWindow window;
+    window.setCatalog(m_catalog);
+    window.setLanguage(language);
+    window.setRoleFilter(role);
+    window.resize(1920, 1080);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const DiagramScene *scene = window.view()->diagramScene();
+    qreal smallest = 1000;
+    qreal largest = 0;
+    for (int step = 0; step <= window.stepCount(); ++step) {
+        window.setStep(step);
+        QCoreApplication::processEvents();
+        for (QLabel *label : window.audienceLabels()) {
+            if (!label->text().isEmpty())
+                QVERIFY2(label->font().pixelSize() >= PresentationWindow::MinimumTextPixels,
+                         qPrintable(label->text()));
+            // Nothing clipped: the label is as high as its wrapped text.
+            const QRect needed = label->fontMetrics().boundingRect(QRect(0, 0, label->width(), 100000),
+                                                                   Qt::TextWordWrap, label->text());
+            QVERIFY2(label->text().isEmpty() || label->height() >= needed.height(),
+                     qPrintable(label->text()));
+        }
+        if (step == 0)
+            continue;
+        const qreal zoom = window.view()->transform().m11();
+        smallest = std::min({smallest, scene->model().labelFont.pixelSize() * zoom,
+                             scene->model().nodeFont.pixelSize() * zoom});
+        largest = std::max(largest, scene->model().labelFont.pixelSize() * zoom);
+        // The highlighted arrow and its ends are in view.
+        const DiagramFlow *shown =
+                scene->model().flow(window.walkModel().flows.at(window.flowIndexOfStep(step)).key());
+        QVERIFY(shown);
+        const DiagramFlow &flow = *shown;
+        const QRect viewport = window.view()->viewport()->rect();
+        QVERIFY2(viewport.contains(window.view()->mapFromScene(flow.labelRect).boundingRect()),
+                 qPrintable(flow.key()));
+        for (const QString &id : {flow.from, flow.to})
+            QVERIFY2(viewport.adjusted(-2, -2, 2, 2)
+                             .contains(window.view()
+                                               ->mapFromScene(scene->model().node(id)->textRect)
+                                               .boundingRect()),
+                     qPrintable(id));
+    }
+    qInfo("diagram text in Present: %.1f to %.1f px", smallest, largest);
+    // Nor blown up: a loop between two relays is not zoomed to fill the screen.
+    QVERIFY2(largest <= PresentationWindow::MaximumTextPixels + 0.5, qPrintable(QString::number(largest)));
+    QVERIFY2(smallest >= PresentationWindow::MinimumTextPixels, qPrintable(QString::number(smallest)));
+}
+
+void TestDiagramWidget::presentForRole_data()
+{
+    QTest::addColumn<QString>("role");
+    for (const QString &role : {QStringLiteral("agent"), QStringLiteral("relay"), QStringLiteral("dcg"),
+                                QStringLiteral("admin"), QStringLiteral("api-client")})
+        QTest::addRow("%s", qPrintable(role)) << role;
+}
+
+// View > Present for: a walkthrough per role, its flows only, required ones first.
+void TestDiagramWidget::presentForRole()
+{
+    QFETCH(QString, role);
+    DiagramWidget widget;
+    widget.setCatalog(m_catalog);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QAction *entry = nullptr;
+    for (QAction *action : widget.presentForMenu()->actions()) {
+        if (action->data().toString() == role)
+            entry = action;
+    }
+    QVERIFY(entry);
+    QCOMPARE(entry->text(), m_catalog.component(role)->name.en);
+    entry->trigger();
+    PresentationWindow *window = widget.presentationWindow();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QCOMPARE(window->view()->diagramScene()->roleFilter(), role);
+    QVERIFY(window->stepTitle().contains(m_catalog.component(role)->name.en));
+    // The administrator's only flow has only expired addresses: shown, marked, rather than nothing.
+    QVERIFY(window->stepCount() >= 1);
+    const DiagramModel &model = window->walkModel();
+    for (int step = 1; step <= window->stepCount(); ++step) {
+        const DiagramFlow &flow = model.flows.at(window->flowIndexOfStep(step));
+        QVERIFY2(flow.from == role || flow.to == role, qPrintable(flow.key()));
+    }
+    // The first step is of the most needed kind the role has.
+    const auto rank = [](const DiagramFlow &f) {
+        return f.isRequired() ? 0 : (f.requirement == Requirement::Conditional ? 1 : 2);
+    };
+    for (const DiagramFlow &flow : model.flows)
+        QVERIFY(rank(model.flows.at(window->flowIndexOfStep(1))) <= rank(flow));
+    // The diagram tab keeps its own view.
+    QVERIFY(widget.view()->diagramScene()->roleFilter().isEmpty());
+    QTest::keyClick(window, Qt::Key_Escape);
+    QTRY_VERIFY(!window->isVisible());
+}
+
+namespace {
+qreal luminance(const QColor &c)
+{
+    const auto channel = [](qreal v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+qreal contrast(const QColor &a, const QColor &b)
+{
+    const qreal x = luminance(a);
+    const qreal y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+}
+} // namespace
+
+// A dark window gets a dark diagram with readable text; files stay light.
+void TestDiagramWidget::darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    m_view->setPalette(dark);
+    const DiagramTheme &theme = m_view->diagramScene()->theme();
+    QVERIFY(theme.isDark);
+    QCOMPARE(m_view->diagramScene()->state().theme.background, theme.background);
+    const QImage image = m_view->viewport()->grab().toImage();
+    qreal sum = 0;
+    int samples = 0;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7, ++samples)
+            sum += qGray(image.pixel(x, y));
+    }
+    QVERIFY2(sum / samples < 80, qPrintable(QString::number(sum / samples)));
+    for (const DiagramTheme &t : {DiagramTheme::light(), DiagramTheme::dark()}) {
+        for (Zone zone : {Zone::Customer, Zone::Internet, Zone::TrendCloud}) {
+            QVERIFY(contrast(t.text, t.zone(zone)) >= 4.5);
+            QVERIFY(contrast(t.zoneText(zone), t.zone(zone)) >= 4.5);
+            QVERIFY(contrast(t.required, t.zone(zone)) >= 4.5);
+            QVERIFY(contrast(t.boundary, t.zone(zone)) >= 3);
+        }
+        QVERIFY(contrast(t.text, t.nodeFill) >= 4.5);
+        for (FlowStatus status : {FlowStatus::Passed, FlowStatus::Failed, FlowStatus::Partial})
+            QVERIFY(contrast(t.text, t.statusFill(status)) >= 4.5);
+    }
+    // Back to a light palette: a light diagram.
+    m_view->setPalette(QPalette(Qt::white));
+    QVERIFY(!m_view->diagramScene()->theme().isDark);
+}
+
+// Results read without colour: each status has its own shape, in grey as well.
+void TestDiagramWidget::resultSymbols()
+{
+    QList<QImage> images;
+    for (FlowStatus status :
+         {FlowStatus::Passed, FlowStatus::Failed, FlowStatus::Partial, FlowStatus::Untested}) {
+        QImage image(40, 40, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        DiagramPainter::paintStatusSymbol(&painter, QRectF(4, 4, 32, 32), status, DiagramTheme::light());
+        painter.end();
+        images.append(image.convertToFormat(QImage::Format_Grayscale8));
+    }
+    for (int a = 0; a < images.size(); ++a) {
+        for (int b = a + 1; b < images.size(); ++b) {
+            int differing = 0;
+            for (int y = 0; y < 40; ++y) {
+                for (int x = 0; x < 40; ++x)
+                    differing +=
+                            std::abs(qGray(images.at(a).pixel(x, y)) - qGray(images.at(b).pixel(x, y))) > 60;
+            }
+            QVERIFY2(differing > 40, qPrintable(QStringLiteral("%1/%2: %3").arg(a).arg(b).arg(differing)));
+        }
+    }
+    // On the diagram: a failed arrow's label carries the symbol, in the room the layout left.
+    DiagramResults results;
+    results.setStatus(QStringLiteral("agent-dns"), FlowStatus::Failed);
+    results.setStatus(QStringLiteral("agent-ws-443"), FlowStatus::Passed);
+    results.setStatus(QStringLiteral("agent-spn-web"), FlowStatus::Partial);
+    results.setStatus(QStringLiteral("update-servers-web"), FlowStatus::Passed);
+    results.setStatus(QStringLiteral("agent-ntp"), FlowStatus::Passed);
+    m_view->setRoleFilter(QStringLiteral("agent"));
+    m_view->setResults(results);
+    m_view->resize(1400, 800);
+    m_view->fitToWindow();
+    screenshot(m_view, QStringLiteral("diagram-results.png"));
+    const DiagramModel &model = m_view->diagramScene()->model();
+    QVERIFY(model.symbolSize > 0);
+    const DiagramFlow *flow = model.flow(QStringLiteral("agent-dns|agent"));
+    QVERIFY(flow);
+    QImage label(flow->labelRect.size().toSize(), QImage::Format_ARGB32);
+    label.fill(Qt::white);
+    QPainter painter(&label);
+    painter.translate(-flow->labelRect.topLeft());
+    DiagramPainter::paintFlow(&painter, model, *flow, m_view->diagramScene()->state());
+    painter.end();
+    int dark = 0;
+    const int side = int(model.symbolSize);
+    for (int y = 0; y < std::min(side, label.height()); ++y) {
+        for (int x = 0; x < side; ++x)
+            dark += qGray(label.pixel(x, y)) < 160;
+    }
+    QVERIFY2(dark > side * side / 4, qPrintable(QString::number(dark)));
+}
+
+// Host names: a toggle under the tool bar's Fit, remembered, that puts the key host names under
+// each arrow's ports.
+void TestDiagramWidget::hostNamesToggle()
+{
+    DiagramWidget widget;
+    widget.setCatalog(m_catalog);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QAction *hosts = widget.hostsAction();
+    hosts->setChecked(false);
+    const DiagramFlow *gateway =
+            widget.view()->diagramScene()->model().flow(QStringLiteral("dcg-ws-443|dcg"));
+    QVERIFY(gateway);
+    QVERIFY(!gateway->labelLines.join(QLatin1Char(' ')).contains(QLatin1String("gateway-control")));
+    widget.view()->setFocus();
+    QTest::keyClick(widget.view(), Qt::Key_H);
+    QVERIFY(hosts->isChecked());
+    QVERIFY(widget.view()->diagramScene()->showsHosts());
+    gateway = widget.view()->diagramScene()->model().flow(QStringLiteral("dcg-ws-443|dcg"));
+    QVERIFY(gateway->labelLines.join(QString()).contains(
+            QStringLiteral("gateway-control.workload.us-1.cloudone.trendmicro.com")));
+    QVERIFY(QSettings().value(QStringLiteral("diagram/showHosts")).toBool());
+    widget.resize(1400, 860);
+    widget.setRoleFilter(QStringLiteral("dcg"));
+    widget.view()->fitToWindow();
+    screenshot(&widget, QStringLiteral("diagram-hosts.png"));
+    hosts->setChecked(false);
+    QVERIFY(!widget.view()->diagramScene()->showsHosts());
+}
 
 void TestDiagramWidget::projectorType_data()
 {
     QTest::addColumn<Language>("language");
     QTest::addColumn<QString>("role");
-    for (const QString &role : {QString(), QStringLiteral("agent"), QStringLiteral("relay")}) {
+    for (const QString &role :
+         {QString(), QStringLiteral("agent"), QStringLiteral("relay"), QStringLiteral("dcg"),
+          QStringLiteral("api-client"), QStringLiteral("workload-security")}) {
         QTest::addRow("en-%s", qPrintable(role)) << Language::English << role;
         QTest::addRow("ja-%s", qPrintable(role)) << Language::Japanese << role;
     }
@@ -497,12 +777,20 @@ void TestDiagramWidget::projectorType()
     m_view->setRoleFilter(role);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view));
-    m_view->fitToWindow();
-    const DiagramModel &model = m_view->diagramScene()->model();
-    const qreal scale = m_view->transform().m11();
-    for (const QFont &font : {model.nodeFont, model.labelFont, model.zoneFont}) {
-        const qreal pixels = font.pixelSize() * scale;
-        QVERIFY2(pixels >= 18, qPrintable(QString::number(pixels)));
+    // With host names too, in a role's view; the whole diagram with host names is for the desk
+    // (about 11 px at Fit: zoom in), not for the projector.
+    for (bool hosts : {false, true}) {
+        if (hosts && role.isEmpty())
+            continue;
+        m_view->setShowHosts(hosts);
+        m_view->fitToWindow();
+        const DiagramModel &model = m_view->diagramScene()->model();
+        const qreal scale = m_view->transform().m11();
+        for (const QFont &font : {model.nodeFont, model.labelFont, model.zoneFont}) {
+            const qreal pixels = font.pixelSize() * scale;
+            qInfo("%s: %.1f px", hosts ? "with host names" : "ports", pixels);
+            QVERIFY2(pixels >= 18, qPrintable(QString::number(pixels)));
+        }
     }
 }
 

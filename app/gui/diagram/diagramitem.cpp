@@ -74,6 +74,13 @@ QRectF DiagramItem::boundingRect() const
     }
     case Kind::Legend:
         return model.legend.rect.adjusted(-margin, -margin, margin, margin);
+    case Kind::Boundary: {
+        const QLineF &line = model.boundary.line;
+        return QRectF(line.p1(), line.p2())
+                .normalized()
+                .united(model.boundary.labelRect)
+                .adjusted(-margin * 2, -margin, margin * 2, margin);
+    }
     }
     return {};
 }
@@ -110,7 +117,10 @@ void DiagramItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     painter->setRenderHint(QPainter::TextAntialiasing);
     switch (m_kind) {
     case Kind::Zone:
-        DiagramPainter::paintZone(painter, model, model.zones.at(m_index));
+        DiagramPainter::paintZone(painter, model, model.zones.at(m_index), m_scene->state());
+        break;
+    case Kind::Boundary:
+        DiagramPainter::paintBoundary(painter, model, m_scene->state());
         break;
     case Kind::Node:
         DiagramPainter::paintNode(painter, model, model.nodes.at(m_index), m_scene->state());
@@ -119,7 +129,7 @@ void DiagramItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         DiagramPainter::paintFlow(painter, model, model.flows.at(m_index), m_scene->state(), m_hovered);
         break;
     case Kind::Legend:
-        DiagramPainter::paintLegend(painter, model);
+        DiagramPainter::paintLegend(painter, model, m_scene->state());
         break;
     }
 }

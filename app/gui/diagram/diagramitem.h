@@ -5,12 +5,13 @@
 
 class DiagramScene;
 
-// One part of the diagram in the scene: a zone, a component box, an arrow or the legend. It
+// One part of the diagram in the scene: a zone, the network boundary, a component box, an arrow
+// or the legend. It
 // paints itself with DiagramPainter from the scene's model; index points into that model.
 class DiagramItem final : public QGraphicsItem
 {
 public:
-    enum class Kind { Zone, Node, Flow, Legend };
+    enum class Kind { Zone, Boundary, Node, Flow, Legend };
     enum { Type = UserType + 1 };
 
     DiagramItem(DiagramScene *scene, Kind kind, int index);

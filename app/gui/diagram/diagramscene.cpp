@@ -7,6 +7,7 @@
 
 namespace {
 constexpr qreal ZoneZ = 0;
+constexpr qreal BoundaryZ = 0.5;
 constexpr qreal FlowZ = 1;
 constexpr qreal HighlightedFlowZ = 3;
 constexpr qreal NodeZ = 5;
@@ -88,6 +89,29 @@ void DiagramScene::setFlowFilter(const FlowFilter &filter)
     rebuild();
 }
 
+void DiagramScene::setShowHosts(bool show)
+{
+    if (m_options.showHosts == show)
+        return;
+    m_options.showHosts = show;
+    rebuild();
+}
+
+void DiagramScene::setTheme(const DiagramTheme &theme)
+{
+    m_theme = theme;
+    setBackgroundBrush(theme.background);
+    refreshState();
+}
+
+void DiagramScene::setTextScale(qreal scale)
+{
+    if (qFuzzyCompare(m_options.textScale, scale))
+        return;
+    m_options.textScale = scale;
+    rebuild();
+}
+
 void DiagramScene::setFontScale(qreal scale)
 {
     if (qFuzzyCompare(m_options.fontScale, scale))
@@ -135,6 +159,7 @@ void DiagramScene::relayout()
 void DiagramScene::refreshState()
 {
     m_state = DiagramState::fromResults(m_catalog, m_results);
+    m_state.theme = m_theme;
     m_state.highlightedFlows = m_highlightedFlows;
     if (!m_highlightedFlow.isEmpty())
         m_state.highlightedArrows.insert(m_highlightedFlow);
@@ -175,6 +200,8 @@ void DiagramScene::rebuild()
     };
     for (int i = 0; i < m_model.zones.size(); ++i)
         add(DiagramItem::Kind::Zone, i, ZoneZ);
+    if (!m_model.boundary.isNull())
+        add(DiagramItem::Kind::Boundary, 0, BoundaryZ);
     for (int i = 0; i < m_model.flows.size(); ++i)
         add(DiagramItem::Kind::Flow, i, FlowZ);
     for (int i = 0; i < m_model.nodes.size(); ++i)

@@ -11,8 +11,8 @@
 class DiagramItem;
 
 // The live ports diagram as a graphics scene: laid out from the catalog by DiagramLayout,
-// one item per zone, component, arrow and the legend, painted by DiagramPainter. The role filter
-// and "show expired" choose the flows (DiagramOptions::filter()). Clicking a component or an
+// one item per zone, component, arrow, the network boundary and the legend, painted by DiagramPainter. The
+// role filter and "show expired" choose the flows (DiagramOptions::filter()). Clicking a component or an
 // arrow (one per catalog flow and initiator) emits the catalog flow ids it stands for;
 // highlighted flows are drawn bold and the rest dimmed.
 class DiagramScene final : public QGraphicsScene
@@ -31,8 +31,15 @@ public:
     QString roleFilter() const { return m_options.role; }
     bool showsExpired() const { return m_options.includeExpired; }
     qreal fontScale() const { return m_options.fontScale; }
+    bool showsHosts() const { return m_options.showHosts; }
+    const DiagramOptions &options() const { return m_options; }
+    const DiagramTheme &theme() const { return m_theme; }
 
     void setFontScale(qreal scale);
+    // The type alone larger (Present), the geometry as it is.
+    void setTextScale(qreal scale);
+    // The colours; the view sets them from its palette.
+    void setTheme(const DiagramTheme &theme);
     QList<DiagramItem *> diagramItems() const { return m_items; }
     DiagramItem *nodeItem(const QString &componentId) const;
     // The arrows that draw the catalog flow (one per drawn initiator).
@@ -45,6 +52,8 @@ public slots:
     void setRoleFilter(const QString &componentId);
     // Flows whose endpoints are all expired: hidden, or drawn grey and dotted.
     void setShowExpired(bool show);
+    // Key host names under each arrow's ports (DiagramOptions::showHosts).
+    void setShowHosts(bool show);
     // Takes the role (the first of filter.roles) and includeExpired; other criteria are the
     // tables' business.
     void setFlowFilter(const FlowFilter &filter);
@@ -80,5 +89,6 @@ private:
     QString m_highlightedFlow;
     DiagramModel m_model;
     DiagramState m_state;
+    DiagramTheme m_theme = DiagramTheme::light();
     QList<DiagramItem *> m_items;
 };

@@ -25,7 +25,8 @@ DiagramView::DiagramView(QWidget *parent)
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
-    setBackgroundBrush(Qt::white);
+    m_scene->setTheme(DiagramTheme::forPalette(palette()));
+    setBackgroundBrush(m_scene->theme().background);
     connect(m_scene, &DiagramScene::componentActivated, this, &DiagramView::componentActivated);
     connect(m_scene, &DiagramScene::flowsActivated, this, &DiagramView::flowsActivated);
     connect(m_scene, &DiagramScene::layoutChanged, this, [this] {
@@ -62,6 +63,11 @@ void DiagramView::setResults(const DiagramResults &results)
 void DiagramView::setShowExpired(bool show)
 {
     m_scene->setShowExpired(show);
+}
+
+void DiagramView::setShowHosts(bool show)
+{
+    m_scene->setShowHosts(show);
 }
 
 void DiagramView::setFlowFilter(const FlowFilter &filter)
@@ -180,5 +186,10 @@ void DiagramView::changeEvent(QEvent *event)
     // Zone names and the legend come from tr(): lay out again in the new UI language.
     if (event->type() == QEvent::LanguageChange)
         m_scene->relayout();
+    // A dark window gets a dark diagram; files and paper stay light (DiagramExporter).
+    if (event->type() == QEvent::PaletteChange) {
+        m_scene->setTheme(DiagramTheme::forPalette(palette()));
+        setBackgroundBrush(m_scene->theme().background);
+    }
     QGraphicsView::changeEvent(event);
 }

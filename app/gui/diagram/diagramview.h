@@ -29,6 +29,7 @@ public slots:
     void setLanguage(Language language);
     void setRoleFilter(const QString &componentId);
     void setShowExpired(bool show);
+    void setShowHosts(bool show);
     // The role (first of filter.roles) and includeExpired; see DiagramScene::setFlowFilter().
     void setFlowFilter(const FlowFilter &filter);
     void setResults(const DiagramResults &results);

@@ -11,11 +11,14 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QSettings>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 DiagramWidget::DiagramWidget(QWidget *parent)
@@ -29,6 +32,8 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     , m_handoutAction(new QAction(this))
     , m_printAction(new QAction(this))
     , m_presentAction(new QAction(this))
+    , m_hostsAction(new QAction(this))
+    , m_presentForMenu(new QMenu(this))
 {
     updateIcons();
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11)); // F5 runs the connectivity test
@@ -40,11 +45,19 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     m_toolBar->addAction(m_zoomInAction);
     m_toolBar->addAction(m_zoomOutAction);
     m_toolBar->addAction(m_fitAction);
+    m_toolBar->addAction(m_hostsAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_exportAction);
     m_toolBar->addAction(m_printAction);
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_presentAction);
+    // Present, with the per-role walkthroughs a click on its arrow away.
+    auto *presentButton = new QToolButton(m_toolBar);
+    presentButton->setObjectName(QStringLiteral("presentButton"));
+    presentButton->setDefaultAction(m_presentAction);
+    presentButton->setMenu(m_presentForMenu);
+    presentButton->setPopupMode(QToolButton::MenuButtonPopup);
+    presentButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addWidget(presentButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -60,6 +73,19 @@ DiagramWidget::DiagramWidget(QWidget *parent)
     connect(m_handoutAction, &QAction::triggered, this, &DiagramWidget::exportHandout);
     connect(m_printAction, &QAction::triggered, this, &DiagramWidget::printDiagram);
     connect(m_presentAction, &QAction::triggered, this, &DiagramWidget::present);
+    m_hostsAction->setObjectName(QStringLiteral("hostsAction"));
+    m_hostsAction->setCheckable(true);
+    m_hostsAction->setShortcut(QKeySequence(Qt::Key_H));
+    m_hostsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_hostsAction);
+    m_hostsAction->setChecked(QSettings().value(QStringLiteral("diagram/showHosts"), false).toBool());
+    m_view->setShowHosts(m_hostsAction->isChecked());
+    connect(m_hostsAction, &QAction::toggled, this, [this](bool show) {
+        QSettings().setValue(QStringLiteral("diagram/showHosts"), show);
+        m_view->setShowHosts(show);
+        if (m_presentation)
+            m_presentation->setShowHosts(show);
+    });
     connect(m_view, &DiagramView::componentActivated, this, &DiagramWidget::componentActivated);
     connect(m_view, &DiagramView::flowsActivated, this, &DiagramWidget::flowsActivated);
     retranslate();
@@ -83,8 +109,13 @@ void DiagramWidget::retranslate()
     m_handoutAction->setText(tr("Export &handout (PDF)…"));
     m_handoutAction->setToolTip(tr("Present's walkthrough on paper: the overview and one page per step"));
     m_printAction->setText(tr("Print diagram…"));
+    m_hostsAction->setText(tr("Host names"));
+    m_hostsAction->setToolTip(tr("Show the key host names under each arrow's ports (H)"));
+    rebuildPresentForMenu();
     m_presentAction->setText(tr("Present"));
     m_presentAction->setToolTip(tr("Full-screen walkthrough of the flows (F11); Esc leaves"));
+    if (auto *button = findChild<QToolButton *>(QStringLiteral("presentButton")))
+        button->setAccessibleName(tr("Present, or present for one role"));
 }
 
 void DiagramWidget::updateIcons()
@@ -109,6 +140,7 @@ void DiagramWidget::changeEvent(QEvent *event)
 void DiagramWidget::setCatalog(const Catalog &catalog)
 {
     m_view->setCatalog(catalog);
+    rebuildPresentForMenu();
     if (m_presentation)
         m_presentation->setCatalog(catalog);
 }
@@ -116,6 +148,7 @@ void DiagramWidget::setCatalog(const Catalog &catalog)
 void DiagramWidget::setLanguage(Language language)
 {
     m_view->setLanguage(language);
+    rebuildPresentForMenu();
     if (m_presentation)
         m_presentation->setLanguage(language);
 }
@@ -153,15 +186,22 @@ void DiagramWidget::setHighlightedFlows(const QSet<QString> &flowIds)
     m_view->setHighlightedFlows(flowIds);
 }
 
+DiagramState DiagramWidget::paperState() const
+{
+    DiagramState state = m_view->diagramScene()->state();
+    state.highlightedFlows.clear();
+    state.highlightedArrows.clear();
+    state.highlightedComponents.clear();
+    state.theme = DiagramTheme::light();
+    return state;
+}
+
 QString DiagramWidget::exportTo(const QString &fileName) const
 {
     const auto format = DiagramExporter::formatFromFileName(fileName);
     if (!format)
         return tr("Unknown file type for %1: use .svg, .png or .pdf.").arg(fileName);
-    DiagramState state = m_view->diagramScene()->state();
-    state.highlightedFlows.clear();
-    state.highlightedArrows.clear();
-    state.highlightedComponents.clear();
+    const DiagramState state = paperState();
     return DiagramExporter::write(m_view->diagramScene()->model(), state, *format, fileName, 2.0).error;
 }
 
@@ -218,10 +258,7 @@ void DiagramWidget::exportDiagram()
 void DiagramWidget::printTo(QPrinter *printer) const
 {
     const DiagramModel &model = m_view->diagramScene()->model();
-    DiagramState state = m_view->diagramScene()->state();
-    state.highlightedFlows.clear();
-    state.highlightedArrows.clear();
-    state.highlightedComponents.clear();
+    const DiagramState state = paperState();
     QPainter painter(printer);
     const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
     const qreal scale = std::min(page.width() / model.bounds.width(), page.height() / model.bounds.height());
@@ -247,13 +284,39 @@ void DiagramWidget::printDiagram()
 
 void DiagramWidget::present()
 {
-    if (!m_presentation) {
+    presentFor(m_view->diagramScene()->roleFilter());
+}
+
+void DiagramWidget::presentFor(const QString &componentId)
+{
+    const DiagramScene *scene = m_view->diagramScene();
+    if (!m_presentation)
         m_presentation = new PresentationWindow;
-        m_presentation->setLanguage(m_view->diagramScene()->language());
-        m_presentation->setRoleFilter(m_view->diagramScene()->roleFilter());
-        m_presentation->setShowExpired(m_view->diagramScene()->showsExpired());
-    }
-    m_presentation->setCatalog(m_view->diagramScene()->catalog());
-    m_presentation->setResults(m_view->diagramScene()->results());
+    m_presentation->setLanguage(scene->language());
+    m_presentation->setShowExpired(scene->showsExpired());
+    m_presentation->setShowHosts(scene->showsHosts());
+    m_presentation->setCatalog(scene->catalog());
+    m_presentation->setRoleFilter(componentId);
+    // A role whose flows all have expired addresses (the administrator's) shows them, marked.
+    if (m_presentation->stepCount() == 0)
+        m_presentation->setShowExpired(true);
+    m_presentation->setResults(scene->results());
     m_presentation->start();
+}
+
+void DiagramWidget::rebuildPresentForMenu()
+{
+    m_presentForMenu->clear();
+    m_presentForMenu->setTitle(tr("Present &for"));
+    m_presentForMenu->addAction(tr("The whole diagram"), this, [this] { presentFor(QString()); });
+    m_presentForMenu->addSeparator();
+    const DiagramScene *scene = m_view->diagramScene();
+    for (const Component &component : scene->catalog().components) {
+        if (!component.isRole)
+            continue;
+        const QString id = component.id;
+        QAction *action = m_presentForMenu->addAction(component.name.text(scene->language()), this,
+                                                      [this, id] { presentFor(id); });
+        action->setData(id);
+    }
 }

@@ -2,6 +2,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/catalog/flowfilter.h"
+#include "core/diagram/diagrampainter.h"
 #include "core/diagram/diagramresults.h"
 #include "core/i18n/language.h"
 
@@ -11,11 +12,12 @@
 class DiagramView;
 class PresentationWindow;
 class QAction;
+class QMenu;
 class QPrinter;
 class QToolBar;
 
-// The diagram tab: a DiagramView under a tool bar (zoom in, zoom out, fit, export, print,
-// present). The main window embeds it and may put exportAction() and printAction() in its
+// The diagram tab: a DiagramView under a tool bar (zoom in, zoom out, fit, host names, export,
+// print, present). The main window embeds it and may put exportAction() and printAction() in its
 // File menu ("Export diagram…", "Print diagram…").
 class DiagramWidget final : public QWidget
 {
@@ -33,7 +35,11 @@ public:
     QString exportHandoutTo(const QString &fileName) const;
     QAction *printAction() const { return m_printAction; }
     QAction *presentAction() const { return m_presentAction; }
+    // Checkable: key host names under each arrow's ports (H); remembered.
+    QAction *hostsAction() const { return m_hostsAction; }
     PresentationWindow *presentationWindow() const { return m_presentation; }
+    // "Present for": the whole diagram or one role's walkthrough (Agent, Relay, …).
+    QMenu *presentForMenu() const { return m_presentForMenu; }
 
     // Writes what the view shows (without highlight) to an SVG, PNG or PDF file, the format
     // from the suffix. Returns the error, empty on success.
@@ -55,6 +61,8 @@ public slots:
     void exportHandout();
     void printDiagram();
     void present();
+    // Present's walkthrough for one role (a component id); empty: every flow.
+    void presentFor(const QString &componentId);
 
 signals:
     void componentActivated(const QString &componentId);
@@ -67,6 +75,9 @@ protected:
 private:
     void updateIcons();
     void retranslate();
+    void rebuildPresentForMenu();
+    // What files and paper show: the view's results and options, no highlight, light colours.
+    DiagramState paperState() const;
 
     DiagramView *m_view;
     QToolBar *m_toolBar;
@@ -77,5 +88,7 @@ private:
     QAction *m_handoutAction;
     QAction *m_printAction;
     QAction *m_presentAction;
+    QAction *m_hostsAction;
+    QMenu *m_presentForMenu;
     PresentationWindow *m_presentation = nullptr;
 };

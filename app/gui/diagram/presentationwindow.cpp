@@ -2,6 +2,7 @@
 
 #include "app/gui/diagram/diagramscene.h"
 #include "app/gui/diagram/diagramview.h"
+#include "core/diagram/diagramlayout.h"
 #include "core/diagram/diagramtext.h"
 #include "core/diagram/presentationsteps.h"
 
@@ -13,10 +14,15 @@
 
 #include <algorithm>
 
+namespace {
+constexpr int Margin = 32;
+}
+
 PresentationWindow::PresentationWindow(QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_view(new DiagramView(this))
     , m_title(new QLabel(this))
+    , m_facts(new QLabel(this))
     , m_narration(new QLabel(this))
     , m_counter(new QLabel(this))
     , m_hint(new QLabel(this))
@@ -32,6 +38,7 @@ PresentationWindow::PresentationWindow(QWidget *parent)
     setPalette(pal);
 
     m_view->diagramScene()->setFontScale(FontScale);
+    m_view->diagramScene()->setTextScale(TextScale);
     m_view->setFrameShape(QFrame::NoFrame);
     // The window handles the keys; the view only shows.
     m_view->setFocusPolicy(Qt::NoFocus);
@@ -39,33 +46,35 @@ PresentationWindow::PresentationWindow(QWidget *parent)
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    QFont titleFont = font();
-    titleFont.setPixelSize(30);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    QFont narrationFont = font();
-    narrationFont.setPixelSize(24);
-    m_narration->setFont(narrationFont);
-    m_narration->setWordWrap(true);
-    m_narration->setTextFormat(Qt::PlainText);
-    m_narration->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_narration->setMinimumHeight(3 * QFontMetrics(narrationFont).height());
-    QFont counterFont = font();
-    counterFont.setPixelSize(18);
-    m_counter->setFont(counterFont);
-    m_counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setWordWrap(true);
-    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    const auto sized = [this](int pixels, bool bold) {
+        QFont f = font();
+        f.setPixelSize(pixels);
+        f.setBold(bold);
+        return f;
+    };
+    m_title->setFont(sized(40, true));
+    m_facts->setFont(sized(MinimumTextPixels, false));
+    m_narration->setFont(sized(32, false));
+    m_counter->setFont(sized(MinimumTextPixels, false));
+    for (QLabel *label : {m_title, m_facts, m_narration}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        // Their height follows their text at the window's width (fitLabels()).
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
+    m_facts->setStyleSheet(QStringLiteral("color: #37474f"));
+    m_counter->setAlignment(Qt::AlignRight | Qt::AlignTop);
     m_counter->setMinimumWidth(
-            QFontMetrics(counterFont).horizontalAdvance(tr("Step %1 of %2").arg(888).arg(888)));
+            m_counter->fontMetrics().horizontalAdvance(tr("Step %1 of %2").arg(888).arg(888)));
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_counter);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setContentsMargins(Margin, Margin / 2, Margin, Margin / 2);
     layout->addLayout(header);
+    layout->addWidget(m_facts);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_narration);
     // The operator's hint: small, grey, and gone after a few seconds.
@@ -83,13 +92,18 @@ PresentationWindow::PresentationWindow(QWidget *parent)
     m_numberTimer->setInterval(1200);
     connect(m_numberTimer, &QTimer::timeout, this, &PresentationWindow::goToTypedNumber);
     setFocusPolicy(Qt::StrongFocus);
-    connect(m_view->diagramScene(), &DiagramScene::layoutChanged, this,
-            [this] { setStep(qMin(m_step, stepCount())); });
+    connect(m_view->diagramScene(), &DiagramScene::layoutChanged, this, [this] {
+        if (m_switching)
+            return;
+        refreshWalk();
+        setStep(qMin(m_step, stepCount()));
+    });
     showStep();
 }
 
 void PresentationWindow::setCatalog(const Catalog &catalog)
 {
+    showRole(m_role);
     m_view->setCatalog(catalog);
     m_step = 0;
     showStep();
@@ -98,27 +112,73 @@ void PresentationWindow::setCatalog(const Catalog &catalog)
 void PresentationWindow::setLanguage(Language language)
 {
     m_view->setLanguage(language);
+    refreshWalk();
     showStep();
 }
 
 void PresentationWindow::setRoleFilter(const QString &componentId)
 {
-    m_view->setRoleFilter(componentId);
+    m_role = componentId;
     m_step = 0;
+    showRole(componentId);
+    refreshWalk();
     showStep();
+}
+
+void PresentationWindow::refreshWalk()
+{
+    const DiagramScene *scene = m_view->diagramScene();
+    if (scene->roleFilter() == m_role) {
+        m_walk = scene->model();
+    } else {
+        DiagramOptions options = scene->options();
+        options.role = m_role;
+        options.showResultsLegend = !scene->results().isEmpty();
+        m_walk = DiagramLayout::layout(scene->catalog(), options);
+    }
+    m_order = PresentationSteps::order(m_walk);
+}
+
+void PresentationWindow::showRole(const QString &componentId)
+{
+    if (m_view->diagramScene()->roleFilter() == componentId)
+        return;
+    m_switching = true;
+    m_view->setRoleFilter(componentId);
+    m_switching = false;
+}
+
+QString PresentationWindow::stepRole(const Catalog &catalog, const DiagramFlow &arrow)
+{
+    for (const QString &id : {arrow.from, arrow.to}) {
+        const Component *c = catalog.component(id);
+        if (c && c->isRole && c->zone == Zone::Customer)
+            return id;
+    }
+    return arrow.from;
 }
 
 void PresentationWindow::setShowExpired(bool show)
 {
     m_view->setShowExpired(show);
     m_step = 0;
+    refreshWalk();
     showStep();
 }
 
 void PresentationWindow::setFlowFilter(const FlowFilter &filter)
 {
+    m_role = filter.roles.value(0);
     m_view->setFlowFilter(filter);
     m_step = 0;
+    refreshWalk();
+    showStep();
+}
+
+void PresentationWindow::setShowHosts(bool show)
+{
+    m_view->setShowHosts(show);
+    refreshWalk();
     showStep();
 }
 
@@ -129,7 +189,7 @@ void PresentationWindow::setResults(const DiagramResults &results)
 
 int PresentationWindow::stepCount() const
 {
-    return int(m_view->diagramScene()->model().flows.size());
+    return int(m_walk.flows.size());
 }
 
 int PresentationWindow::flowIndexOfStep(int step) const
@@ -156,6 +216,11 @@ void PresentationWindow::goToTypedNumber()
 QString PresentationWindow::stepTitle() const
 {
     return m_title->text();
+}
+
+QString PresentationWindow::stepFacts() const
+{
+    return m_facts->text();
 }
 
 QString PresentationWindow::narration() const
@@ -198,13 +263,16 @@ void PresentationWindow::showStep()
     DiagramScene *scene = m_view->diagramScene();
     const Catalog &catalog = scene->catalog();
     const Language language = scene->language();
-    m_order = PresentationSteps::order(scene->model());
     if (m_step == 0 || m_step > stepCount()) {
+        showRole(m_role);
         scene->clearHighlight();
         m_view->fitToWindow();
-        m_title->setText(tr("Network ports overview"));
+        const Component *component = m_role.isEmpty() ? nullptr : catalog.component(m_role);
+        m_title->setText(component ? tr("Network ports of %1").arg(component->name.text(language))
+                                   : tr("Network ports overview"));
+        m_facts->clear();
         int required = 0;
-        for (const DiagramFlow &f : scene->model().flows)
+        for (const DiagramFlow &f : std::as_const(m_walk.flows))
             required += f.isRequired() ? 1 : 0;
         // Two sentences; Japanese joins them without a space.
         m_narration->setText(tr("%1 %2", "two sentences")
@@ -212,18 +280,35 @@ void PresentationWindow::showStep()
                                           tr("%n required, shown first.", nullptr, required)));
         m_counter->clear();
     } else {
-        const DiagramFlow &flow = scene->model().flows.at(m_order.at(m_step - 1));
-        scene->setHighlightedFlow(flow.key());
-        // Zoom to the flow and its two components, with some of the diagram around them.
-        QRectF focus = flow.path.boundingRect().united(flow.labelRect);
-        for (const QString &id : {flow.from, flow.to}) {
-            if (const DiagramNode *node = scene->model().node(id))
-                focus = focus.united(node->rect);
+        const DiagramFlow &step = m_walk.flows.at(m_order.at(m_step - 1));
+        // In the whole diagram the widest arrows would need small type: show the step in its
+        // role's view, where the arrow and its neighbours fill the screen.
+        showRole(m_role.isEmpty() ? stepRole(catalog, step) : m_role);
+        const DiagramModel &shown = scene->model();
+        const DiagramFlow *arrow = shown.flow(step.key());
+        if (arrow) {
+            scene->setHighlightedFlow(arrow->key());
+            // Zoom to the flow and its two components, with some of the diagram around them.
+            QRectF focus = arrow->path.boundingRect().united(arrow->labelRect);
+            for (const QString &id : {arrow->from, arrow->to}) {
+                if (const DiagramNode *node = shown.node(id))
+                    focus = focus.united(node->rect);
+            }
+            // A little of the diagram around them: a line of type, not a share of a long arrow.
+            const qreal margin = shown.labelFont.pixelSize() * 1.5;
+            focus = focus.adjusted(-margin, -margin, margin, margin).intersected(scene->sceneRect());
+            // A short arrow (a relay to another relay) is not blown up: type up to
+            // MaximumTextPixels, with blank around a small diagram.
+            const QSizeF viewport = m_view->viewport()->size();
+            const qreal most = qreal(MaximumTextPixels) / shown.labelFont.pixelSize();
+            const QPointF centre = focus.center();
+            focus.setSize(focus.size().expandedTo(QSizeF(viewport.width() / most, viewport.height() / most)));
+            focus.moveCenter(centre);
+            m_view->focusOn(focus);
         }
-        const qreal margin = std::max(focus.width(), focus.height()) * 0.15;
-        m_view->focusOn(focus.adjusted(-margin, -margin, margin, margin).intersected(scene->sceneRect()));
-        m_title->setText(DiagramText::flowTitle(catalog, flow, language));
-        m_narration->setText(DiagramText::narration(catalog, scene->model(), flow, language));
+        m_title->setText(DiagramText::flowTitle(catalog, step, language));
+        m_facts->setText(DiagramText::stepFacts(catalog, m_walk, step, language));
+        m_narration->setText(DiagramText::narration(catalog, m_walk, step, language));
         m_counter->setText(tr("Step %1 of %2").arg(m_step).arg(stepCount()));
     }
     fitLabels();
@@ -232,11 +317,22 @@ void PresentationWindow::showStep()
 
 void PresentationWindow::fitLabels()
 {
-    const int narrationLines = 3 * m_narration->fontMetrics().height();
-    const int width = std::max(100, m_narration->width());
-    m_narration->setMinimumHeight(std::max(narrationLines, m_narration->heightForWidth(width)));
-    const int titleWidth = std::max(100, m_title->width());
-    m_title->setMinimumHeight(std::max(m_title->fontMetrics().height(), m_title->heightForWidth(titleWidth)));
+    // The width the layout gives them, known before it runs: the window less its margins (and
+    // the counter, beside the title). Measured with the font's metrics, which wrap as QLabel
+    // does.
+    const int width = std::max(200, this->width() - 2 * Margin);
+    const int titleWidth = std::max(100, width - m_counter->minimumWidth() - 12);
+    const auto textHeight = [](const QLabel *label, int w) {
+        if (label->text().isEmpty())
+            return 0;
+        return label->fontMetrics()
+                .boundingRect(QRect(0, 0, w, 100000), Qt::TextWordWrap | Qt::AlignLeft, label->text())
+                .height();
+    };
+    m_title->setFixedHeight(std::max(m_title->fontMetrics().height(), textHeight(m_title, titleWidth)));
+    m_facts->setFixedHeight(textHeight(m_facts, width));
+    m_narration->setFixedHeight(
+            std::max(2 * m_narration->fontMetrics().height(), textHeight(m_narration, width)));
 }
 
 void PresentationWindow::resizeEvent(QResizeEvent *event)

@@ -196,6 +196,16 @@
     </message>
 </context>
 <context>
+    <name>NtpPacket</name>
+    <message numerus="yes">
+        <source>the reply is not an NTP server reply (%n bytes)</source>
+        <translation>
+            <numerusform>the reply is not an NTP server reply (%n byte)</numerusform>
+            <numerusform>the reply is not an NTP server reply (%n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PresentationWindow</name>
     <message numerus="yes">
         <source>%n required, shown first.</source>

@@ -1866,6 +1866,15 @@ After: the current run
             <numerusform>接続しましたが、HTTP 応答が %n バイトで止まりました（%1 秒以内）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server answered without the time: %1</source>
+        <translation>サーバーは時刻を返さずに応答しました: %1</translation>
+    </message>
+    <message>
+        <source>%1; warning: this machine&apos;s clock is more than %2 ms off the server&apos;s, so certificates and event times may be judged wrong</source>
+        <extracomment>%1 is the stage detail &quot;Clock offset … ms, stratum …&quot;; %2 the limit in ms.</extracomment>
+        <translation>%1。警告: このコンピューターの時計はサーバーと%2ミリ秒以上ずれているため、証明書とイベントの時刻が正しく判断されない可能性があります</translation>
+    </message>
 </context>
 <context>
     <name>EntryDetails</name>
@@ -3469,6 +3478,20 @@ The current catalog stays in use.</source>
         <source>the reply says it was sent before the request arrived</source>
         <translation>応答は、要求が届く前に送信されたことになっています</translation>
     </message>
+    <message>
+        <source>no request was sent</source>
+        <translation>要求を送信していません</translation>
+    </message>
+    <message numerus="yes">
+        <source>the reply is not an NTP server reply (%n bytes)</source>
+        <translation>
+            <numerusform>応答はNTPサーバーの応答ではありません（%nバイト）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the reply is not an NTP server reply (mode %1)</source>
+        <translation>応答はNTPサーバーの応答ではありません（モード%1）</translation>
+    </message>
 </context>
 <context>
     <name>ObjectGroup</name>
@@ -3775,6 +3798,10 @@ The current catalog stays in use.</source>
     <message>
         <source>Redirected to</source>
         <translation>リダイレクト先</translation>
+    </message>
+    <message>
+        <source>Synchronise this machine&apos;s clock with the NTP server: it is %1 s off.</source>
+        <translation>このコンピューターの時計をNTPサーバーと同期してください（%1秒ずれています）。</translation>
     </message>
 </context>
 <context>
@@ -4703,6 +4730,22 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>Something answered for %1 with a redirect to %2: typically a captive portal or a web filter; sign in or ask for %1 to be exempted.</source>
         <translation>%1 に対して何かが %2 へのリダイレクトで応答しました。一般にキャプティブポータルまたは Web フィルターです。サインインするか、%1 の除外を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Time server not synchronised</source>
+        <translation>タイムサーバーが同期していません</translation>
+    </message>
+    <message>
+        <source>Not a valid time server reply</source>
+        <translation>タイムサーバーの有効な応答ではありません</translation>
+    </message>
+    <message>
+        <source>%1 answers on UDP %2 but has no time to give (it is not synchronised, or it refused with a kiss-o&apos;-death): check its own time sources, or use another NTP server.</source>
+        <translation>%1はUDP %2で応答しますが、返す時刻がありません（同期していないか、Kiss-o&apos;-Deathで拒否しました）。そのサーバー自身の時刻ソースを確認するか、別のNTPサーバーを使用してください。</translation>
+    </message>
+    <message>
+        <source>Something that is not an NTP server answers on UDP %1 at %2: check the address and port, or a device on the way that rewrites NTP.</source>
+        <translation>%2のUDP %1でNTPサーバーではないものが応答しています。アドレスとポート、またはNTPを書き換える経路上の機器を確認してください。</translation>
     </message>
 </context>
 <context>

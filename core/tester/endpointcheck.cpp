@@ -19,6 +19,8 @@
 #include <QUdpSocket>
 #include <QUrl>
 
+#include <cmath>
+
 namespace {
 
 constexpr int MaxReplyHeader = 16 * 1024;
@@ -944,16 +946,31 @@ void EndpointCheck::onUdpReadyRead()
             continue;
         const qint64 receivedMs = QDateTime::currentMSecsSinceEpoch();
         QString invalid;
-        const auto reply = NtpPacket::parseReply(datagram, m_ntpRequest, &invalid);
+        NtpPacket::Rejection rejection = NtpPacket::Rejection::None;
+        const auto reply = NtpPacket::parseReply(datagram, m_ntpRequest, &invalid, &rejection);
         if (!reply) {
-            if (!invalid.isEmpty())
-                m_ntpRejection = invalid; // a reply to our request, but not a usable one
+            // A server without time says so at once; anything else may yet be followed by a
+            // valid reply: remembered for the timeout.
+            if (rejection == NtpPacket::Rejection::Unsynchronised) {
+                failStage(Verdict::NtpUnsynchronised,
+                          tr("The server answered without the time: %1").arg(invalid));
+                return;
+            }
+            if (rejection == NtpPacket::Rejection::Invalid)
+                m_ntpRejection = invalid;
             continue;
         }
         m_result.ntpOffsetMs = NtpPacket::offsetMs(m_ntpSentMs, *reply, receivedMs);
-        passStage(tr("Clock offset %1 ms, stratum %2")
-                          .arg(m_result.ntpOffsetMs, 0, 'f', 1)
-                          .arg(reply->stratum));
+        QString detail =
+                tr("Clock offset %1 ms, stratum %2").arg(m_result.ntpOffsetMs, 0, 'f', 1).arg(reply->stratum);
+        if (std::abs(m_result.ntpOffsetMs) > NtpPacket::OffsetWarningMs) {
+            //: %1 is the stage detail "Clock offset … ms, stratum …"; %2 the limit in ms.
+            detail = tr("%1; warning: this machine's clock is more than %2 ms off the server's, so "
+                        "certificates and event times may be judged wrong")
+                             .arg(detail)
+                             .arg(NtpPacket::OffsetWarningMs);
+        }
+        passStage(detail);
         finish(Verdict::Ok);
     }
     if (!m_done && m_udp->hasPendingDatagrams())
@@ -1023,7 +1040,7 @@ void EndpointCheck::onStageTimeout()
         return;
     case Step::Ntp:
         if (!m_ntpRejection.isEmpty())
-            failStage(Verdict::Timeout,
+            failStage(Verdict::NtpInvalidReply,
                       tr("No valid NTP reply within %1 s; the server's reply was rejected: %2")
                               .arg(waited, m_ntpRejection));
         else

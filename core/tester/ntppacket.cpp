@@ -42,31 +42,39 @@ QByteArray NtpPacket::request(qint64 transmitMs)
 }
 
 std::optional<NtpPacket::Reply> NtpPacket::parseReply(const QByteArray &datagram, const QByteArray &request,
-                                                      QString *error)
+                                                      QString *error, Rejection *rejection)
 {
-    if (datagram.size() < Size || request.size() < Size)
+    const auto reject = [error, rejection](Rejection why, const QString &reason) -> std::optional<Reply> {
+        if (error)
+            *error = reason;
+        if (rejection)
+            *rejection = why;
         return std::nullopt;
+    };
+    if (rejection)
+        *rejection = Rejection::None;
+    if (request.size() < Size)
+        return reject(Rejection::Invalid, tr("no request was sent"));
+    // The socket is connected to the server: whatever arrives is its answer.
+    if (datagram.size() < Size)
+        return reject(Rejection::Invalid,
+                      tr("the reply is not an NTP server reply (%n bytes)", nullptr, int(datagram.size())));
     const quint8 first = quint8(datagram.at(0));
     const int mode = first & 0x7;
     if (mode != 4)
-        return std::nullopt;
-    // The originate timestamp must echo our transmit timestamp.
+        return reject(Rejection::Invalid, tr("the reply is not an NTP server reply (mode %1)").arg(mode));
+    // The originate timestamp must echo our transmit timestamp; another one answers an earlier
+    // request.
     if (readTimestamp(datagram, 24) != readTimestamp(request, 40))
-        return std::nullopt;
+        return reject(Rejection::NotOurs, QString());
 
-    // A reply to our request: from here on, say why it cannot be used.
-    auto reject = [error](const QString &reason) -> std::optional<Reply> {
-        if (error)
-            *error = reason;
-        return std::nullopt;
-    };
     const int leap = first >> 6;
     const int version = (first >> 3) & 0x7;
     const int stratum = quint8(datagram.at(1));
     const quint64 receive = readTimestamp(datagram, 32);
     const quint64 transmit = readTimestamp(datagram, 40);
     if (version < 1 || version > 4)
-        return reject(tr("unknown NTP version %1").arg(version));
+        return reject(Rejection::Invalid, tr("unknown NTP version %1").arg(version));
     if (stratum == 0) {
         // Kiss-o'-death: the reference identifier holds a code such as RATE or DENY.
         QString code;
@@ -75,17 +83,20 @@ std::optional<NtpPacket::Reply> NtpPacket::parseReply(const QByteArray &datagram
             if (c >= 'A' && c <= 'Z')
                 code += QLatin1Char(c);
         }
-        return reject(tr("the server sent a kiss-o'-death (stratum 0, code %1) instead of the time")
-                              .arg(code.isEmpty() ? QStringLiteral("?") : code));
+        if (!code.isEmpty())
+            return reject(
+                    Rejection::Unsynchronised,
+                    tr("the server sent a kiss-o'-death (stratum 0, code %1) instead of the time").arg(code));
     }
-    if (leap == 3 || stratum > 15)
-        return reject(tr("the server's clock is not synchronised (leap indicator %1, stratum %2)")
+    if (leap == 3 || stratum == 0 || stratum > 15)
+        return reject(Rejection::Unsynchronised,
+                      tr("the server's clock is not synchronised (leap indicator %1, stratum %2)")
                               .arg(leap)
                               .arg(stratum));
     if (receive == 0 || transmit == 0)
-        return reject(tr("the reply has a zero receive or transmit timestamp"));
+        return reject(Rejection::Invalid, tr("the reply has a zero receive or transmit timestamp"));
     if (transmit < receive)
-        return reject(tr("the reply says it was sent before the request arrived"));
+        return reject(Rejection::Invalid, tr("the reply says it was sent before the request arrived"));
     Reply reply;
     reply.stratum = stratum;
     reply.receiveMs = fromNtp(receive);

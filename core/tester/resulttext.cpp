@@ -1,6 +1,10 @@
 #include "resulttext.h"
 
+#include "core/tester/checktarget.h"
+#include "core/tester/ntppacket.h"
 #include "core/util/controlcharacters.h"
+
+#include <cmath>
 
 namespace {
 QString escaped(const QString &text)
@@ -17,6 +21,11 @@ QString row(const QString &label, const QString &valueHtml)
 
 QString ResultText::hint(const CheckResult &result)
 {
+    // A time server that answers while this machine's clock is far off: a warning on a pass.
+    if (result.verdict == Verdict::Ok && result.kind == CheckTarget::kindName(CheckTarget::Kind::Ntp)
+        && std::abs(result.ntpOffsetMs) > NtpPacket::OffsetWarningMs)
+        return tr("Synchronise this machine's clock with the NTP server: it is %1 s off.")
+                .arg(std::abs(result.ntpOffsetMs) / 1000.0, 0, 'f', 1);
     if (result.verdict == Verdict::Ok || result.verdict == Verdict::Skipped)
         return {};
     // A DNS server that answers but refuses or fails: the network is fine, the server is not.

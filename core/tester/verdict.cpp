@@ -22,6 +22,8 @@ constexpr VerdictInfo verdictInfo[] = {
         {Verdict::TlsFailed, "tls-failed"},
         {Verdict::HttpError, "http-error"},
         {Verdict::HttpRedirected, "http-redirected"},
+        {Verdict::NtpUnsynchronised, "ntp-unsynchronised"},
+        {Verdict::NtpInvalidReply, "ntp-invalid-reply"},
         {Verdict::ProxyRefused, "proxy-refused"},
         {Verdict::ProxyAuthRequired, "proxy-auth-required"},
         {Verdict::NotVerifiable, "not-verifiable"},
@@ -82,6 +84,10 @@ QString Verdict::text(Value verdict)
         return tr("No valid HTTP response");
     case HttpRedirected:
         return tr("Redirected elsewhere");
+    case NtpUnsynchronised:
+        return tr("Time server not synchronised");
+    case NtpInvalidReply:
+        return tr("Not a valid time server reply");
     case ProxyRefused:
         return tr("Refused by the proxy");
     case ProxyAuthRequired:
@@ -146,6 +152,17 @@ QString Verdict::hint(Value verdict, const QString &host, int port, const QStrin
         return tr("Give the proxy user and password: http://USER:PASSWORD@HOST:PORT.");
     case NotVerifiable:
         return tr("Confirm at the receiver that the test message arrived.");
+    case NtpUnsynchronised:
+        return tr("%1 answers on UDP %2 but has no time to give (it is not synchronised, or it refused with "
+                  "a "
+                  "kiss-o'-death): check its own time sources, or use another NTP server.")
+                .arg(host)
+                .arg(port);
+    case NtpInvalidReply:
+        return tr("Something that is not an NTP server answers on UDP %1 at %2: check the address and port, "
+                  "or a device on the way that rewrites NTP.")
+                .arg(port)
+                .arg(host);
     }
     return {};
 }

@@ -25,6 +25,8 @@ public:
         TlsFailed,
         HttpError,
         HttpRedirected,
+        NtpUnsynchronised,
+        NtpInvalidReply,
         ProxyRefused,
         ProxyAuthRequired,
         NotVerifiable,

@@ -241,19 +241,19 @@ void TestTcpServer::serve(QTcpSocket *socket)
 
 // --- UDP servers ----------------------------------------------------------------------------
 
-TestNtpServer::TestNtpServer(qint64 offsetMs, QObject *parent)
+TestUdpResponder::TestUdpResponder(Answer answer, QObject *parent)
     : QObject(parent)
-    , m_offsetMs(offsetMs)
+    , m_answer(std::move(answer))
 {
-    connect(&m_socket, &QUdpSocket::readyRead, this, &TestNtpServer::read);
+    connect(&m_socket, &QUdpSocket::readyRead, this, &TestUdpResponder::read);
 }
 
-bool TestNtpServer::listenLoopback()
+bool TestUdpResponder::listenLoopback()
 {
     return m_socket.bind(QHostAddress::LocalHost, 0);
 }
 
-void TestNtpServer::read()
+void TestUdpResponder::read()
 {
     while (m_socket.hasPendingDatagrams()) {
         QHostAddress sender;
@@ -261,10 +261,18 @@ void TestNtpServer::read()
         QByteArray datagram(int(m_socket.pendingDatagramSize()), '\0');
         m_socket.readDatagram(datagram.data(), datagram.size(), &sender, &senderPort);
         ++m_queries;
-        const qint64 now = QDateTime::currentMSecsSinceEpoch() + m_offsetMs;
-        m_socket.writeDatagram(NtpPacket::reply(datagram, now, now), sender, senderPort);
+        m_socket.writeDatagram(m_answer(datagram), sender, senderPort);
     }
 }
+
+TestNtpServer::TestNtpServer(qint64 offsetMs, QObject *parent)
+    : TestUdpResponder(
+            [offsetMs](const QByteArray &request) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch() + offsetMs;
+                return NtpPacket::reply(request, now, now);
+            },
+            parent)
+{ }
 
 TestUdpSink::TestUdpSink(QObject *parent)
     : QObject(parent)
@@ -389,6 +397,43 @@ QString TestProcess::start(const QString &program, const QStringList &arguments,
 QString TestProcess::output() const
 {
     return m_process ? QString::fromLocal8Bit(m_process->readAll()) : QString();
+}
+
+bool ntpPortAnswers(quint16 port)
+{
+    QUdpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(1000))
+        return false;
+    socket.write(NtpPacket::request(QDateTime::currentMSecsSinceEpoch()));
+    return socket.waitForReadyRead(300) && socket.hasPendingDatagrams();
+}
+
+QString startUnsynchronisedChronyd(TestProcess &process, quint16 *port)
+{
+    const QString chronyd = QStandardPaths::findExecutable(
+            QStringLiteral("chronyd"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (chronyd.isEmpty())
+        return QStringLiteral("chronyd is not installed (apt-get install chrony)");
+    QTemporaryDir &dir = process.dir();
+    *port = closedUdpPort();
+    // No server, pool or refclock line: chronyd has no source and stays unsynchronised.
+    QFile config(dir.filePath(QStringLiteral("chrony.conf")));
+    if (!config.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write chrony.conf");
+    config.write(QStringLiteral("port %1\nbindaddress 127.0.0.1\nallow 127.0.0.1\ncmdport 0\n"
+                                "pidfile %2/chronyd.pid\n")
+                         .arg(*port)
+                         .arg(dir.path())
+                         .toUtf8());
+    config.close();
+    QStringList arguments{QStringLiteral("-d"), QStringLiteral("-x"), QStringLiteral("-f"),
+                          config.fileName()};
+    arguments += geteuid() == 0 ? QStringList{QStringLiteral("-u"), QStringLiteral("root")}
+                                : QStringList{QStringLiteral("-U")};
+    const quint16 listenPort = *port;
+    return process.start(
+            chronyd, arguments, [listenPort] { return ntpPortAnswers(listenPort); }, 15000);
 }
 
 QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,

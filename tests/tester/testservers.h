@@ -94,13 +94,12 @@ private:
     int m_requests = 0;
 };
 
-// An SNTP server whose clock runs offsetMs ahead.
-class TestNtpServer final : public QObject
+// A UDP server on 127.0.0.1 that answers each datagram with answer(datagram).
+class TestUdpResponder : public QObject
 {
-    Q_OBJECT
-
 public:
-    explicit TestNtpServer(qint64 offsetMs, QObject *parent = nullptr);
+    using Answer = std::function<QByteArray(const QByteArray &request)>;
+    explicit TestUdpResponder(Answer answer, QObject *parent = nullptr);
     bool listenLoopback();
     quint16 port() const { return m_socket.localPort(); }
     int queries() const { return m_queries; }
@@ -109,8 +108,15 @@ private:
     void read();
 
     QUdpSocket m_socket;
-    qint64 m_offsetMs;
+    Answer m_answer;
     int m_queries = 0;
+};
+
+// An SNTP server whose clock runs offsetMs ahead.
+class TestNtpServer final : public TestUdpResponder
+{
+public:
+    explicit TestNtpServer(qint64 offsetMs, QObject *parent = nullptr);
 };
 
 // A UDP sink (syslog receiver) that keeps what it receives.
@@ -174,6 +180,11 @@ private:
 // with a user, basic authentication is required. blocked.test is denied.
 QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
                    const QString &user = {}, const QString &password = {});
+// Starts Debian's chronyd as an NTP server on 127.0.0.1 with no time source of its own, so that
+// it answers unsynchronised (leap indicator 3); it never sets this machine's clock (-x).
+QString startUnsynchronisedChronyd(TestProcess &process, quint16 *port);
+// Whether an NTP server on 127.0.0.1:port answers a request now.
+bool ntpPortAnswers(quint16 port);
 // Whether a TCP connection to 127.0.0.1:port can be made now.
 bool tcpPortAnswers(quint16 port);
 // Re-runs one test function of this executable inside a new network namespace (unshare -n)

@@ -78,6 +78,7 @@ private slots:
     void verdicts();
     void ntp();
     void ntpRefusedAndSilent();
+    void ntpWithoutTime();
     void syslog();
     void dnsProbe();
     void dnsServer();
@@ -366,6 +367,31 @@ void tst_ConnectivityTester::ntpRefusedAndSilent()
             runOne(target(CheckTarget::Kind::Ntp, QStringLiteral("127.0.0.1"), silent.port()), options);
     QCOMPARE(verdictName(timeout.verdict), QStringLiteral("timeout"));
     QCOMPARE(silent.messages().size(), 1);
+}
+
+// A time server that has no time (Debian's chronyd without a source) and something that is no
+// time server (a UDP echo on the port): their own verdicts, not "timeout".
+void tst_ConnectivityTester::ntpWithoutTime()
+{
+    TestProcess chronyd;
+    quint16 port = 0;
+    const QString error = startUnsynchronisedChronyd(chronyd, &port);
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    const CheckResult unsynchronised =
+            runOne(target(CheckTarget::Kind::Ntp, QStringLiteral("127.0.0.1"), port), baseOptions());
+    QCOMPARE(verdictName(unsynchronised.verdict), QStringLiteral("ntp-unsynchronised"));
+    QVERIFY(unsynchronised.hint.contains(QLatin1String("time sources")));
+
+    TestUdpResponder echo([](const QByteArray &request) { return request; });
+    QVERIFY(echo.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.stageTimeoutMs = 300;
+    const CheckResult invalid =
+            runOne(target(CheckTarget::Kind::Ntp, QStringLiteral("127.0.0.1"), echo.port()), options);
+    QCOMPARE(verdictName(invalid.verdict), QStringLiteral("ntp-invalid-reply"));
+    QVERIFY2(invalid.reason.contains(QLatin1String("mode 3")), qPrintable(invalid.reason));
+    QVERIFY(invalid.hint.contains(QLatin1String("not an NTP server")));
 }
 
 void tst_ConnectivityTester::syslog()

@@ -461,6 +461,8 @@ void tst_TestPlanner::verdictNames()
                             QStringLiteral("tls-failed"),
                             QStringLiteral("http-error"),
                             QStringLiteral("http-redirected"),
+                            QStringLiteral("ntp-unsynchronised"),
+                            QStringLiteral("ntp-invalid-reply"),
                             QStringLiteral("proxy-refused"),
                             QStringLiteral("proxy-auth-required"),
                             QStringLiteral("not-verifiable"),

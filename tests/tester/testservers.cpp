@@ -166,6 +166,7 @@ TestTcpServer::TestTcpServer(Mode mode, QObject *parent)
     , m_mode(mode)
 {
     setMaxPendingConnections(1000);
+    m_clock.start();
 }
 
 void TestTcpServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
@@ -182,8 +183,8 @@ bool TestTcpServer::listenLoopback()
 void TestTcpServer::incomingConnection(qintptr descriptor)
 {
     ++m_connections;
+    m_acceptTimes.append(m_clock.elapsed());
     ++m_open;
-    m_maxConcurrent = qMax(m_maxConcurrent, m_open);
     QTcpSocket *socket = nullptr;
     if (!m_certificate.isNull()) {
         auto *ssl = new QSslSocket(this);

@@ -3,6 +3,7 @@
 // Loopback servers and helpers for the tester tests and the benchmark. Everything listens on
 // 127.0.0.1 with a port chosen by the system.
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -74,7 +75,9 @@ public:
     quint16 port() const { return serverPort(); }
 
     int connectionCount() const { return m_connections; }
-    int maxConcurrent() const { return m_maxConcurrent; }
+    // When each connection was accepted, in ms since the server was made, in order. Unlike a
+    // count of open connections it does not depend on when the server notices a close.
+    QList<qint64> acceptTimesMs() const { return m_acceptTimes; }
     int openConnections() const { return m_open; }
     int requestCount() const { return m_requests; }
 
@@ -90,8 +93,9 @@ private:
     QSslKey m_key;
     int m_connections = 0;
     int m_open = 0;
-    int m_maxConcurrent = 0;
     int m_requests = 0;
+    QElapsedTimer m_clock;
+    QList<qint64> m_acceptTimes;
 };
 
 // A UDP server on 127.0.0.1 that answers each datagram with answer(datagram).

@@ -181,7 +181,7 @@ DiagramExporter::Result DiagramExporter::writeHandout(const Catalog &catalog, co
                             .arg(steps)
                             .arg(DiagramText::flowTitle(catalog, flow, language));
             text = DiagramText::stepFacts(catalog, model, flow, language) + QLatin1Char('\n')
-                    + DiagramText::narration(catalog, model, flow, language);
+                    + DiagramText::narration(catalog, flow, language);
         }
         // Title and narration on top, wrapped; the diagram fills the rest, centred.
         painter.setPen(QColor(0x21, 0x21, 0x21));

@@ -141,10 +141,8 @@ QString DiagramText::stepFacts(const Catalog &catalog, const DiagramModel &model
     return facts.join(tr(" · "));
 }
 
-QString DiagramText::narration(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
-                               Language language)
+QString DiagramText::narration(const Catalog &catalog, const DiagramFlow &flow, Language language)
 {
-    Q_UNUSED(model)
     const QList<const Flow *> flows = DiagramLayout::flowsOf(catalog, flow);
     const QString from = componentName(catalog, flow.from, language);
     const QString to = componentName(catalog, flow.to, language);

@@ -28,8 +28,7 @@ public:
                                  Language language);
     // What a presenter reads out for the arrow, for a customer: the catalog's narration of each
     // flow it draws (Flow::narration), else their descriptions.
-    static QString narration(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,
-                             Language language);
+    static QString narration(const Catalog &catalog, const DiagramFlow &flow, Language language);
     // The step's facts under its title: "443/TCP (HTTPS) · Required · Outbound for Deep Security
     // Agent".
     static QString stepFacts(const Catalog &catalog, const DiagramModel &model, const DiagramFlow &flow,

@@ -481,7 +481,7 @@ void TestDiagramLayout::bundleToolTipAndNarration()
             continue;
         ++bundles;
         const QString tip = DiagramText::flowToolTip(m_bundles, model, flow, language);
-        const QString narration = DiagramText::narration(m_bundles, model, flow, language);
+        const QString narration = DiagramText::narration(m_bundles, flow, language);
         for (const QString &id : flow.flowIds) {
             const Flow *f = m_bundles.flow(id);
             const QString service = f->service.text(language);
@@ -531,7 +531,7 @@ void TestDiagramLayout::expiredFlows()
         QVERIFY(!m_builtin.isFullyExpired(*m_builtin.flow(flow.flowId), options.date()));
         // Partly expired flows (agent-ws-443) are current, their narration says nothing of
         // the expired static addresses.
-        const QString narration = DiagramText::narration(m_builtin, hidden, flow, language);
+        const QString narration = DiagramText::narration(m_builtin, flow, language);
         QVERIFY2(!narration.contains(QLatin1String("IPv4")), qPrintable(narration));
         QVERIFY2(!narration.contains(QLatin1String("2022-12-31")), qPrintable(narration));
     }
@@ -555,7 +555,7 @@ void TestDiagramLayout::expiredFlows()
     QCOMPARE(validity, CatalogText::tr("expired %1").arg(QStringLiteral("2022-12-31")));
     QVERIFY2(arrow.label.contains(validity), qPrintable(arrow.label));
     QVERIFY(DiagramText::flowToolTip(m_builtin, shown, arrow, language).contains(validity));
-    QVERIFY(DiagramText::narration(m_builtin, shown, arrow, language).contains(validity));
+    QVERIFY(DiagramText::narration(m_builtin, arrow, language).contains(validity));
     QCOMPARE(shown.flows.size(), hidden.flows.size() + 1);
     bool legend = false;
     for (const DiagramLegendItem &item : shown.legend.items)

@@ -410,7 +410,7 @@ void TestDiagramWidget::presentation()
     QCOMPARE(window.step(), 1);
     QCOMPARE(steps.size(), 1);
     const DiagramFlow &first = walk.flows.at(window.flowIndexOfStep(1));
-    QCOMPARE(window.narration(), DiagramText::narration(m_catalog, walk, first, Language::English));
+    QCOMPARE(window.narration(), DiagramText::narration(m_catalog, first, Language::English));
     // Shown in the view of its role (the Agent's), highlighted there, the rest dimmed.
     QCOMPARE(scene->roleFilter(), PresentationWindow::stepRole(m_catalog, first));
     const DiagramFlow *shown = scene->model().flow(first.key());
@@ -460,7 +460,7 @@ void TestDiagramWidget::presentationLanguage()
     for (int i = 0; i < model.flows.size(); ++i) {
         window.setStep(i + 1);
         const DiagramFlow &flow = model.flows.at(window.flowIndexOfStep(i + 1));
-        QCOMPARE(window.narration(), DiagramText::narration(m_catalog, model, flow, Language::Japanese));
+        QCOMPARE(window.narration(), DiagramText::narration(m_catalog, flow, Language::Japanese));
         // The catalog's sentence for a customer of each flow the arrow draws; the facts apart.
         for (const QString &id : flow.allFlowIds())
             QVERIFY2(window.narration().contains(m_catalog.flow(id)->narration.ja), qPrintable(id));

@@ -112,7 +112,6 @@ void PresentationWindow::setCatalog(const Catalog &catalog)
 void PresentationWindow::setLanguage(Language language)
 {
     m_view->setLanguage(language);
-    refreshWalk();
     showStep();
 }
 
@@ -162,7 +161,6 @@ void PresentationWindow::setShowExpired(bool show)
 {
     m_view->setShowExpired(show);
     m_step = 0;
-    refreshWalk();
     showStep();
 }
 
@@ -178,7 +176,6 @@ void PresentationWindow::setFlowFilter(const FlowFilter &filter)
 void PresentationWindow::setShowHosts(bool show)
 {
     m_view->setShowHosts(show);
-    refreshWalk();
     showStep();
 }
 
@@ -308,7 +305,7 @@ void PresentationWindow::showStep()
         }
         m_title->setText(DiagramText::flowTitle(catalog, step, language));
         m_facts->setText(DiagramText::stepFacts(catalog, m_walk, step, language));
-        m_narration->setText(DiagramText::narration(catalog, m_walk, step, language));
+        m_narration->setText(DiagramText::narration(catalog, step, language));
         m_counter->setText(tr("Step %1 of %2").arg(m_step).arg(stepCount()));
     }
     fitLabels();

@@ -12,8 +12,9 @@ packages=(
     qtkeychain-qt6-dev
     # Japanese text in the GUI, the diagram and the screenshots.
     fonts-noto-cjk fonts-dejavu-core
-    # Tests: real servers and validators on loopback, certificates, namespaces, a JS engine for PAC.
-    openssl squid dnsmasq chrony iproute2 iptables nftables nodejs util-linux
+    # Tests: real servers and validators on loopback, certificates, namespaces, a JS engine for PAC
+    # (squid-openssl: squid built with ssl-bump, for a TLS-inspecting proxy).
+    openssl squid-openssl dnsmasq chrony iproute2 iptables nftables nodejs util-linux
     # Tests: ipsets for the iptables export, dig for its generated refresher.
     ipset bind9-dnsutils
     # Tests: the Suricata rule parser of suricata-update (bookworm has no suricata engine for -T).

@@ -113,6 +113,13 @@
             <numerusform>No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</source>
+        <translation>
+            <numerusform>TCP connected, then the connection closed without a complete DNS reply (%n byte)</numerusform>
+            <numerusform>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -909,10 +909,6 @@
         <translation>システムのDNSサーバーではなく、このDNSサーバーで名前を解決します。</translation>
     </message>
     <message>
-        <source>Also trust the CA certificates in this PEM file.</source>
-        <translation>このPEMファイル内のCA証明書も信頼します。</translation>
-    </message>
-    <message>
         <source>direct (default), system, or http://[user:password@]host:port.</source>
         <translation>direct（デフォルト）、system、またはhttp://[user:password@]host:port。</translation>
     </message>
@@ -969,6 +965,10 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <message>
         <source>74 when the report cannot be written (the reason goes to standard error).</source>
         <translation>レポートを書き込めない場合は74（理由は標準エラー出力に表示されます）。</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file, in addition to the system&apos;s (a TLS-inspecting proxy signing with one of them is then expected).</source>
+        <translation>このPEMファイルのCA証明書もシステムの証明書に加えて信頼します(そのいずれかで署名するTLSインスペクションのプロキシは想定どおりとみなします)。</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1178,10 @@ After: the current run
     <message>
         <source>Catalog</source>
         <translation>カタログ</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>証明書チェーン</translation>
     </message>
 </context>
 <context>
@@ -1779,20 +1783,12 @@ After: the current run
         <translation>送信済み、検証不可: UDP経由のSyslogには応答がありません</translation>
     </message>
     <message>
-        <source>The DNS server %1 sent a truncated reply (TC flag): its answer is incomplete and is not used; names with that many records need DNS over TCP</source>
-        <translation>DNSサーバー%1の応答は切り詰められています（TCフラグ）。応答が不完全なため使用しません。レコードの多い名前にはTCPによるDNSが必要です</translation>
-    </message>
-    <message>
         <source>The DNS server answered REFUSED (response code %1): it does not answer queries from this machine</source>
         <translation>DNSサーバーがREFUSED（応答コード%1）を返しました: このマシンからの問い合わせには応答しません</translation>
     </message>
     <message>
         <source>The DNS server answered SERVFAIL (response code %1): it cannot resolve names now</source>
         <translation>DNSサーバーがSERVFAIL（応答コード%1）を返しました: 現在は名前を解決できません</translation>
-    </message>
-    <message>
-        <source>The DNS server answered (response code %1) with a truncated reply: large answers also need TCP port %2</source>
-        <translation>DNSサーバーの応答（応答コード%1）は切り詰められています: 大きな応答にはTCPポート%2も必要です</translation>
     </message>
     <message numerus="yes">
         <source>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</source>
@@ -1874,6 +1870,40 @@ After: the current run
         <source>%1; warning: this machine&apos;s clock is more than %2 ms off the server&apos;s, so certificates and event times may be judged wrong</source>
         <extracomment>%1 is the stage detail &quot;Clock offset … ms, stratum …&quot;; %2 the limit in ms.</extracomment>
         <translation>%1。警告: このコンピューターの時計はサーバーと%2ミリ秒以上ずれているため、証明書とイベントの時刻が正しく判断されない可能性があります</translation>
+    </message>
+    <message>
+        <source>%1 is an alias: %2</source>
+        <translation>%1は別名です: %2</translation>
+    </message>
+    <message>
+        <source>the UDP reply was truncated, asked again over TCP</source>
+        <translation>UDPの応答が切り詰められたため、TCPで再度問い合わせました</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 sent a truncated reply (TC flag) and does not answer over TCP port %2: names with that many records need DNS over TCP</source>
+        <translation>DNSサーバー%1の応答は切り詰められ(TCフラグ)、TCPポート%2では応答しません: これほど多くのレコードを持つ名前にはTCPによるDNSが必要です</translation>
+    </message>
+    <message numerus="yes">
+        <source>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</source>
+        <translation>
+            <numerusform>TCPで接続しましたが、完全なDNSの応答がないまま接続が閉じられました(%nバイト)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What answers on TCP port %1 sent something that is not a reply to the DNS query</source>
+        <translation>TCPポート%1で応答したものは、DNSクエリへの応答ではないデータを送信しました</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 re-signed by %2, a root installed on this machine that is not public (chain: %3)</source>
+        <translation>%1の証明書は%2によって再署名されています。これはこのコンピューターにインストールされた、公開されていないルートです(チェーン: %3)</translation>
+    </message>
+    <message>
+        <source>The DNS server answered (response code %1) with a truncated reply, and DNS over TCP port %2 failed: large answers need it</source>
+        <translation>DNSサーバーは切り詰められた応答を返し(応答コード%1)、TCPポート%2によるDNSは失敗しました: 大きな応答にはTCPが必要です</translation>
+    </message>
+    <message>
+        <source>TCP connected, then no DNS reply within %1 s</source>
+        <translation>TCPで接続しましたが、%1秒以内にDNSの応答がありません</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +3833,38 @@ The current catalog stays in use.</source>
         <source>Synchronise this machine&apos;s clock with the NTP server: it is %1 s off.</source>
         <translation>このコンピューターの時計をNTPサーバーと同期してください（%1秒ずれています）。</translation>
     </message>
+    <message>
+        <source>a public root</source>
+        <translation>公開ルート</translation>
+    </message>
+    <message>
+        <source>a root from --ca-file</source>
+        <translation>--ca-fileで指定したルート</translation>
+    </message>
+    <message>
+        <source>installed on this machine, not public</source>
+        <translation>このコンピューターにインストール済み、公開ルートではない</translation>
+    </message>
+    <message>
+        <source>not known to be public</source>
+        <translation>公開ルートかどうか不明</translation>
+    </message>
+    <message>
+        <source>Aliases: %1 (a firewall rule by host name must allow each of these names)</source>
+        <translation>別名: %1(ホスト名によるファイアウォールルールでは、これらすべての名前を許可する必要があります)</translation>
+    </message>
+    <message>
+        <source>%1, issued by %2 (not validated)</source>
+        <translation>%1、発行者%2(検証されていません)</translation>
+    </message>
+    <message>
+        <source>Aliases (CNAME)</source>
+        <translation>別名(CNAME)</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>証明書チェーン</translation>
+    </message>
 </context>
 <context>
     <name>ResultsReader</name>
@@ -3870,10 +3932,6 @@ The current catalog stays in use.</source>
         <translation>%1の接続チェック（プロキシ: %2、タイムアウト: 段階ごとに%3秒）</translation>
     </message>
     <message>
-        <source>Certificate: %1, issued by %2, valid until %3</source>
-        <translation>証明書: %1、発行者: %2、%3まで有効</translation>
-    </message>
-    <message>
         <source>Clock offset: %1 ms</source>
         <translation>時刻のずれ: %1 ms</translation>
     </message>
@@ -3898,6 +3956,14 @@ The current catalog stays in use.</source>
         <translation>
             <numerusform>%1の計画: 実行するチェック%n件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Certificate: %1, valid until %2</source>
+        <translation>証明書: %1、有効期限%2</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>証明書: %1</translation>
     </message>
 </context>
 <context>
@@ -4746,6 +4812,14 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>Something that is not an NTP server answers on UDP %1 at %2: check the address and port, or a device on the way that rewrites NTP.</source>
         <translation>%2のUDP %1でNTPサーバーではないものが応答しています。アドレスとポート、またはNTPを書き換える経路上の機器を確認してください。</translation>
+    </message>
+    <message>
+        <source>TLS inspected on the way</source>
+        <translation>経路上でTLSインスペクション</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is re-signed by &quot;%2&quot;, a root installed on this machine that is not a public one: a TLS-inspecting proxy or security product. The agent does not trust it: ask for %1 to be exempted from TLS inspection (or, if this root is expected, name it with --ca-file).</source>
+        <translation>%1への接続は「%2」によって再署名されています。これはこのコンピューターにインストールされた、公開されていないルートです: TLSインスペクションを行うプロキシまたはセキュリティ製品です。エージェントはこれを信頼しません: %1をTLSインスペクションの対象から除外するよう依頼してください(このルートが想定どおりの場合は、--ca-fileで指定してください)。</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,10 @@ int CheckCommand::run(const QStringList &arguments)
              QStringLiteral("host:address")},
             {QStringLiteral("dns-server"), tr("Resolve names with this DNS server instead of the system's."),
              QStringLiteral("address[:port]")},
-            {QStringLiteral("ca-file"), tr("Also trust the CA certificates in this PEM file."),
+            {QStringLiteral("ca-file"),
+             tr("Also trust the CA certificates in this PEM file, in addition to the system's (a "
+                "TLS-inspecting "
+                "proxy signing with one of them is then expected)."),
              QStringLiteral("pem")},
             {QStringLiteral("proxy"), tr("direct (default), system, or http://[user:password@]host:port."),
              QStringLiteral("url"), QStringLiteral("direct")},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/tester/checktarget.h"
+#include "core/tester/trustanchors.h"
 #include "core/tester/verdict.h"
 
 #include <QDateTime>
@@ -28,6 +29,10 @@ struct TlsInfo
     QString protocol; // "TLSv1.3"
     QString subject;
     QString issuer;
+    // Subject names from the leaf up to the root it validated through (the root last, also
+    // when the server did not send it); empty when the chain did not validate.
+    QStringList chain;
+    TrustAnchors::Kind anchorKind = TrustAnchors::Kind::Unknown;
     QDateTime notBefore;
     QDateTime notAfter;
     QStringList errors; // translated certificate verification errors
@@ -49,6 +54,9 @@ struct CheckResult
     QString hint; // translated: what to fix
     QList<CheckStage> stages;
     QStringList resolvedAddresses;
+    // The names the host is an alias of, in chain order (CNAME records seen when resolving):
+    // a firewall rule by host name must allow each of them.
+    QStringList cnames;
     QString connectedAddress;
     QStringList connectAttempts; // translated, one per address tried, in order: "::1 port 443: ..."
     TlsInfo tls;

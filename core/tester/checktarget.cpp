@@ -49,6 +49,8 @@ QString CheckTarget::kindName(Kind kind)
         return QStringLiteral("syslog-udp");
     case Kind::Dns:
         return QStringLiteral("dns");
+    case Kind::DnsTcp:
+        return QStringLiteral("dns-tcp");
     case Kind::Wildcard:
         return QStringLiteral("wildcard");
     case Kind::None:

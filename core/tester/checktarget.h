@@ -19,6 +19,7 @@ struct CheckTarget
         Ntp, // an NTP client query over UDP
         SyslogUdp, // a syslog message over UDP
         Dns, // a DNS query to a DNS server over UDP
+        DnsTcp, // TCP, then a DNS query over it (RFC 7766)
         Wildcard, // "*.domain": not directly testable
         None, // nothing to test (no address)
     };

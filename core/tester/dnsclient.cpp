@@ -2,7 +2,9 @@
 
 #include "core/tester/udprefusal.h"
 
+#include <QNetworkProxy>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QUdpSocket>
 #include <QtEndian>
 
@@ -18,6 +20,8 @@ constexpr int HeaderSize = 12;
 constexpr int MaxNameLength = 255;
 constexpr int MaxCnames = 16;
 constexpr qint64 MaxDatagramSize = 65535;
+// Messages over TCP that were no valid reply before the connection is given up.
+constexpr int MaxRejectedTcpMessages = 16;
 
 void appendUint16(QByteArray &data, quint16 value)
 {
@@ -104,7 +108,11 @@ DnsClient::DnsClient(QObject *parent)
 {
     m_readAgain.setSingleShot(true);
     m_readAgain.setInterval(0);
-    connect(&m_readAgain, &QTimer::timeout, this, &DnsClient::readReplies);
+    connect(&m_readAgain, &QTimer::timeout, this, [this] {
+        readReplies();
+        if (m_tcp && !m_done)
+            readTcp();
+    });
     connect(m_socket, &QUdpSocket::readyRead, this, &DnsClient::readReplies);
     connect(m_socket, &QUdpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         finish(error == QAbstractSocket::ConnectionRefusedError ? Error::Unreachable : Error::ServerFailure,
@@ -131,6 +139,14 @@ QByteArray DnsClient::query(quint16 id, const QString &name, quint16 type)
     appendUint16(data, type);
     appendUint16(data, ClassIn);
     return data;
+}
+
+QByteArray DnsClient::tcpProbeQuery(quint16 id)
+{
+    const QByteArray message = query(id, QString(), TypeNs);
+    QByteArray framed;
+    appendUint16(framed, quint16(message.size()));
+    return framed + message;
 }
 
 std::optional<DnsClient::Reply> DnsClient::parseReply(const QByteArray &reply, const QByteArray &query)
@@ -188,8 +204,10 @@ std::optional<DnsClient::Reply> DnsClient::parseReply(const QByteArray &reply, c
             int end = 0;
             if (!readName(reply, data, &end, &target) || end != offset)
                 return std::nullopt;
-            if (owners.contains(owner) && !owners.contains(target) && owners.size() <= MaxCnames)
+            if (owners.contains(owner) && !owners.contains(target) && owners.size() <= MaxCnames) {
                 owners.append(target);
+                result.cnames.append(QString::fromLatin1(target));
+            }
             break;
         }
         default:
@@ -220,7 +238,11 @@ void DnsClient::probe(const QHostAddress &server, quint16 port)
 
 void DnsClient::send(const QHostAddress &server, quint16 port)
 {
+    m_server = server;
+    m_port = port;
     m_addresses.clear();
+    m_cnameChain.clear();
+    m_overTcp.clear();
     m_lastRcode = -1;
     m_rejected = 0;
     m_truncated = false;
@@ -252,7 +274,16 @@ void DnsClient::readReplies()
         m_readAgain.start();
 }
 
-void DnsClient::handleDatagram(const QByteArray &datagram)
+DnsClient::Error DnsClient::probeError(const Reply &reply)
+{
+    if (reply.rcode == 5)
+        return Error::Refused;
+    if (reply.rcode == 2)
+        return Error::ServerFailure;
+    return reply.truncated ? Error::Truncated : Error::None;
+}
+
+void DnsClient::handleDatagram(const QByteArray &datagram, bool overTcp)
 {
     const auto pending =
             datagram.size() >= 2 ? m_pending.constFind(readUint16(datagram, 0)) : m_pending.cend();
@@ -261,26 +292,33 @@ void DnsClient::handleDatagram(const QByteArray &datagram)
         ++m_rejected;
         return;
     }
-    m_pending.erase(pending);
-    if (m_probe) {
-        if (reply->rcode == 5)
-            finish(Error::Refused, reply->rcode);
-        else if (reply->rcode == 2)
-            finish(Error::ServerFailure, reply->rcode);
-        else
-            finish(reply->truncated ? Error::Truncated : Error::None, reply->rcode);
+    if (reply->truncated && !overTcp && reply->rcode == 0) {
+        // Incomplete: none of its answers are taken; the same question goes again over TCP.
+        // (A truncated error reply is final: its response code says all.)
+        retryOverTcp(pending.key());
         return;
     }
+    m_pending.erase(pending);
+    if (m_probe) {
+        finish(probeError(*reply), reply->rcode);
+        return;
+    }
+    if (m_cnameChain.isEmpty() && reply->rcode == 0 && !reply->truncated)
+        m_cnameChain = reply->cnames;
     m_lastRcode = qMax(m_lastRcode, reply->rcode);
     if (reply->truncated) {
-        // Incomplete: none of its answers are taken.
-        m_truncated = true;
+        m_truncated = true; // truncated even over TCP: nothing of it is taken
     } else if (reply->rcode == 0) {
         for (const QHostAddress &address : reply->addresses) {
             if (m_addresses.size() < MaxAddresses && !m_addresses.contains(address))
                 m_addresses.append(address);
         }
     }
+    finishLookupWhenAnswered();
+}
+
+void DnsClient::finishLookupWhenAnswered()
+{
     if (!m_pending.isEmpty())
         return;
     if (!m_addresses.isEmpty())
@@ -297,6 +335,64 @@ void DnsClient::handleDatagram(const QByteArray &datagram)
         finish(Error::NoAddress, m_lastRcode);
 }
 
+void DnsClient::retryOverTcp(quint16 id)
+{
+    m_overTcp.insert(id);
+    QByteArray message;
+    appendUint16(message, quint16(m_pending.value(id).size()));
+    message += m_pending.value(id);
+    if (m_tcp && m_tcp->state() == QAbstractSocket::ConnectedState) {
+        m_tcp->write(message);
+        return;
+    }
+    m_tcpQueue.append(message);
+    if (m_tcp)
+        return;
+    m_tcp = new QTcpSocket(this);
+    m_tcp->setProxy(QNetworkProxy::NoProxy);
+    connect(m_tcp, &QTcpSocket::connected, this, [this] {
+        for (const QByteArray &queued : std::as_const(m_tcpQueue))
+            m_tcp->write(queued);
+        m_tcpQueue.clear();
+    });
+    connect(m_tcp, &QTcpSocket::readyRead, this, &DnsClient::readTcp);
+    connect(m_tcp, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_done)
+            return;
+        // The UDP answers were truncated and TCP cannot complete them: they stay incomplete.
+        if (m_probe) {
+            finish(Error::Truncated, 0);
+            return;
+        }
+        for (const quint16 id : std::as_const(m_overTcp))
+            m_pending.remove(id);
+        m_truncated = true;
+        m_lastRcode = qMax(m_lastRcode, 0);
+        finishLookupWhenAnswered();
+    });
+    m_tcp->connectToHost(m_server, m_port);
+}
+
+void DnsClient::readTcp()
+{
+    // Each message is prefixed by its length (two bytes), so one is at most 65,537 bytes.
+    m_tcpBuffer += m_tcp->read(2 + MaxDatagramSize - m_tcpBuffer.size());
+    while (!m_done && m_tcpBuffer.size() >= 2) {
+        const int length = readUint16(m_tcpBuffer, 0);
+        if (m_tcpBuffer.size() < 2 + length)
+            break;
+        const QByteArray message = m_tcpBuffer.mid(2, length);
+        m_tcpBuffer.remove(0, 2 + length);
+        handleDatagram(message, true);
+        if (m_rejected > MaxRejectedTcpMessages) {
+            finish(Error::ServerFailure, -1);
+            return;
+        }
+    }
+    if (!m_done && m_tcp->bytesAvailable() > 0)
+        m_readAgain.start();
+}
+
 void DnsClient::finish(Error error, int rcode)
 {
     if (m_done)
@@ -304,5 +400,7 @@ void DnsClient::finish(Error error, int rcode)
     m_done = true;
     m_readAgain.stop();
     m_socket->abort();
+    if (m_tcp)
+        m_tcp->abort();
     emit finished(m_addresses, error, rcode);
 }

@@ -4,15 +4,19 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSet>
+#include <QStringList>
 #include <QTimer>
 
 #include <optional>
 
+class QTcpSocket;
 class QUdpSocket;
 
-// A minimal asynchronous DNS client over UDP for a given server and port (QDnsLookup in Qt 6.4
-// cannot use another port than 53). Asks for A and AAAA records, or sends a single probe query.
-// The caller bounds the time; destroying the client cancels it.
+// A minimal asynchronous DNS client for a given server and port (QDnsLookup in Qt 6.4 cannot
+// use another port than 53). Asks for A and AAAA records, or sends a single probe query, over
+// UDP; a truncated UDP reply is asked again over TCP (RFC 7766), as a resolver does. The caller
+// bounds the time; destroying the client cancels it.
 //
 // Replies are untrusted: a datagram counts only when it is a well-formed reply to a pending
 // query (same id and question, every record inside the datagram, no compression loop);
@@ -31,7 +35,7 @@ public:
         NoAddress, // the name exists but has no A/AAAA record
         ServerFailure, // SERVFAIL or another error code
         Refused, // the server answered REFUSED
-        Truncated, // the reply had the TC flag: its answers are incomplete (no TCP retry here)
+        Truncated, // the reply had the TC flag and asking again over TCP failed
         Unreachable, // ICMP port unreachable: nothing listens
     };
 
@@ -45,6 +49,8 @@ public:
         bool truncated = false; // TC: the server had more to say than fits
         // A/AAAA answers for the asked name (or a CNAME of it), at most MaxAddresses.
         QList<QHostAddress> addresses;
+        // The names the asked name is an alias of, in chain order (CNAME targets).
+        QStringList cnames;
     };
 
     explicit DnsClient(QObject *parent = nullptr);
@@ -56,11 +62,22 @@ public:
     // Truncated (with its rcode).
     void probe(const QHostAddress &server, quint16 port);
 
+    // The alias targets of the looked-up name, in chain order (CNAME records); empty when the
+    // name is no alias.
+    QStringList cnameChain() const { return m_cnameChain; }
+    // Whether a truncated UDP reply was asked again over TCP.
+    bool retriedOverTcp() const { return m_tcp != nullptr; }
+
+    // The outcome of a probe reply: Refused, ServerFailure, Truncated or None.
+    static Error probeError(const Reply &reply);
+
     // Datagrams received that were no valid reply to a pending query (malformed, other id or
     // question), since the last lookup() or probe().
     int rejectedReplies() const { return m_rejected; }
 
     static QByteArray query(quint16 id, const QString &name, quint16 type);
+    // The probe's query ("." NS) with its two-byte length prefix, as sent over TCP.
+    static QByteArray tcpProbeQuery(quint16 id);
     // Parses a reply to query; nothing when the datagram is not a well-formed reply to it.
     static std::optional<Reply> parseReply(const QByteArray &reply, const QByteArray &query);
 
@@ -71,10 +88,20 @@ signals:
 private:
     void send(const QHostAddress &server, quint16 port);
     void readReplies();
-    void handleDatagram(const QByteArray &datagram);
+    void handleDatagram(const QByteArray &datagram, bool overTcp = false);
+    void retryOverTcp(quint16 id);
+    void finishLookupWhenAnswered();
+    void readTcp();
     void finish(Error error, int rcode);
 
     QUdpSocket *m_socket = nullptr;
+    QTcpSocket *m_tcp = nullptr; // made for the first truncated reply
+    QByteArray m_tcpBuffer;
+    QList<QByteArray> m_tcpQueue; // queries waiting for the TCP connection
+    QHostAddress m_server;
+    quint16 m_port = 0;
+    QStringList m_cnameChain;
+    QSet<quint16> m_overTcp; // ids asked again over TCP
     QTimer m_readAgain; // continues reading after the event loop has run
     QHash<quint16, QByteArray> m_pending; // id -> the query sent
     QList<QHostAddress> m_addresses;

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QHostInfo>
 #include <QNetworkProxy>
+#include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -24,6 +25,7 @@
 namespace {
 
 constexpr int MaxReplyHeader = 16 * 1024;
+constexpr int MaxDnsTcpMessage = 2 + 65535; // the length prefix bounds a DNS message over TCP
 constexpr int PendingErrorPollMs = 20;
 
 QString protocolName(QSsl::SslProtocol protocol)
@@ -111,7 +113,9 @@ void EndpointCheck::start()
     }
     const QString scheme =
             m_target.kind == CheckTarget::Kind::Http ? QStringLiteral("http") : QStringLiteral("https");
-    m_proxy = m_options.proxy.proxyFor(scheme, m_target.host, m_target.port);
+    // DNS goes to the site's own server, never through a web proxy.
+    if (m_target.kind != CheckTarget::Kind::DnsTcp)
+        m_proxy = m_options.proxy.proxyFor(scheme, m_target.host, m_target.port);
     if (m_proxy) {
         m_result.proxy = m_proxy->displayName();
         addStage(QStringLiteral("proxy"));
@@ -125,6 +129,8 @@ void EndpointCheck::start()
         addStage(QStringLiteral("tls"));
     if (m_target.usesHttp())
         addStage(QStringLiteral("http"));
+    if (m_target.kind == CheckTarget::Kind::DnsTcp)
+        addStage(QStringLiteral("dns-query"));
     startTcp();
 }
 
@@ -264,21 +270,34 @@ void EndpointCheck::resolve(const QString &host, const AddressesHandler &done, c
         }
         m_dns = new DnsClient(this);
         connect(m_dns, &DnsClient::finished, this,
-                [this, done, failed, server](const QList<QHostAddress> &addresses, DnsClient::Error error,
-                                             int) {
+                [this, done, failed, server, name](const QList<QHostAddress> &addresses,
+                                                   DnsClient::Error error, int) {
+                    const QStringList cnames = m_dns->cnameChain();
+                    const bool overTcp = m_dns->retriedOverTcp();
                     m_dns->deleteLater();
                     m_dns = nullptr;
                     switch (error) {
-                    case DnsClient::Error::None:
+                    case DnsClient::Error::None: {
                         if (const auto refusal = refuseNonLoopback(addresses)) {
                             failed(*refusal);
                             return;
                         }
-                        done(addresses,
-                             tr("%1 (from DNS server %2)")
-                                     .arg(addressTexts(addresses).join(QStringLiteral(", ")),
-                                          server.address.toString()));
+                        if (name == m_target.host)
+                            m_result.cnames = cnames;
+                        QString detail = tr("%1 (from DNS server %2)")
+                                                 .arg(addressTexts(addresses).join(QStringLiteral(", ")),
+                                                      server.address.toString());
+                        if (!cnames.isEmpty())
+                            detail += QLatin1String("; ")
+                                    + tr("%1 is an alias: %2")
+                                              .arg(name,
+                                                   (QStringList{name} + cnames).join(QStringLiteral(" > ")));
+                        if (overTcp)
+                            detail += QLatin1String("; ")
+                                    + tr("the UDP reply was truncated, asked again over TCP");
+                        done(addresses, detail);
                         return;
+                    }
                     case DnsClient::Error::NoSuchName:
                         failed(tr("No such name (DNS server %1)").arg(server.address.toString()));
                         return;
@@ -297,10 +316,10 @@ void EndpointCheck::resolve(const QString &host, const AddressesHandler &done, c
                         failed(tr("The DNS server %1 failed").arg(server.address.toString()));
                         return;
                     case DnsClient::Error::Truncated:
-                        failed(tr("The DNS server %1 sent a truncated reply (TC flag): its answer is "
-                                  "incomplete "
-                                  "and is not used; names with that many records need DNS over TCP")
-                                       .arg(server.address.toString()));
+                        failed(tr("The DNS server %1 sent a truncated reply (TC flag) and does not answer "
+                                  "over TCP port %2: names with that many records need DNS over TCP")
+                                       .arg(server.address.toString())
+                                       .arg(server.port));
                         return;
                     }
                 });
@@ -528,8 +547,45 @@ void EndpointCheck::onConnected()
         startTls();
     else if (m_target.usesHttp())
         startHttp();
+    else if (m_target.kind == CheckTarget::Kind::DnsTcp)
+        startDnsOverTcp();
     else
         finish(Verdict::Ok);
+}
+
+// --- DNS over TCP ---------------------------------------------------------------------------
+
+void EndpointCheck::startDnsOverTcp()
+{
+    beginStage(QStringLiteral("dns-query"), Step::DnsQuery);
+    m_buffer.clear();
+    m_dnsTcpQuery = DnsClient::tcpProbeQuery(quint16(QRandomGenerator::global()->generate()));
+    m_socket->write(m_dnsTcpQuery);
+}
+
+void EndpointCheck::onDnsTcpReply(bool closed)
+{
+    // A message is its two-byte length, then that many bytes.
+    const int length = m_buffer.size() >= 2 ? (quint8(m_buffer.at(0)) << 8 | quint8(m_buffer.at(1))) : -1;
+    // A reply starts with the query's id: anything else (a banner, an HTTP answer) is told at
+    // once instead of waiting for a length it never meant.
+    const bool otherId = m_buffer.size() >= 4 && m_buffer.mid(2, 2) != m_dnsTcpQuery.mid(2, 2);
+    if (!otherId && (length < 0 || m_buffer.size() < 2 + length)) {
+        if (closed)
+            failStage(Verdict::DnsFailed,
+                      tr("TCP connected, then the connection closed without a complete DNS reply (%n bytes)",
+                         nullptr, int(m_buffer.size())));
+        return;
+    }
+    const auto reply =
+            otherId ? std::nullopt : DnsClient::parseReply(m_buffer.mid(2, length), m_dnsTcpQuery.mid(2));
+    if (!reply) {
+        failStage(Verdict::DnsFailed,
+                  tr("What answers on TCP port %1 sent something that is not a reply to the DNS query")
+                          .arg(m_target.port));
+        return;
+    }
+    onDnsProbeFinished(DnsClient::probeError(*reply), reply->rcode);
 }
 
 void EndpointCheck::onSocketError()
@@ -594,6 +650,12 @@ void EndpointCheck::onSocketError()
         if (!m_done)
             failStage(Verdict::HttpError, tr("The connection closed without an HTTP response: %1").arg(text));
         return;
+    case Step::DnsQuery:
+        if (m_target.kind == CheckTarget::Kind::DnsTcp) {
+            m_buffer.append(m_socket->read(MaxDnsTcpMessage - m_buffer.size()));
+            onDnsTcpReply(true);
+        }
+        return;
     default:
         return;
     }
@@ -603,6 +665,11 @@ void EndpointCheck::onReadyRead()
 {
     if (m_done)
         return;
+    if (m_step == Step::DnsQuery && m_target.kind == CheckTarget::Kind::DnsTcp) {
+        m_buffer.append(m_socket->read(MaxDnsTcpMessage - m_buffer.size()));
+        onDnsTcpReply(false);
+        return;
+    }
     if (m_step != Step::Tunnel && m_step != Step::Http) {
         return;
     }
@@ -664,8 +731,10 @@ void EndpointCheck::startTls()
 {
     beginStage(QStringLiteral("tls"), Step::Tls);
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    // Giving Qt any CA list turns its on-demand loading of the system store off: the system's
+    // roots go in explicitly, or --ca-file would replace them instead of adding to them.
     if (!m_options.extraCaCertificates.isEmpty())
-        configuration.addCaCertificates(m_options.extraCaCertificates);
+        configuration.setCaCertificates(TrustAnchors::systemCertificates() + m_options.extraCaCertificates);
     configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
     m_socket->setSslConfiguration(configuration);
     // The name to validate the certificate against is also the SNI server name.
@@ -691,6 +760,23 @@ void EndpointCheck::onEncrypted()
         return;
     recordCertificate();
     m_result.tls.protocol = protocolName(m_socket->sessionProtocol());
+    const QList<QSslCertificate> chain = m_socket->peerCertificateChain();
+    const TrustAnchors::Anchor anchor =
+            TrustAnchors::classify(chain, m_options.extraCaCertificates, TrustAnchors::systemCertificates(),
+                                   TrustAnchors::publicRoots(m_options.publicRootsDirectory));
+    for (const QSslCertificate &certificate : chain)
+        m_result.tls.chain.append(certificate.subjectDisplayName());
+    if (!anchor.certificate.isNull() && (chain.isEmpty() || anchor.certificate != chain.last()))
+        m_result.tls.chain.append(anchor.certificate.subjectDisplayName());
+    m_result.tls.anchorKind = anchor.kind;
+    if (anchor.kind == TrustAnchors::Kind::System) {
+        failStage(Verdict::TlsIntercepted,
+                  tr("Certificate for %1 re-signed by %2, a root installed on this machine that is not "
+                     "public (chain: %3)")
+                          .arg(m_result.tls.subject, anchor.certificate.subjectDisplayName(),
+                               m_result.tls.chain.join(QStringLiteral(" < "))));
+        return;
+    }
     passStage(tr("%1, certificate for %2 issued by %3, valid until %4")
                       .arg(m_result.tls.protocol, m_result.tls.subject, m_result.tls.issuer,
                            m_result.tls.notAfter.toString(Qt::ISODate)));
@@ -908,8 +994,8 @@ void EndpointCheck::onDnsProbeFinished(DnsClient::Error error, int rcode)
         return;
     case DnsClient::Error::Truncated:
         // The server answers; only large answers would need TCP.
-        passStage(tr("The DNS server answered (response code %1) with a truncated reply: large answers also "
-                     "need TCP port %2")
+        passStage(tr("The DNS server answered (response code %1) with a truncated reply, and DNS over TCP "
+                     "port %2 failed: large answers need it")
                           .arg(rcode)
                           .arg(m_target.port));
         finish(Verdict::Ok);
@@ -1047,6 +1133,11 @@ void EndpointCheck::onStageTimeout()
             failStage(Verdict::Timeout, tr("No NTP reply within %1 s").arg(waited));
         return;
     case Step::DnsQuery:
+        if (m_target.kind == CheckTarget::Kind::DnsTcp) {
+            // TCP connected: the port is open. The server (or something on the way) stalled.
+            failStage(Verdict::Stalled, tr("TCP connected, then no DNS reply within %1 s").arg(waited));
+            return;
+        }
         if (m_dns && m_dns->rejectedReplies() > 0)
             failStage(Verdict::Timeout,
                       tr("No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)",

@@ -78,6 +78,8 @@ private:
     void recordCertificate();
     void startHttp();
     void onHttpReply(bool closed);
+    void startDnsOverTcp();
+    void onDnsTcpReply(bool closed);
     // The Location of a redirect to another host than the target's, or nothing.
     std::optional<QString> redirectAway(const QByteArray &header, int status) const;
     void acceptResolution(const QList<QHostAddress> &addresses, const QString &detail);
@@ -109,6 +111,7 @@ private:
     QList<QHostAddress> m_addresses;
     int m_addressIndex = 0;
     QByteArray m_buffer;
+    QByteArray m_dnsTcpQuery; // with its length prefix
     QByteArray m_ntpRequest;
     qint64 m_ntpSentMs = 0;
     QString m_ntpRejection; // why the last reply to our NTP request was not usable

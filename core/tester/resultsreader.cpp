@@ -143,6 +143,7 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
                                             &result.durationMs))
             return tr("%1: %2").arg(name, *error);
         result.resolvedAddresses = stringList(object.value(QLatin1String("resolvedAddresses")));
+        result.cnames = stringList(object.value(QLatin1String("cnames")));
         result.connectedAddress = object.value(QLatin1String("connectedAddress")).toString();
         result.connectAttempts = stringList(object.value(QLatin1String("connectAttempts")));
         result.httpStatus = object.value(QLatin1String("httpStatus")).toInt();
@@ -159,6 +160,9 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
             result.tls.notAfter =
                     QDateTime::fromString(tls.value(QLatin1String("notAfter")).toString(), Qt::ISODate);
             result.tls.errors = stringList(tls.value(QLatin1String("errors")));
+            result.tls.chain = stringList(tls.value(QLatin1String("chain")));
+            result.tls.anchorKind = TrustAnchors::kindFromName(tls.value(QLatin1String("root")).toString())
+                                            .value_or(TrustAnchors::Kind::Unknown);
         }
         const QJsonArray stages = object.value(QLatin1String("stages")).toArray();
         for (int j = 0; j < stages.size(); ++j) {

@@ -85,6 +85,8 @@ QJsonObject resultJson(const CheckResult &result)
     if (!result.resolvedAddresses.isEmpty())
         object.insert(QStringLiteral("resolvedAddresses"),
                       QJsonArray::fromStringList(result.resolvedAddresses));
+    if (!result.cnames.isEmpty())
+        object.insert(QStringLiteral("cnames"), QJsonArray::fromStringList(result.cnames));
     if (!result.connectedAddress.isEmpty())
         object.insert(QStringLiteral("connectedAddress"), result.connectedAddress);
     if (result.connectAttempts.size() > 1)
@@ -102,6 +104,10 @@ QJsonObject resultJson(const CheckResult &result)
             tls.insert(QStringLiteral("protocol"), result.tls.protocol);
         if (!result.tls.errors.isEmpty())
             tls.insert(QStringLiteral("errors"), QJsonArray::fromStringList(result.tls.errors));
+        if (!result.tls.chain.isEmpty()) {
+            tls.insert(QStringLiteral("chain"), QJsonArray::fromStringList(result.tls.chain));
+            tls.insert(QStringLiteral("root"), TrustAnchors::kindName(result.tls.anchorKind));
+        }
         object.insert(QStringLiteral("tls"), tls);
     }
     if (result.kind == QLatin1String("ntp") && result.verdict == Verdict::Ok)
@@ -244,10 +250,13 @@ QByteArray ResultsReport::resultsText(const TestPlan &plan, const QList<CheckRes
         text += resultLine(result) + QLatin1Char('\n');
         if (!result.stages.isEmpty())
             text += QStringLiteral("    %1\n").arg(stagesText(result));
-        if (result.tls.present && result.verdict != Verdict::Ok)
+        if (!result.cnames.isEmpty())
+            text += QStringLiteral("    %1\n").arg(ResultText::aliasesText(result));
+        // Every TLS result names its issuer chain: a re-signing proxy shows even when it passes.
+        if (result.tls.present)
             text += QStringLiteral("    %1\n")
-                            .arg(tr("Certificate: %1, issued by %2, valid until %3")
-                                         .arg(result.tls.subject, result.tls.issuer,
+                            .arg(tr("Certificate: %1, valid until %2")
+                                         .arg(ResultText::certificateChain(result),
                                               result.tls.notAfter.toString(Qt::ISODate)));
         if (result.kind == QLatin1String("ntp") && result.verdict == Verdict::Ok)
             text += QStringLiteral("    %1\n")
@@ -367,7 +376,12 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
             xml.writeAttribute(QStringLiteral("message"),
                                QStringLiteral("%1: %2").arg(Verdict::name(result.verdict), message));
         }
-        xml.writeTextElement(QStringLiteral("system-out"), stagesText(result));
+        QStringList out{stagesText(result)};
+        if (result.tls.present)
+            out.append(tr("Certificate: %1").arg(ResultText::certificateChain(result)));
+        if (!result.cnames.isEmpty())
+            out.append(ResultText::aliasesText(result));
+        xml.writeTextElement(QStringLiteral("system-out"), out.join(QLatin1Char('\n')));
         xml.writeEndElement(); // testcase
     }
     xml.writeEndElement(); // testsuite

@@ -42,9 +42,44 @@ QString ResultText::hint(const CheckResult &result)
                 return Verdict::stalledHint(stage.name, result.host, result.port, result.transport);
         }
     }
-    const QString hint =
-            Verdict::hint(result.verdict, result.host, result.port, result.transport, result.tls.issuer);
+    const QString issuer = result.verdict == Verdict::TlsIntercepted && !result.tls.chain.isEmpty()
+            ? result.tls.chain.constLast()
+            : result.tls.issuer;
+    const QString hint = Verdict::hint(result.verdict, result.host, result.port, result.transport, issuer);
     return hint.isEmpty() ? result.hint : hint;
+}
+
+QString ResultText::anchorKindText(TrustAnchors::Kind kind)
+{
+    switch (kind) {
+    case TrustAnchors::Kind::Public:
+        return tr("a public root");
+    case TrustAnchors::Kind::CaFile:
+        return tr("a root from --ca-file");
+    case TrustAnchors::Kind::System:
+        return tr("installed on this machine, not public");
+    case TrustAnchors::Kind::Unknown:
+        break;
+    }
+    return tr("not known to be public");
+}
+
+QString ResultText::aliasesText(const CheckResult &result)
+{
+    if (result.cnames.isEmpty())
+        return {};
+    return tr("Aliases: %1 (a firewall rule by host name must allow each of these names)")
+            .arg((QStringList{result.host} + result.cnames).join(QStringLiteral(" > ")));
+}
+
+QString ResultText::certificateChain(const CheckResult &result)
+{
+    if (!result.tls.present)
+        return {};
+    if (result.tls.chain.isEmpty())
+        return tr("%1, issued by %2 (not validated)").arg(result.tls.subject, result.tls.issuer);
+    return QStringLiteral("%1 (%2)").arg(result.tls.chain.join(QStringLiteral(" < ")),
+                                         anchorKindText(result.tls.anchorKind));
 }
 
 QString ResultText::stageName(const QString &name)
@@ -89,7 +124,10 @@ QString ResultText::kindText(const CheckResult &result)
         return tr("wildcard");
     if (result.port <= 0)
         return {};
-    return QStringLiteral("%1 %2/%3").arg(result.kind.toUpper()).arg(result.port).arg(result.transport);
+    const QString kind = result.kind == CheckTarget::kindName(CheckTarget::Kind::DnsTcp)
+            ? QStringLiteral("DNS")
+            : result.kind.toUpper();
+    return QStringLiteral("%1 %2/%3").arg(kind).arg(result.port).arg(result.transport);
 }
 
 int ResultText::severity(Verdict::Value verdict)
@@ -124,6 +162,8 @@ CheckResult ResultText::printable(const CheckResult &result)
     r.resolvedAddresses = printable(r.resolvedAddresses);
     r.connectAttempts = printable(r.connectAttempts);
     r.tls.errors = printable(r.tls.errors);
+    r.tls.chain = printable(r.tls.chain);
+    r.cnames = printable(r.cnames);
     for (CheckStage &stage : r.stages) {
         stage.name = ControlCharacters::escaped(stage.name);
         stage.detail = ControlCharacters::escaped(stage.detail);
@@ -161,6 +201,9 @@ QString ResultText::detailsHtml(const CheckResult &raw)
         table += row(tr("Host"), escaped(result.host));
     if (!result.resolvedAddresses.isEmpty())
         table += row(tr("Resolved addresses"), escaped(result.resolvedAddresses.join(QStringLiteral(", "))));
+    if (!result.cnames.isEmpty())
+        table += row(tr("Aliases (CNAME)"),
+                     escaped((QStringList{result.host} + result.cnames).join(QStringLiteral(" > "))));
     if (!result.connectedAddress.isEmpty())
         table += row(tr("Connected to"), escaped(result.connectedAddress));
     if (result.connectAttempts.size() > 1)
@@ -177,6 +220,7 @@ QString ResultText::detailsHtml(const CheckResult &raw)
             table += row(tr("TLS protocol"), escaped(result.tls.protocol));
         table += row(tr("Certificate subject"), escaped(result.tls.subject));
         table += row(tr("Certificate issuer"), escaped(result.tls.issuer));
+        table += row(tr("Certificate chain"), escaped(certificateChain(result)));
         table += row(tr("Valid until"), escaped(result.tls.notAfter.toString(Qt::ISODate)));
         if (!result.tls.errors.isEmpty()) {
             QStringList errors;

@@ -18,6 +18,13 @@ public:
     static QString stageName(const QString &name); // "dns" -> "Name resolution", ...
     static QString stageStatusText(CheckStage::Status status);
     static QString kindText(const CheckResult &result); // "HTTPS 443/tcp"
+    // "valid.test < Example CA < Example Root (a public root)": the chain the certificate
+    // validated through, or its subject and issuer when it did not; empty without TLS.
+    static QString certificateChain(const CheckResult &result);
+    static QString anchorKindText(TrustAnchors::Kind kind);
+    // "Aliases: a.example > b.example > c.example (a rule by host name must allow each)";
+    // empty when the host is no alias.
+    static QString aliasesText(const CheckResult &result);
     // Stages with their times, addresses, TLS, HTTP, proxy and hint, as an HTML fragment.
     static QString detailsHtml(const CheckResult &result);
     // Where a verdict sorts in a report: failures first, then not verifiable, skipped, ok.

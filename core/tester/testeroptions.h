@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/tester/proxysettings.h"
+#include "core/tester/trustanchors.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -29,6 +30,9 @@ public:
     QHash<QString, QList<QHostAddress>> resolveOverrides;
     std::optional<DnsServer> dnsServer; // unset: the system resolver
     QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system's
+    // The public roots (TrustAnchors): a chain through any other root of the system store is
+    // reported tls-intercepted. An empty or missing directory turns that judgement off.
+    QString publicRootsDirectory = TrustAnchors::defaultPublicRootsDirectory();
     ProxySettings proxy;
     // Refuse every destination (and DNS server, proxy) outside 127.0.0.0/8 and ::1 and never ask
     // the system resolver: the safety net of the tests and the benchmark.

@@ -292,6 +292,8 @@ CheckTarget::Kind TestPlanner::kindFor(const PortSpec &port)
         return CheckTarget::Kind::Http;
     if (protocol == QLatin1String("TLS"))
         return CheckTarget::Kind::Tls;
+    if (protocol == QLatin1String("DNS"))
+        return CheckTarget::Kind::DnsTcp;
     return CheckTarget::Kind::Tcp;
 }
 

@@ -20,6 +20,7 @@ constexpr VerdictInfo verdictInfo[] = {
         {Verdict::TlsHostnameMismatch, "tls-hostname-mismatch"},
         {Verdict::TlsExpired, "tls-expired"},
         {Verdict::TlsFailed, "tls-failed"},
+        {Verdict::TlsIntercepted, "tls-intercepted"},
         {Verdict::HttpError, "http-error"},
         {Verdict::HttpRedirected, "http-redirected"},
         {Verdict::NtpUnsynchronised, "ntp-unsynchronised"},
@@ -80,6 +81,8 @@ QString Verdict::text(Value verdict)
         return tr("Certificate expired");
     case TlsFailed:
         return tr("TLS handshake failed");
+    case TlsIntercepted:
+        return tr("TLS inspected on the way");
     case HttpError:
         return tr("No valid HTTP response");
     case HttpRedirected:
@@ -140,6 +143,12 @@ QString Verdict::hint(Value verdict, const QString &host, int port, const QStrin
     case TlsExpired:
         return tr("Check this machine's clock; otherwise a proxy presents an expired certificate for %1.")
                 .arg(host);
+    case TlsIntercepted:
+        return tr("The connection to %1 is re-signed by \"%2\", a root installed on this machine that is not "
+                  "a public one: a TLS-inspecting proxy or security product. The agent does not trust it: "
+                  "ask for %1 to be exempted from TLS inspection (or, if this root is expected, name it "
+                  "with --ca-file).")
+                .arg(host, issuer);
     case TlsFailed:
         return tr("Check that TLS 1.2 or later to %1 is not blocked or altered on the way.").arg(host);
     case HttpError:

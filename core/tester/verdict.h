@@ -23,6 +23,7 @@ public:
         TlsHostnameMismatch,
         TlsExpired,
         TlsFailed,
+        TlsIntercepted,
         HttpError,
         HttpRedirected,
         NtpUnsynchronised,
@@ -43,7 +44,8 @@ public:
     // not).
     static bool isFailure(Value verdict);
     // What to do about it, for a destination ("files.trendmicro.com", 443, "tcp"). issuer names
-    // the certificate's issuer for TLS verdicts. Empty for ok and skipped.
+    // the certificate's issuer for TLS verdicts (for TlsIntercepted, the root it re-signs with). Empty for ok
+    // and skipped.
     static QString hint(Value verdict, const QString &host, int port, const QString &transport,
                         const QString &issuer = {});
     // For Stalled: what stalled after TCP connected ("tls", "http", "tunnel") and why it may

@@ -6,7 +6,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStandardPaths>
@@ -109,6 +111,7 @@ QString TestCertificates::generate()
                    {QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
                     QStringLiteral("-enddate"), QStringLiteral("20200201000000Z")}),
           makeLeaf(fileBase(Leaf::WrongHost), QStringLiteral("ca"), QStringLiteral("other.test"), {}),
+          makeCa(QStringLiteral("otherca"), QStringLiteral("/CN=Unrelated Test CA")),
           makeLeaf(fileBase(Leaf::Untrusted), QStringLiteral("proxyca"), host, {})}) {
         if (!error.isEmpty())
             return error;
@@ -410,6 +413,35 @@ bool ntpPortAnswers(quint16 port)
     return socket.waitForReadyRead(300) && socket.hasPendingDatagrams();
 }
 
+QString startDnsmasq(TestProcess &process, quint16 *port, const QStringList &records)
+{
+    const QString program = QStandardPaths::findExecutable(
+            QStringLiteral("dnsmasq"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (program.isEmpty())
+        return QStringLiteral("dnsmasq is not installed (apt-get install dnsmasq)");
+    *port = closedUdpPort();
+    const quint16 listenPort = *port;
+    auto answers = [listenPort] {
+        QUdpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, listenPort);
+        socket.write(DnsClient::query(7, QStringLiteral("ready.test"), 1));
+        return socket.waitForReadyRead(200) && socket.hasPendingDatagrams();
+    };
+    return process.start(
+            program,
+            QStringList{QStringLiteral("--keep-in-foreground"), QStringLiteral("--conf-file=/dev/null"),
+                        QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"),
+                        QStringLiteral("--no-poll"), QStringLiteral("--listen-address=127.0.0.1"),
+                        QStringLiteral("--bind-interfaces"), QStringLiteral("--port=%1").arg(listenPort),
+                        QStringLiteral("--pid-file="), QStringLiteral("--log-facility=-"),
+                        QStringLiteral("--address=/ready.test/127.0.0.1"),
+                        // Every other name: NXDOMAIN from here, not REFUSED for
+                        // want of an upstream server.
+                        QStringLiteral("--local=/#/")}
+                    + records,
+            answers);
+}
+
 QString startUnsynchronisedChronyd(TestProcess &process, quint16 *port)
 {
     const QString chronyd = QStandardPaths::findExecutable(
@@ -437,56 +469,96 @@ QString startUnsynchronisedChronyd(TestProcess &process, quint16 *port)
             chronyd, arguments, [listenPort] { return ntpPortAnswers(listenPort); }, 15000);
 }
 
+namespace {
+
+QString squidExecutable()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("squid"),
+                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+}
+
+// squid started as root drops to its own user: it must read what it is given and write its log.
+void makeReadableBySquid(const QString &path, bool writable = false)
+{
+    QFileDevice::Permissions permissions = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+            | QFileDevice::ReadOther | QFileDevice::ReadGroup;
+    if (QFileInfo(path).isDir())
+        permissions |= QFileDevice::ExeOwner | QFileDevice::ExeOther | QFileDevice::ExeGroup;
+    if (writable)
+        permissions |= QFileDevice::WriteOther | QFileDevice::WriteGroup;
+    QFile::setPermissions(path, permissions);
+}
+
+void writeFile(const QString &path, const QByteArray &contents)
+{
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(contents);
+    file.close();
+}
+
+// The configuration every test squid shares; portOptions follow the http_port address.
+QString squidBaseConfig(const QString &dir, quint16 port, const QHash<QString, QString> &hosts,
+                        const QString &portOptions = {})
+{
+    QString hostsText;
+    for (auto it = hosts.cbegin(); it != hosts.cend(); ++it)
+        hostsText += QStringLiteral("%1 %2\n").arg(it.value(), it.key());
+    writeFile(dir + QStringLiteral("/hosts"), hostsText.toUtf8());
+    return QStringLiteral("http_port 127.0.0.1:%1%3\n"
+                          "pid_filename none\n"
+                          "cache_log %2/cache.log\n"
+                          "access_log none\n"
+                          "cache deny all\n"
+                          "cache_mem 1 MB\n"
+                          "coredump_dir %2\n"
+                          "hosts_file %2/hosts\n"
+                          "dns_nameservers 127.0.0.1\n"
+                          "pinger_enable off\n"
+                          "visible_hostname portolan-test\n"
+                          "shutdown_lifetime 0 seconds\n"
+                          "connect_timeout 3 seconds\n"
+                          "acl blocked dstdomain blocked.test\n"
+                          "http_access deny blocked\n")
+            .arg(port)
+            .arg(dir, portOptions);
+}
+
+QString launchSquid(TestProcess &process, const QString &squid, const QString &config, quint16 port)
+{
+    QTemporaryDir &dir = process.dir();
+    writeFile(dir.filePath(QStringLiteral("squid.conf")), config.toUtf8());
+    writeFile(dir.filePath(QStringLiteral("cache.log")), {});
+    makeReadableBySquid(dir.path());
+    for (const QString &name : {QStringLiteral("cache.log"), QStringLiteral("hosts"),
+                                QStringLiteral("passwd"), QStringLiteral("squid.conf")})
+        makeReadableBySquid(dir.filePath(name), true);
+    return process.start(
+            squid, {QStringLiteral("-N"), QStringLiteral("-f"), dir.filePath(QStringLiteral("squid.conf"))},
+            [port] { return tcpPortAnswers(port); }, 20000);
+}
+
+} // namespace
+
 QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
                    const QString &user, const QString &password)
 {
-    const QString squid = QStandardPaths::findExecutable(
-            QStringLiteral("squid"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    const QString squid = squidExecutable();
     if (squid.isEmpty())
-        return QStringLiteral("squid is not installed (apt-get install squid)");
+        return QStringLiteral("squid is not installed (apt-get install squid-openssl)");
     const QString helper = QStringLiteral("/usr/lib/squid/basic_ncsa_auth");
     if (!user.isEmpty() && !QFile::exists(helper))
         return QStringLiteral("%1 is missing").arg(helper);
     QTemporaryDir &dir = process.dir();
-    // squid started as root drops to its own user: it must read the directory and write the log.
-    QFile::setPermissions(dir.path(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                  | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup
-                                  | QFileDevice::ExeGroup);
     *port = closedTcpPort();
-    QString hostsText;
-    for (auto it = hosts.cbegin(); it != hosts.cend(); ++it)
-        hostsText += QStringLiteral("%1 %2\n").arg(it.value(), it.key());
-    QFile hostsFile(dir.filePath(QStringLiteral("hosts")));
-    hostsFile.open(QIODevice::WriteOnly);
-    hostsFile.write(hostsText.toUtf8());
-    hostsFile.close();
-    QString config = QStringLiteral("http_port 127.0.0.1:%1\n"
-                                    "pid_filename none\n"
-                                    "cache_log %2/cache.log\n"
-                                    "access_log none\n"
-                                    "cache deny all\n"
-                                    "cache_mem 1 MB\n"
-                                    "coredump_dir %2\n"
-                                    "hosts_file %2/hosts\n"
-                                    "dns_nameservers 127.0.0.1\n"
-                                    "pinger_enable off\n"
-                                    "visible_hostname portolan-test\n"
-                                    "shutdown_lifetime 0 seconds\n"
-                                    "connect_timeout 3 seconds\n"
-                                    "acl blocked dstdomain blocked.test\n"
-                                    "http_access deny blocked\n")
-                             .arg(*port)
-                             .arg(dir.path());
+    QString config = squidBaseConfig(dir.path(), *port, hosts);
     if (!user.isEmpty()) {
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"), {QStringLiteral("passwd"), QStringLiteral("-1"), password});
         if (!openssl.waitForFinished(10000) || openssl.exitCode() != 0)
             return QStringLiteral("openssl passwd failed");
-        QFile passwd(dir.filePath(QStringLiteral("passwd")));
-        passwd.open(QIODevice::WriteOnly);
-        passwd.write(user.toUtf8() + ':' + openssl.readAllStandardOutput().trimmed() + '\n');
-        passwd.close();
+        writeFile(dir.filePath(QStringLiteral("passwd")),
+                  user.toUtf8() + ':' + openssl.readAllStandardOutput().trimmed() + '\n');
         config += QStringLiteral("auth_param basic program %1 %2/passwd\n"
                                  "auth_param basic realm portolan-test\n"
                                  "acl authenticated proxy_auth REQUIRED\n"
@@ -496,22 +568,86 @@ QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QSt
         config += QStringLiteral("http_access allow localhost\n");
     }
     config += QStringLiteral("http_access deny all\n");
-    QFile configFile(dir.filePath(QStringLiteral("squid.conf")));
-    configFile.open(QIODevice::WriteOnly);
-    configFile.write(config.toUtf8());
-    configFile.close();
-    QFile log(dir.filePath(QStringLiteral("cache.log")));
-    log.open(QIODevice::WriteOnly);
-    log.close();
-    for (const QString &name : {QStringLiteral("cache.log"), QStringLiteral("hosts"),
-                                QStringLiteral("passwd"), QStringLiteral("squid.conf")})
-        QFile::setPermissions(dir.filePath(name),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
-                                      | QFileDevice::WriteOther | QFileDevice::ReadGroup);
-    const quint16 listenPort = *port;
-    return process.start(
-            squid, {QStringLiteral("-N"), QStringLiteral("-f"), dir.filePath(QStringLiteral("squid.conf"))},
-            [listenPort] { return tcpPortAnswers(listenPort); }, 20000);
+    return launchSquid(process, squid, config, *port);
+}
+
+QString startInspectingSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
+                             const QString &signingCertificateFile, const QString &signingKeyFile,
+                             const QString &originCaFile)
+{
+    const QString squid = squidExecutable();
+    if (squid.isEmpty())
+        return QStringLiteral("squid is not installed (apt-get install squid-openssl)");
+    const QString certgen = QStringLiteral("/usr/lib/squid/security_file_certgen");
+    if (!QFile::exists(certgen))
+        return QStringLiteral("%1 is missing: squid without ssl-bump (apt-get install squid-openssl)")
+                .arg(certgen);
+    QTemporaryDir &dir = process.dir();
+    // Copies squid's own user can read (the test's certificate directory is private).
+    const QStringList copies{QStringLiteral("signing.pem"), QStringLiteral("signing.key"),
+                             QStringLiteral("origin-ca.pem")};
+    const QStringList sources{signingCertificateFile, signingKeyFile, originCaFile};
+    for (int i = 0; i < copies.size(); ++i) {
+        QFile::remove(dir.filePath(copies[i]));
+        if (!QFile::copy(sources[i], dir.filePath(copies[i])))
+            return QStringLiteral("cannot copy %1").arg(sources[i]);
+        makeReadableBySquid(dir.filePath(copies[i]));
+    }
+    const QString database = dir.filePath(QStringLiteral("ssl_db"));
+    QProcess init;
+    init.start(certgen,
+               {QStringLiteral("-c"), QStringLiteral("-s"), database, QStringLiteral("-M"),
+                QStringLiteral("4MB")});
+    if (!init.waitForFinished(10000) || init.exitCode() != 0)
+        return QStringLiteral("security_file_certgen -c failed: %1")
+                .arg(QString::fromLocal8Bit(init.readAllStandardError()));
+    // The certificate generator runs as squid's user too and writes its database.
+    makeReadableBySquid(database, true);
+    for (const QFileInfo &entry : QDir(database).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot))
+        makeReadableBySquid(entry.filePath(), true);
+    QDir(database).mkpath(QStringLiteral("certs"));
+    makeReadableBySquid(dir.filePath(QStringLiteral("ssl_db/certs")), true);
+
+    *port = closedTcpPort();
+    QString config =
+            squidBaseConfig(dir.path(), *port, hosts,
+                            QStringLiteral(" ssl-bump tls-cert=%1/signing.pem tls-key=%1/signing.key "
+                                           "generate-host-certificates=on dynamic_cert_mem_cache_size=4MB")
+                                    .arg(dir.path()));
+    config += QStringLiteral("sslcrtd_program %1 -s %2 -M 4MB\n"
+                             "sslcrtd_children 2 startup=1 idle=1\n"
+                             "ssl_bump bump all\n"
+                             "tls_outgoing_options cafile=%3/origin-ca.pem\n"
+                             "http_access allow localhost\n"
+                             "http_access deny all\n")
+                      .arg(certgen, database, dir.path());
+    return launchSquid(process, squid, config, *port);
+}
+
+QString replaceSystemTrustStore(const QStringList &certificateFiles, QTemporaryDir &store)
+{
+    for (const QString &file : certificateFiles) {
+        const QString copy = store.filePath(QFileInfo(file).completeBaseName() + QStringLiteral(".pem"));
+        QFile::remove(copy);
+        if (!QFile::copy(file, copy))
+            return QStringLiteral("cannot copy %1").arg(file);
+    }
+    auto run = [](const QString &program, const QStringList &arguments) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(program, arguments);
+        if (!process.waitForFinished(10000) || process.exitCode() != 0)
+            return QStringLiteral("%1 %2: %3")
+                    .arg(program, arguments.join(QLatin1Char(' ')),
+                         QString::fromLocal8Bit(process.readAll()));
+        return QString();
+    };
+    // OpenSSL looks a directory's certificates up by their subject hash.
+    QString error = run(QStringLiteral("openssl"), {QStringLiteral("rehash"), store.path()});
+    if (error.isEmpty())
+        error = run(QStringLiteral("mount"),
+                    {QStringLiteral("--bind"), store.path(), QStringLiteral("/etc/ssl/certs")});
+    return error;
 }
 
 QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByteArray *output)
@@ -521,7 +657,7 @@ QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByte
         return QStringLiteral("unshare is not installed (util-linux)");
     // Probe: can this process create a network namespace (root, or user namespaces allowed)?
     const QStringList mode =
-            geteuid() == 0 ? QStringList{QStringLiteral("-n")} : QStringList{QStringLiteral("-rn")};
+            geteuid() == 0 ? QStringList{QStringLiteral("-nm")} : QStringList{QStringLiteral("-rnm")};
     QProcess probe;
     probe.start(unshare, mode + QStringList{QStringLiteral("true")});
     if (!probe.waitForFinished(10000) || probe.exitCode() != 0)

@@ -39,6 +39,12 @@ public:
     QString generateHostile();
 
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
+    // The "Inspecting Proxy CA" that signs Leaf::Untrusted, and its key: a TLS-inspecting
+    // proxy's signing CA.
+    QString proxyCaFile() const { return m_dir.filePath(QStringLiteral("proxyca.pem")); }
+    QString proxyCaKeyFile() const { return m_dir.filePath(QStringLiteral("proxyca.key")); }
+    // "Unrelated Test CA": signs nothing the tests serve.
+    QString otherCaFile() const { return m_dir.filePath(QStringLiteral("otherca.pem")); }
     QSslCertificate certificate(Leaf leaf) const;
     QSslKey key(Leaf leaf) const;
 
@@ -184,6 +190,18 @@ private:
 // with a user, basic authentication is required. blocked.test is denied.
 QString startSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
                    const QString &user = {}, const QString &password = {});
+// Starts squid as a TLS-inspecting proxy (ssl-bump, Debian's squid-openssl): it answers
+// CONNECT, terminates the TLS inside and re-signs the server's certificate with the signing CA;
+// it trusts the servers whose CA is originCaFile.
+QString startInspectingSquid(TestProcess &process, quint16 *port, const QHash<QString, QString> &hosts,
+                             const QString &signingCertificateFile, const QString &signingKeyFile,
+                             const QString &originCaFile);
+// Inside a private mount namespace: puts a directory with exactly these certificates (and
+// their OpenSSL hash links) over /etc/ssl/certs, the system trust store.
+QString replaceSystemTrustStore(const QStringList &certificateFiles, QTemporaryDir &store);
+// Starts Debian's dnsmasq as an authoritative-only DNS server on 127.0.0.1 (UDP and TCP) with
+// these record options (--address, --host-record, --cname, ...); *port is chosen here.
+QString startDnsmasq(TestProcess &process, quint16 *port, const QStringList &records);
 // Starts Debian's chronyd as an NTP server on 127.0.0.1 with no time source of its own, so that
 // it answers unsynchronised (leap indicator 3); it never sets this machine's clock (-x).
 QString startUnsynchronisedChronyd(TestProcess &process, quint16 *port);
@@ -191,7 +209,8 @@ QString startUnsynchronisedChronyd(TestProcess &process, quint16 *port);
 bool ntpPortAnswers(quint16 port);
 // Whether a TCP connection to 127.0.0.1:port can be made now.
 bool tcpPortAnswers(quint16 port);
-// Re-runs one test function of this executable inside a new network namespace (unshare -n)
+// Re-runs one test function of this executable inside new network and mount namespaces
+// (unshare -nm)
 // with PORTOLAN_IN_NETNS=1 set. Returns an error if namespaces are not available (the caller
 // skips), else fills exitCode and output.
 QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByteArray *output);

@@ -1,14 +1,20 @@
 // The engine against real servers on loopback: every verdict, every stage, proxies (squid),
 // DNS (in-process server, dnsmasq), NTP, syslog, a blackhole inside a private network
-// namespace, concurrency, total time and cancellation. Nothing leaves the loopback interface:
-// every test runs with allowOnlyLoopback.
+// namespace, TLS inspection (squid ssl-bump), concurrency, total time and cancellation. Nothing leaves the
+// loopback interface: every test runs with allowOnlyLoopback.
 
 #include "core/tester/checktarget.h"
 #include "core/tester/connectivitytester.h"
+#include "core/tester/csvreport.h"
 #include "core/tester/dnsclient.h"
+#include "core/tester/resultsreport.h"
+#include "core/tester/resulttext.h"
 #include "tests/tester/testservers.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -83,6 +89,7 @@ private slots:
     void dnsProbe();
     void dnsServer();
     void dnsmasq();
+    void dnsOverTcpAndAliases();
     void squidProxy_data();
     void squidProxy();
     void proxyUnreachable();
@@ -92,6 +99,7 @@ private slots:
     void redirects();
     void gatewayErrorsWithoutSquidHeader_data();
     void gatewayErrorsWithoutSquidHeader();
+    void tlsInterception();
     void dualStackFallsBack();
     void dualStackBlackholedIpv6();
     void loopbackOnlyRefuses();
@@ -455,26 +463,9 @@ void tst_ConnectivityTester::dnsServer()
 
 void tst_ConnectivityTester::dnsmasq()
 {
-    const QString program = QStandardPaths::findExecutable(
-            QStringLiteral("dnsmasq"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
-    if (program.isEmpty())
-        QSKIP("dnsmasq is not installed (apt-get install dnsmasq)");
-    const quint16 port = closedUdpPort();
     TestProcess process;
-    auto answers = [port] {
-        QUdpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        socket.write(DnsClient::query(7, QStringLiteral("mapped.test"), 1));
-        return socket.waitForReadyRead(200) && socket.hasPendingDatagrams();
-    };
-    const QString error = process.start(
-            program,
-            {QStringLiteral("--keep-in-foreground"), QStringLiteral("--conf-file=/dev/null"),
-             QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"), QStringLiteral("--no-poll"),
-             QStringLiteral("--listen-address=127.0.0.1"), QStringLiteral("--bind-interfaces"),
-             QStringLiteral("--port=%1").arg(port), QStringLiteral("--pid-file="),
-             QStringLiteral("--address=/mapped.test/127.0.0.1"), QStringLiteral("--log-facility=-")},
-            answers);
+    quint16 port = 0;
+    const QString error = startDnsmasq(process, &port, {QStringLiteral("--address=/mapped.test/127.0.0.1")});
     if (!error.isEmpty())
         QSKIP(qPrintable(error));
     TestTcpServer web(TestTcpServer::Mode::Http);
@@ -487,7 +478,86 @@ void tst_ConnectivityTester::dnsmasq()
                 options);
     QCOMPARE(verdictName(results.value(0).verdict), QStringLiteral("ok"));
     QCOMPARE(results.value(0).resolvedAddresses, QStringList{QStringLiteral("127.0.0.1")});
+    QVERIFY(results.value(0).cnames.isEmpty());
     QCOMPARE(verdictName(results.value(1).verdict), QStringLiteral("dns-failed"));
+}
+
+// dnsmasq inside a private network namespace: a CNAME chain is reported name by name; an
+// answer too large for UDP (40 addresses) comes back truncated and is asked again over TCP, and
+// fails clearly when a firewall resets DNS over TCP; 53/TCP gets a real DNS query over TCP.
+void tst_ConnectivityTester::dnsOverTcpAndAliases()
+{
+    RUN_IN_NETWORK_NAMESPACE("dnsOverTcpAndAliases",
+                             (QList<Verdict::Value>{Verdict::DnsFailed, Verdict::Stalled}))
+    QString error = addFirewallRules({}); // brings lo up
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    QStringList records{QStringLiteral("--host-record=target.test,127.0.0.1"),
+                        QStringLiteral("--cname=alias.test,middle.test"),
+                        QStringLiteral("--cname=middle.test,target.test")};
+    for (int i = 1; i <= 40; ++i)
+        records.append(QStringLiteral("--host-record=big.test,127.0.%1.1").arg(i == 1 ? 0 : i));
+    TestProcess dnsmasq;
+    quint16 port = 0;
+    error = startDnsmasq(dnsmasq, &port, records);
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    TestTcpServer web(TestTcpServer::Mode::Http);
+    QVERIFY(web.listenLoopback());
+    TesterOptions options = baseOptions();
+    options.dnsServer = TesterOptions::DnsServer{QHostAddress::LocalHost, port};
+
+    // The alias chain, in order, in the result and the text report.
+    CheckResult result =
+            runOne(target(CheckTarget::Kind::Http, QStringLiteral("alias.test"), web.port()), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
+    QCOMPARE(result.cnames, (QStringList{QStringLiteral("middle.test"), QStringLiteral("target.test")}));
+    QCOMPARE(result.resolvedAddresses, QStringList{QStringLiteral("127.0.0.1")});
+    TestPlan plan;
+    plan.targets = {target(CheckTarget::Kind::Http, QStringLiteral("alias.test"), web.port())};
+    const QString text = QString::fromUtf8(
+            ResultsReport::results(ResultsReport::Format::Text, plan, {result}, ResultsReport::Run()));
+    QVERIFY2(text.contains(QLatin1String("Aliases: alias.test > middle.test > target.test")),
+             qPrintable(text));
+
+    // Truncated over UDP, complete over TCP.
+    result = runOne(target(CheckTarget::Kind::Http, QStringLiteral("big.test"), web.port()), options);
+    QCOMPARE(result.resolvedAddresses.size(), 40);
+    QVERIFY2(result.stage(QStringLiteral("dns"))->detail.contains(QLatin1String("asked again over TCP")),
+             qPrintable(result.stage(QStringLiteral("dns"))->detail));
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok")); // 127.0.0.1 among them answers
+
+    // 53/TCP: a DNS query over TCP, answered.
+    result = runOne(target(CheckTarget::Kind::DnsTcp, QStringLiteral("127.0.0.1"), port), options);
+    QVERIFY2(result.verdict == Verdict::Ok, qPrintable(result.reason + dnsmasq.output()));
+    QVERIFY2(result.stage(QStringLiteral("dns-query"))->detail.contains(QLatin1String("response code 3")),
+             qPrintable(result.stage(QStringLiteral("dns-query"))->detail));
+    QCOMPARE(result.stage(QStringLiteral("tcp"))->status, CheckStage::Status::Passed);
+    QCOMPARE(result.stage(QStringLiteral("dns-query"))->status, CheckStage::Status::Passed);
+    // Something else on the port: an SSH banner is no DNS reply; a silent server stalls.
+    TestTcpServer banner(TestTcpServer::Mode::NotHttp);
+    TestTcpServer silent(TestTcpServer::Mode::Silent);
+    QVERIFY(banner.listenLoopback());
+    QVERIFY(silent.listenLoopback());
+    result = runOne(target(CheckTarget::Kind::DnsTcp, QStringLiteral("127.0.0.1"), banner.port()), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("dns-failed"));
+    QCOMPARE(result.stage(QStringLiteral("dns-query"))->status, CheckStage::Status::Failed);
+    result = runOne(target(CheckTarget::Kind::DnsTcp, QStringLiteral("127.0.0.1"), silent.port()), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("stalled"));
+    QVERIFY2(!result.hint.contains(QLatin1String("silently dropped")), qPrintable(result.hint));
+
+    // A firewall resets DNS over TCP: the truncated answer cannot be completed.
+    error = addFirewallRules(
+            {QStringLiteral("-A INPUT -p tcp --dport %1 -j REJECT --reject-with tcp-reset").arg(port)});
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    result = runOne(target(CheckTarget::Kind::Http, QStringLiteral("big.test"), web.port()), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("dns-failed"));
+    QVERIFY2(result.reason.contains(QLatin1String("does not answer over TCP")), qPrintable(result.reason));
+    result = runOne(target(CheckTarget::Kind::DnsTcp, QStringLiteral("127.0.0.1"), port), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("refused"));
+    // Small answers still come over UDP.
+    result = runOne(target(CheckTarget::Kind::Http, QStringLiteral("alias.test"), web.port()), options);
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
 }
 
 void tst_ConnectivityTester::squidProxy_data()
@@ -784,6 +854,135 @@ void tst_ConnectivityTester::gatewayErrorsWithoutSquidHeader()
 
 // A dual-stack name whose IPv6 path is refused: IPv4 is tried at once, and every address
 // tried is reported.
+// A TLS-inspecting proxy whose CA this machine trusts (installed in the system store, not a
+// public root): squid with ssl-bump re-signs the server's certificate. The check names the
+// re-signing root and fails with tls-intercepted unless the user named that CA with --ca-file;
+// --ca-file adds to the system store, it does not replace it.
+void tst_ConnectivityTester::tlsInterception()
+{
+    RUN_IN_NETWORK_NAMESPACE("tlsInterception", (QList<Verdict::Value>{Verdict::TlsIntercepted}))
+    const QString certificateError = m_certificates.generate();
+    if (!certificateError.isEmpty())
+        QSKIP(qPrintable(certificateError));
+    QString error = addFirewallRules({}); // brings lo up
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    // This machine's store: the test CA (standing for a public root) and the inspection CA.
+    QTemporaryDir store;
+    error = replaceSystemTrustStore({m_certificates.caFile(), m_certificates.proxyCaFile()}, store);
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    QTemporaryDir publicRoots;
+    QVERIFY(QFile::copy(m_certificates.caFile(), publicRoots.filePath(QStringLiteral("test-root.crt"))));
+
+    auto options = [&publicRoots](const QStringList &caFiles) {
+        TesterOptions o;
+        o.allowOnlyLoopback = true;
+        o.stageTimeoutMs = 4000;
+        o.addResolveOverride(QStringLiteral("valid.test:127.0.0.1"));
+        o.publicRootsDirectory = publicRoots.path();
+        for (const QString &file : caFiles)
+            o.addCaFile(file);
+        return o;
+    };
+    TestTcpServer origin(TestTcpServer::Mode::Http);
+    origin.setTls(m_certificates.certificate(TestCertificates::Leaf::Valid),
+                  m_certificates.key(TestCertificates::Leaf::Valid));
+    QVERIFY(origin.listenLoopback());
+    const CheckTarget direct = target(CheckTarget::Kind::Https, QStringLiteral("valid.test"), origin.port());
+
+    // Direct, through a public root: ok, and the chain is named.
+    CheckResult result = runOne(direct, options({}));
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
+    QCOMPARE(result.tls.chain,
+             (QStringList{QStringLiteral("valid.test"), QStringLiteral("Portolan Test CA")}));
+    QCOMPARE(result.tls.anchorKind, TrustAnchors::Kind::Public);
+    TestPlan plan;
+    plan.roles = {QStringLiteral("agent")};
+    plan.targets = {direct};
+    const QString text = QString::fromUtf8(
+            ResultsReport::results(ResultsReport::Format::Text, plan, {result}, ResultsReport::Run()));
+    QVERIFY2(text.contains(QLatin1String("valid.test < Portolan Test CA (a public root)")), qPrintable(text));
+    const QString junit = QString::fromUtf8(
+            ResultsReport::results(ResultsReport::Format::JUnit, plan, {result}, ResultsReport::Run()));
+    QVERIFY2(junit.contains(QLatin1String("valid.test &lt; Portolan Test CA (a public root)")),
+             qPrintable(junit));
+    const QJsonObject tls = QJsonDocument::fromJson(ResultsReport::results(ResultsReport::Format::Json, plan,
+                                                                           {result}, ResultsReport::Run()))
+                                    .object()
+                                    .value(QLatin1String("results"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QLatin1String("tls"))
+                                    .toObject();
+    QCOMPARE(tls.value(QLatin1String("root")).toString(), QStringLiteral("public"));
+    QCOMPARE(tls.value(QLatin1String("chain")).toArray().size(), 2);
+
+    // --ca-file with an unrelated CA: the system store is still trusted (it used to be replaced).
+    result = runOne(direct, options({m_certificates.otherCaFile()}));
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("ok"));
+    QCOMPARE(result.tls.anchorKind, TrustAnchors::Kind::Public);
+
+    // A server whose certificate chains to the installed, non-public CA.
+    TestTcpServer resigned(TestTcpServer::Mode::Http);
+    resigned.setTls(m_certificates.certificate(TestCertificates::Leaf::Untrusted),
+                    m_certificates.key(TestCertificates::Leaf::Untrusted));
+    QVERIFY(resigned.listenLoopback());
+    result = runOne(target(CheckTarget::Kind::Https, QStringLiteral("valid.test"), resigned.port()),
+                    options({}));
+    QCOMPARE(verdictName(result.verdict), QStringLiteral("tls-intercepted"));
+    QCOMPARE(result.stage(QStringLiteral("tls"))->status, CheckStage::Status::Failed);
+    QCOMPARE(result.stage(QStringLiteral("http"))->status, CheckStage::Status::NotRun);
+
+    // squid with ssl-bump in between, signing with the installed inspection CA.
+    TestProcess squid;
+    quint16 squidPort = 0;
+    error = startInspectingSquid(
+            squid, &squidPort, {{QStringLiteral("valid.test"), QStringLiteral("127.0.0.1")}},
+            m_certificates.proxyCaFile(), m_certificates.proxyCaKeyFile(), m_certificates.caFile());
+    if (!error.isEmpty())
+        QSKIP(qPrintable(error));
+    const ProxySettings proxy = std::get<ProxySettings>(
+            ProxySettings::parse(QStringLiteral("http://127.0.0.1:%1").arg(squidPort)));
+    for (const CheckTarget::Kind kind : {CheckTarget::Kind::Https, CheckTarget::Kind::Tls}) {
+        TesterOptions inspected = options({});
+        inspected.proxy = proxy;
+        result = runOne(target(kind, QStringLiteral("valid.test"), origin.port()), inspected);
+        QVERIFY2(result.verdict == Verdict::TlsIntercepted, qPrintable(result.reason + squid.output()));
+        QCOMPARE(result.tls.subject, QStringLiteral("valid.test"));
+        QCOMPARE(result.tls.issuer, QStringLiteral("Inspecting Proxy CA"));
+        QCOMPARE(result.tls.anchorKind, TrustAnchors::Kind::System);
+        QCOMPARE(result.tls.chain.constLast(), QStringLiteral("Inspecting Proxy CA"));
+        QVERIFY2(result.reason.contains(QLatin1String("Inspecting Proxy CA")), qPrintable(result.reason));
+        const QString hint = ResultText::hint(result);
+        QVERIFY2(hint.contains(QLatin1String("\"Inspecting Proxy CA\"")), qPrintable(hint));
+        QVERIFY2(hint.contains(QLatin1String("exempted from TLS inspection")), qPrintable(hint));
+        const QString csv = QString::fromUtf8(CsvReport::write({result}, QString()));
+        QVERIFY2(csv.contains(QLatin1String("valid.test < Inspecting Proxy CA")), qPrintable(csv));
+        const QString html = ResultText::detailsHtml(result);
+        QVERIFY2(html.contains(QLatin1String("installed on this machine, not public")), qPrintable(html));
+    }
+
+    // The same inspection, expected: its CA named with --ca-file.
+    TesterOptions expected = options({m_certificates.proxyCaFile()});
+    expected.proxy = proxy;
+    result = runOne(direct, expected);
+    QVERIFY2(result.verdict == Verdict::Ok, qPrintable(result.reason));
+    QCOMPARE(result.tls.issuer, QStringLiteral("Inspecting Proxy CA"));
+    QCOMPARE(result.tls.anchorKind, TrustAnchors::Kind::CaFile);
+    QCOMPARE(result.httpStatus, 204);
+
+    // Without a list of public roots the judgement is off: the chain is still named.
+    TesterOptions unknown = options({});
+    unknown.proxy = proxy;
+    unknown.publicRootsDirectory = store.filePath(QStringLiteral("missing"));
+    result = runOne(direct, unknown);
+    QVERIFY2(result.verdict == Verdict::Ok, qPrintable(result.reason));
+    QCOMPARE(result.tls.anchorKind, TrustAnchors::Kind::Unknown);
+    QCOMPARE(result.tls.chain.constLast(), QStringLiteral("Inspecting Proxy CA"));
+}
+
 void tst_ConnectivityTester::dualStackFallsBack()
 {
     TestTcpServer server(TestTcpServer::Mode::Http);

@@ -488,7 +488,7 @@ void tst_DnsClient::lookupVerdicts_data()
     const QStringList good{Good.toString()};
     QTest::addRow("ok") << FlagsOk << FlagsOk << "ok"
                         << "" << good;
-    // A truncated reply is incomplete: its address is not used.
+    // A truncated reply is incomplete: its address is not used, and nothing answers over TCP here.
     QTest::addRow("A truncated") << (FlagsOk | FlagTruncated) << FlagsOk << "dns-failed"
                                  << "truncated" << QStringList{};
     QTest::addRow("AAAA truncated, A complete") << FlagsOk << (FlagsOk | FlagTruncated) << "ok"

@@ -307,7 +307,7 @@ void tst_TestPlanner::sitesAndOptions_data()
                            QStringLiteral("syslog=::1"), QStringLiteral("relay=relay.site.test")}
             << true << false
             << QStringList{QStringLiteral("dns 127.0.0.53:53 dns"),
-                           QStringLiteral("dns 127.0.0.53:53 tcp"),
+                           QStringLiteral("dns 127.0.0.53:53 dns-tcp"),
                            QStringLiteral("ntp ntp.site.test:123 ntp"),
                            QStringLiteral("spn Smart Protection Network none skipped"),
                            QStringLiteral("web svc.test:443 https"),
@@ -459,6 +459,7 @@ void tst_TestPlanner::verdictNames()
                             QStringLiteral("tls-hostname-mismatch"),
                             QStringLiteral("tls-expired"),
                             QStringLiteral("tls-failed"),
+                            QStringLiteral("tls-intercepted"),
                             QStringLiteral("http-error"),
                             QStringLiteral("http-redirected"),
                             QStringLiteral("ntp-unsynchronised"),

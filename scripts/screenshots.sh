@@ -43,10 +43,16 @@ shots=$(mktemp -d)
 PORTOLAN_TESTER_SCREENSHOTS="$shots" "$build/tests/gui/tst_testerpanel" screenshots >/dev/null
 PORTOLAN_TESTER_SCREENSHOTS="$shots" PORTOLAN_TESTER_SCREENSHOT_LANG=ja \
     "$build/tests/gui/tst_testerpanel" screenshots >/dev/null
+# The question F5 asks before contacting the built-in catalog's hosts (answered Cancel).
+PORTOLAN_TESTER_SCREENSHOTS="$shots" "$build/tests/gui/tst_testerpanel" builtinCatalogAsksFirst >/dev/null
+PORTOLAN_TESTER_SCREENSHOTS="$shots" PORTOLAN_TESTER_SCREENSHOT_LANG=ja \
+    "$build/tests/gui/tst_testerpanel" builtinCatalogAsksFirst >/dev/null
 cp "$shots/tester-panel.png" "$out/tester-en.png"
 cp "$shots/tester-panel-ja.png" "$out/tester-ja.png"
+cp "$shots/tester-confirm.png" "$out/tester-confirm-en.png"
+cp "$shots/tester-confirm-ja.png" "$out/tester-confirm-ja.png"
 rm -rf "$shots"
-echo "wrote $out/tester-en.png $out/tester-ja.png"
+echo "wrote $out/tester-en.png $out/tester-ja.png $out/tester-confirm-en.png $out/tester-confirm-ja.png"
 
 # The diagram in the dark palette, with results (shapes as well as colours) and with host names.
 "$build/bin/portolan" --screenshot "$out/diagram-dark-en.png" --lang en --size 1400x860 --tab diagram --dark

@@ -158,10 +158,10 @@
 <context>
     <name>HtmlReport</name>
     <message numerus="yes">
-        <source>%n checks failed.</source>
+        <source>%n checks failed, %1 of them for required flows.</source>
         <translation>
-            <numerusform>%n check failed.</numerusform>
-            <numerusform>%n checks failed.</numerusform>
+            <numerusform>%n check failed, %1 of them for required flows.</numerusform>
+            <numerusform>%n checks failed, %1 of them for required flows.</numerusform>
         </translation>
     </message>
 </context>
@@ -256,6 +256,13 @@
         <translation>
             <numerusform>Testing %n destination…</numerusform>
             <numerusform>Testing %n destinations…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer will now connect to %n destinations on the internet that %1 needs (Trend Micro&apos;s service and its partners&apos; hosts), as they would.</source>
+        <translation>
+            <numerusform>This computer will now connect to %n destination on the internet that %1 needs (Trend Micro&apos;s service and its partners&apos; hosts), as it would.</numerusform>
+            <numerusform>This computer will now connect to %n destinations on the internet that %1 needs (Trend Micro&apos;s service and its partners&apos; hosts), as they would.</numerusform>
         </translation>
     </message>
 </context>

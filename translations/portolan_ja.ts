@@ -981,10 +981,6 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
 <context>
     <name>CheckResultsModel</name>
     <message>
-        <source>%1 passed · %2 failed · %3 skipped · %4 running · %5 left</source>
-        <translation>成功%1 · 失敗%2 · スキップ%3 · 実行中%4 · 残り%5</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>待機中</translation>
     </message>
@@ -1019,6 +1015,18 @@ Exit status: 0 when no check failed, 1 when one failed, 2 on usage or catalog er
     <message>
         <source>Flow / service</source>
         <translation>フロー／サービス</translation>
+    </message>
+    <message>
+        <source>%1 required failed · %2 other failed · %3 passed · %4 skipped</source>
+        <translation>必須の失敗%1 · その他の失敗%2 · 成功%3 · スキップ%4</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>キャンセル%1</translation>
+    </message>
+    <message>
+        <source>%1 running · %2 left</source>
+        <translation>実行中%1 · 残り%2</translation>
     </message>
 </context>
 <context>
@@ -1110,8 +1118,8 @@ After: the current run
 <context>
     <name>ConnectivityTester</name>
     <message>
-        <source>Cancelled</source>
-        <translation>キャンセルされました</translation>
+        <source>Cancelled before it ran</source>
+        <translation>実行前にキャンセルされました</translation>
     </message>
 </context>
 <context>
@@ -1623,10 +1631,6 @@ After: the current run
 <context>
     <name>EndpointCheck</name>
     <message>
-        <source>Cancelled</source>
-        <translation>キャンセルされました</translation>
-    </message>
-    <message>
         <source>Refused to contact %1: only loopback addresses are allowed</source>
         <translation>%1への接続を拒否しました: ループバックアドレスのみ許可されています</translation>
     </message>
@@ -1904,6 +1908,10 @@ After: the current run
     <message>
         <source>TCP connected, then no DNS reply within %1 s</source>
         <translation>TCPで接続しましたが、%1秒以内にDNSの応答がありません</translation>
+    </message>
+    <message>
+        <source>Cancelled while it ran</source>
+        <translation>実行中にキャンセルされました</translation>
     </message>
 </context>
 <context>
@@ -2912,24 +2920,12 @@ After: the current run
         <translation>失敗したチェックはありません。</translation>
     </message>
     <message>
-        <source>Roles</source>
-        <translation>役割</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日時</translation>
-    </message>
-    <message>
         <source>Elapsed</source>
         <translation>経過時間</translation>
     </message>
     <message>
         <source>%1 s</source>
         <translation>%1秒</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>プロキシ</translation>
     </message>
     <message>
         <source>Timeout per stage</source>
@@ -2956,16 +2952,8 @@ After: the current run
         <translation>合計</translation>
     </message>
     <message>
-        <source>Failures</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
         <source>Sent, not verifiable</source>
         <translation>送信済み、検証不可</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>スキップ</translation>
     </message>
     <message>
         <source>Reachable</source>
@@ -2996,18 +2984,26 @@ After: the current run
         <translation>フロー</translation>
     </message>
     <message>
-        <source>Catalog</source>
-        <translation>カタログ</translation>
-    </message>
-    <message>
         <source>SHA-256 of the saved page</source>
         <translation>保存したページのSHA-256</translation>
     </message>
     <message numerus="yes">
-        <source>%n checks failed.</source>
+        <source>%n checks failed, %1 of them for required flows.</source>
         <translation>
-            <numerusform>%n件のチェックが失敗しました。</numerusform>
+            <numerusform>%n件のチェックが失敗しました(うち必須のフロー%1件)。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Failures of required flows</source>
+        <translation>必須のフローの失敗</translation>
+    </message>
+    <message>
+        <source>Other failures</source>
+        <translation>その他の失敗</translation>
+    </message>
+    <message>
+        <source>Skipped or cancelled</source>
+        <translation>スキップまたはキャンセル</translation>
     </message>
 </context>
 <context>
@@ -3947,10 +3943,6 @@ The current catalog stays in use.</source>
         <source>cancelled</source>
         <translation>キャンセルされました</translation>
     </message>
-    <message>
-        <source>Catalog: %1</source>
-        <translation>カタログ: %1</translation>
-    </message>
     <message numerus="yes">
         <source>Plan for %1: %n checks to run</source>
         <translation>
@@ -3964,6 +3956,42 @@ The current catalog stays in use.</source>
     <message>
         <source>Certificate: %1</source>
         <translation>証明書: %1</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1、必須</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>コンピューター</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Portolan</source>
+        <translation>Portolan</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>カタログ</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>%1 required failed, %2 other failed</source>
+        <translation>必須の失敗%1、その他の失敗%2</translation>
     </message>
 </context>
 <context>
@@ -4397,6 +4425,36 @@ The current catalog stays in use.</source>
         <source>Testing: %1</source>
         <translation>テスト中: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>This computer will now connect to %n destinations on the internet that %1 needs (Trend Micro&apos;s service and its partners&apos; hosts), as they would.</source>
+        <translation>
+            <numerusform>このコンピューターから、%1が必要とするインターネット上の接続先%n件(トレンドマイクロのサービスとその提携先のホスト)に、実際と同じように接続します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A firewall, proxy or intrusion detection system on the way may log these connections. Start?</source>
+        <translation>経路上のファイアウォール、プロキシ、侵入検知システムがこれらの接続を記録する場合があります。開始しますか?</translation>
+    </message>
+    <message>
+        <source>&amp;Start test</source>
+        <translation>テストを開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>今後は確認しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancelled: %v of %m checked</source>
+        <translation>キャンセル: %m件中%v件を確認済み</translation>
+    </message>
+    <message>
+        <source>Unknown report format</source>
+        <translation>不明なレポート形式</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>テキスト (*.txt)</translation>
+    </message>
 </context>
 <context>
     <name>TextFile</name>
@@ -4408,16 +4466,20 @@ The current catalog stays in use.</source>
 <context>
     <name>TicketSummary</name>
     <message>
-        <source>Connectivity test for %1: %2 passed, %3 failed, %4 skipped (%5 s, proxy: %6)</source>
-        <translation>%1の接続テスト: 成功%2、失敗%3、スキップ%4（%5秒、プロキシ: %6）</translation>
-    </message>
-    <message>
         <source>The run was cancelled before every check finished.</source>
         <translation>すべてのチェックが完了する前に実行がキャンセルされました。</translation>
     </message>
     <message>
-        <source>Failures:</source>
-        <translation>失敗:</translation>
+        <source>Connectivity test for %1: %2 required failed, %3 other failed, %4 passed, %5 skipped or cancelled (%6 s, proxy: %7)</source>
+        <translation>%1の接続テスト: 必須の失敗%2、その他の失敗%3、成功%4、スキップまたはキャンセル%5(%6秒、プロキシ: %7)</translation>
+    </message>
+    <message>
+        <source>Failures of required flows:</source>
+        <translation>必須のフローの失敗:</translation>
+    </message>
+    <message>
+        <source>Other failures (optional or conditional flows):</source>
+        <translation>その他の失敗(任意または条件付きのフロー):</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +4882,10 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>The connection to %1 is re-signed by &quot;%2&quot;, a root installed on this machine that is not a public one: a TLS-inspecting proxy or security product. The agent does not trust it: ask for %1 to be exempted from TLS inspection (or, if this root is expected, name it with --ca-file).</source>
         <translation>%1への接続は「%2」によって再署名されています。これはこのコンピューターにインストールされた、公開されていないルートです: TLSインスペクションを行うプロキシまたはセキュリティ製品です。エージェントはこれを信頼しません: %1をTLSインスペクションの対象から除外するよう依頼してください(このルートが想定どおりの場合は、--ca-fileで指定してください)。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>

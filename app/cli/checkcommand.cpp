@@ -3,13 +3,16 @@
 #include "app/cli/checkprogress.h"
 #include "app/cli/clicontext.h"
 #include "app/cli/interrupthandler.h"
+#include "core/i18n/language.h"
 #include "core/tester/connectivitytester.h"
+#include "core/tester/reportwriters.h"
 #include "core/tester/resultsreport.h"
 #include "core/tester/testplanner.h"
 
 #include "core/util/outputfile.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -28,7 +31,7 @@ int CheckCommand::run(const QStringList &arguments)
                "the rest is reported as cancelled; a second Ctrl-C exits at once.")
             + QLatin1Char(' ')
             + tr("74 when the report cannot be written (the reason goes to standard error)."));
-    const QStringList formats = ResultsReport::formatNames();
+    const QStringList formats = ReportWriters::names();
     CliContext::addCatalogOption(parser);
     CliContext::addLanguageOption(parser);
     CliContext::addFormatOption(parser, formats);
@@ -76,7 +79,10 @@ int CheckCommand::run(const QStringList &arguments)
     const auto formatName = cli.format(parser, formats);
     if (!language || !formatName)
         return CliContext::UsageError;
-    const ResultsReport::Format format = *ResultsReport::formatFromName(*formatName);
+    const ReportWriters::Writer writer = *ReportWriters::find(*formatName);
+    // The plan of a dry run: as JSON or JUnit when asked, else as text.
+    const ResultsReport::Format planFormat =
+            ResultsReport::formatFromName(*formatName).value_or(ResultsReport::Format::Text);
 
     TestPlanner::Options planOptions;
     planOptions.language = *language;
@@ -159,10 +165,11 @@ int CheckCommand::run(const QStringList &arguments)
     };
 
     if (parser.isSet(QStringLiteral("dry-run")))
-        return write(ResultsReport::plan(format, plan), CliContext::Success);
+        return write(ResultsReport::plan(planFormat, plan), CliContext::Success);
 
     ConnectivityTester tester;
     tester.setOptions(options);
+    const QDateTime startedAt = QDateTime::currentDateTime();
     tester.start(plan);
     const bool terminal = isatty(STDERR_FILENO);
     std::unique_ptr<CheckProgress> progress;
@@ -202,6 +209,8 @@ int CheckCommand::run(const QStringList &arguments)
     run.elapsedMs = tester.elapsedMs();
     run.cancelled = cancelled;
     run.setCatalog(*catalog);
+    run.setMachine();
+    run.startedAt = startedAt;
     int exitCode = CliContext::Success;
     for (const CheckResult &result : results) {
         if (result.isFailure())
@@ -209,5 +218,5 @@ int CheckCommand::run(const QStringList &arguments)
     }
     if (interrupted)
         exitCode = InterruptHandler::ExitCode;
-    return write(ResultsReport::results(format, plan, results, run), exitCode);
+    return write(writer.write(plan, results, run, languageCode(*language)), exitCode);
 }

@@ -118,7 +118,7 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     m_tabs->addTab(m_tablesPage, QString());
     m_diagram->setObjectName(QStringLiteral("diagramPage"));
     m_diagram->setCatalog(m_store->catalog());
-    m_testerPanel->setCatalog(m_store->catalog());
+    m_testerPanel->setCatalog(m_store->catalog(), m_store->fileName() == CatalogLoader::builtinFileName());
     m_tabs->addTab(m_diagram, QString());
     m_tabs->addTab(m_testerPanel, QString());
     m_triage->setObjectName(QStringLiteral("triagePage"));
@@ -133,7 +133,8 @@ MainWindow::MainWindow(CatalogStore *store, QWidget *parent)
     connect(m_store, &CatalogStore::catalogChanged, this, [this] {
         m_model->setCatalog(m_store->catalog());
         m_diagram->setCatalog(m_store->catalog());
-        m_testerPanel->setCatalog(m_store->catalog());
+        m_testerPanel->setCatalog(m_store->catalog(),
+                                  m_store->fileName() == CatalogLoader::builtinFileName());
         m_triage->setCatalog(m_store->catalog());
         updateTitle();
     });

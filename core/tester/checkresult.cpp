@@ -34,6 +34,7 @@ CheckResult CheckResult::forTarget(const CheckTarget &target, Verdict::Value ver
     result.transport = target.port > 0 ? target.transportName() : QString();
     result.kind = CheckTarget::kindName(target.kind);
     result.verdict = verdict;
+    result.required = target.required;
     result.reason = reason;
     result.proxy = QStringLiteral("direct");
     return result;

@@ -50,6 +50,9 @@ struct CheckResult
     QString kind; // CheckTarget kind name: "tcp", "tls", "http", "https", "ntp", "syslog-udp"
 
     Verdict::Value verdict = Verdict::Skipped;
+    bool required = false; // CheckTarget::required: a failure here is a required flow's
+    // Failed and required: listed and counted first.
+    bool isRequiredFailure() const { return required && isFailure(); }
     QString reason; // translated: why skipped, or the failing stage's detail
     QString hint; // translated: what to fix
     QList<CheckStage> stages;

@@ -100,10 +100,13 @@ CheckResultsModel::Counts CheckResultsModel::counts() const
             ++counts.left;
         else if (row.state == State::Running)
             ++counts.running;
-        else if (row.result.isFailure())
+        else if (row.result.isFailure()) {
             ++counts.failed;
-        else if (row.result.verdict == Verdict::Skipped)
+            counts.failedRequired += row.result.required;
+        } else if (row.result.verdict == Verdict::Skipped)
             ++counts.skipped;
+        else if (row.result.verdict == Verdict::Cancelled)
+            ++counts.cancelled;
         else
             ++counts.passed;
     }
@@ -112,12 +115,17 @@ CheckResultsModel::Counts CheckResultsModel::counts() const
 
 QString CheckResultsModel::countsText(const Counts &counts)
 {
-    return tr("%1 passed · %2 failed · %3 skipped · %4 running · %5 left")
-            .arg(counts.passed)
-            .arg(counts.failed)
-            .arg(counts.skipped)
-            .arg(counts.running)
-            .arg(counts.left);
+    // Required failures first: they are what blocks the product.
+    QString text = tr("%1 required failed · %2 other failed · %3 passed · %4 skipped")
+                           .arg(counts.failedRequired)
+                           .arg(counts.failed - counts.failedRequired)
+                           .arg(counts.passed)
+                           .arg(counts.skipped);
+    if (counts.cancelled > 0)
+        text += QStringLiteral(" · ") + tr("%1 cancelled").arg(counts.cancelled);
+    if (counts.running > 0 || counts.left > 0)
+        text += QStringLiteral(" · ") + tr("%1 running · %2 left").arg(counts.running).arg(counts.left);
+    return text;
 }
 
 int CheckResultsModel::rowCount(const QModelIndex &parent) const
@@ -153,13 +161,13 @@ QString CheckResultsModel::displayText(const Row &row, int column) const
     case KindColumn:
         return ResultText::kindText(result);
     case TimeColumn:
-        if (row.state != State::Done || result.verdict == Verdict::Skipped)
+        if (row.state != State::Done || !Verdict::isTested(result.verdict))
             return {};
         return QString::number(result.durationMs);
     case HintColumn:
         if (row.state != State::Done)
             return {};
-        if (result.verdict == Verdict::Skipped)
+        if (!Verdict::isTested(result.verdict))
             return result.reason;
         return ResultText::hint(result);
     }
@@ -198,7 +206,7 @@ QVariant CheckResultsModel::data(const QModelIndex &index, int role) const
     case FlowIdsRole:
         return row.result.flowIds();
     case LatencyRole:
-        return done && row.result.verdict != Verdict::Skipped ? row.result.durationMs : qint64(-1);
+        return done && Verdict::isTested(row.result.verdict) ? row.result.durationMs : qint64(-1);
     case StateRole:
         return int(row.state);
     case TargetIndexRole:

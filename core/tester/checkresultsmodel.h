@@ -43,10 +43,12 @@ public:
     {
         int passed = 0; // ok and not-verifiable
         int failed = 0;
+        int failedRequired = 0; // of failed: serving a required flow
         int skipped = 0;
+        int cancelled = 0;
         int running = 0;
         int left = 0; // waiting
-        int total() const { return passed + failed + skipped + running + left; }
+        int total() const { return passed + failed + skipped + cancelled + running + left; }
     };
 
     explicit CheckResultsModel(QObject *parent = nullptr);

@@ -49,6 +49,7 @@ struct CheckTarget
     SiteKey siteKey = SiteKey::None; // set when the host comes from the site profile
     QStringList members; // for wildcards: the concrete catalog hosts it covers
     QString skipReason; // translated; non-empty: do not test
+    bool required = false; // serves at least one required flow
 
     // The ids of the flows it serves, each once, in order.
     QStringList flowIds() const;

@@ -138,7 +138,9 @@ void ConnectivityTester::cancel()
     for (int i = 0; i < m_plan.targets.size(); ++i) {
         if (m_known.at(i))
             continue;
-        store(i, CheckResult::forTarget(m_plan.targets.at(i), Verdict::Skipped, tr("Cancelled")));
+        store(i,
+              CheckResult::forTarget(m_plan.targets.at(i), Verdict::Cancelled,
+                                     tr("Cancelled before it ran")));
     }
     m_queue.clear();
     m_running = false;

@@ -139,7 +139,7 @@ void EndpointCheck::cancel()
     if (m_done)
         return;
     blockSignals(true);
-    finish(Verdict::Skipped, tr("Cancelled"));
+    finish(Verdict::Cancelled, tr("Cancelled while it ran"));
 }
 
 void EndpointCheck::addStage(const QString &name)

@@ -18,7 +18,7 @@ FlowResultSummary::Status FlowResultSummary::summarizeOne(const QList<CheckResul
     int passed = 0;
     int failed = 0;
     for (const CheckResult &result : resultsOfOneFlow) {
-        if (result.verdict == Verdict::Skipped)
+        if (!Verdict::isTested(result.verdict))
             continue;
         if (result.isFailure())
             ++failed;

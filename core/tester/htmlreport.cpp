@@ -38,8 +38,10 @@ QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResul
     QMap<int, QList<const CheckResult *>> bySeverity;
     QMap<Verdict::Value, int> counts;
     int failures = 0;
+    int requiredFailures = 0;
     for (const CheckResult &result : results) {
-        bySeverity[ResultText::severity(result.verdict)].append(&result);
+        requiredFailures += result.isRequiredFailure();
+        bySeverity[ResultText::severity(result)].append(&result);
         ++counts[result.verdict];
         if (result.isFailure())
             ++failures;
@@ -56,17 +58,16 @@ QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResul
     // Summary.
     html += QStringLiteral("<p>%1</p>\n")
                     .arg(escaped(failures == 0 ? tr("No check failed.")
-                                               : tr("%n checks failed.", nullptr, failures)));
+                                               : tr("%n checks failed, %1 of them for required flows.",
+                                                    nullptr, failures)
+                                                         .arg(requiredFailures)));
     html += QStringLiteral("<table class=\"summary\">\n");
     const auto fact = [&html](const QString &label, const QString &value) {
         html += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(escaped(label), escaped(value));
     };
-    fact(tr("Roles"), roles.join(QStringLiteral(", ")));
-    fact(tr("Date"), QDateTime::currentDateTime().toString(Qt::ISODate));
+    for (const auto &[label, value] : ResultsReport::headerFacts(roles, run))
+        fact(label, value);
     fact(tr("Elapsed"), tr("%1 s").arg(run.elapsedMs / 1000.0, 0, 'f', 2));
-    fact(tr("Proxy"), ControlCharacters::escaped(run.proxy));
-    if (!run.catalogIdentity.isEmpty())
-        fact(tr("Catalog"), ControlCharacters::escaped(run.catalogIdentity));
     if (!run.catalogSha256.isEmpty())
         fact(tr("SHA-256 of the saved page"), ControlCharacters::escaped(run.catalogSha256));
     if (run.stageTimeoutMs > 0)
@@ -85,16 +86,17 @@ QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResul
                     .arg(results.size());
 
     // Details by severity.
-    const QStringList headings{tr("Failures"), tr("Sent, not verifiable"), tr("Skipped"), tr("Reachable")};
+    const QStringList headings{tr("Failures of required flows"), tr("Other failures"),
+                               tr("Sent, not verifiable"), tr("Skipped or cancelled"), tr("Reachable")};
     for (int severity = 0; severity < headings.size(); ++severity) {
         const QList<const CheckResult *> group = bySeverity.value(severity);
         if (group.isEmpty())
             continue;
         html += QStringLiteral("<h2>%1 (%2)</h2>\n").arg(escaped(headings.at(severity))).arg(group.size());
-        if (severity <= 1) {
+        if (severity <= 2) {
             for (const CheckResult *result : group) {
                 html += QStringLiteral("<div class=\"check%1\">\n<h3>%2</h3>\n%3\n</div>\n")
-                                .arg(severity == 0 ? QStringLiteral(" failure") : QString(),
+                                .arg(severity <= 1 ? QStringLiteral(" failure") : QString(),
                                      escaped(QStringLiteral("%1 — %2").arg(
                                              result->endpoint, result->flowIds().join(QStringLiteral(", ")))),
                                      ResultText::detailsHtml(*result));
@@ -104,9 +106,9 @@ QByteArray HtmlReport::write(const QStringList &rawRoles, const QList<CheckResul
         html += QStringLiteral(
                         "<table class=\"list\">\n<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
                         .arg(escaped(tr("Endpoint")), escaped(tr("Flows")), escaped(tr("Check")),
-                             escaped(severity == 2 ? tr("Reason") : tr("Time")));
+                             escaped(severity == 3 ? tr("Reason") : tr("Time")));
         for (const CheckResult *result : group) {
-            const QString last = severity == 2 ? result->reason : tr("%1 ms").arg(result->durationMs);
+            const QString last = severity == 3 ? result->reason : tr("%1 ms").arg(result->durationMs);
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
                             .arg(escaped(result->endpoint),
                                  escaped(result->flowIds().join(QStringLiteral(", "))),

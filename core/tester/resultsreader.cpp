@@ -144,6 +144,7 @@ std::variant<ResultsReader::Report, QString> ResultsReader::readData(const QByte
             return tr("%1: %2").arg(name, *error);
         result.resolvedAddresses = stringList(object.value(QLatin1String("resolvedAddresses")));
         result.cnames = stringList(object.value(QLatin1String("cnames")));
+        result.required = object.value(QLatin1String("required")).toBool();
         result.connectedAddress = object.value(QLatin1String("connectedAddress")).toString();
         result.connectAttempts = stringList(object.value(QLatin1String("connectAttempts")));
         result.httpStatus = object.value(QLatin1String("httpStatus")).toInt();

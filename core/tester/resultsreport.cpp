@@ -11,7 +11,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QNetworkInterface>
+#include <QSysInfo>
+#include <QTimeZone>
+
 #include <QXmlStreamWriter>
+#include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -70,6 +76,7 @@ QJsonObject resultJson(const CheckResult &result)
                        {QStringLiteral("verdict"), Verdict::name(result.verdict)},
                        {QStringLiteral("verdictText"), Verdict::text(result.verdict)},
                        {QStringLiteral("durationMs"), result.durationMs},
+                       {QStringLiteral("required"), result.required},
                        {QStringLiteral("proxy"), result.proxy},
                        {QStringLiteral("stages"), stages}};
     if (!result.host.isEmpty())
@@ -168,9 +175,11 @@ std::optional<ResultsReport::Format> ResultsReport::formatFromName(const QString
 QString ResultsReport::resultLine(const CheckResult &raw)
 {
     const CheckResult result = ResultText::printable(raw);
-    QString line = QStringLiteral("[%1] %2  %3")
-                           .arg(Verdict::text(result.verdict), result.flowIds().join(QLatin1Char(',')),
-                                result.endpoint);
+    QString line =
+            QStringLiteral("[%1] %2  %3")
+                    .arg(result.isRequiredFailure() ? tr("%1, required").arg(Verdict::text(result.verdict))
+                                                    : Verdict::text(result.verdict),
+                         result.flowIds().join(QLatin1Char(',')), result.endpoint);
     if (result.httpStatus > 0)
         line += QStringLiteral("  HTTP %1").arg(result.httpStatus);
     if (result.verdict != Verdict::Ok && !result.reason.isEmpty())
@@ -212,6 +221,60 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
     return text.toUtf8();
 }
 
+void ResultsReport::Run::setMachine()
+{
+    hostName = QSysInfo::machineHostName();
+    addresses.clear();
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (!address.isLoopback() && !address.isLinkLocal())
+            addresses.append(address.toString());
+    }
+}
+
+QString ResultsReport::Run::startedText() const
+{
+    if (!startedAt.isValid())
+        return {};
+    const int offset = startedAt.offsetFromUtc();
+    const QString offsetText = QStringLiteral("%1%2:%3")
+                                       .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                                       .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                       .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    const QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    const QString abbreviation = startedAt.timeZoneAbbreviation();
+    const QString names = zone.isEmpty() || zone == abbreviation
+            ? abbreviation
+            : QStringLiteral("%1, %2").arg(zone, abbreviation);
+    return QStringLiteral("%1 %2 (%3)")
+            .arg(startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), offsetText, names);
+}
+
+QList<QPair<QString, QString>> ResultsReport::headerFacts(const QStringList &roles, const Run &run)
+{
+    const QList<QPair<QString, QString>> all{{tr("Computer"), run.hostName},
+                                             {tr("Addresses"), run.addresses.join(QStringLiteral(", "))},
+                                             {tr("Time"), run.startedText()},
+                                             {tr("Portolan"), QStringLiteral(PORTOLAN_VERSION)},
+                                             {tr("Catalog"), run.catalogIdentity},
+                                             {tr("Proxy"), run.proxy},
+                                             {tr("Roles"), roles.join(QStringLiteral(", "))}};
+    QList<QPair<QString, QString>> facts;
+    for (const auto &[label, value] : all) {
+        if (!value.isEmpty())
+            facts.append({label, ControlCharacters::escaped(value)});
+    }
+    return facts;
+}
+
+QList<CheckResult> ResultsReport::ordered(const QList<CheckResult> &results)
+{
+    QList<CheckResult> sorted = results;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const CheckResult &a, const CheckResult &b) {
+        return ResultText::severity(a) < ResultText::severity(b);
+    });
+    return sorted;
+}
+
 void ResultsReport::Run::setCatalog(const Catalog &catalog)
 {
     catalogVersion = catalog.catalogVersion;
@@ -241,10 +304,16 @@ QByteArray ResultsReport::resultsText(const TestPlan &plan, const QList<CheckRes
                                 ControlCharacters::escaped(run.proxy))
                            .arg(run.stageTimeoutMs / 1000.0)
             + QLatin1Char('\n');
-    if (!run.catalogIdentity.isEmpty())
-        text += tr("Catalog: %1").arg(ControlCharacters::escaped(run.catalogIdentity)) + QLatin1Char('\n');
+    for (const auto &[label, value] : headerFacts({}, run)) {
+        if (label != tr("Proxy")) // on the first line
+            text += QStringLiteral("%1: %2\n").arg(label, value);
+    }
     QMap<Verdict::Value, int> counts;
-    for (const CheckResult &raw : results) {
+    int failedRequired = 0;
+    int failed = 0;
+    for (const CheckResult &raw : ordered(results)) {
+        failedRequired += raw.isRequiredFailure();
+        failed += raw.isFailure();
         const CheckResult result = ResultText::printable(raw);
         ++counts[result.verdict];
         text += resultLine(result) + QLatin1Char('\n');
@@ -267,8 +336,11 @@ QByteArray ResultsReport::resultsText(const TestPlan &plan, const QList<CheckRes
     QStringList summary;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         summary.append(QStringLiteral("%1 %2").arg(it.value()).arg(Verdict::text(it.key())));
-    text += QLatin1Char('\n')
-            + tr("%1 in %2 s").arg(summary.join(QStringLiteral(", "))).arg(run.elapsedMs / 1000.0, 0, 'f', 2);
+    text += QLatin1Char('\n');
+    if (failed > 0)
+        text += tr("%1 required failed, %2 other failed").arg(failedRequired).arg(failed - failedRequired)
+                + QLatin1Char('\n');
+    text += tr("%1 in %2 s").arg(summary.join(QStringLiteral(", "))).arg(run.elapsedMs / 1000.0, 0, 'f', 2);
     if (run.cancelled)
         text += QStringLiteral(" (%1)").arg(tr("cancelled"));
     text += QLatin1Char('\n');
@@ -295,17 +367,26 @@ QByteArray ResultsReport::resultsJson(const TestPlan &plan, const QList<CheckRes
     const QJsonObject catalog{{QStringLiteral("version"), ControlCharacters::escaped(run.catalogVersion)},
                               {QStringLiteral("retrieved"), ControlCharacters::escaped(run.catalogRetrieved)},
                               {QStringLiteral("pageSha256"), ControlCharacters::escaped(run.catalogSha256)}};
-    const QJsonObject root{{QStringLiteral("schemaVersion"), ReportSchemaVersion},
-                           {QStringLiteral("catalog"), catalog},
-                           {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
-                           {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
-                           {QStringLiteral("stageTimeoutMs"), run.stageTimeoutMs},
-                           {QStringLiteral("concurrency"), run.concurrency},
-                           {QStringLiteral("elapsedMs"), run.elapsedMs},
-                           {QStringLiteral("cancelled"), run.cancelled},
-                           {QStringLiteral("summary"), summary},
-                           {QStringLiteral("flows"), flows},
-                           {QStringLiteral("results"), items}};
+    const QJsonObject root{
+            {QStringLiteral("schemaVersion"), ReportSchemaVersion},
+            {QStringLiteral("catalog"), catalog},
+            {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
+            {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
+            {QStringLiteral("stageTimeoutMs"), run.stageTimeoutMs},
+            {QStringLiteral("concurrency"), run.concurrency},
+            {QStringLiteral("elapsedMs"), run.elapsedMs},
+            {QStringLiteral("cancelled"), run.cancelled},
+            {QStringLiteral("portolanVersion"), QStringLiteral(PORTOLAN_VERSION)},
+            {QStringLiteral("startedAt"), run.startedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("machine"),
+             QJsonObject{{QStringLiteral("hostName"), ControlCharacters::escaped(run.hostName)},
+                         {QStringLiteral("addresses"), QJsonArray::fromStringList(run.addresses)}}},
+            {QStringLiteral("failedRequired"),
+             int(std::count_if(results.cbegin(), results.cend(),
+                               [](const CheckResult &r) { return r.isRequiredFailure(); }))},
+            {QStringLiteral("summary"), summary},
+            {QStringLiteral("flows"), flows},
+            {QStringLiteral("results"), items}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -346,7 +427,11 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
             {QStringLiteral("concurrency"), QString::number(run.concurrency)},
             {QStringLiteral("catalogVersion"), ControlCharacters::escaped(run.catalogVersion)},
             {QStringLiteral("catalogRetrieved"), ControlCharacters::escaped(run.catalogRetrieved)},
-            {QStringLiteral("catalogPageSha256"), ControlCharacters::escaped(run.catalogSha256)}};
+            {QStringLiteral("catalogPageSha256"), ControlCharacters::escaped(run.catalogSha256)},
+            {QStringLiteral("portolanVersion"), QStringLiteral(PORTOLAN_VERSION)},
+            {QStringLiteral("hostName"), ControlCharacters::escaped(run.hostName)},
+            {QStringLiteral("addresses"), run.addresses.join(QLatin1Char(' '))},
+            {QStringLiteral("startedAt"), run.startedText()}};
     for (const auto &[name, value] : properties) {
         xml.writeEmptyElement(QStringLiteral("property"));
         xml.writeAttribute(QStringLiteral("name"), name);

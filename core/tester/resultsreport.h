@@ -5,6 +5,7 @@
 #include "core/tester/testplan.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -30,9 +31,25 @@ public:
         QString catalogRetrieved; // the date the vendor page was read, ISO 8601
         QString catalogSha256; // of the saved page
         QString catalogIdentity; // one translated line, for the text and HTML reports
+        // What a firewall ticket needs: where and when the test ran.
+        QString hostName;
+        QStringList addresses; // this machine's, loopback left out
+        QDateTime startedAt; // local time; reports give its offset and zone
 
         void setCatalog(const Catalog &catalog);
+        // This machine's host name and addresses (QSysInfo, QNetworkInterface).
+        void setMachine();
+        // "2026-12-07 15:30:02 +09:00 (JST)".
+        QString startedText() const;
     };
+
+    // The order reports list results in: failures of required flows first, then the other
+    // failures, then everything else (ResultText::severity), stable within each group.
+    static QList<CheckResult> ordered(const QList<CheckResult> &results);
+    // The facts a report opens with, translated label and printable value: this machine's
+    // name and addresses, the time with its zone, Portolan's and the catalog's versions, the
+    // proxy, the roles. Empty values are left out.
+    static QList<QPair<QString, QString>> headerFacts(const QStringList &roles, const Run &run);
 
     static QStringList formatNames(); // text, json, junit
     static std::optional<Format> formatFromName(const QString &name);

@@ -26,7 +26,7 @@ QString ResultText::hint(const CheckResult &result)
         && std::abs(result.ntpOffsetMs) > NtpPacket::OffsetWarningMs)
         return tr("Synchronise this machine's clock with the NTP server: it is %1 s off.")
                 .arg(std::abs(result.ntpOffsetMs) / 1000.0, 0, 'f', 1);
-    if (result.verdict == Verdict::Ok || result.verdict == Verdict::Skipped)
+    if (result.verdict == Verdict::Ok || !Verdict::isTested(result.verdict))
         return {};
     // A DNS server that answers but refuses or fails: the network is fine, the server is not.
     const CheckStage *query = result.stage(QStringLiteral("dns-query"));
@@ -136,9 +136,16 @@ int ResultText::severity(Verdict::Value verdict)
         return 0;
     if (verdict == Verdict::NotVerifiable)
         return 1;
-    if (verdict == Verdict::Skipped)
+    if (!Verdict::isTested(verdict))
         return 2;
     return 3;
+}
+
+int ResultText::severity(const CheckResult &result)
+{
+    if (result.isFailure())
+        return result.required ? 0 : 1;
+    return severity(result.verdict) + 1;
 }
 
 QStringList ResultText::printable(const QStringList &texts)

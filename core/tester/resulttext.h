@@ -29,6 +29,9 @@ public:
     static QString detailsHtml(const CheckResult &result);
     // Where a verdict sorts in a report: failures first, then not verifiable, skipped, ok.
     static int severity(Verdict::Value verdict);
+    // Where a result sorts: failures of required flows, other failures, not verifiable,
+    // skipped or cancelled, ok (0 to 4).
+    static int severity(const CheckResult &result);
     // The result with every text a network peer, the catalog or a report file controls made
     // printable (ControlCharacters::escaped): what the text, HTML, CSV and JUnit reports, the
     // ticket summary and the CLI's progress line show. A proxy's header or a certificate's

@@ -85,7 +85,7 @@ RowCheckState RowStateMapper::fold(const QList<CheckResult> &results, int runnin
     int failed = 0;
     const CheckResult *worst = nullptr;
     for (const CheckResult &result : results) {
-        if (result.verdict == Verdict::Skipped)
+        if (!Verdict::isTested(result.verdict))
             continue;
         if (!worst || ResultText::severity(result.verdict) < ResultText::severity(worst->verdict))
             worst = &result;

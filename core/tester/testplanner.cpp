@@ -334,5 +334,13 @@ std::variant<TestPlan, QString> TestPlanner::build(const Catalog &catalog, const
         if (initiated && scope.acceptsFlow(catalog, flow))
             planner.plan(flow);
     }
+    // A destination is required when any flow it serves is: its failure is counted apart.
+    for (CheckTarget &target : plan.targets) {
+        target.required =
+                std::any_of(target.flows.cbegin(), target.flows.cend(), [&catalog](const auto &ref) {
+                    const Flow *flow = catalog.flow(ref.flow);
+                    return flow && flow->requirement == Requirement::Required;
+                });
+    }
     return plan;
 }

@@ -29,6 +29,7 @@ constexpr VerdictInfo verdictInfo[] = {
         {Verdict::ProxyAuthRequired, "proxy-auth-required"},
         {Verdict::NotVerifiable, "not-verifiable"},
         {Verdict::Skipped, "skipped"},
+        {Verdict::Cancelled, "cancelled"},
 };
 } // namespace
 
@@ -99,13 +100,15 @@ QString Verdict::text(Value verdict)
         return tr("Sent, not verifiable");
     case Skipped:
         return tr("Skipped");
+    case Cancelled:
+        return tr("Cancelled");
     }
     return {};
 }
 
 bool Verdict::isFailure(Value verdict)
 {
-    return verdict != Ok && verdict != NotVerifiable && verdict != Skipped;
+    return verdict != Ok && verdict != NotVerifiable && isTested(verdict);
 }
 
 QString Verdict::hint(Value verdict, const QString &host, int port, const QString &transport,
@@ -115,6 +118,7 @@ QString Verdict::hint(Value verdict, const QString &host, int port, const QStrin
     switch (verdict) {
     case Ok:
     case Skipped:
+    case Cancelled:
         return {};
     case DnsFailed:
         return tr("Check the DNS server settings, or ask for %1 to be resolvable from this machine.")

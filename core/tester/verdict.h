@@ -32,6 +32,7 @@ public:
         ProxyAuthRequired,
         NotVerifiable,
         Skipped,
+        Cancelled, // the run was cancelled before this check finished
     };
 
     static QList<Value> all();
@@ -43,6 +44,8 @@ public:
     // Whether the verdict counts as a failure for the exit code (skipped and not-verifiable do
     // not).
     static bool isFailure(Value verdict);
+    // Whether the check ran to an outcome (not skipped, not cancelled).
+    static bool isTested(Value verdict) { return verdict != Skipped && verdict != Cancelled; }
     // What to do about it, for a destination ("files.trendmicro.com", 443, "tcp"). issuer names
     // the certificate's issuer for TLS verdicts (for TlsIntercepted, the root it re-signs with). Empty for ok
     // and skipped.

@@ -34,12 +34,15 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -69,6 +72,7 @@ private slots:
     void compareRuns();
     void compareWithPreviousRun();
     void cancelIsQuick();
+    void builtinCatalogAsksFirst();
     void environmentDialog();
     void passwordNeverInSettings();
 
@@ -213,7 +217,7 @@ void tst_TesterPanel::runShowsResults()
     QCOMPARE(panel()->progressBar()->value(), 7);
     QVERIFY(progressed.count() >= 2); // it moved as results arrived
     QCOMPARE(panel()->countsLabel()->text(),
-             QStringLiteral("5 passed · 1 failed · 1 skipped · 0 running · 0 left"));
+             QStringLiteral("0 required failed · 1 other failed · 5 passed · 1 skipped"));
 
     const QString https = QStringLiteral("valid.test:%1").arg(m_https->port());
     const QString closed = QStringLiteral("closed.test:%1").arg(m_closedPort);
@@ -366,6 +370,10 @@ void tst_TesterPanel::rerunFailedOnly()
     QCOMPARE(panel()->results().size(), 7); // merged into the full run
     QCOMPARE(panel()->resultsModel()->counts().failed, 1);
     QCOMPARE(panel()->progressBar()->value(), 7);
+    // The run as it was before the re-run stays there to compare with.
+    QVERIFY(panel()->comparePreviousAction()->isEnabled());
+    QVERIFY(panel()->previousResults());
+    QCOMPARE(panel()->previousResults()->size(), 7);
 }
 
 void tst_TesterPanel::reportsParse_data()
@@ -376,6 +384,7 @@ void tst_TesterPanel::reportsParse_data()
     QTest::addRow("json") << int(TesterPanel::ReportFormat::Json) << "json";
     QTest::addRow("junit") << int(TesterPanel::ReportFormat::JUnit) << "xml";
     QTest::addRow("csv") << int(TesterPanel::ReportFormat::Csv) << "csv";
+    QTest::addRow("text") << int(TesterPanel::ReportFormat::Text) << "txt";
 }
 
 void tst_TesterPanel::reportsParse()
@@ -413,13 +422,17 @@ void tst_TesterPanel::reportsParse()
         QVERIFY(cases >= 7);
         if (TesterPanel::ReportFormat(format) == TesterPanel::ReportFormat::Html) {
             QVERIFY(data.contains("Ask for TCP"));
-            QVERIFY(data.indexOf("Failures (1)") < data.indexOf("Reachable (4)"));
+            QVERIFY(data.indexOf("Other failures (1)") < data.indexOf("Reachable (4)"));
         }
         break;
     }
     case TesterPanel::ReportFormat::Csv:
         QCOMPARE(data.count('\n'), 8); // a header and 7 checks, no multi-line cells here
         QVERIFY(data.startsWith("Flows,Endpoint,"));
+        break;
+    case TesterPanel::ReportFormat::Text: // the CLI's text report, from the GUI too
+        QVERIFY(data.startsWith("Connectivity check for agent"));
+        QVERIFY(data.contains("[Connection refused] closed  closed.test:"));
         break;
     }
 }
@@ -430,7 +443,11 @@ void tst_TesterPanel::copySummary()
     QApplication::clipboard()->clear();
     panel()->copySummary();
     const QString text = QApplication::clipboard()->text();
-    QVERIFY2(text.startsWith(QLatin1String("Connectivity test for agent: 5 passed, 1 failed, 1 skipped")),
+    QVERIFY2(text.contains(QStringLiteral("\nComputer: %1\n").arg(QSysInfo::machineHostName())),
+             qPrintable(text));
+    QVERIFY2(text.startsWith(QLatin1String(
+                     "Connectivity test for agent: 0 required failed, 1 other failed, 5 passed, "
+                     "1 skipped or cancelled")),
              qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("closed.test:%1").arg(m_closedPort)));
     QCOMPARE(text.count(QLatin1String("\n- [")), 1);
@@ -500,12 +517,10 @@ void tst_TesterPanel::compareWithPreviousRun()
     const auto *testMenu = m_window->findChild<QMenu *>(QStringLiteral("testMenu"));
     QVERIFY(testMenu);
     QVERIFY(testMenu->actions().contains(compare));
-    // One full run so far (the re-run of its failure merged into it); the Japanese screenshots
-    // make a second one.
-    if (qEnvironmentVariableIsEmpty("PORTOLAN_TESTER_SCREENSHOT_LANG")) {
-        QVERIFY(!compare->isEnabled());
-        QVERIFY(!panel()->comparePreviousButton()->isEnabled());
-    }
+    // One full run so far and a re-run of its failure: the run before the re-run is there to
+    // compare with.
+    QVERIFY(compare->isEnabled());
+    QVERIFY(panel()->comparePreviousButton()->isEnabled());
     QHeaderView *header = m_window->tableView()->horizontalHeader();
     header->moveSection(header->visualIndex(CatalogModel::CheckColumn), 4);
 
@@ -612,6 +627,96 @@ void tst_TesterPanel::cancelIsQuick()
     QCOMPARE(silentPanel.results().size(), 7);
     QVERIFY(silentPanel.run().cancelled);
     QVERIFY(silentPanel.summaryText().contains(QLatin1String("cancelled")));
+    // The check that was running reads "Cancelled", not "Skipped", and so does the progress bar.
+    const CheckResultsModel *model = silentPanel.resultsModel();
+    int cancelledRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(CheckResultsModel::VerdictNameRole).toString()
+            == QLatin1String("cancelled"))
+            cancelledRow = row;
+    }
+    QVERIFY(cancelledRow >= 0);
+    QCOMPARE(model->index(cancelledRow, CheckResultsModel::StatusColumn).data().toString(),
+             QStringLiteral("Cancelled"));
+    QCOMPARE(model->counts().cancelled, 1);
+    QCOMPARE(model->counts().skipped, 1); // the relay without an address
+    QVERIFY2(silentPanel.progressBar()->text().startsWith(QLatin1String("Cancelled: 6 of 7")),
+             qPrintable(silentPanel.progressBar()->text()));
+    QVERIFY(silentPanel.countsLabel()->text().contains(QLatin1String("1 cancelled")));
+}
+
+// F5 on the built-in catalog says what it will contact and asks first; "Don't ask again" is
+// kept. Loopback-only mode refuses every real destination, so nothing leaves this machine.
+void tst_TesterPanel::builtinCatalogAsksFirst()
+{
+    TesterPanel builtinPanel(nullptr);
+    builtinPanel.setOptionsOverride([](TesterOptions &options) {
+        options.allowOnlyLoopback = true;
+        options.stageTimeoutMs = 1000;
+        options.udpRefusalWaitMs = 100;
+    });
+    CatalogStore store;
+    QVERIFY(!store.loadBuiltin());
+    builtinPanel.setCatalog(store.catalog(), true);
+    builtinPanel.setSelectedRoles({QStringLiteral("agent")});
+    builtinPanel.show();
+    QSettings().remove(QStringLiteral("tester/confirmBuiltinCatalog"));
+
+    const QString shots = qEnvironmentVariable("PORTOLAN_TESTER_SCREENSHOTS");
+    if (!shots.isEmpty()) { // the question as the user sees it, in the language asked for
+        const bool japanese = qEnvironmentVariable("PORTOLAN_TESTER_SCREENSHOT_LANG") == QLatin1String("ja");
+        if (japanese) {
+            m_window->setLanguage(Language::Japanese);
+            builtinPanel.setLanguage(Language::Japanese);
+        }
+        builtinPanel.runAction()->trigger();
+        QVERIFY(builtinPanel.confirmationDialog());
+        builtinPanel.confirmationDialog()->grab().save(shots
+                                                       + (japanese ? QStringLiteral("/tester-confirm-ja.png")
+                                                                   : QStringLiteral("/tester-confirm.png")));
+        builtinPanel.confirmationDialog()->button(QMessageBox::Cancel)->click();
+        return;
+    }
+
+    builtinPanel.runAction()->trigger();
+    QMessageBox *box = builtinPanel.confirmationDialog();
+    QVERIFY(box);
+    QVERIFY(!builtinPanel.isRunning());
+    const QRegularExpressionMatch count =
+            QRegularExpression(QStringLiteral("connect to (\\d+) destinations on the internet"))
+                    .match(box->text());
+    QVERIFY2(count.hasMatch(), qPrintable(box->text()));
+    const int destinations = count.captured(1).toInt();
+    QVERIFY(destinations > 20);
+    QVERIFY2(box->text().contains(QLatin1String("Deep Security Agent")), qPrintable(box->text()));
+    // F5 again while it asks: one question, not two.
+    builtinPanel.runAction()->trigger();
+    QCOMPARE(builtinPanel.findChildren<QMessageBox *>().size(), 1);
+    // Cancel: nothing starts, nothing is remembered.
+    box->checkBox()->setChecked(true);
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!builtinPanel.confirmationDialog());
+    QVERIFY(!builtinPanel.isRunning());
+    QVERIFY(builtinPanel.results().isEmpty());
+    QVERIFY(QSettings().value(QStringLiteral("tester/confirmBuiltinCatalog"), true).toBool());
+
+    // Start with "Don't ask again": it runs (refused here), and the next F5 does not ask.
+    QSignalSpy finished(&builtinPanel, &TesterPanel::runFinished);
+    builtinPanel.runAction()->trigger();
+    box = builtinPanel.confirmationDialog();
+    QVERIFY(box);
+    box->checkBox()->setChecked(true);
+    box->button(QMessageBox::Yes)->click();
+    QVERIFY(builtinPanel.isRunning());
+    QCOMPARE(builtinPanel.plan().testableCount(), destinations); // what it said it would contact
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!QSettings().value(QStringLiteral("tester/confirmBuiltinCatalog"), true).toBool());
+    builtinPanel.runAction()->trigger();
+    QVERIFY(!builtinPanel.confirmationDialog());
+    QVERIFY(builtinPanel.isRunning());
+    builtinPanel.cancel();
+    QTRY_COMPARE(finished.count(), 2);
+    QSettings().remove(QStringLiteral("tester/confirmBuiltinCatalog"));
 }
 
 void tst_TesterPanel::environmentDialog()

@@ -184,6 +184,10 @@ void tst_CheckCli::loopbackRun_data()
     QTest::addRow("junit, a failure") << "junit" << false << 1;
     QTest::addRow("json, a failure") << "json" << false << 1;
     QTest::addRow("text, all required pass") << "text" << true << 0;
+    // The GUI's formats too: one table of report writers for both front ends.
+    QTest::addRow("html, a failure") << "html" << false << 1;
+    QTest::addRow("csv, a failure") << "csv" << false << 1;
+    QTest::addRow("ticket, a failure") << "ticket" << false << 1;
 }
 
 void tst_CheckCli::loopbackRun()
@@ -281,6 +285,24 @@ void tst_CheckCli::loopbackRun()
                 QVERIFY(qAbs(result.value(QLatin1String("ntpOffsetMs")).toDouble() + 1500) < 200);
         }
         QCOMPARE(syslog.messages().size(), 1);
+    } else if (format == QLatin1String("html")) {
+        QXmlStreamReader xml(written);
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(written.contains("<h2>Other failures (1)</h2>"));
+        QVERIFY(written.contains("<th>Computer</th>"));
+    } else if (format == QLatin1String("csv")) {
+        const QList<QByteArray> lines = written.trimmed().split('\n');
+        QCOMPARE(lines.size(), 8); // the header and 7 checks
+        QVERIFY(lines.first().startsWith("Flows,Endpoint,Check"));
+        QVERIFY(written.contains(",refused,"));
+    } else if (format == QLatin1String("ticket")) {
+        QVERIFY2(written.startsWith(
+                         "Connectivity test for agent: 0 required failed, 1 other failed, 5 passed"),
+                 written.constData());
+        QVERIFY(written.contains(
+                "\nOther failures (optional or conditional flows):\n- [Connection refused] closed.test"));
     } else {
         QVERIFY(written.contains("Reachable"));
         QVERIFY(!written.contains("Connection refused"));

@@ -20,13 +20,16 @@
 #include "core/util/controlcharacters.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QXmlStreamReader>
 
 namespace {
@@ -59,9 +62,11 @@ CheckResult makeResult(const QString &entry, const QString &endpoint, Verdict::V
     return result;
 }
 
+// The refused check serves a required flow; the timeout an optional one.
 QList<CheckResult> sampleResults()
 {
-    return {makeResult(QStringLiteral("web"), QStringLiteral("valid.test:443"), Verdict::Ok, 12),
+    QList<CheckResult> results{
+            makeResult(QStringLiteral("web"), QStringLiteral("valid.test:443"), Verdict::Ok, 12),
             makeResult(QStringLiteral("web"), QStringLiteral("other.test:443"), Verdict::Timeout, 1000),
             makeResult(QStringLiteral("closed"), QStringLiteral("52.0.124.201:443"), Verdict::Refused, 3,
                        QStringLiteral("tcp")),
@@ -69,6 +74,8 @@ QList<CheckResult> sampleResults()
                        QStringLiteral("none")),
             makeResult(QStringLiteral("syslog"), QStringLiteral("127.0.0.1:514"), Verdict::NotVerifiable, 300,
                        QStringLiteral("syslog-udp"))};
+    results[2].required = true;
+    return results;
 }
 
 Catalog loopbackCatalog()
@@ -148,8 +155,9 @@ void tst_TesterResults::resultsModel()
     QCOMPARE(counts.failed, 2);
     QCOMPARE(counts.skipped, 1);
     QCOMPARE(counts.running + counts.left, 0);
+    QCOMPARE(counts.failedRequired, 1);
     QCOMPARE(CheckResultsModel::countsText(counts),
-             QStringLiteral("2 passed · 2 failed · 1 skipped · 0 running · 0 left"));
+             QStringLiteral("1 required failed · 1 other failed · 2 passed · 1 skipped"));
 
     const QModelIndex refused = model.index(2, CheckResultsModel::HintColumn);
     QCOMPARE(refused.data(CheckResultsModel::VerdictNameRole).toString(), QStringLiteral("refused"));
@@ -581,12 +589,15 @@ void tst_TesterResults::htmlReport()
     }
     QVERIFY2(!xml.hasError(),
              qPrintable(QStringLiteral("%1 at line %2").arg(xml.errorString()).arg(xml.lineNumber())));
-    // Failures first, then not verifiable, skipped and reachable.
+    // Failures of required flows first, then the other failures, not verifiable, skipped and
+    // reachable.
     QCOMPARE(headings,
-             (QStringList{QStringLiteral("Failures (2)"), QStringLiteral("Sent, not verifiable (1)"),
-                          QStringLiteral("Skipped (1)"), QStringLiteral("Reachable (1)")}));
+             (QStringList{QStringLiteral("Failures of required flows (1)"),
+                          QStringLiteral("Other failures (1)"), QStringLiteral("Sent, not verifiable (1)"),
+                          QStringLiteral("Skipped or cancelled (1)"), QStringLiteral("Reachable (1)")}));
     const QString text = QString::fromUtf8(html);
-    QVERIFY(text.indexOf(QLatin1String("2 checks failed")) < text.indexOf(QLatin1String("<h2>")));
+    QVERIFY(text.indexOf(QLatin1String("2 checks failed, 1 of them for required flows"))
+            < text.indexOf(QLatin1String("<h2>")));
     QVERIFY(text.contains(QLatin1String("http://user@proxy.test:3128")));
     QVERIFY(text.contains(QLatin1String("Traffic is silently dropped: ask for TCP 443 to other.test")));
 }
@@ -628,8 +639,14 @@ void tst_TesterResults::catalogIdentityInEveryReport()
 
     const QString text =
             QString::fromUtf8(ResultsReport::results(ResultsReport::Format::Text, plan, results, run));
-    QCOMPARE(text.section(QLatin1Char('\n'), 1, 1),
-             QStringLiteral("Catalog: catalog 2026120201, page read 2026-11-30"));
+    QVERIFY2(text.split(QLatin1Char('\n'))
+                     .contains(QStringLiteral("Catalog: catalog 2026120201, page read 2026-11-30")),
+             qPrintable(text));
+    // The required failure first, marked; the summary counts it apart.
+    QVERIFY(text.contains(QLatin1String("[Connection refused, required] closed  52.0.124.201:443")));
+    QVERIFY(text.indexOf(QLatin1String("52.0.124.201:443")) < text.indexOf(QLatin1String("other.test:443")));
+    QVERIFY(text.indexOf(QLatin1String("other.test:443")) < text.indexOf(QLatin1String("valid.test:443")));
+    QVERIFY(text.contains(QLatin1String("\n1 required failed, 1 other failed\n")));
 
     const QByteArray json = ResultsReport::results(ResultsReport::Format::Json, plan, results, run);
     const QJsonObject stamp =
@@ -670,14 +687,30 @@ void tst_TesterResults::ticketSummary()
     ResultsReport::Run run;
     run.proxy = QStringLiteral("direct");
     run.elapsedMs = 1500;
+    run.hostName = QStringLiteral("workstation-7");
+    run.addresses = {QStringLiteral("192.0.2.10"), QStringLiteral("2001:db8::10")};
+    run.startedAt = QDateTime(QDate(2026, 12, 7), QTime(9, 30), QTimeZone(9 * 3600));
     const QString text = TicketSummary::text({QStringLiteral("agent")}, sampleResults(), run);
     const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
-    QCOMPARE(lines.size(), 4); // counts, "Failures:", two failures
+    // Counts, what a firewall ticket needs (computer, addresses, time, versions), then the
+    // required failure under its own heading before the other one.
     QCOMPARE(lines.first(),
              QStringLiteral(
-                     "Connectivity test for agent: 2 passed, 2 failed, 1 skipped (1.5 s, proxy: direct)"));
-    QVERIFY(lines.at(3).contains(QLatin1String("52.0.124.201:443")));
-    QVERIFY(lines.at(3).contains(QLatin1String("Ask for TCP 443 to 52.0.124.201 to be allowed")));
+                     "Connectivity test for agent: 1 required failed, 1 other failed, 2 passed, 1 skipped or "
+                     "cancelled (1.5 s, proxy: direct)"));
+    QVERIFY(lines.contains(QStringLiteral("Computer: workstation-7")));
+    QVERIFY(lines.contains(QStringLiteral("Addresses: 192.0.2.10, 2001:db8::10")));
+    QVERIFY2(lines.filter(QRegularExpression(QStringLiteral("^Time: 2026-12-07 09:30:00 \\+09:00 "))).size()
+                     == 1,
+             qPrintable(text));
+    QVERIFY(lines.contains(QStringLiteral("Portolan: " PORTOLAN_VERSION)));
+    const int required = int(lines.indexOf(QStringLiteral("Failures of required flows:")));
+    const int other = int(lines.indexOf(QStringLiteral("Other failures (optional or conditional flows):")));
+    QVERIFY(required > 0 && other == required + 2);
+    QVERIFY(lines.at(required + 1).contains(QLatin1String("52.0.124.201:443")));
+    QVERIFY(lines.at(required + 1).contains(QLatin1String("Ask for TCP 443 to 52.0.124.201 to be allowed")));
+    QVERIFY(lines.at(other + 1).contains(QLatin1String("other.test:443")));
+    QCOMPARE(lines.size(), other + 2);
 }
 
 void tst_TesterResults::environmentSettings()

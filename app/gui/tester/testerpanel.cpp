@@ -12,6 +12,7 @@
 #include "core/tester/csvreport.h"
 #include "core/tester/diagramresultsadapter.h"
 #include "core/tester/htmlreport.h"
+#include "core/tester/reportwriters.h"
 #include "core/tester/resultsreader.h"
 #include "core/tester/resulttext.h"
 #include "core/tester/runcomparison.h"
@@ -34,6 +35,8 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -48,6 +51,7 @@
 
 namespace {
 const QString RolesKey = QStringLiteral("tester/roles");
+const QString ConfirmBuiltinKey = QStringLiteral("tester/confirmBuiltinCatalog");
 } // namespace
 
 TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
@@ -233,13 +237,19 @@ ComparisonDialog *TesterPanel::comparisonDialog() const
     return m_comparisonDialog;
 }
 
+QMessageBox *TesterPanel::confirmationDialog() const
+{
+    return m_confirmation;
+}
+
 EnvironmentDialog *TesterPanel::environmentDialog() const
 {
     return m_environmentDialog;
 }
 
-void TesterPanel::setCatalog(const Catalog &catalog)
+void TesterPanel::setCatalog(const Catalog &catalog, bool builtin)
 {
+    m_builtinCatalog = builtin;
     if (m_tester->isRunning())
         m_tester->cancel();
     const QStringList roles = m_roleBoxes.isEmpty() ? QStringList() : selectedRoles();
@@ -356,7 +366,53 @@ void TesterPanel::runTests()
         emit errorOccurred(tr("Test not started"), *error);
         return;
     }
-    m_plan = std::get<TestPlan>(built);
+    if (m_builtinCatalog && QSettings().value(ConfirmBuiltinKey, true).toBool()) {
+        if (m_confirmation)
+            return;
+        confirmBuiltinRun(std::get<TestPlan>(built), planOptions);
+        return;
+    }
+    startFullRun(std::get<TestPlan>(built), planOptions);
+}
+
+void TesterPanel::confirmBuiltinRun(const TestPlan &plan, const TestPlanner::Options &planOptions)
+{
+    QStringList roles;
+    for (const QString &role : plan.roles) {
+        const Component *component = m_catalog.component(role);
+        roles.append(component ? component->name.text(m_language) : role);
+    }
+    m_confirmation =
+            new QMessageBox(QMessageBox::Question, tr("Test connectivity"),
+                            tr("This computer will now connect to %n destinations on the internet that "
+                               "%1 needs (Trend Micro's service and its partners' hosts), as they would.",
+                               nullptr, plan.testableCount())
+                                    .arg(QLocale().createSeparatedList(roles)),
+                            QMessageBox::Yes | QMessageBox::Cancel, this);
+    m_confirmation->setObjectName(QStringLiteral("confirmBuiltinRun"));
+    m_confirmation->setInformativeText(tr(
+            "A firewall, proxy or intrusion detection system on the way may log these connections. Start?"));
+    m_confirmation->button(QMessageBox::Yes)->setText(tr("&Start test"));
+    m_confirmation->setDefaultButton(QMessageBox::Yes);
+    m_confirmation->setCheckBox(new QCheckBox(tr("&Don't ask again"), m_confirmation));
+    m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_confirmation, &QMessageBox::finished, this, [this, plan, planOptions](int result) {
+        // Closed now (deleted later): F5 may ask again at once.
+        const bool dontAskAgain = m_confirmation && m_confirmation->checkBox()->isChecked();
+        m_confirmation = nullptr;
+        if (result != QMessageBox::Yes)
+            return;
+        if (dontAskAgain)
+            QSettings().setValue(ConfirmBuiltinKey, false);
+        if (!m_tester->isRunning())
+            startFullRun(plan, planOptions);
+    });
+    m_confirmation->open();
+}
+
+void TesterPanel::startFullRun(const TestPlan &plan, const TestPlanner::Options &planOptions)
+{
+    m_plan = plan;
     m_planOptions = planOptions;
     // The complete run shown until now becomes the previous one; a cancelled one is dropped.
     if (m_currentComplete) {
@@ -446,6 +502,11 @@ void TesterPanel::rerunFailed()
     }
     if (indices.isEmpty())
         return;
+    // The run as it is now stays there for "Compare with previous run".
+    if (m_currentComplete) {
+        m_previousResults = results();
+        m_previousFinished = m_currentFinished;
+    }
     for (int index : std::as_const(indices))
         m_results->setWaiting(index);
     m_fullRun = false;
@@ -456,6 +517,7 @@ void TesterPanel::start(const TestPlan &plan, const QList<int> &fullIndices)
 {
     m_fullIndices = fullIndices;
     m_cancelled = false;
+    m_startedAt = QDateTime::currentDateTime();
     m_hasRun = true;
     m_tester->setOptions(options());
     m_tester->start(plan);
@@ -513,9 +575,11 @@ void TesterPanel::onFinished(bool cancelled)
     // A cancelled re-run leaves the failures it did not reach unchecked: incomplete as well.
     if (cancelled) {
         m_currentComplete = false;
-    } else if (m_fullRun) {
-        m_currentComplete = true;
-        m_currentFinished = QDateTime::currentDateTime();
+    } else {
+        // A re-run of the failures completes the run it re-checked (if that was complete).
+        m_currentComplete = m_currentComplete || m_fullRun;
+        if (m_currentComplete)
+            m_currentFinished = QDateTime::currentDateTime();
     }
     const CheckResultsModel::Counts counts = m_results->counts();
     emit diagramResultsChanged(DiagramResultsAdapter::fromResults(results()));
@@ -534,8 +598,11 @@ void TesterPanel::updateProgress()
     const CheckResultsModel::Counts counts = m_results->counts();
     const int total = counts.total();
     m_progress->setRange(0, qMax(1, total));
-    m_progress->setValue(total - counts.running - counts.left);
-    m_progress->setFormat(total > 0 ? tr("%v of %m") : QString());
+    const bool cancelled = m_cancelled && !m_tester->isRunning();
+    m_progress->setValue(total - counts.running - counts.left - (cancelled ? counts.cancelled : 0));
+    m_progress->setFormat(total == 0          ? QString()
+                                  : cancelled ? tr("Cancelled: %v of %m checked")
+                                              : tr("%v of %m"));
     m_counts->setText(total > 0 ? CheckResultsModel::countsText(counts) : tr("Not run yet"));
     emit statusChanged();
 }
@@ -609,43 +676,44 @@ ResultsReport::Run TesterPanel::run() const
     run.elapsedMs = m_elapsedMs;
     run.cancelled = m_cancelled;
     run.setCatalog(m_catalog);
+    run.setMachine();
+    run.startedAt = m_startedAt;
     return run;
 }
 
+namespace {
+const QList<QPair<TesterPanel::ReportFormat, QString>> reportFormatNames{
+        {TesterPanel::ReportFormat::Html, QStringLiteral("html")},
+        {TesterPanel::ReportFormat::Json, QStringLiteral("json")},
+        {TesterPanel::ReportFormat::JUnit, QStringLiteral("junit")},
+        {TesterPanel::ReportFormat::Csv, QStringLiteral("csv")},
+        {TesterPanel::ReportFormat::Text, QStringLiteral("text")}};
+} // namespace
+
 std::optional<TesterPanel::ReportFormat> TesterPanel::formatForFileName(const QString &fileName)
 {
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return ReportFormat::Html;
-    if (suffix == QLatin1String("json"))
-        return ReportFormat::Json;
-    if (suffix == QLatin1String("xml"))
-        return ReportFormat::JUnit;
-    if (suffix == QLatin1String("csv"))
-        return ReportFormat::Csv;
+    const auto writer = ReportWriters::forFileName(fileName);
+    for (const auto &[format, name] : reportFormatNames) {
+        if (writer && writer->name == name)
+            return format;
+    }
     return std::nullopt;
 }
 
 std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFormat format,
                                                bool byteOrderMark) const
 {
-    const QList<CheckResult> all = results();
-    QByteArray data;
-    switch (format) {
-    case ReportFormat::Html:
-        data = HtmlReport::write(m_plan.roles, all, run(), languageCode(m_language));
-        break;
-    case ReportFormat::Json:
-        data = ResultsReport::results(ResultsReport::Format::Json, m_plan, all, run());
-        break;
-    case ReportFormat::JUnit:
-        data = ResultsReport::results(ResultsReport::Format::JUnit, m_plan, all, run());
-        break;
-    case ReportFormat::Csv:
-        return TextFile::write(
-                fileName,
-                CsvEncoding::encode(CsvReport::write(all, m_catalog.catalogVersion), byteOrderMark));
+    QString name;
+    for (const auto &[f, n] : reportFormatNames) {
+        if (f == format)
+            name = n;
     }
+    const auto writer = ReportWriters::find(name);
+    if (!writer)
+        return tr("Unknown report format");
+    const QByteArray data = writer->write(m_plan, results(), run(), languageCode(m_language));
+    if (format == ReportFormat::Csv)
+        return TextFile::write(fileName, CsvEncoding::encode(data, byteOrderMark));
     return TextFile::write(fileName, QString::fromUtf8(data));
 }
 
@@ -672,6 +740,7 @@ void TesterPanel::saveReportDialog()
     const QString html = tr("HTML report (*.html)");
     const QString json = tr("JSON (*.json)");
     const QString junit = tr("JUnit XML (*.xml)");
+    const QString text = tr("Text (*.txt)");
     // CSV for Excel (with a byte order mark) or plain: the dialog says which.
     const QString excel = FileDialogs::csvForExcelFilter();
     const QString plain = FileDialogs::csvPlainFilter();
@@ -679,7 +748,7 @@ void TesterPanel::saveReportDialog()
     QString selected = html;
     QString fileName = QFileDialog::getSaveFileName(
             this, tr("Save report"), FileDialogs::inLastFolder(QStringLiteral("portolan-connectivity.html")),
-            QStringList{html, json, junit, preferred, preferred == excel ? plain : excel}.join(
+            QStringList{html, json, junit, preferred, preferred == excel ? plain : excel, text}.join(
                     QStringLiteral(";;")),
             &selected);
     if (fileName.isEmpty())
@@ -687,6 +756,7 @@ void TesterPanel::saveReportDialog()
     const bool csv = selected == excel || selected == plain;
     ReportFormat format = selected == json ? ReportFormat::Json
             : selected == junit            ? ReportFormat::JUnit
+            : selected == text             ? ReportFormat::Text
             : csv                          ? ReportFormat::Csv
                                            : ReportFormat::Html;
     if (const auto bySuffix = formatForFileName(fileName))

@@ -35,6 +35,7 @@ class RunComparison;
 class QCheckBox;
 class QHBoxLayout;
 class QLabel;
+class QMessageBox;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -52,13 +53,16 @@ class TesterPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(TesterPanel)
 
 public:
-    enum class ReportFormat { Html, Json, JUnit, Csv };
+    // The formats of ReportWriters that a file is saved in (the ticket text is copied).
+    enum class ReportFormat { Html, Json, JUnit, Csv, Text };
 
     // catalogModel may be null; when given, its rows get the check states.
     explicit TesterPanel(CatalogModel *catalogModel, QWidget *parent = nullptr);
     ~TesterPanel() override;
 
-    void setCatalog(const Catalog &catalog);
+    // builtin: the embedded catalog, whose destinations are real hosts on the internet: F5
+    // then first says what will be contacted and asks (unless told not to ask again).
+    void setCatalog(const Catalog &catalog, bool builtin = false);
     void setLanguage(Language language);
 
     QAction *runAction() const { return m_runAction; }
@@ -91,6 +95,7 @@ public:
     // The dialogs while they are open, else nullptr.
     ComparisonDialog *comparisonDialog() const;
     EnvironmentDialog *environmentDialog() const;
+    QMessageBox *confirmationDialog() const;
     // The results of the last run, complete once it has finished (failures re-run merged in).
     QList<CheckResult> results() const;
     TestPlan plan() const { return m_plan; }
@@ -138,6 +143,8 @@ protected:
 private:
     // The plan for these options in the panel's language, with the GUI's own words for a
     // missing site address; or the planner's error.
+    void confirmBuiltinRun(const TestPlan &plan, const TestPlanner::Options &planOptions);
+    void startFullRun(const TestPlan &plan, const TestPlanner::Options &planOptions);
     std::variant<TestPlan, QString> buildPlan(const TestPlanner::Options &options) const;
     // After a language switch: skip reasons shown in the new language at once.
     void retranslateSkipReasons();
@@ -173,6 +180,9 @@ private:
     TestPlanner::Options m_planOptions; // what it was built from
     QList<int> m_fullIndices; // run target index -> m_plan target index
     qint64 m_elapsedMs = 0;
+    bool m_builtinCatalog = false;
+    QPointer<QMessageBox> m_confirmation; // "this will contact N destinations", while open
+    QDateTime m_startedAt; // of the run shown
     bool m_cancelled = false;
     bool m_hasRun = false;
     bool m_fullRun = false; // the running (or last) run is a full run, not a re-run

@@ -627,6 +627,22 @@ QString startInspectingSquid(TestProcess &process, quint16 *port, const QHash<QS
     return launchSquid(process, squid, config, *port);
 }
 
+namespace {
+
+// Runs a command line tool to completion: its output as the error when it fails, else "".
+QString runTool(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForFinished(10000) || process.exitCode() != 0)
+        return QStringLiteral("%1 %2: %3")
+                .arg(program, arguments.join(QLatin1Char(' ')), QString::fromLocal8Bit(process.readAll()));
+    return QString();
+}
+
+} // namespace
+
 QString replaceSystemTrustStore(const QStringList &certificateFiles, QTemporaryDir &store)
 {
     for (const QString &file : certificateFiles) {
@@ -635,21 +651,11 @@ QString replaceSystemTrustStore(const QStringList &certificateFiles, QTemporaryD
         if (!QFile::copy(file, copy))
             return QStringLiteral("cannot copy %1").arg(file);
     }
-    auto run = [](const QString &program, const QStringList &arguments) {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(program, arguments);
-        if (!process.waitForFinished(10000) || process.exitCode() != 0)
-            return QStringLiteral("%1 %2: %3")
-                    .arg(program, arguments.join(QLatin1Char(' ')),
-                         QString::fromLocal8Bit(process.readAll()));
-        return QString();
-    };
     // OpenSSL looks a directory's certificates up by their subject hash.
-    QString error = run(QStringLiteral("openssl"), {QStringLiteral("rehash"), store.path()});
+    QString error = runTool(QStringLiteral("openssl"), {QStringLiteral("rehash"), store.path()});
     if (error.isEmpty())
-        error = run(QStringLiteral("mount"),
-                    {QStringLiteral("--bind"), store.path(), QStringLiteral("/etc/ssl/certs")});
+        error = runTool(QStringLiteral("mount"),
+                        {QStringLiteral("--bind"), store.path(), QStringLiteral("/etc/ssl/certs")});
     return error;
 }
 
@@ -681,19 +687,9 @@ QString runInNetworkNamespace(const QStringList &arguments, int *exitCode, QByte
 
 QString blackholeLoopbackPorts(const QList<quint16> &ports)
 {
-    auto run = [](const QString &program, const QStringList &arguments) {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(program, arguments);
-        if (!process.waitForFinished(10000) || process.exitCode() != 0)
-            return QStringLiteral("%1 %2: %3")
-                    .arg(program, arguments.join(QLatin1Char(' ')),
-                         QString::fromLocal8Bit(process.readAll()));
-        return QString();
-    };
-    QString error =
-            run(QStringLiteral("ip"),
-                {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    QString error = runTool(
+            QStringLiteral("ip"),
+            {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
     if (!error.isEmpty())
         return error;
     QStringList portList;
@@ -701,19 +697,19 @@ QString blackholeLoopbackPorts(const QList<quint16> &ports)
         portList.append(QString::number(port));
     const QString set = portList.join(QLatin1Char(','));
     // nft first; iptables as the fallback.
-    error = run(QStringLiteral("nft"),
-                {QStringLiteral("add table inet portolan; add chain inet portolan in { type filter hook "
-                                "input priority 0; }; "
-                                "add rule inet portolan in tcp dport { %1 } drop")
-                         .arg(set)});
+    error = runTool(QStringLiteral("nft"),
+                    {QStringLiteral("add table inet portolan; add chain inet portolan in { type filter hook "
+                                    "input priority 0; }; "
+                                    "add rule inet portolan in tcp dport { %1 } drop")
+                             .arg(set)});
     if (error.isEmpty())
         return {};
     QString iptablesError;
     for (quint16 port : ports) {
-        iptablesError = run(QStringLiteral("iptables"),
-                            {QStringLiteral("-A"), QStringLiteral("INPUT"), QStringLiteral("-p"),
-                             QStringLiteral("tcp"), QStringLiteral("--dport"), QString::number(port),
-                             QStringLiteral("-j"), QStringLiteral("DROP")});
+        iptablesError = runTool(QStringLiteral("iptables"),
+                                {QStringLiteral("-A"), QStringLiteral("INPUT"), QStringLiteral("-p"),
+                                 QStringLiteral("tcp"), QStringLiteral("--dport"), QString::number(port),
+                                 QStringLiteral("-j"), QStringLiteral("DROP")});
         if (!iptablesError.isEmpty())
             break;
     }
@@ -722,19 +718,9 @@ QString blackholeLoopbackPorts(const QList<quint16> &ports)
 
 QString addFirewallRules(const QStringList &rules)
 {
-    auto run = [](const QString &program, const QStringList &arguments) {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(program, arguments);
-        if (!process.waitForFinished(10000) || process.exitCode() != 0)
-            return QStringLiteral("%1 %2: %3")
-                    .arg(program, arguments.join(QLatin1Char(' ')),
-                         QString::fromLocal8Bit(process.readAll()));
-        return QString();
-    };
-    QString error =
-            run(QStringLiteral("ip"),
-                {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
+    QString error = runTool(
+            QStringLiteral("ip"),
+            {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")});
     for (const QString &rule : rules) {
         if (!error.isEmpty())
             break;
@@ -744,7 +730,7 @@ QString addFirewallRules(const QStringList &rules)
                 {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/bin")});
         if (program.isEmpty())
             return QStringLiteral("iptables is not installed");
-        error = run(program, (six ? rule.mid(3) : rule).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+        error = runTool(program, (six ? rule.mid(3) : rule).split(QLatin1Char(' '), Qt::SkipEmptyParts));
     }
     return error;
 }

@@ -281,8 +281,12 @@ void tst_CheckCli::loopbackRun()
         QCOMPARE(flows.value(QLatin1String("relay")).toString(), QStringLiteral("untested"));
         for (const QJsonValue &value : root.value(QLatin1String("results")).toArray()) {
             const QJsonObject result = value.toObject();
-            if (result.value(QLatin1String("kind")).toString() == QLatin1String("ntp"))
-                QVERIFY(qAbs(result.value(QLatin1String("ntpOffsetMs")).toDouble() + 1500) < 200);
+            if (result.value(QLatin1String("kind")).toString() == QLatin1String("ntp")) {
+                // The offset is off by half the difference of the two one-way delays: tens of ms
+                // here, a few hundred when a sanitizer slows the test's own server down.
+                const double offset = result.value(QLatin1String("ntpOffsetMs")).toDouble();
+                QVERIFY2(qAbs(offset + 1500) < 600, qPrintable(QString::number(offset)));
+            }
         }
         QCOMPARE(syslog.messages().size(), 1);
     } else if (format == QLatin1String("html")) {

@@ -3,7 +3,7 @@
 // namespace). Prints the total wall time against one stage timeout and against the sequential
 // baseline (the sum of the single check times). Re-executes itself under "unshare -n".
 
-#include "core/tester/connectivitytester.h"
+#include "core/tester/session/connectivitytester.h"
 #include "tests/tester/testservers.h"
 
 #include <QCommandLineParser>

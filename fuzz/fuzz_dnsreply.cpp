@@ -1,7 +1,7 @@
 // DnsClient::parseReply on arbitrary datagrams, as replies to an A, an AAAA and a probe (NS)
 // query. The first byte chooses the query and whether the reply's id is set to the query's, so
 // that the fuzzer gets past the id check; the rest is the datagram.
-#include "core/tester/dnsclient.h"
+#include "core/tester/probe/dnsclient.h"
 #include "fuzz/fuzzcommon.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

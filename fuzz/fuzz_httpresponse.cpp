@@ -1,6 +1,6 @@
 // HttpResponse::status and headerValue (what EndpointCheck reads from a server's or a proxy's
 // reply header) on arbitrary bytes.
-#include "core/tester/httpresponse.h"
+#include "core/tester/probe/httpresponse.h"
 #include "fuzz/fuzzcommon.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

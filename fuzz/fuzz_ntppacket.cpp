@@ -1,7 +1,7 @@
 // NtpPacket::parseReply on arbitrary datagrams, and the offset of every reply it accepts. The
 // first byte chooses whether the originate timestamp is set to the request's, so that the
 // fuzzer gets past that check.
-#include "core/tester/ntppacket.h"
+#include "core/tester/probe/ntppacket.h"
 #include "fuzz/fuzzcommon.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // ResultsReader::readData on arbitrary bytes (a saved report, read by "Compare with a saved
 // run..." and portolan-cli check --compare).
-#include "core/tester/resultsreader.h"
+#include "core/tester/report/resultsreader.h"
 #include "fuzz/fuzzcommon.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,9 +1,9 @@
 #include "core/catalog/catalogloader.h"
 #include "core/catalog/cataloglookup.h"
-#include "core/tester/dnsclient.h"
-#include "core/tester/httpresponse.h"
-#include "core/tester/ntppacket.h"
-#include "core/tester/resultsreader.h"
+#include "core/tester/probe/dnsclient.h"
+#include "core/tester/probe/httpresponse.h"
+#include "core/tester/probe/ntppacket.h"
+#include "core/tester/report/resultsreader.h"
 #ifdef PORTOLAN_HAVE_TRIAGE
 #include "core/triage/loglineparser.h"
 #endif

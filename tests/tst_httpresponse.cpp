@@ -1,4 +1,4 @@
-#include "core/tester/httpresponse.h"
+#include "core/tester/probe/httpresponse.h"
 
 #include <QTest>
 

@@ -84,26 +84,12 @@
     </message>
 </context>
 <context>
-    <name>EndpointCheck</name>
+    <name>DnsProbe</name>
     <message numerus="yes">
-        <source>Connected after trying %n addresses: %1</source>
+        <source>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</source>
         <translation>
-            <numerusform>Connected after trying %n address: %1</numerusform>
-            <numerusform>Connected after trying %n addresses: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</source>
-        <translation>
-            <numerusform>No valid answer from the DNS server within %1 s (%n malformed or unrelated reply ignored)</numerusform>
-            <numerusform>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected, then the HTTP response stopped after %n bytes within %1 s</source>
-        <translation>
-            <numerusform>Connected, then the HTTP response stopped after %n byte within %1 s</numerusform>
-            <numerusform>Connected, then the HTTP response stopped after %n bytes within %1 s</numerusform>
+            <numerusform>TCP connected, then the connection closed without a complete DNS reply (%n byte)</numerusform>
+            <numerusform>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -111,13 +97,6 @@
         <translation>
             <numerusform>No valid DNS reply within %1 s (%n malformed or unrelated reply ignored)</numerusform>
             <numerusform>No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</source>
-        <translation>
-            <numerusform>TCP connected, then the connection closed without a complete DNS reply (%n byte)</numerusform>
-            <numerusform>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</numerusform>
         </translation>
     </message>
 </context>
@@ -162,6 +141,16 @@
         <translation>
             <numerusform>%n check failed, %1 of them for required flows.</numerusform>
             <numerusform>%n checks failed, %1 of them for required flows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HttpProbe</name>
+    <message numerus="yes">
+        <source>Connected, then the HTTP response stopped after %n bytes within %1 s</source>
+        <translation>
+            <numerusform>Connected, then the HTTP response stopped after %n byte within %1 s</numerusform>
+            <numerusform>Connected, then the HTTP response stopped after %n bytes within %1 s</numerusform>
         </translation>
     </message>
 </context>
@@ -230,12 +219,32 @@
     </message>
 </context>
 <context>
+    <name>Resolver</name>
+    <message numerus="yes">
+        <source>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</source>
+        <translation>
+            <numerusform>No valid answer from the DNS server within %1 s (%n malformed or unrelated reply ignored)</numerusform>
+            <numerusform>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultsReport</name>
     <message numerus="yes">
         <source>Plan for %1: %n checks to run</source>
         <translation>
             <numerusform>Plan for %1: %n check to run</numerusform>
             <numerusform>Plan for %1: %n checks to run</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TcpProbe</name>
+    <message numerus="yes">
+        <source>Connected after trying %n addresses: %1</source>
+        <translation>
+            <numerusform>Connected after trying %n address: %1</numerusform>
+            <numerusform>Connected after trying %n addresses: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -1629,264 +1629,7 @@ After: the current run
     </message>
 </context>
 <context>
-    <name>EndpointCheck</name>
-    <message>
-        <source>Refused to contact %1: only loopback addresses are allowed</source>
-        <translation>%1への接続を拒否しました: ループバックアドレスのみ許可されています</translation>
-    </message>
-    <message>
-        <source>%1 (given with --resolve)</source>
-        <translation>%1（--resolveで指定）</translation>
-    </message>
-    <message>
-        <source>%1 (from DNS server %2)</source>
-        <translation>%1（DNSサーバー%2から取得）</translation>
-    </message>
-    <message>
-        <source>No such name (DNS server %1)</source>
-        <translation>その名前は存在しません（DNSサーバー%1）</translation>
-    </message>
-    <message>
-        <source>The name has no address (DNS server %1)</source>
-        <translation>その名前にはアドレスがありません（DNSサーバー%1）</translation>
-    </message>
-    <message>
-        <source>The DNS server %1 refused the query</source>
-        <translation>DNSサーバー%1がクエリを拒否しました</translation>
-    </message>
-    <message>
-        <source>No DNS server at %1 port %2</source>
-        <translation>%1のポート%2にDNSサーバーがありません</translation>
-    </message>
-    <message>
-        <source>The DNS server %1 failed</source>
-        <translation>DNSサーバー%1でエラーが発生しました</translation>
-    </message>
-    <message>
-        <source>Refused to look up %1 with the system resolver: only loopback destinations are allowed</source>
-        <translation>システムのリゾルバーによる%1の名前解決を拒否しました: ループバックの送信先のみ許可されています</translation>
-    </message>
-    <message>
-        <source>%1 (system resolver)</source>
-        <translation>%1（システムのリゾルバー）</translation>
-    </message>
-    <message>
-        <source>Cannot resolve the proxy %1: %2</source>
-        <translation>プロキシ%1を名前解決できません: %2</translation>
-    </message>
-    <message>
-        <source>An address: nothing to resolve</source>
-        <translation>アドレスのため、名前解決は不要です</translation>
-    </message>
-    <message>
-        <source>Connected to the proxy %1</source>
-        <translation>プロキシ%1に接続しました</translation>
-    </message>
-    <message>
-        <source>Connected to %1 port %2</source>
-        <translation>%1のポート%2に接続しました</translation>
-    </message>
-    <message>
-        <source>Cannot connect to the proxy %1: %2</source>
-        <translation>プロキシ%1に接続できません: %2</translation>
-    </message>
-    <message>
-        <source>The proxy closed the connection: %1</source>
-        <translation>プロキシが接続を閉じました: %1</translation>
-    </message>
-    <message>
-        <source>The connection closed without an HTTP response: %1</source>
-        <translation>HTTP応答がないまま接続が閉じられました: %1</translation>
-    </message>
-    <message>
-        <source>The proxy sent no valid reply to CONNECT</source>
-        <translation>プロキシからCONNECTに対する有効な応答がありませんでした</translation>
-    </message>
-    <message>
-        <source>The proxy connected to %1 port %2 (HTTP %3)</source>
-        <translation>プロキシが%1のポート%2に接続しました（HTTP %3）</translation>
-    </message>
-    <message>
-        <source>The proxy answered CONNECT with HTTP %1 %2</source>
-        <translation>プロキシがCONNECTにHTTP %1 %2で応答しました</translation>
-    </message>
-    <message>
-        <source>%1, certificate for %2 issued by %3, valid until %4</source>
-        <translation>%1、%2の証明書（発行者: %3、%4まで有効）</translation>
-    </message>
-    <message>
-        <source>Certificate for %1 issued by %2: %3</source>
-        <translation>%1の証明書（発行者: %2）: %3</translation>
-    </message>
-    <message>
-        <source>The answer is not HTTP</source>
-        <translation>応答がHTTPではありません</translation>
-    </message>
-    <message>
-        <source>No HTTP response</source>
-        <translation>HTTP応答がありません</translation>
-    </message>
-    <message>
-        <source>The proxy answered HTTP %1 %2</source>
-        <translation>プロキシがHTTP %1 %2で応答しました</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>Nothing answers DNS on port %1 (ICMP port unreachable)</source>
-        <translation>ポート%1でDNSに応答するものがありません（ICMPポート到達不能）</translation>
-    </message>
-    <message>
-        <source>No DNS reply</source>
-        <translation>DNS応答がありません</translation>
-    </message>
-    <message>
-        <source>The DNS server answered (response code %1)</source>
-        <translation>DNSサーバーが応答しました（応答コード%1）</translation>
-    </message>
-    <message>
-        <source>Nothing listens on UDP port %1 (ICMP port unreachable)</source>
-        <translation>UDPポート%1で待ち受けているものがありません（ICMPポート到達不能）</translation>
-    </message>
-    <message>
-        <source>Clock offset %1 ms, stratum %2</source>
-        <translation>時刻のずれ%1 ms、ストラタム%2</translation>
-    </message>
-    <message>
-        <source>No answer from the resolver within %1 s</source>
-        <translation>%1秒以内にリゾルバーから応答がありません</translation>
-    </message>
-    <message>
-        <source>The proxy %1 did not answer within %2 s</source>
-        <translation>プロキシ%1が%2秒以内に応答しませんでした</translation>
-    </message>
-    <message>
-        <source>No answer to the connection request within %1 s: dropped on the way</source>
-        <translation>%1秒以内に接続要求への応答がありません: 経路上で破棄されています</translation>
-    </message>
-    <message>
-        <source>The proxy did not connect to the destination within %1 s</source>
-        <translation>プロキシが%1秒以内に送信先に接続しませんでした</translation>
-    </message>
-    <message>
-        <source>No NTP reply within %1 s</source>
-        <translation>%1秒以内にNTP応答がありません</translation>
-    </message>
-    <message>
-        <source>No DNS reply within %1 s</source>
-        <translation>%1秒以内にDNS応答がありません</translation>
-    </message>
-    <message>
-        <source>Sent; UDP gives no reply and no refusal came back</source>
-        <translation>送信済み。UDPには応答がなく、拒否も返されませんでした</translation>
-    </message>
-    <message>
-        <source>Sent, not verifiable: syslog over UDP has no reply</source>
-        <translation>送信済み、検証不可: UDP経由のSyslogには応答がありません</translation>
-    </message>
-    <message>
-        <source>The DNS server answered REFUSED (response code %1): it does not answer queries from this machine</source>
-        <translation>DNSサーバーがREFUSED（応答コード%1）を返しました: このマシンからの問い合わせには応答しません</translation>
-    </message>
-    <message>
-        <source>The DNS server answered SERVFAIL (response code %1): it cannot resolve names now</source>
-        <translation>DNSサーバーがSERVFAIL（応答コード%1）を返しました: 現在は名前を解決できません</translation>
-    </message>
-    <message numerus="yes">
-        <source>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</source>
-        <translation>
-            <numerusform>%1秒以内にDNSサーバーから有効な応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No valid NTP reply within %1 s; the server&apos;s reply was rejected: %2</source>
-        <translation>%1秒以内に有効なNTP応答がありません。サーバーの応答を拒否しました: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)</source>
-        <translation>
-            <numerusform>%1秒以内に有効なDNS応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 port %2</source>
-        <translation>%1 ポート %2</translation>
-    </message>
-    <message>
-        <source>%1: refused with a TCP reset (nothing listens there, or a firewall resets the connection)</source>
-        <translation>%1: TCP リセットで拒否されました（待ち受けていないか、ファイアウォールが接続をリセットしています）</translation>
-    </message>
-    <message>
-        <source>%1: rejected with an ICMP error (%2): a firewall or router said no</source>
-        <translation>%1: ICMP エラー（%2）で拒否されました。ファイアウォールまたはルーターが拒否しています</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 port %2: no answer within %3 ms</source>
-        <translation>%1 ポート %2: %3 ms 以内に応答がありません</translation>
-    </message>
-    <message>
-        <source>%1 port %2: connected in %3 ms</source>
-        <translation>%1 ポート %2: %3 ms で接続しました</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected after trying %n addresses: %1</source>
-        <translation>
-            <numerusform>%n 個のアドレスを試して接続しました: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: this machine does not allow the connection (%2): a local firewall rule rejects it</source>
-        <translation>%1: このマシンが接続を許可していません（%2）。ローカルのファイアウォールルールが拒否しています</translation>
-    </message>
-    <message>
-        <source>HTTP %1: redirected to %2, away from %3</source>
-        <translation>HTTP %1: %3 から %2 へリダイレクトされました</translation>
-    </message>
-    <message>
-        <source>No address answered within %1 s: %2</source>
-        <translation>%1 秒以内に応答したアドレスはありません: %2</translation>
-    </message>
-    <message>
-        <source>TCP connected, then the TLS handshake did not complete within %1 s</source>
-        <translation>TCP は接続しましたが、TLS ハンドシェイクが %1 秒以内に完了しませんでした</translation>
-    </message>
-    <message>
-        <source>Connected, then no HTTP response within %1 s</source>
-        <translation>接続しましたが、%1 秒以内に HTTP 応答がありません</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected, then the HTTP response stopped after %n bytes within %1 s</source>
-        <translation>
-            <numerusform>接続しましたが、HTTP 応答が %n バイトで止まりました（%1 秒以内）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The server answered without the time: %1</source>
-        <translation>サーバーは時刻を返さずに応答しました: %1</translation>
-    </message>
-    <message>
-        <source>%1; warning: this machine&apos;s clock is more than %2 ms off the server&apos;s, so certificates and event times may be judged wrong</source>
-        <extracomment>%1 is the stage detail &quot;Clock offset … ms, stratum …&quot;; %2 the limit in ms.</extracomment>
-        <translation>%1。警告: このコンピューターの時計はサーバーと%2ミリ秒以上ずれているため、証明書とイベントの時刻が正しく判断されない可能性があります</translation>
-    </message>
-    <message>
-        <source>%1 is an alias: %2</source>
-        <translation>%1は別名です: %2</translation>
-    </message>
-    <message>
-        <source>the UDP reply was truncated, asked again over TCP</source>
-        <translation>UDPの応答が切り詰められたため、TCPで再度問い合わせました</translation>
-    </message>
-    <message>
-        <source>The DNS server %1 sent a truncated reply (TC flag) and does not answer over TCP port %2: names with that many records need DNS over TCP</source>
-        <translation>DNSサーバー%1の応答は切り詰められ(TCフラグ)、TCPポート%2では応答しません: これほど多くのレコードを持つ名前にはTCPによるDNSが必要です</translation>
-    </message>
+    <name>DnsProbe</name>
     <message numerus="yes">
         <source>TCP connected, then the connection closed without a complete DNS reply (%n bytes)</source>
         <translation>
@@ -1898,17 +1641,46 @@ After: the current run
         <translation>TCPポート%1で応答したものは、DNSクエリへの応答ではないデータを送信しました</translation>
     </message>
     <message>
-        <source>Certificate for %1 re-signed by %2, a root installed on this machine that is not public (chain: %3)</source>
-        <translation>%1の証明書は%2によって再署名されています。これはこのコンピューターにインストールされた、公開されていないルートです(チェーン: %3)</translation>
+        <source>Nothing answers DNS on port %1 (ICMP port unreachable)</source>
+        <translation>ポート%1でDNSに応答するものがありません（ICMPポート到達不能）</translation>
+    </message>
+    <message>
+        <source>The DNS server answered REFUSED (response code %1): it does not answer queries from this machine</source>
+        <translation>DNSサーバーがREFUSED（応答コード%1）を返しました: このマシンからの問い合わせには応答しません</translation>
+    </message>
+    <message>
+        <source>The DNS server answered SERVFAIL (response code %1): it cannot resolve names now</source>
+        <translation>DNSサーバーがSERVFAIL（応答コード%1）を返しました: 現在は名前を解決できません</translation>
     </message>
     <message>
         <source>The DNS server answered (response code %1) with a truncated reply, and DNS over TCP port %2 failed: large answers need it</source>
         <translation>DNSサーバーは切り詰められた応答を返し(応答コード%1)、TCPポート%2によるDNSは失敗しました: 大きな応答にはTCPが必要です</translation>
     </message>
     <message>
+        <source>The DNS server answered (response code %1)</source>
+        <translation>DNSサーバーが応答しました（応答コード%1）</translation>
+    </message>
+    <message>
+        <source>No DNS reply</source>
+        <translation>DNS応答がありません</translation>
+    </message>
+    <message>
         <source>TCP connected, then no DNS reply within %1 s</source>
         <translation>TCPで接続しましたが、%1秒以内にDNSの応答がありません</translation>
     </message>
+    <message numerus="yes">
+        <source>No valid DNS reply within %1 s (%n malformed or unrelated replies ignored)</source>
+        <translation>
+            <numerusform>%1秒以内に有効なDNS応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No DNS reply within %1 s</source>
+        <translation>%1秒以内にDNS応答がありません</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointCheck</name>
     <message>
         <source>Cancelled while it ran</source>
         <translation>実行中にキャンセルされました</translation>
@@ -3007,6 +2779,43 @@ After: the current run
     </message>
 </context>
 <context>
+    <name>HttpProbe</name>
+    <message>
+        <source>The connection closed without an HTTP response: %1</source>
+        <translation>HTTP応答がないまま接続が閉じられました: %1</translation>
+    </message>
+    <message>
+        <source>The answer is not HTTP</source>
+        <translation>応答がHTTPではありません</translation>
+    </message>
+    <message>
+        <source>No HTTP response</source>
+        <translation>HTTP応答がありません</translation>
+    </message>
+    <message>
+        <source>The proxy answered HTTP %1 %2</source>
+        <translation>プロキシがHTTP %1 %2で応答しました</translation>
+    </message>
+    <message>
+        <source>HTTP %1: redirected to %2, away from %3</source>
+        <translation>HTTP %1: %3 から %2 へリダイレクトされました</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Connected, then no HTTP response within %1 s</source>
+        <translation>接続しましたが、%1 秒以内に HTTP 応答がありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected, then the HTTP response stopped after %n bytes within %1 s</source>
+        <translation>
+            <numerusform>接続しましたが、HTTP 応答が %n バイトで止まりました（%1 秒以内）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IptablesExporter</name>
     <message>
         <source>iptables (iptables-restore)</source>
@@ -3520,6 +3329,30 @@ The current catalog stays in use.</source>
     </message>
 </context>
 <context>
+    <name>NtpProbe</name>
+    <message>
+        <source>The server answered without the time: %1</source>
+        <translation>サーバーは時刻を返さずに応答しました: %1</translation>
+    </message>
+    <message>
+        <source>Clock offset %1 ms, stratum %2</source>
+        <translation>時刻のずれ%1 ms、ストラタム%2</translation>
+    </message>
+    <message>
+        <source>%1; warning: this machine&apos;s clock is more than %2 ms off the server&apos;s, so certificates and event times may be judged wrong</source>
+        <extracomment>%1 is the stage detail &quot;Clock offset … ms, stratum …&quot;; %2 the limit in ms.</extracomment>
+        <translation>%1。警告: このコンピューターの時計はサーバーと%2ミリ秒以上ずれているため、証明書とイベントの時刻が正しく判断されない可能性があります</translation>
+    </message>
+    <message>
+        <source>No valid NTP reply within %1 s; the server&apos;s reply was rejected: %2</source>
+        <translation>%1秒以内に有効なNTP応答がありません。サーバーの応答を拒否しました: %2</translation>
+    </message>
+    <message>
+        <source>No NTP reply within %1 s</source>
+        <translation>%1秒以内にNTP応答がありません</translation>
+    </message>
+</context>
+<context>
     <name>ObjectGroup</name>
     <message>
         <source>%1: inbound, a rule on the other side</source>
@@ -3676,34 +3509,79 @@ The current catalog stays in use.</source>
     </message>
 </context>
 <context>
-    <name>ResultText</name>
+    <name>Resolver</name>
     <message>
-        <source>Name resolution</source>
-        <translation>名前解決</translation>
+        <source>Refused to contact %1: only loopback addresses are allowed</source>
+        <translation>%1への接続を拒否しました: ループバックアドレスのみ許可されています</translation>
     </message>
+    <message>
+        <source>An address: nothing to resolve</source>
+        <translation>アドレスのため、名前解決は不要です</translation>
+    </message>
+    <message>
+        <source>%1 (given with --resolve)</source>
+        <translation>%1（--resolveで指定）</translation>
+    </message>
+    <message>
+        <source>Refused to look up %1 with the system resolver: only loopback destinations are allowed</source>
+        <translation>システムのリゾルバーによる%1の名前解決を拒否しました: ループバックの送信先のみ許可されています</translation>
+    </message>
+    <message>
+        <source>%1 (system resolver)</source>
+        <translation>%1（システムのリゾルバー）</translation>
+    </message>
+    <message>
+        <source>%1 (from DNS server %2)</source>
+        <translation>%1（DNSサーバー%2から取得）</translation>
+    </message>
+    <message>
+        <source>%1 is an alias: %2</source>
+        <translation>%1は別名です: %2</translation>
+    </message>
+    <message>
+        <source>the UDP reply was truncated, asked again over TCP</source>
+        <translation>UDPの応答が切り詰められたため、TCPで再度問い合わせました</translation>
+    </message>
+    <message>
+        <source>No such name (DNS server %1)</source>
+        <translation>その名前は存在しません（DNSサーバー%1）</translation>
+    </message>
+    <message>
+        <source>The name has no address (DNS server %1)</source>
+        <translation>その名前にはアドレスがありません（DNSサーバー%1）</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 refused the query</source>
+        <translation>DNSサーバー%1がクエリを拒否しました</translation>
+    </message>
+    <message>
+        <source>No DNS server at %1 port %2</source>
+        <translation>%1のポート%2にDNSサーバーがありません</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 failed</source>
+        <translation>DNSサーバー%1でエラーが発生しました</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 sent a truncated reply (TC flag) and does not answer over TCP port %2: names with that many records need DNS over TCP</source>
+        <translation>DNSサーバー%1の応答は切り詰められ(TCフラグ)、TCPポート%2では応答しません: これほど多くのレコードを持つ名前にはTCPによるDNSが必要です</translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid answer from the DNS server within %1 s (%n malformed or unrelated replies ignored)</source>
+        <translation>
+            <numerusform>%1秒以内にDNSサーバーから有効な応答がありません（不正または無関係な応答%n件を無視しました）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No answer from the resolver within %1 s</source>
+        <translation>%1秒以内にリゾルバーから応答がありません</translation>
+    </message>
+</context>
+<context>
+    <name>ResultText</name>
     <message>
         <source>Proxy</source>
         <translation>プロキシ</translation>
-    </message>
-    <message>
-        <source>TCP connection</source>
-        <translation>TCP接続</translation>
-    </message>
-    <message>
-        <source>TLS handshake</source>
-        <translation>TLSハンドシェイク</translation>
-    </message>
-    <message>
-        <source>HTTP request</source>
-        <translation>HTTP要求</translation>
-    </message>
-    <message>
-        <source>NTP query</source>
-        <translation>NTPクエリ</translation>
-    </message>
-    <message>
-        <source>UDP send</source>
-        <translation>UDP送信</translation>
     </message>
     <message>
         <source>not run</source>
@@ -3808,14 +3686,6 @@ The current catalog stays in use.</source>
     <message>
         <source>The DNS server %1 answers but does not resolve for this machine: check its access list (allow this machine&apos;s address), recursion and forwarders.</source>
         <translation>DNSサーバー%1は応答しますが、このマシンのために名前を解決しません: アクセスリスト（このマシンのアドレスを許可）、再帰問い合わせ、フォワーダーを確認してください。</translation>
-    </message>
-    <message>
-        <source>DNS query</source>
-        <translation>DNSクエリ</translation>
-    </message>
-    <message>
-        <source>Proxy tunnel (CONNECT)</source>
-        <translation>プロキシトンネル（CONNECT）</translation>
     </message>
     <message>
         <source>Addresses tried</source>
@@ -4084,6 +3954,61 @@ The current catalog stays in use.</source>
     </message>
 </context>
 <context>
+    <name>Stage</name>
+    <message>
+        <source>Name resolution</source>
+        <translation>名前解決</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>Proxy tunnel (CONNECT)</source>
+        <translation>プロキシトンネル（CONNECT）</translation>
+    </message>
+    <message>
+        <source>TCP connection</source>
+        <translation>TCP接続</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLSハンドシェイク</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP要求</translation>
+    </message>
+    <message>
+        <source>DNS query</source>
+        <translation>DNSクエリ</translation>
+    </message>
+    <message>
+        <source>NTP query</source>
+        <translation>NTPクエリ</translation>
+    </message>
+    <message>
+        <source>UDP send</source>
+        <translation>UDP送信</translation>
+    </message>
+    <message>
+        <source>%1 to %2 is open, but the TLS handshake stalled: an IPS or a TLS filter dropping the handshake, an MTU black hole (large packets dropped: check the path MTU and that ICMP &quot;fragmentation needed&quot; is allowed), or a hung server.</source>
+        <translation>%2 への %1 は開いていますが、TLS ハンドシェイクが止まりました。原因として、ハンドシェイクを破棄する IPS や TLS フィルター、MTU ブラックホール（大きなパケットの破棄: 経路 MTU と ICMP「fragmentation needed」が許可されているかを確認）、またはサーバーの応答停止が考えられます。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 is open, but the HTTP request got no answer: an IPS or a web filter holding the request, an MTU black hole (large packets dropped), or a hung server.</source>
+        <translation>%2 への %1 は開いていますが、HTTP リクエストに応答がありません。原因として、リクエストを保留する IPS や Web フィルター、MTU ブラックホール（大きなパケットの破棄）、またはサーバーの応答停止が考えられます。</translation>
+    </message>
+    <message>
+        <source>The proxy accepted the connection but did not answer CONNECT for %1 to %2: the proxy cannot reach the destination, or it is hung.</source>
+        <translation>プロキシは接続を受け付けましたが、%2 への %1 の CONNECT に応答しませんでした。プロキシが宛先に到達できないか、応答を停止しています。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 is open, but the exchange stalled after connecting: an IPS dropping data, an MTU black hole (large packets dropped), or a hung server.</source>
+        <translation>%2 への %1 は開いていますが、接続後にやり取りが止まりました。原因として、データを破棄する IPS、MTU ブラックホール（大きなパケットの破棄）、またはサーバーの応答停止が考えられます。</translation>
+    </message>
+</context>
+<context>
     <name>SuricataExporter</name>
     <message>
         <source>Suricata rules (AWS Network Firewall)</source>
@@ -4096,6 +4021,82 @@ The current catalog stays in use.</source>
     <message>
         <source>%1/%2: Suricata reads host names only from TLS and HTTP; allow the addresses</source>
         <translation>%1/%2: SuricataはTLSとHTTPからのみホスト名を読み取ります。アドレスを許可してください</translation>
+    </message>
+</context>
+<context>
+    <name>SyslogProbe</name>
+    <message>
+        <source>Sent; UDP gives no reply and no refusal came back</source>
+        <translation>送信済み。UDPには応答がなく、拒否も返されませんでした</translation>
+    </message>
+    <message>
+        <source>Sent, not verifiable: syslog over UDP has no reply</source>
+        <translation>送信済み、検証不可: UDP経由のSyslogには応答がありません</translation>
+    </message>
+</context>
+<context>
+    <name>TcpProbe</name>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 ポート %2</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the proxy %1: %2</source>
+        <translation>プロキシ%1を名前解決できません: %2</translation>
+    </message>
+    <message>
+        <source>%1: refused with a TCP reset (nothing listens there, or a firewall resets the connection)</source>
+        <translation>%1: TCP リセットで拒否されました（待ち受けていないか、ファイアウォールが接続をリセットしています）</translation>
+    </message>
+    <message>
+        <source>%1: rejected with an ICMP error (%2): a firewall or router said no</source>
+        <translation>%1: ICMP エラー（%2）で拒否されました。ファイアウォールまたはルーターが拒否しています</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 port %2: no answer within %3 ms</source>
+        <translation>%1 ポート %2: %3 ms 以内に応答がありません</translation>
+    </message>
+    <message>
+        <source>Connected to the proxy %1</source>
+        <translation>プロキシ%1に接続しました</translation>
+    </message>
+    <message>
+        <source>%1 port %2: connected in %3 ms</source>
+        <translation>%1 ポート %2: %3 ms で接続しました</translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2</source>
+        <translation>%1のポート%2に接続しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected after trying %n addresses: %1</source>
+        <translation>
+            <numerusform>%n 個のアドレスを試して接続しました: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot connect to the proxy %1: %2</source>
+        <translation>プロキシ%1に接続できません: %2</translation>
+    </message>
+    <message>
+        <source>%1: this machine does not allow the connection (%2): a local firewall rule rejects it</source>
+        <translation>%1: このマシンが接続を許可していません（%2）。ローカルのファイアウォールルールが拒否しています</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not answer within %2 s</source>
+        <translation>プロキシ%1が%2秒以内に応答しませんでした</translation>
+    </message>
+    <message>
+        <source>No address answered within %1 s: %2</source>
+        <translation>%1 秒以内に応答したアドレスはありません: %2</translation>
+    </message>
+    <message>
+        <source>No answer to the connection request within %1 s: dropped on the way</source>
+        <translation>%1秒以内に接続要求への応答がありません: 経路上で破棄されています</translation>
     </message>
 </context>
 <context>
@@ -4483,6 +4484,25 @@ The current catalog stays in use.</source>
     </message>
 </context>
 <context>
+    <name>TlsProbe</name>
+    <message>
+        <source>Certificate for %1 re-signed by %2, a root installed on this machine that is not public (chain: %3)</source>
+        <translation>%1の証明書は%2によって再署名されています。これはこのコンピューターにインストールされた、公開されていないルートです(チェーン: %3)</translation>
+    </message>
+    <message>
+        <source>%1, certificate for %2 issued by %3, valid until %4</source>
+        <translation>%1、%2の証明書（発行者: %3、%4まで有効）</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 issued by %2: %3</source>
+        <translation>%1の証明書（発行者: %2）: %3</translation>
+    </message>
+    <message>
+        <source>TCP connected, then the TLS handshake did not complete within %1 s</source>
+        <translation>TCP は接続しましたが、TLS ハンドシェイクが %1 秒以内に完了しませんでした</translation>
+    </message>
+</context>
+<context>
     <name>TriageCommand</name>
     <message>
         <source>seen %1</source>
@@ -4722,6 +4742,36 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     </message>
 </context>
 <context>
+    <name>TunnelProbe</name>
+    <message>
+        <source>The proxy closed the connection: %1</source>
+        <translation>プロキシが接続を閉じました: %1</translation>
+    </message>
+    <message>
+        <source>The proxy sent no valid reply to CONNECT</source>
+        <translation>プロキシからCONNECTに対する有効な応答がありませんでした</translation>
+    </message>
+    <message>
+        <source>The proxy connected to %1 port %2 (HTTP %3)</source>
+        <translation>プロキシが%1のポート%2に接続しました（HTTP %3）</translation>
+    </message>
+    <message>
+        <source>The proxy answered CONNECT with HTTP %1 %2</source>
+        <translation>プロキシがCONNECTにHTTP %1 %2で応答しました</translation>
+    </message>
+    <message>
+        <source>The proxy did not connect to the destination within %1 s</source>
+        <translation>プロキシが%1秒以内に送信先に接続しませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>UdpProbe</name>
+    <message>
+        <source>Nothing listens on UDP port %1 (ICMP port unreachable)</source>
+        <translation>UDPポート%1で待ち受けているものがありません（ICMPポート到達不能）</translation>
+    </message>
+</context>
+<context>
     <name>Verdict</name>
     <message>
         <source>Reachable</source>
@@ -4834,18 +4884,6 @@ Exit status: 0 when the log was read, 1 when some lines reach a catalog endpoint
     <message>
         <source>A firewall (on this machine or on the way) rejects %1 to %2: ask for it to be allowed, or check this machine&apos;s own firewall (firewalld, iptables, nftables).</source>
         <translation>ファイアウォール（このマシン上または経路上）が %2 への %1 を拒否しています。許可を依頼するか、このマシン自身のファイアウォール（firewalld、iptables、nftables）を確認してください。</translation>
-    </message>
-    <message>
-        <source>%1 to %2 is open, but the TLS handshake stalled: an IPS or a TLS filter dropping the handshake, an MTU black hole (large packets dropped: check the path MTU and that ICMP &quot;fragmentation needed&quot; is allowed), or a hung server.</source>
-        <translation>%2 への %1 は開いていますが、TLS ハンドシェイクが止まりました。原因として、ハンドシェイクを破棄する IPS や TLS フィルター、MTU ブラックホール（大きなパケットの破棄: 経路 MTU と ICMP「fragmentation needed」が許可されているかを確認）、またはサーバーの応答停止が考えられます。</translation>
-    </message>
-    <message>
-        <source>%1 to %2 is open, but the HTTP request got no answer: an IPS or a web filter holding the request, an MTU black hole (large packets dropped), or a hung server.</source>
-        <translation>%2 への %1 は開いていますが、HTTP リクエストに応答がありません。原因として、リクエストを保留する IPS や Web フィルター、MTU ブラックホール（大きなパケットの破棄）、またはサーバーの応答停止が考えられます。</translation>
-    </message>
-    <message>
-        <source>The proxy accepted the connection but did not answer CONNECT for %1 to %2: the proxy cannot reach the destination, or it is hung.</source>
-        <translation>プロキシは接続を受け付けましたが、%2 への %1 の CONNECT に応答しませんでした。プロキシが宛先に到達できないか、応答を停止しています。</translation>
     </message>
     <message>
         <source>%1 to %2 is open, but the exchange stalled after connecting: an IPS dropping data, an MTU black hole (large packets dropped), or a hung server.</source>

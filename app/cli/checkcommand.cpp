@@ -4,15 +4,14 @@
 #include "app/cli/clicontext.h"
 #include "app/cli/interrupthandler.h"
 #include "core/i18n/language.h"
-#include "core/tester/connectivitytester.h"
-#include "core/tester/reportwriters.h"
-#include "core/tester/resultsreport.h"
-#include "core/tester/testplanner.h"
+#include "core/tester/plan/testplanner.h"
+#include "core/tester/report/reportwriters.h"
+#include "core/tester/report/resultsreport.h"
+#include "core/tester/session/testsession.h"
 
 #include "core/util/outputfile.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -167,26 +166,22 @@ int CheckCommand::run(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("dry-run")))
         return write(ResultsReport::plan(planFormat, plan), CliContext::Success);
 
-    ConnectivityTester tester;
-    tester.setOptions(options);
-    const QDateTime startedAt = QDateTime::currentDateTime();
-    tester.start(plan);
+    TestSession session;
+    session.setCatalog(*catalog);
+    session.setOptions(options);
     const bool terminal = isatty(STDERR_FILENO);
     std::unique_ptr<CheckProgress> progress;
     if (terminal)
-        progress = std::make_unique<CheckProgress>(&tester, cli.err());
+        progress = std::make_unique<CheckProgress>(&session, cli.err());
     QEventLoop loop;
-    bool cancelled = false;
-    QObject::connect(&tester, &ConnectivityTester::finished, &loop, [&loop, &cancelled](bool wasCancelled) {
-        cancelled = wasCancelled;
-        loop.quit();
-    });
+    QObject::connect(&session, &TestSession::finished, &loop, &QEventLoop::quit);
+    session.start(plan);
     InterruptHandler interrupts;
     interrupts.setNewlineOnExit(terminal);
     bool interrupted = false;
-    QObject::connect(&interrupts, &InterruptHandler::interrupted, &tester, [&tester, &interrupted] {
+    QObject::connect(&interrupts, &InterruptHandler::interrupted, &session, [&session, &interrupted] {
         interrupted = true;
-        tester.cancel();
+        session.cancel();
     });
     // A long run keeps its report's temporary file fresh (OutputFile::removeStaleTemporaries).
     QTimer keepAlive;
@@ -195,28 +190,16 @@ int CheckCommand::run(const QStringList &arguments)
         QObject::connect(&keepAlive, &QTimer::timeout, &keepAlive, [&output] { output->keepAlive(); });
         keepAlive.start();
     }
-    if (tester.isRunning())
+    if (session.isRunning())
         loop.exec();
     keepAlive.stop();
     if (progress)
         progress->finish();
 
-    const QList<CheckResult> results = tester.results();
-    ResultsReport::Run run;
-    run.proxy = options.proxy.displayName();
-    run.stageTimeoutMs = options.stageTimeoutMs;
-    run.concurrency = options.concurrency;
-    run.elapsedMs = tester.elapsedMs();
-    run.cancelled = cancelled;
-    run.setCatalog(*catalog);
-    run.setMachine();
-    run.startedAt = startedAt;
     int exitCode = CliContext::Success;
-    for (const CheckResult &result : results) {
-        if (result.isFailure())
-            exitCode = CliContext::Failure;
-    }
+    if (session.hasFailures())
+        exitCode = CliContext::Failure;
     if (interrupted)
         exitCode = InterruptHandler::ExitCode;
-    return write(writer.write(plan, results, run, languageCode(*language)), exitCode);
+    return write(session.report(writer, languageCode(*language)), exitCode);
 }

@@ -1,7 +1,7 @@
 #include "checkprogress.h"
 
-#include "core/tester/connectivitytester.h"
-#include "core/tester/resultsreport.h"
+#include "core/tester/report/resultsreport.h"
+#include "core/tester/session/testsession.h"
 
 #include <QTextStream>
 
@@ -10,27 +10,26 @@ constexpr int RedrawIntervalMs = 100;
 const QLatin1String ClearLine("\r\x1b[K");
 } // namespace
 
-CheckProgress::CheckProgress(ConnectivityTester *tester, QTextStream &stream, QObject *parent)
+CheckProgress::CheckProgress(TestSession *session, QTextStream &stream, QObject *parent)
     : QObject(parent)
     , m_stream(stream)
-    , m_total(int(tester->plan().targets.size()))
 {
     m_timer.setInterval(RedrawIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_dirty)
             draw(true);
     });
-    connect(tester, &ConnectivityTester::started, this, [this](int total) {
-        m_total = total;
+    connect(session, &TestSession::started, this, [this](const QList<int> &indices) {
+        m_total = int(indices.size());
         m_timer.start();
         draw(true);
     });
-    connect(tester, &ConnectivityTester::targetsStarted, this, [this](const QList<int> &indices) {
+    connect(session, &TestSession::targetsStarted, this, [this](const QList<int> &indices) {
         for (int index : indices)
             m_running.insert(index);
         draw(false);
     });
-    connect(tester, &ConnectivityTester::resultReady, this, [this](int index, const CheckResult &result) {
+    connect(session, &TestSession::resultReady, this, [this](int index, const CheckResult &result) {
         ++m_done;
         m_running.remove(index);
         if (result.isFailure()) {

@@ -5,7 +5,7 @@
 #include <QSet>
 #include <QTimer>
 
-class ConnectivityTester;
+class TestSession;
 class QTextStream;
 
 // The live progress of portolan-cli check on a terminal: one status line rewritten in place
@@ -17,7 +17,8 @@ class CheckProgress final : public QObject
     Q_DISABLE_COPY_MOVE(CheckProgress)
 
 public:
-    CheckProgress(ConnectivityTester *tester, QTextStream &stream, QObject *parent = nullptr);
+    // Follows the runs the session starts from now on.
+    CheckProgress(TestSession *session, QTextStream &stream, QObject *parent = nullptr);
 
     void finish();
 

@@ -5,7 +5,7 @@
 #include "core/export/exporterregistry.h"
 #include "core/export/exportselection.h"
 #include "core/export/exporttext.h"
-#include "core/tester/siteprofile.h"
+#include "core/tester/plan/siteprofile.h"
 #include "core/util/controlcharacters.h"
 
 #include "core/util/outputfile.h"

@@ -14,8 +14,8 @@
 #include "app/gui/tester/testerpanel.h"
 #include "core/catalog/catalogstore.h"
 #include "core/models/catalogmodel.h"
-#include "core/tester/checkresultsfiltermodel.h"
-#include "core/tester/checkresultsmodel.h"
+#include "core/tester/models/checkresultsfiltermodel.h"
+#include "core/tester/models/checkresultsmodel.h"
 #include "tests/tester/testservers.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 #include "testservers.h"
 
-#include "core/tester/dnsclient.h"
-#include "core/tester/ntppacket.h"
+#include "core/tester/probe/dnsclient.h"
+#include "core/tester/probe/ntppacket.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -3,12 +3,12 @@
 // namespace, TLS inspection (squid ssl-bump), concurrency, total time and cancellation. Nothing leaves the
 // loopback interface: every test runs with allowOnlyLoopback.
 
-#include "core/tester/checktarget.h"
-#include "core/tester/connectivitytester.h"
-#include "core/tester/csvreport.h"
-#include "core/tester/dnsclient.h"
-#include "core/tester/resultsreport.h"
-#include "core/tester/resulttext.h"
+#include "core/tester/plan/checktarget.h"
+#include "core/tester/probe/dnsclient.h"
+#include "core/tester/report/csvreport.h"
+#include "core/tester/report/resultsreport.h"
+#include "core/tester/result/resulttext.h"
+#include "core/tester/session/connectivitytester.h"
 #include "tests/tester/testservers.h"
 
 #include <QElapsedTimer>

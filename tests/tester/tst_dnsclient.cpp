@@ -3,8 +3,8 @@
 // them from another thread, and REFUSED, SERVFAIL and truncated (TC) replies. Everything
 // listens on 127.0.0.1 and every check runs with allowOnlyLoopback.
 
-#include "core/tester/connectivitytester.h"
-#include "core/tester/dnsclient.h"
+#include "core/tester/probe/dnsclient.h"
+#include "core/tester/session/connectivitytester.h"
 #include "tests/memoryusage.h"
 #include "tests/tester/testservers.h"
 

@@ -3,8 +3,8 @@
 // sent before the request arrived; and an NTP check against a server on 127.0.0.1 that sends
 // such a reply.
 
-#include "core/tester/connectivitytester.h"
-#include "core/tester/ntppacket.h"
+#include "core/tester/probe/ntppacket.h"
+#include "core/tester/session/connectivitytester.h"
 #include "tests/tester/testservers.h"
 
 #include <QDateTime>

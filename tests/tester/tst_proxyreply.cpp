@@ -1,6 +1,6 @@
 // ProxyReply: the one mapping of a proxy's reply for CONNECT and for plain HTTP, as a table.
 
-#include "core/tester/proxyreply.h"
+#include "core/tester/probe/proxyreply.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // Planning (catalog -> targets), option parsing, packets and report formats. Nothing is sent.
 
 #include "core/catalog/catalogloader.h"
-#include "core/tester/dnsclient.h"
-#include "core/tester/flowresultsummary.h"
-#include "core/tester/ntppacket.h"
-#include "core/tester/resultsreport.h"
-#include "core/tester/testeroptions.h"
-#include "core/tester/testplanner.h"
+#include "core/tester/plan/testeroptions.h"
+#include "core/tester/plan/testplanner.h"
+#include "core/tester/probe/dnsclient.h"
+#include "core/tester/probe/ntppacket.h"
+#include "core/tester/report/resultsreport.h"
+#include "core/tester/result/flowresultsummary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

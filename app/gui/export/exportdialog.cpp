@@ -4,7 +4,7 @@
 #include "core/util/csvencoding.h"
 
 #include "core/export/exporttext.h"
-#include "core/tester/environmentsettings.h"
+#include "core/tester/plan/environmentsettings.h"
 #include "core/util/outputfile.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/tester/runcomparison.h"
+#include "core/tester/result/runcomparison.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/tester/environmentsettings.h"
+#include "core/tester/plan/environmentsettings.h"
 
 #include <QDialog>
 #include <QHash>

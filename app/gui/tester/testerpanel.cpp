@@ -6,18 +6,18 @@
 #include "app/gui/tester/comparisondialog.h"
 #include "app/gui/tester/environmentdialog.h"
 #include "app/gui/tester/passwordstore.h"
-#include "core/tester/checkresultsfiltermodel.h"
-#include "core/tester/checkresultsmodel.h"
-#include "core/tester/connectivitytester.h"
-#include "core/tester/csvreport.h"
-#include "core/tester/diagramresultsadapter.h"
-#include "core/tester/htmlreport.h"
-#include "core/tester/reportwriters.h"
-#include "core/tester/resultsreader.h"
-#include "core/tester/resulttext.h"
-#include "core/tester/runcomparison.h"
-#include "core/tester/testplanner.h"
-#include "core/tester/ticketsummary.h"
+#include "core/tester/models/checkresultsfiltermodel.h"
+#include "core/tester/models/checkresultsmodel.h"
+#include "core/tester/models/diagramresultsadapter.h"
+#include "core/tester/plan/testplanner.h"
+#include "core/tester/report/csvreport.h"
+#include "core/tester/report/htmlreport.h"
+#include "core/tester/report/reportwriters.h"
+#include "core/tester/report/resultsreader.h"
+#include "core/tester/report/ticketsummary.h"
+#include "core/tester/result/resulttext.h"
+#include "core/tester/result/runcomparison.h"
+#include "core/tester/session/testsession.h"
 #include "core/util/csvencoding.h"
 
 #include "core/models/catalogmodel.h"
@@ -57,7 +57,7 @@ const QString ConfirmBuiltinKey = QStringLiteral("tester/confirmBuiltinCatalog")
 TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     : QWidget(parent)
     , m_catalogModel(catalogModel)
-    , m_tester(new ConnectivityTester(this))
+    , m_session(new TestSession(this))
     , m_results(new CheckResultsModel(this))
     , m_filter(new CheckResultsFilterModel(this))
     , m_passwords(new PasswordStore(this))
@@ -196,9 +196,10 @@ TesterPanel::TesterPanel(CatalogModel *catalogModel, QWidget *parent)
     layout->addWidget(m_splitter, 1);
     layout->addLayout(bottom);
 
-    connect(m_tester, &ConnectivityTester::targetsStarted, this, &TesterPanel::onTargetsStarted);
-    connect(m_tester, &ConnectivityTester::resultReady, this, &TesterPanel::onResultReady);
-    connect(m_tester, &ConnectivityTester::finished, this, &TesterPanel::onFinished);
+    connect(m_session, &TestSession::started, this, &TesterPanel::onStarted);
+    connect(m_session, &TestSession::targetsStarted, this, &TesterPanel::onTargetsStarted);
+    connect(m_session, &TestSession::resultReady, this, &TesterPanel::onResultReady);
+    connect(m_session, &TestSession::finished, this, &TesterPanel::onFinished);
     connect(m_passwords, &PasswordStore::readFinished, this,
             [this](const QString &key, const QString &password, const QString &error) {
                 if (key != m_environment.passwordKey())
@@ -250,17 +251,9 @@ EnvironmentDialog *TesterPanel::environmentDialog() const
 void TesterPanel::setCatalog(const Catalog &catalog, bool builtin)
 {
     m_builtinCatalog = builtin;
-    if (m_tester->isRunning())
-        m_tester->cancel();
     const QStringList roles = m_roleBoxes.isEmpty() ? QStringList() : selectedRoles();
-    if (m_currentComplete) {
-        m_previousResults = results();
-        m_previousFinished = m_currentFinished;
-    }
-    m_currentComplete = false;
+    m_session->setCatalog(catalog);
     m_catalog = catalog;
-    m_plan = {};
-    m_hasRun = false;
     m_results->setPlan({});
     rebuildRoles();
     if (!roles.isEmpty())
@@ -346,12 +339,12 @@ TesterOptions TesterPanel::options() const
 
 bool TesterPanel::isRunning() const
 {
-    return m_tester->isRunning();
+    return m_session->isRunning();
 }
 
 void TesterPanel::runTests()
 {
-    if (m_tester->isRunning())
+    if (m_session->isRunning())
         return;
     TestPlanner::Options planOptions;
     planOptions.scope.roles = selectedRoles();
@@ -404,7 +397,7 @@ void TesterPanel::confirmBuiltinRun(const TestPlan &plan, const TestPlanner::Opt
             return;
         if (dontAskAgain)
             QSettings().setValue(ConfirmBuiltinKey, false);
-        if (!m_tester->isRunning())
+        if (!m_session->isRunning())
             startFullRun(plan, planOptions);
     });
     m_confirmation->open();
@@ -412,25 +405,15 @@ void TesterPanel::confirmBuiltinRun(const TestPlan &plan, const TestPlanner::Opt
 
 void TesterPanel::startFullRun(const TestPlan &plan, const TestPlanner::Options &planOptions)
 {
-    m_plan = plan;
     m_planOptions = planOptions;
-    // The complete run shown until now becomes the previous one; a cancelled one is dropped.
-    if (m_currentComplete) {
-        m_previousResults = results();
-        m_previousFinished = m_currentFinished;
-    }
-    m_currentComplete = false;
-    m_results->setPlan(m_plan);
+    m_results->setPlan(plan);
     if (m_catalogModel) {
         m_catalogModel->clearCheckStates();
-        m_mapper.setPlan(m_plan, *m_catalogModel);
+        m_mapper.setPlan(plan, *m_catalogModel);
     }
-    QList<int> indices;
-    for (int i = 0; i < m_plan.targets.size(); ++i)
-        indices.append(i);
     writeSettings();
-    m_fullRun = true;
-    start(m_plan, indices);
+    m_session->setOptions(options());
+    m_session->start(plan);
 }
 
 std::variant<TestPlan, QString> TesterPanel::buildPlan(const TestPlanner::Options &options) const
@@ -457,7 +440,8 @@ std::variant<TestPlan, QString> TesterPanel::buildPlan(const TestPlanner::Option
 
 void TesterPanel::retranslateSkipReasons()
 {
-    if (m_plan.targets.isEmpty())
+    const TestPlan &current = m_session->plan();
+    if (current.targets.isEmpty())
         return;
     // The planner is deterministic: the same options give the same targets, in order, with
     // their reasons in the language installed now.
@@ -465,64 +449,36 @@ void TesterPanel::retranslateSkipReasons()
     options.language = m_language;
     const auto built = buildPlan(options);
     const auto *plan = std::get_if<TestPlan>(&built);
-    if (!plan || plan->targets.size() != m_plan.targets.size())
+    if (!plan || plan->targets.size() != current.targets.size())
         return;
-    for (int i = 0; i < m_plan.targets.size(); ++i) {
-        CheckTarget &target = m_plan.targets[i];
+    for (int i = 0; i < current.targets.size(); ++i) {
+        const CheckTarget &target = current.targets.at(i);
         const CheckTarget &now = plan->targets.at(i);
         // A target without an address is named after its component, in the language too.
         if (!target.isSkipped() || now.host != target.host || now.port != target.port
             || now.kind != target.kind)
             continue;
-        target.skipReason = now.skipReason;
-        target.endpoint = now.endpoint;
-        if (i < m_results->rowCount() && m_results->state(i) == CheckResultsModel::State::Done
-            && m_results->result(i).verdict == Verdict::Skipped) {
-            CheckResult result = m_results->result(i);
-            result.reason = now.skipReason;
-            result.endpoint = now.endpoint;
-            m_results->setResult(i, result);
-        }
+        m_session->setSkippedText(i, now.skipReason, now.endpoint);
+        const auto result = m_session->result(i);
+        if (result && result->verdict == Verdict::Skipped && i < m_results->rowCount()
+            && m_results->state(i) == CheckResultsModel::State::Done)
+            m_results->setResult(i, *result);
     }
     updateDetails();
 }
 
 void TesterPanel::rerunFailed()
 {
-    if (m_tester->isRunning() || !m_hasRun)
-        return;
-    TestPlan plan = m_plan;
-    plan.targets.clear();
-    QList<int> indices;
-    for (int i = 0; i < m_results->rowCount(); ++i) {
-        if (m_results->state(i) == CheckResultsModel::State::Done && m_results->result(i).isFailure()) {
-            indices.append(i);
-            plan.targets.append(m_plan.targets.at(i));
-        }
-    }
-    if (indices.isEmpty())
-        return;
-    // The run as it is now stays there for "Compare with previous run".
-    if (m_currentComplete) {
-        m_previousResults = results();
-        m_previousFinished = m_currentFinished;
-    }
-    for (int index : std::as_const(indices))
-        m_results->setWaiting(index);
-    m_fullRun = false;
-    start(plan, indices);
+    m_session->setOptions(options());
+    m_session->rerunFailed();
 }
 
-void TesterPanel::start(const TestPlan &plan, const QList<int> &fullIndices)
+void TesterPanel::onStarted(const QList<int> &indices)
 {
-    m_fullIndices = fullIndices;
-    m_cancelled = false;
-    m_startedAt = QDateTime::currentDateTime();
-    m_hasRun = true;
-    m_tester->setOptions(options());
-    m_tester->start(plan);
+    for (int index : indices)
+        m_results->setWaiting(index);
     emit runStarted();
-    emit message(tr("Testing %n destinations…", nullptr, int(plan.targets.size())));
+    emit message(tr("Testing %n destinations…", nullptr, int(indices.size())));
     updateActions();
     updateProgress();
     updateDetails();
@@ -530,13 +486,12 @@ void TesterPanel::start(const TestPlan &plan, const QList<int> &fullIndices)
 
 void TesterPanel::cancel()
 {
-    m_tester->cancel();
+    m_session->cancel();
 }
 
 void TesterPanel::onTargetsStarted(const QList<int> &indices)
 {
-    for (int index : indices) {
-        const int full = m_fullIndices.value(index, -1);
+    for (int full : indices) {
         m_results->setRunning(full);
         if (m_catalogModel)
             updateRows(m_mapper.setRunning(full));
@@ -544,16 +499,11 @@ void TesterPanel::onTargetsStarted(const QList<int> &indices)
     updateProgress();
 }
 
-void TesterPanel::onResultReady(int index, const CheckResult &result)
+void TesterPanel::onResultReady(int full, const CheckResult &result)
 {
-    const int full = m_fullIndices.value(index, -1);
-    if (full < 0)
-        return;
-    CheckResult copy = result;
-    copy.targetIndex = full;
-    m_results->setResult(full, copy);
+    m_results->setResult(full, result);
     if (m_catalogModel)
-        updateRows(m_mapper.setResult(full, copy));
+        updateRows(m_mapper.setResult(full, result));
     updateProgress();
     const QModelIndex current = m_filter->mapToSource(m_view->currentIndex());
     if (current.isValid() && current.row() == full)
@@ -570,17 +520,6 @@ void TesterPanel::updateRows(const QList<int> &rows)
 
 void TesterPanel::onFinished(bool cancelled)
 {
-    m_cancelled = cancelled;
-    m_elapsedMs = m_tester->elapsedMs();
-    // A cancelled re-run leaves the failures it did not reach unchecked: incomplete as well.
-    if (cancelled) {
-        m_currentComplete = false;
-    } else {
-        // A re-run of the failures completes the run it re-checked (if that was complete).
-        m_currentComplete = m_currentComplete || m_fullRun;
-        if (m_currentComplete)
-            m_currentFinished = QDateTime::currentDateTime();
-    }
     const CheckResultsModel::Counts counts = m_results->counts();
     emit diagramResultsChanged(DiagramResultsAdapter::fromResults(results()));
     updateActions();
@@ -588,7 +527,7 @@ void TesterPanel::onFinished(bool cancelled)
     updateDetails();
     emit message(cancelled ? tr("Test cancelled: %1").arg(CheckResultsModel::countsText(counts))
                            : tr("Test finished in %1 s: %2")
-                                     .arg(m_elapsedMs / 1000.0, 0, 'f', 1)
+                                     .arg(m_session->elapsedMs() / 1000.0, 0, 'f', 1)
                                      .arg(CheckResultsModel::countsText(counts)));
     emit runFinished(cancelled);
 }
@@ -598,7 +537,7 @@ void TesterPanel::updateProgress()
     const CheckResultsModel::Counts counts = m_results->counts();
     const int total = counts.total();
     m_progress->setRange(0, qMax(1, total));
-    const bool cancelled = m_cancelled && !m_tester->isRunning();
+    const bool cancelled = m_session->wasCancelled() && !m_session->isRunning();
     m_progress->setValue(total - counts.running - counts.left - (cancelled ? counts.cancelled : 0));
     m_progress->setFormat(total == 0          ? QString()
                                   : cancelled ? tr("Cancelled: %v of %m checked")
@@ -609,14 +548,9 @@ void TesterPanel::updateProgress()
 
 void TesterPanel::updateActions()
 {
-    const bool running = m_tester->isRunning();
-    const bool hasResults = m_hasRun && !running && m_results->rowCount() > 0;
-    bool anyFailure = false;
-    if (hasResults) {
-        for (int i = 0; i < m_results->rowCount() && !anyFailure; ++i)
-            anyFailure =
-                    m_results->state(i) == CheckResultsModel::State::Done && m_results->result(i).isFailure();
-    }
+    const bool running = m_session->isRunning();
+    const bool hasResults = m_session->hasRun() && !running && m_results->rowCount() > 0;
+    const bool anyFailure = hasResults && m_session->hasFailures();
     m_runAction->setEnabled(!running && !selectedRoles().isEmpty());
     m_runButton->setEnabled(m_runAction->isEnabled());
     m_cancelAction->setEnabled(running);
@@ -627,7 +561,8 @@ void TesterPanel::updateActions()
     m_saveButton->setEnabled(hasResults);
     m_copyButton->setEnabled(hasResults);
     m_compareButton->setEnabled(hasResults);
-    m_comparePreviousAction->setEnabled(!running && m_currentComplete && m_previousResults.has_value());
+    m_comparePreviousAction->setEnabled(!running && m_session->isComplete()
+                                        && m_session->previousResults().has_value());
     m_comparePreviousButton->setEnabled(m_comparePreviousAction->isEnabled());
 }
 
@@ -637,14 +572,15 @@ void TesterPanel::updateDetails()
     if (!current.isValid()) {
         m_details->setHtml(
                 QStringLiteral("<p>%1</p>")
-                        .arg(m_hasRun ? tr("Select a check to see its stages, addresses, certificate "
-                                           "and what to do about a failure.")
-                                                .toHtmlEscaped()
-                                      : tr("Click Test connectivity (F5) to check whether this machine "
-                                           "reaches the destinations the selected roles need. Set "
-                                           "your DNS, NTP, proxy and other addresses in Site "
-                                           "addresses first.")
-                                                .toHtmlEscaped()));
+                        .arg(m_session->hasRun()
+                                     ? tr("Select a check to see its stages, addresses, certificate "
+                                          "and what to do about a failure.")
+                                               .toHtmlEscaped()
+                                     : tr("Click Test connectivity (F5) to check whether this machine "
+                                          "reaches the destinations the selected roles need. Set "
+                                          "your DNS, NTP, proxy and other addresses in Site "
+                                          "addresses first.")
+                                               .toHtmlEscaped()));
         return;
     }
     const int row = current.row();
@@ -663,22 +599,22 @@ void TesterPanel::updateDetails()
 
 QList<CheckResult> TesterPanel::results() const
 {
-    return m_results->results();
+    return m_session->results();
+}
+
+TestPlan TesterPanel::plan() const
+{
+    return m_session->plan();
+}
+
+std::optional<QList<CheckResult>> TesterPanel::previousResults() const
+{
+    return m_session->previousResults();
 }
 
 ResultsReport::Run TesterPanel::run() const
 {
-    ResultsReport::Run run;
-    const TesterOptions &options = m_tester->options();
-    run.proxy = options.proxy.displayName();
-    run.stageTimeoutMs = options.stageTimeoutMs;
-    run.concurrency = options.concurrency;
-    run.elapsedMs = m_elapsedMs;
-    run.cancelled = m_cancelled;
-    run.setCatalog(m_catalog);
-    run.setMachine();
-    run.startedAt = m_startedAt;
-    return run;
+    return m_session->run();
 }
 
 namespace {
@@ -711,7 +647,7 @@ std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFo
     const auto writer = ReportWriters::find(name);
     if (!writer)
         return tr("Unknown report format");
-    const QByteArray data = writer->write(m_plan, results(), run(), languageCode(m_language));
+    const QByteArray data = m_session->report(*writer, languageCode(m_language));
     if (format == ReportFormat::Csv)
         return TextFile::write(fileName, CsvEncoding::encode(data, byteOrderMark));
     return TextFile::write(fileName, QString::fromUtf8(data));
@@ -719,14 +655,14 @@ std::optional<QString> TesterPanel::saveReport(const QString &fileName, ReportFo
 
 QString TesterPanel::statusText() const
 {
-    if (!m_hasRun)
+    if (!m_session->hasRun())
         return tr("Not run yet: F5 tests the selected roles from this computer");
     return isRunning() ? tr("Testing: %1").arg(m_counts->text()) : m_counts->text();
 }
 
 QString TesterPanel::summaryText() const
 {
-    return TicketSummary::text(m_plan.roles, results(), run());
+    return m_session->ticketText();
 }
 
 void TesterPanel::copySummary()
@@ -787,11 +723,12 @@ std::optional<QString> TesterPanel::compareWithFile(const QString &fileName)
 
 void TesterPanel::compareWithPrevious()
 {
-    if (!m_comparePreviousAction->isEnabled() || !m_previousResults)
+    const auto previous = m_session->previousResults();
+    if (!m_comparePreviousAction->isEnabled() || !previous)
         return;
-    showComparison(RunComparison::compare(*m_previousResults, results()),
+    showComparison(RunComparison::compare(*previous, results()),
                    tr("the previous run, finished at %1")
-                           .arg(m_previousFinished.toString(QStringLiteral("HH:mm:ss"))));
+                           .arg(m_session->previousFinishedAt().toString(QStringLiteral("HH:mm:ss"))));
 }
 
 void TesterPanel::showComparison(const RunComparison &comparison, const QString &beforeName)

@@ -1,17 +1,17 @@
 #pragma once
 
-#include "core/tester/checkresult.h"
-#include "core/tester/environmentsettings.h"
-#include "core/tester/resultsreport.h"
-#include "core/tester/rowstatemapper.h"
-#include "core/tester/testeroptions.h"
-#include "core/tester/testplan.h"
+#include "core/tester/plan/environmentsettings.h"
+#include "core/tester/plan/testeroptions.h"
+#include "core/tester/plan/testplan.h"
+#include "core/tester/report/resultsreport.h"
+#include "core/tester/result/checkresult.h"
+#include "core/tester/result/rowstatemapper.h"
 
 #include "core/catalog/catalog.h"
 #include "core/diagram/diagramresults.h"
 #include "core/i18n/language.h"
 
-#include "core/tester/testplanner.h"
+#include "core/tester/plan/testplanner.h"
 #include <QDateTime>
 #include <QList>
 #include <QPointer>
@@ -27,11 +27,11 @@ class CatalogModel;
 class CheckResultsFilterModel;
 class CheckResultsModel;
 class ComparisonDialog;
-class ConnectivityTester;
 class EnvironmentDialog;
 class PasswordStore;
 class QAction;
 class RunComparison;
+class TestSession;
 class QCheckBox;
 class QHBoxLayout;
 class QLabel;
@@ -98,11 +98,13 @@ public:
     QMessageBox *confirmationDialog() const;
     // The results of the last run, complete once it has finished (failures re-run merged in).
     QList<CheckResult> results() const;
-    TestPlan plan() const { return m_plan; }
+    TestPlan plan() const;
     ResultsReport::Run run() const;
     // The complete full run before the last one (failures re-run merged in; cancelled runs
     // never count), if any.
-    std::optional<QList<CheckResult>> previousResults() const { return m_previousResults; }
+    std::optional<QList<CheckResult>> previousResults() const;
+    // The runs: history, reports, the ticket text (shared with portolan-cli check).
+    TestSession *session() const { return m_session; }
 
     // Writes the last run's report atomically. Returns an error, or nothing.
     // CSV with a byte order mark (for Excel) when asked.
@@ -151,7 +153,7 @@ private:
     void updateIcons();
     void retranslateUi();
     void rebuildRoles();
-    void start(const TestPlan &plan, const QList<int> &fullIndices);
+    void onStarted(const QList<int> &indices);
     void onTargetsStarted(const QList<int> &indices);
     void onResultReady(int index, const CheckResult &result);
     void onFinished(bool cancelled);
@@ -168,7 +170,7 @@ private:
     CatalogModel *m_catalogModel;
     Catalog m_catalog;
     Language m_language = Language::English;
-    ConnectivityTester *m_tester;
+    TestSession *m_session;
     CheckResultsModel *m_results;
     CheckResultsFilterModel *m_filter;
     PasswordStore *m_passwords;
@@ -176,20 +178,9 @@ private:
     EnvironmentSettings m_environment;
     QString m_password; // in memory only
     std::function<void(TesterOptions &)> m_optionsOverride;
-    TestPlan m_plan; // the full plan of the last run
-    TestPlanner::Options m_planOptions; // what it was built from
-    QList<int> m_fullIndices; // run target index -> m_plan target index
-    qint64 m_elapsedMs = 0;
+    TestPlanner::Options m_planOptions; // what the session's plan was built from
     bool m_builtinCatalog = false;
     QPointer<QMessageBox> m_confirmation; // "this will contact N destinations", while open
-    QDateTime m_startedAt; // of the run shown
-    bool m_cancelled = false;
-    bool m_hasRun = false;
-    bool m_fullRun = false; // the running (or last) run is a full run, not a re-run
-    bool m_currentComplete = false; // the current results are a full run that was not cancelled
-    QDateTime m_currentFinished;
-    std::optional<QList<CheckResult>> m_previousResults;
-    QDateTime m_previousFinished;
 
     QAction *m_runAction;
     QAction *m_cancelAction;

@@ -1,5 +1,7 @@
 #include "diagramtheme.h"
 
+#include "core/util/statuspalette.h"
+
 #include <QPalette>
 
 DiagramTheme DiagramTheme::light()
@@ -76,39 +78,28 @@ QColor DiagramTheme::zoneText(Zone id) const
 }
 
 namespace {
-// Per status: the line and symbol colour, then the box fill; light, then dark.
-struct StatusColours
-{
-    QColor line[2];
-    QColor fill[2];
-};
-
-StatusColours statusColours(FlowStatus status)
+StatusPalette::Role roleOf(FlowStatus status)
 {
     switch (status) {
     case FlowStatus::Passed:
-        return {{QColor(0x2e, 0x7d, 0x32), QColor(0x81, 0xc7, 0x84)},
-                {QColor(0xd4, 0xed, 0xd6), QColor(0x1e, 0x3a, 0x22)}};
+        return StatusPalette::Role::Good;
     case FlowStatus::Failed:
-        return {{QColor(0xc6, 0x28, 0x28), QColor(0xff, 0x8a, 0x80)},
-                {QColor(0xfc, 0xd5, 0xd8), QColor(0x4a, 0x1f, 0x1f)}};
+        return StatusPalette::Role::Bad;
     case FlowStatus::Partial:
-        return {{QColor(0xb2, 0x5e, 0x00), QColor(0xff, 0xb7, 0x4d)},
-                {QColor(0xff, 0xe6, 0xc2), QColor(0x47, 0x33, 0x12)}};
+        return StatusPalette::Role::Warning;
     case FlowStatus::Untested:
         break;
     }
-    return {{QColor(0x75, 0x75, 0x75), QColor(0x9e, 0x9e, 0x9e)},
-            {QColor(0xee, 0xee, 0xee), QColor(0x33, 0x33, 0x33)}};
+    return StatusPalette::Role::Neutral;
 }
 } // namespace
 
 QColor DiagramTheme::status(FlowStatus status) const
 {
-    return statusColours(status).line[isDark ? 1 : 0];
+    return StatusPalette::line(roleOf(status), isDark);
 }
 
 QColor DiagramTheme::statusFill(FlowStatus status) const
 {
-    return statusColours(status).fill[isDark ? 1 : 0];
+    return StatusPalette::fill(roleOf(status), isDark);
 }

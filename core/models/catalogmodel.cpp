@@ -1,5 +1,7 @@
 #include "catalogmodel.h"
 
+#include "core/util/statuspalette.h"
+
 #include "core/catalog/catalogtext.h"
 #include "core/catalog/flowfilter.h"
 
@@ -140,20 +142,21 @@ QString CatalogModel::checkText(const RowCheckState &state)
 
 QColor CatalogModel::checkColor(RowCheckState::Status status)
 {
+    using Role = StatusPalette::Role;
     switch (status) {
     case RowCheckState::Status::Passed:
-        return QColor(0x2e, 0x9d, 0x4f);
+        return StatusPalette::line(Role::Good);
     case RowCheckState::Status::Failed:
-        return QColor(0xd1, 0x3b, 0x3b);
+        return StatusPalette::line(Role::Bad);
     case RowCheckState::Status::Partial:
-        return QColor(0xe0, 0x8e, 0x1b);
+        return StatusPalette::line(Role::Warning);
     case RowCheckState::Status::Running:
-        return QColor(0x3b, 0x82, 0xd1);
+        return StatusPalette::line(Role::Active);
     case RowCheckState::Status::Skipped:
     case RowCheckState::Status::Untested:
         break;
     }
-    return QColor(0x9a, 0x9a, 0x9a);
+    return StatusPalette::line(Role::Neutral);
 }
 
 double CatalogModel::contrastRatio(const QColor &a, const QColor &b)

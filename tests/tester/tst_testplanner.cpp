@@ -185,8 +185,8 @@ void tst_TestPlanner::dedupAcrossLists()
     // Its result counts for both flows.
     CheckResult result = CheckResult::forTarget(*shared, Verdict::Refused);
     const auto summary = FlowResultSummary::summarize({result});
-    QCOMPARE(summary.value(QStringLiteral("web")), FlowResultSummary::Failed);
-    QCOMPARE(summary.value(QStringLiteral("members")), FlowResultSummary::Failed);
+    QCOMPARE(summary.value(QStringLiteral("web")), FlowStatus::Failed);
+    QCOMPARE(summary.value(QStringLiteral("members")), FlowStatus::Failed);
 }
 
 void tst_TestPlanner::listenedFlowsYieldNoCheck()
@@ -600,15 +600,15 @@ void tst_TestPlanner::flowSummary_data()
 {
     QTest::addColumn<QStringList>("verdicts");
     QTest::addColumn<int>("status");
-    QTest::addRow("none") << QStringList{} << int(FlowResultSummary::Untested);
-    QTest::addRow("skipped") << QStringList{QStringLiteral("skipped")} << int(FlowResultSummary::Untested);
+    QTest::addRow("none") << QStringList{} << int(FlowStatus::Untested);
+    QTest::addRow("skipped") << QStringList{QStringLiteral("skipped")} << int(FlowStatus::Untested);
     QTest::addRow("ok") << QStringList{QStringLiteral("ok"), QStringLiteral("skipped")}
-                        << int(FlowResultSummary::Passed);
-    QTest::addRow("udp") << QStringList{QStringLiteral("not-verifiable")} << int(FlowResultSummary::Passed);
+                        << int(FlowStatus::Passed);
+    QTest::addRow("udp") << QStringList{QStringLiteral("not-verifiable")} << int(FlowStatus::Passed);
     QTest::addRow("failed") << QStringList{QStringLiteral("timeout"), QStringLiteral("refused")}
-                            << int(FlowResultSummary::Failed);
+                            << int(FlowStatus::Failed);
     QTest::addRow("partial") << QStringList{QStringLiteral("ok"), QStringLiteral("tls-untrusted")}
-                             << int(FlowResultSummary::Partial);
+                             << int(FlowStatus::Partial);
 }
 
 void tst_TestPlanner::flowSummary()
@@ -628,9 +628,9 @@ void tst_TestPlanner::flowSummary()
     other.verdict = Verdict::Refused;
     results.append(other);
     const auto summary = FlowResultSummary::summarize(results);
-    QCOMPARE(int(summary.value(QStringLiteral("e"), FlowResultSummary::Untested)), status);
-    QCOMPARE(summary.value(QStringLiteral("other")), FlowResultSummary::Failed);
-    QCOMPARE(summary.value(QStringLiteral("also")), FlowResultSummary::Failed);
+    QCOMPARE(int(summary.value(QStringLiteral("e"), FlowStatus::Untested)), status);
+    QCOMPARE(summary.value(QStringLiteral("other")), FlowStatus::Failed);
+    QCOMPARE(summary.value(QStringLiteral("also")), FlowStatus::Failed);
 }
 
 void tst_TestPlanner::reports()

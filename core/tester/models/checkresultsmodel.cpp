@@ -2,24 +2,9 @@
 
 #include "core/tester/result/resulttext.h"
 
-#include <QColor>
+#include "core/util/statuspalette.h"
 
-namespace {
-QColor verdictColor(Verdict::Value verdict)
-{
-    switch (Verdict::colorRole(verdict)) {
-    case Verdict::ColorRole::Bad:
-        return QColor(0xd3, 0x2f, 0x2f);
-    case Verdict::ColorRole::Good:
-        return QColor(0x2e, 0x7d, 0x32);
-    case Verdict::ColorRole::Warning:
-        return QColor(0xf9, 0xa8, 0x25);
-    case Verdict::ColorRole::Neutral:
-        break;
-    }
-    return QColor(0x9e, 0x9e, 0x9e);
-}
-} // namespace
+#include <QColor>
 
 CheckResultsModel::CheckResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -197,8 +182,9 @@ QVariant CheckResultsModel::data(const QModelIndex &index, int role) const
         if (index.column() != StatusColumn)
             return {};
         if (!done)
-            return row.state == State::Running ? QColor(0x19, 0x76, 0xd2) : QColor(0xe0, 0xe0, 0xe0);
-        return verdictColor(row.result.verdict);
+            return StatusPalette::line(row.state == State::Running ? StatusPalette::Role::Active
+                                                                   : StatusPalette::Role::Neutral);
+        return StatusPalette::line(Verdict::colorRole(row.result.verdict));
     case Qt::TextAlignmentRole:
         if (index.column() == TimeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);

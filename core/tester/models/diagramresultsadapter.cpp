@@ -7,19 +7,9 @@ DiagramResults DiagramResultsAdapter::fromResults(const QList<CheckResult> &resu
     DiagramResults diagram;
     const auto statuses = FlowResultSummary::summarize(results);
     for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
-        switch (it.value()) {
-        case FlowResultSummary::Untested:
-            break; // no status: the diagram draws it untested
-        case FlowResultSummary::Passed:
-            diagram.setStatus(it.key(), FlowStatus::Passed);
-            break;
-        case FlowResultSummary::Failed:
-            diagram.setStatus(it.key(), FlowStatus::Failed);
-            break;
-        case FlowResultSummary::Partial:
-            diagram.setStatus(it.key(), FlowStatus::Partial);
-            break;
-        }
+        // No status for untested: the diagram draws it so.
+        if (it.value() != FlowStatus::Untested)
+            diagram.setStatus(it.key(), it.value());
     }
     return diagram;
 }

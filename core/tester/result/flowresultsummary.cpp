@@ -26,24 +26,24 @@ FlowResultSummary::Status FlowResultSummary::summarizeOne(const QList<CheckResul
             ++passed;
     }
     if (passed == 0 && failed == 0)
-        return Untested;
+        return FlowStatus::Untested;
     if (failed == 0)
-        return Passed;
+        return FlowStatus::Passed;
     if (passed == 0)
-        return Failed;
-    return Partial;
+        return FlowStatus::Failed;
+    return FlowStatus::Partial;
 }
 
 QString FlowResultSummary::statusName(Status status)
 {
     switch (status) {
-    case Untested:
+    case FlowStatus::Untested:
         return QStringLiteral("untested");
-    case Passed:
+    case FlowStatus::Passed:
         return QStringLiteral("passed");
-    case Failed:
+    case FlowStatus::Failed:
         return QStringLiteral("failed");
-    case Partial:
+    case FlowStatus::Partial:
         return QStringLiteral("partial");
     }
     return {};

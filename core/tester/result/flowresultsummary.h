@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagram/diagramresults.h"
 #include "core/tester/result/checkresult.h"
 
 #include <QHash>
@@ -15,7 +16,8 @@
 class FlowResultSummary
 {
 public:
-    enum Status { Untested, Passed, Failed, Partial };
+    // The diagram's own status of a flow: one enum for tables, diagram and reports.
+    using Status = FlowStatus;
 
     static QHash<QString, Status> summarize(const QList<CheckResult> &results);
     static Status summarizeOne(const QList<CheckResult> &resultsOfOneFlow);

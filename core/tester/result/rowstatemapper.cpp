@@ -1,5 +1,7 @@
 #include "rowstatemapper.h"
 
+#include "core/tester/result/flowresultsummary.h"
+
 #include "core/tester/result/resulttext.h"
 
 #include "core/models/catalogmodel.h"
@@ -81,8 +83,7 @@ RowCheckState RowStateMapper::fold(const QList<CheckResult> &results, int runnin
     }
     if (results.isEmpty())
         return state;
-    int passed = 0;
-    int failed = 0;
+    // The status is the flows' own summary: one aggregation for the tables and the diagram.
     const CheckResult *worst = nullptr;
     for (const CheckResult &result : results) {
         if (!Verdict::isTested(result.verdict))
@@ -90,22 +91,22 @@ RowCheckState RowStateMapper::fold(const QList<CheckResult> &results, int runnin
         if (!worst || Verdict::severity(result.verdict) < Verdict::severity(worst->verdict))
             worst = &result;
         state.latencyMs = qMax(state.latencyMs, result.durationMs);
-        if (result.isFailure())
-            ++failed;
-        else
-            ++passed;
     }
-    if (passed == 0 && failed == 0) {
+    switch (FlowResultSummary::summarizeOne(results)) {
+    case FlowStatus::Untested:
         state.status = RowCheckState::Status::Skipped;
         state.summary = Verdict::text(Verdict::Skipped);
         return state;
-    }
-    if (failed == 0)
+    case FlowStatus::Passed:
         state.status = RowCheckState::Status::Passed;
-    else if (passed == 0)
+        break;
+    case FlowStatus::Failed:
         state.status = RowCheckState::Status::Failed;
-    else
+        break;
+    case FlowStatus::Partial:
         state.status = RowCheckState::Status::Partial;
+        break;
+    }
     state.summary = Verdict::text(worst->verdict);
     return state;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/statuspalette.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -43,8 +45,8 @@ public:
         Unverified, // ran, but the protocol cannot confirm (syslog over UDP)
         NotTested, // skipped or cancelled
     };
-    // How a view paints it; the view picks the actual colour for its palette.
-    enum class ColorRole { Good, Bad, Warning, Neutral };
+    // How a view paints it (StatusPalette picks the colour).
+    using ColorRole = StatusPalette::Role;
 
     static QList<Value> all();
     // "ok", "dns-failed", ...

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QColor>
+
+// The one palette of check states, for every view that colours them: the results table, the
+// catalog table's check column and the diagram (lines and fills, light and dark). A state maps
+// to a role (Verdict::colorRole, the row and flow summaries); the role picks the colour.
+namespace StatusPalette {
+
+enum class Role {
+    Good, // reachable
+    Bad, // failed
+    Warning, // partly passed, or sent and not verifiable
+    Active, // being checked now
+    Neutral, // not tested, skipped, cancelled
+};
+
+// A line, symbol or swatch colour.
+QColor line(Role role, bool dark = false);
+// A box's fill behind text in the palette's text colour.
+QColor fill(Role role, bool dark = false);
+
+} // namespace StatusPalette

@@ -61,7 +61,12 @@ for deb in "$gui_deb" "$cli_deb"; do
     [ "$(field "$deb" Version)" = "$version" ] || fail "$(basename "$deb"): Version is not $version"
     field "$deb" Depends | grep -q 'libqt6core6' || fail "$(basename "$deb"): no computed Qt dependency"
 done
-field "$cli_deb" Depends | grep -q 'libqt6widgets6' && fail "portolan-cli depends on QtWidgets"
+field "$cli_deb" Depends | grep -qE 'libqt6(widgets|gui|svg)6' && fail "portolan-cli depends on a display library"
+# The one command that paints runs in portolan-diagram, which the GUI package carries.
+gui_files=$(dpkg-deb -c "$gui_deb")
+cli_files=$(dpkg-deb -c "$cli_deb")
+grep -q '/usr/libexec/portolan/portolan-diagram$' <<<"$gui_files" || fail "portolan has no portolan-diagram"
+grep -q 'portolan-diagram' <<<"$cli_files" && fail "portolan-cli carries portolan-diagram"
 step "portolan depends on: $(field "$gui_deb" Depends)"
 step "portolan-cli depends on: $(field "$cli_deb" Depends)"
 

@@ -1356,6 +1356,17 @@ After: the current run
     </message>
 </context>
 <context>
+    <name>DiagramLauncher</name>
+    <message>
+        <source>portolan-cli diagram: the diagram needs the graphical part of Portolan (%1, in the portolan package), which is not installed here; every other command works without it.</source>
+        <translation>portolan-cli diagram: 図の出力には Portolan のグラフィカル部分（portolan パッケージに含まれる %1）が必要ですが、このマシンにはインストールされていません。ほかのコマンドはこれがなくても使えます。</translation>
+    </message>
+    <message>
+        <source>portolan-cli diagram: cannot run %1: %2</source>
+        <translation>portolan-cli diagram: %1 を実行できません: %2</translation>
+    </message>
+</context>
+<context>
     <name>DiagramLayout</name>
     <message>
         <source>Legend</source>

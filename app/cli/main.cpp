@@ -1,18 +1,16 @@
 #include "app/cli/catalogcommand.h"
 #include "app/cli/checkcommand.h"
 #include "app/cli/clicontext.h"
-#include "app/cli/diagramcommand.h"
+#include "app/cli/diagramlauncher.h"
 #include "app/cli/exportcommand.h"
 #include "app/cli/lookupcommand.h"
 #include "app/cli/triagecommand.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QTextStream>
 
 #include <functional>
 #include <map>
-#include <memory>
 
 namespace {
 struct Command
@@ -29,7 +27,7 @@ const std::map<QString, Command> &commands()
               &CatalogCommand::run}},
             {QStringLiteral("diagram"),
              {QT_TRANSLATE_NOOP("main", "write the ports diagram to an SVG, PNG or PDF file"),
-              &DiagramCommand::run}},
+              [](const QStringList &arguments) { return DiagramLauncher::run(arguments.mid(1)); }}},
             {QStringLiteral("export"),
              {QT_TRANSLATE_NOOP("main", "write rules to paste: firewall, proxy, cloud, lists"),
               &ExportCommand::run}},
@@ -64,14 +62,8 @@ void printUsage(QTextStream &stream)
 
 int main(int argc, char *argv[])
 {
-    // The diagram command paints text and needs a QGuiApplication; without a display it renders
-    // offscreen. The other commands stay console-only.
-    const bool needsGui = argc > 1 && qstrcmp(argv[1], "diagram") == 0;
-    if (needsGui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app(needsGui ? new QGuiApplication(argc, argv)
-                                                   : new QCoreApplication(argc, argv));
+    // Console only: the diagram command runs in portolan-diagram (DiagramLauncher).
+    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("portolan-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Portolan"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "core/diagram/flowstatus.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
 
 class Catalog;
-
-// The outcome of the connectivity tests for one catalog flow or one component.
-enum class FlowStatus { Untested, Passed, Failed, Partial };
 
 // Connectivity results as the diagram shows them: a status per catalog flow id. The tester feeds
 // it (flow id -> status, over the checks of the flow's endpoints); components get an aggregate

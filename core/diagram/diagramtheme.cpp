@@ -1,6 +1,6 @@
 #include "diagramtheme.h"
 
-#include "core/util/statuspalette.h"
+#include "core/models/statuspalette.h"
 
 #include <QPalette>
 

@@ -1,6 +1,6 @@
 #include "catalogmodel.h"
 
-#include "core/util/statuspalette.h"
+#include "core/models/statuspalette.h"
 
 #include "core/catalog/catalogtext.h"
 #include "core/catalog/flowfilter.h"

@@ -7,6 +7,7 @@
 #include "core/tester/models/checkresultsfiltermodel.h"
 #include "core/tester/models/checkresultsmodel.h"
 #include "core/tester/models/diagramresultsadapter.h"
+#include "core/tester/models/rowstatemapper.h"
 #include "core/tester/plan/environmentsettings.h"
 #include "core/tester/plan/testplanner.h"
 #include "core/tester/report/csvreport.h"
@@ -15,7 +16,6 @@
 #include "core/tester/report/resultsreport.h"
 #include "core/tester/report/ticketsummary.h"
 #include "core/tester/result/resulttext.h"
-#include "core/tester/result/rowstatemapper.h"
 #include "core/tester/result/runcomparison.h"
 #include "core/util/controlcharacters.h"
 

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/tester/models/rowstatemapper.h"
 #include "core/tester/plan/environmentsettings.h"
 #include "core/tester/plan/testeroptions.h"
 #include "core/tester/plan/testplan.h"
 #include "core/tester/report/resultsreport.h"
 #include "core/tester/result/checkresult.h"
-#include "core/tester/result/rowstatemapper.h"
 
 #include "core/catalog/catalog.h"
 #include "core/diagram/diagramresults.h"

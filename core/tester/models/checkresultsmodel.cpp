@@ -2,7 +2,7 @@
 
 #include "core/tester/result/resulttext.h"
 
-#include "core/util/statuspalette.h"
+#include "core/models/statuspalette.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/diagram/diagramresults.h"
+#include "core/diagram/flowstatus.h"
 #include "core/tester/result/checkresult.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/util/statuspalette.h"
+#include "core/util/statusrole.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -46,7 +46,7 @@ public:
         NotTested, // skipped or cancelled
     };
     // How a view paints it (StatusPalette picks the colour).
-    using ColorRole = StatusPalette::Role;
+    using ColorRole = StatusRole;
 
     static QList<Value> all();
     // "ok", "dns-failed", ...

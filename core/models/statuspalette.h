@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/statusrole.h"
+
 #include <QColor>
 
 // The one palette of check states, for every view that colours them: the results table, the
@@ -7,13 +9,7 @@
 // to a role (Verdict::colorRole, the row and flow summaries); the role picks the colour.
 namespace StatusPalette {
 
-enum class Role {
-    Good, // reachable
-    Bad, // failed
-    Warning, // partly passed, or sent and not verifiable
-    Active, // being checked now
-    Neutral, // not tested, skipped, cancelled
-};
+using Role = StatusRole;
 
 // A line, symbol or swatch colour.
 QColor line(Role role, bool dark = false);

@@ -73,15 +73,5 @@ FlowStatus DiagramResults::aggregate(const QList<FlowStatus> &statuses)
 
 QString DiagramResults::statusName(FlowStatus status)
 {
-    switch (status) {
-    case FlowStatus::Passed:
-        return QStringLiteral("passed");
-    case FlowStatus::Failed:
-        return QStringLiteral("failed");
-    case FlowStatus::Partial:
-        return QStringLiteral("partial");
-    case FlowStatus::Untested:
-        break;
-    }
-    return QStringLiteral("untested");
+    return flowStatusName(status);
 }

@@ -36,15 +36,5 @@ FlowResultSummary::Status FlowResultSummary::summarizeOne(const QList<CheckResul
 
 QString FlowResultSummary::statusName(Status status)
 {
-    switch (status) {
-    case FlowStatus::Untested:
-        return QStringLiteral("untested");
-    case FlowStatus::Passed:
-        return QStringLiteral("passed");
-    case FlowStatus::Failed:
-        return QStringLiteral("failed");
-    case FlowStatus::Partial:
-        return QStringLiteral("partial");
-    }
-    return {};
+    return flowStatusName(status);
 }

@@ -3,6 +3,7 @@
 
 #include "tests/tester/testservers.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -275,6 +276,29 @@ void tst_CheckCli::loopbackRun()
         QCOMPARE(summary.value(QLatin1String("not-verifiable")).toInt(), 1);
         QCOMPARE(summary.value(QLatin1String("skipped")).toInt(), 1);
         QCOMPARE(root.value(QLatin1String("schemaVersion")).toInt(), 2);
+        // Where and when it ran, and with what: what a fleet merge and a ticket need.
+        const QJsonObject site = root.value(QLatin1String("site")).toObject();
+        QCOMPARE(site.value(QLatin1String("ntp")).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(root.value(QLatin1String("proxyMode")).toString(), QStringLiteral("direct"));
+        QVERIFY(root.value(QLatin1String("startedAtUtc")).toString().endsWith(QLatin1Char('Z')));
+        const QDateTime started = QDateTime::fromString(root.value(QLatin1String("startedAtUtc")).toString(),
+                                                        Qt::ISODateWithMs);
+        const QDateTime finished = QDateTime::fromString(
+                root.value(QLatin1String("finishedAtUtc")).toString(), Qt::ISODateWithMs);
+        QVERIFY(started.isValid() && finished.isValid() && started <= finished);
+        QVERIFY(!root.value(QLatin1String("machine"))
+                         .toObject()
+                         .value(QLatin1String("os"))
+                         .toString()
+                         .isEmpty());
+        QVERIFY(root.value(QLatin1String("timeZone")).toObject().contains(QLatin1String("offsetSeconds")));
+        // And it is what docs/schema/report.schema.json says.
+        QProcess validate;
+        validate.start(QStringLiteral("/usr/bin/python3"),
+                       {QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/checkreport.py"),
+                        QStringLiteral(PORTOLAN_SOURCE_DIR "/docs/schema/report.schema.json"), report});
+        QVERIFY(validate.waitForFinished(60000));
+        QVERIFY2(validate.exitCode() == 0, validate.readAllStandardOutput().constData());
         const QJsonObject flows = root.value(QLatin1String("flows")).toObject();
         QCOMPARE(flows.value(QLatin1String("web")).toString(), QStringLiteral("passed"));
         QCOMPARE(flows.value(QLatin1String("closed")).toString(), QStringLiteral("failed"));

@@ -224,6 +224,9 @@ QByteArray ResultsReport::plan(Format format, const TestPlan &plan)
 void ResultsReport::Run::setMachine()
 {
     hostName = QSysInfo::machineHostName();
+    os = QStringLiteral("%1; %2 %3; %4")
+                 .arg(QSysInfo::prettyProductName(), QSysInfo::kernelType(), QSysInfo::kernelVersion(),
+                      QSysInfo::currentCpuArchitecture());
     addresses.clear();
     for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
         if (!address.isLoopback() && !address.isLinkLocal())
@@ -281,6 +284,7 @@ void ResultsReport::Run::setCatalog(const Catalog &catalog)
     catalogRetrieved = catalog.retrieved.isValid() ? catalog.retrieved.toString(Qt::ISODate) : QString();
     catalogSha256 = catalog.pageSha256;
     catalogIdentity = CatalogInfo::identity(catalog);
+    catalogSource = catalog.source.text(Language::Japanese);
 }
 
 QByteArray ResultsReport::results(Format format, const TestPlan &plan, const QList<CheckResult> &results,
@@ -364,7 +368,14 @@ QByteArray ResultsReport::resultsJson(const TestPlan &plan, const QList<CheckRes
     const auto statuses = FlowResultSummary::summarize(results);
     for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
         flows.insert(it.key(), FlowResultSummary::statusName(it.value()));
-    const QJsonObject catalog{{QStringLiteral("version"), ControlCharacters::escaped(run.catalogVersion)},
+    QJsonObject site;
+    for (auto it = run.site.cbegin(); it != run.site.cend(); ++it)
+        site.insert(it.key(), ControlCharacters::escaped(it.value()));
+    const auto utc = [](const QDateTime &time) {
+        return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+    };
+    const QJsonObject catalog{{QStringLiteral("source"), ControlCharacters::escaped(run.catalogSource)},
+                              {QStringLiteral("version"), ControlCharacters::escaped(run.catalogVersion)},
                               {QStringLiteral("retrieved"), ControlCharacters::escaped(run.catalogRetrieved)},
                               {QStringLiteral("pageSha256"), ControlCharacters::escaped(run.catalogSha256)}};
     const QJsonObject root{
@@ -372,15 +383,24 @@ QByteArray ResultsReport::resultsJson(const TestPlan &plan, const QList<CheckRes
             {QStringLiteral("catalog"), catalog},
             {QStringLiteral("roles"), QJsonArray::fromStringList(plan.roles)},
             {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
+            {QStringLiteral("proxyMode"), run.proxyMode},
+            {QStringLiteral("site"), site},
             {QStringLiteral("stageTimeoutMs"), run.stageTimeoutMs},
             {QStringLiteral("concurrency"), run.concurrency},
             {QStringLiteral("elapsedMs"), run.elapsedMs},
             {QStringLiteral("cancelled"), run.cancelled},
             {QStringLiteral("portolanVersion"), QStringLiteral(PORTOLAN_VERSION)},
             {QStringLiteral("startedAt"), run.startedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("startedAtUtc"), utc(run.startedAt)},
+            {QStringLiteral("finishedAtUtc"), utc(run.finishedAt)},
+            {QStringLiteral("timeZone"),
+             QJsonObject{{QStringLiteral("id"), QString::fromUtf8(QTimeZone::systemTimeZoneId())},
+                         {QStringLiteral("offsetSeconds"),
+                          run.startedAt.isValid() ? run.startedAt.offsetFromUtc() : 0}}},
             {QStringLiteral("machine"),
              QJsonObject{{QStringLiteral("hostName"), ControlCharacters::escaped(run.hostName)},
-                         {QStringLiteral("addresses"), QJsonArray::fromStringList(run.addresses)}}},
+                         {QStringLiteral("addresses"), QJsonArray::fromStringList(run.addresses)},
+                         {QStringLiteral("os"), ControlCharacters::escaped(run.os)}}},
             {QStringLiteral("failedRequired"),
              int(std::count_if(results.cbegin(), results.cend(),
                                [](const CheckResult &r) { return r.isRequiredFailure(); }))},
@@ -423,6 +443,7 @@ QByteArray ResultsReport::resultsJUnit(const TestPlan &plan, const QList<CheckRe
     xml.writeStartElement(QStringLiteral("properties"));
     const QList<QPair<QString, QString>> properties{
             {QStringLiteral("proxy"), ControlCharacters::escaped(run.proxy)},
+            {QStringLiteral("proxyMode"), run.proxyMode},
             {QStringLiteral("stageTimeoutMs"), QString::number(run.stageTimeoutMs)},
             {QStringLiteral("concurrency"), QString::number(run.concurrency)},
             {QStringLiteral("catalogVersion"), ControlCharacters::escaped(run.catalogVersion)},

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -31,10 +32,15 @@ public:
         QString catalogRetrieved; // the date the vendor page was read, ISO 8601
         QString catalogSha256; // of the saved page
         QString catalogIdentity; // one translated line, for the text and HTML reports
+        QString catalogSource; // the URL of the vendor's page it was transcribed from
         // What a firewall ticket needs: where and when the test ran.
         QString hostName;
         QStringList addresses; // this machine's, loopback left out
+        QString os; // "Debian GNU/Linux 12 (bookworm); linux 6.1.0; x86_64"
         QDateTime startedAt; // local time; reports give its offset and zone
+        QDateTime finishedAt; // invalid while running
+        QMap<QString, QString> site; // the site addresses given (SiteProfile: key -> address)
+        QString proxyMode; // "direct", "system" or "manual"
 
         void setCatalog(const Catalog &catalog);
         // This machine's host name and addresses (QSysInfo, QNetworkInterface).

@@ -99,6 +99,7 @@ void TestSession::run(const TestPlan &plan, const QList<int> &indices)
     m_runIndices = indices;
     m_cancelled = false;
     m_startedAt = QDateTime::currentDateTime();
+    m_endedAt = {};
     m_hasRun = true;
     m_tester->start(plan);
     emit started(indices);
@@ -124,6 +125,7 @@ void TestSession::onFinished(bool cancelled)
 {
     m_cancelled = cancelled;
     m_elapsedMs = m_tester->elapsedMs();
+    m_endedAt = QDateTime::currentDateTime();
     // A cancelled re-run leaves the failures it did not reach unchecked: incomplete as well.
     if (cancelled) {
         m_complete = false;
@@ -183,12 +185,25 @@ ResultsReport::Run TestSession::run() const
     run.setCatalog(m_catalog);
     const TesterOptions &options = m_tester->options();
     run.proxy = options.proxy.displayName();
+    switch (options.proxy.mode()) {
+    case ProxySettings::Mode::Direct:
+        run.proxyMode = QStringLiteral("direct");
+        break;
+    case ProxySettings::Mode::System:
+        run.proxyMode = QStringLiteral("system");
+        break;
+    case ProxySettings::Mode::Manual:
+        run.proxyMode = QStringLiteral("manual");
+        break;
+    }
+    run.site = m_plan.site.addresses();
     run.stageTimeoutMs = options.stageTimeoutMs;
     run.concurrency = options.concurrency;
     run.elapsedMs = m_elapsedMs;
     run.cancelled = m_cancelled;
     run.setMachine();
     run.startedAt = m_startedAt;
+    run.finishedAt = m_endedAt;
     return run;
 }
 

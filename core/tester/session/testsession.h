@@ -87,7 +87,8 @@ private:
     QList<std::optional<CheckResult>> m_results; // by plan index
     QList<int> m_runIndices; // run target index -> plan index
     QDateTime m_startedAt;
-    QDateTime m_finishedAt;
+    QDateTime m_finishedAt; // of the run that completed the current results
+    QDateTime m_endedAt; // of the last run, however it ended
     qint64 m_elapsedMs = 0;
     bool m_hasRun = false;
     bool m_fullRun = false; // the running (or last) run is a full run, not a re-run
